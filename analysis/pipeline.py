@@ -1,0 +1,191 @@
+"""Run every stage on every article, streaming rows into the tables.
+
+>>> from analysis.records import Article
+>>> a = analyse_article(Article("x", "x.txt", "Headline\\n\\nIt was a good day, he said."))
+>>> a.parsed.sentences[0].text
+'It was a good day, he said.'
+"""
+from __future__ import annotations
+
+import bisect
+import json
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Callable, Iterable, Iterator, Optional
+
+from . import load, mentions, numbers, parse, quotes, sentiment
+from .records import Article, FileResult, Mention, Number, Parsed, Quote, ScareQuote, Source
+from .tables import TABLES
+
+
+@dataclass(slots=True)
+class ArticleAnalysis:
+    """Everything the per-article stages found in one article."""
+
+    parsed: Parsed
+    mentions: list[Mention]
+    quotes: list[Quote]
+    scare_quotes: list[ScareQuote]
+    sources: list[Source]
+    numbers: list[Number]
+    sentiments: list[tuple[float, float]]  # one (polarity, subjectivity) per sentence
+    quoted: list[bool] = field(default_factory=list)  # per sentence: mostly inside a quote
+
+    @property
+    def article(self) -> Article:
+        return self.parsed.article
+
+    @property
+    def text(self) -> str:
+        return self.parsed.article.text
+
+
+def analyse_article(article: Article) -> ArticleAnalysis:
+    """Parse and tag one article."""
+    parsed = parse.parse_article(article)
+    found_mentions = mentions.find_mentions(parsed)
+    found_quotes, scare = quotes.find_quotes(parsed, found_mentions)
+    found_sources = quotes.find_sources(parsed, found_quotes, found_mentions)
+    found_numbers = numbers.find_numbers(parsed)
+    sents = [sentiment.sentiment(s.text) for s in parsed.sentences]
+    quoted = _quoted_sentences(parsed, found_quotes)
+    return ArticleAnalysis(parsed, found_mentions, found_quotes, scare, found_sources,
+                           found_numbers, sents, quoted)
+
+
+def _quoted_sentences(parsed: Parsed, found_quotes: list[Quote]) -> list[bool]:
+    """True for a sentence whose words are at least half inside direct quotes."""
+    out = []
+    qi = 0
+    qs = sorted((q.start, q.end) for q in found_quotes)
+    for s in parsed.sentences:
+        inside = 0
+        while qi < len(qs) and qs[qi][1] <= s.start:
+            qi += 1
+        j = qi
+        while j < len(qs) and qs[j][0] < s.end:
+            inside += min(s.end, qs[j][1]) - max(s.start, qs[j][0])
+            j += 1
+        out.append(inside * 2 >= (s.end - s.start) > 0)
+    return out
+
+
+def _sentence_index(parsed: Parsed) -> Callable[[int], Optional[int]]:
+    starts = [s.start for s in parsed.sentences]
+    ends = [s.end for s in parsed.sentences]
+
+    def find(offset: int) -> Optional[int]:
+        i = bisect.bisect_right(starts, offset) - 1
+        if i >= 0 and offset < ends[i]:
+            return parsed.sentences[i].sentence_id
+        return None
+
+    return find
+
+
+def count_words(text: str) -> int:
+    """Whitespace-separated tokens, the word count every table and benchmark uses."""
+    return len(text.split())
+
+
+def article_rows(result: ArticleAnalysis) -> dict[str, list[tuple]]:
+    """Rows of each per-article table for one analysed article, in TABLES column order."""
+    p = result.parsed
+    a = p.article
+    aid = a.article_id
+    sid = _sentence_index(p)
+    body_words = sum(count_words(par.text) for par in p.paragraphs)
+    rows: dict[str, list[tuple]] = {}
+    rows["articles"] = [(
+        aid, a.path, a.record, p.headline_text, p.outlet, p.outlet_evidence, p.byline, p.published,
+        a.url, body_words, len(p.paragraphs), len(p.sentences),
+        p.headline.start if p.headline else None, p.headline.end if p.headline else None,
+        p.body_start, p.body_end, a.encoding,
+        json.dumps(a.meta, sort_keys=True, ensure_ascii=False, default=str) if a.meta else "",
+    )]
+    rows["sentences"] = [
+        (aid, s.sentence_id, s.paragraph_id, s.start, s.end, s.text, pol, subj, q)
+        for s, (pol, subj), q in zip(p.sentences, result.sentiments, result.quoted)
+    ]
+    rows["mentions"] = [(aid, sid(m.start), m.start, m.end, m.text, m.entity, m.kind, m.method)
+                        for m in result.mentions]
+    rows["quotes"] = [
+        (aid, i, sid(q.start), q.start, q.end, q.quote, q.speaker, q.speaker_kind, q.speaker_role,
+         q.cue, q.how, q.speaker_start, q.speaker_end, count_words(q.quote))
+        for i, q in enumerate(result.quotes)
+    ]
+    rows["scare_quotes"] = [(aid, sid(s.start), s.start, s.end, s.text, s.reason)
+                            for s in result.scare_quotes]
+    rows["sources"] = [(aid, sid(s.start), s.start, s.end, s.text, s.source, s.source_kind, s.via, s.cue)
+                       for s in result.sources]
+    rows["numbers"] = [(aid, sid(n.start), n.start, n.end, n.text, n.value, n.unit, n.qualifier)
+                       for n in result.numbers]
+    rows["boilerplate"] = [(aid, b.start, b.end, b.text, b.kind) for b in p.boilerplate]
+    return rows
+
+
+def file_row(fr: FileResult) -> tuple:
+    return (fr.path, fr.status, fr.reason, fr.articles, fr.format, fr.encoding, fr.note)
+
+
+def iter_analyses(path, *, body_field: str | None = None,
+                  on_file: Callable[[FileResult], None] | None = None) -> Iterator[ArticleAnalysis]:
+    """Analyse every article under ``path``, one at a time.
+
+    ``on_file`` is called with each file's FileResult. An article that makes a stage
+    fail does not stop the corpus: its file's result is turned into ``failed`` with the
+    error, and the next file goes on.
+    """
+    for fr, articles in load.iter_corpus(path, body_field=body_field):
+        done, errors = [], []
+        for art in articles:
+            try:
+                done.append(analyse_article(art))
+            except Exception as exc:  # a bug in a stage must not lose the rest of the corpus
+                errors.append(f"{art.article_id!r}: {type(exc).__name__}: {exc}")
+        if errors:
+            status = "loaded" if done else "failed"
+            reason = (f"analysis failed on {len(errors)} of {len(articles)} articles "
+                      f"({'; '.join(errors[:3])}); please report this file as a bug")
+            fr = FileResult(fr.path, status, "; ".join(filter(None, [fr.reason, reason])),
+                            len(done), fr.format, fr.encoding, fr.note)
+        if on_file:
+            on_file(fr)
+        yield from done
+
+
+class RowSink:
+    """Collects rows per table; subclasses stream them elsewhere (see export.CsvSink)."""
+
+    def __init__(self) -> None:
+        self.rows: dict[str, list[tuple]] = {name: [] for name in TABLES}
+
+    def add(self, table: str, rows: Iterable[tuple]) -> None:
+        self.rows[table].extend(rows)
+
+    def close(self) -> None:
+        pass
+
+
+def run(path, sink: RowSink, *, body_field: str | None = None,
+        keep: Callable[[ArticleAnalysis], None] | None = None) -> None:
+    """Analyse ``path`` into ``sink``; ``keep`` sees every ArticleAnalysis (for corpus stages)."""
+    def on_file(fr: FileResult) -> None:
+        sink.add("files", [file_row(fr)])
+
+    for result in iter_analyses(path, body_field=body_field, on_file=on_file):
+        for table, rows in article_rows(result).items():
+            sink.add(table, rows)
+        if keep:
+            keep(result)
+    sink.close()
+
+
+def check_path(path) -> Path:
+    """The corpus path, or a clear error when it does not exist."""
+    p = Path(path)
+    if not p.exists():
+        raise FileNotFoundError(
+            f"corpus path {str(p)!r} does not exist; give a file or a folder of articles "
+            "(.txt, .json, .jsonl, .csv, .html)")
+    return p

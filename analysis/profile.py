@@ -1,0 +1,120 @@
+"""Source profiling: who each article quotes and cites, and how.
+
+All functions take a :class:`analysis.export.Tables` (or its DataFrames) and return tidy
+DataFrames, sorted so that output is deterministic.
+
+>>> from analysis.export import analyse
+>>> from analysis.config import SEEDS_DIR
+>>> p = article_profile(analyse(SEEDS_DIR))
+>>> list(p.columns[:3])
+['article_id', 'label', 'headline']
+"""
+from __future__ import annotations
+
+import pandas as pd
+
+SPEAKER_KINDS = ("named", "anonymous", "unattributed")
+SOURCE_KINDS = ("media", "organisation", "government", "person", "anonymous")
+
+
+def short_label(headline: str | None, article_id: str, *, width: int = 38) -> str:
+    """A readable label for an article: its headline shortened, else its id.
+
+    >>> short_label("Russian airstrikes allow ISIS to advance on Aleppo city", "a1", width=30)
+    'Russian airstrikes allow ISIS…'
+    """
+    text = " ".join((headline or "").split()) or str(article_id)
+    if len(text) <= width:
+        return text
+    cut = text[: width - 1].rsplit(" ", 1)[0]
+    return cut + "…"
+
+
+def labels(tables) -> dict[str, str]:
+    """article_id -> short headline label, unique per article."""
+    out: dict[str, str] = {}
+    seen: dict[str, int] = {}
+    for aid, head in sorted(zip(tables.articles.article_id, tables.articles.headline)):
+        lab = short_label(head, aid)
+        seen[lab] = seen.get(lab, 0) + 1
+        out[aid] = lab if seen[lab] == 1 else f"{lab} ({seen[lab]})"
+    return out
+
+
+def article_profile(tables) -> pd.DataFrame:
+    """One row per article: headline, outlet, byline, date, size, quotes and sources."""
+    a = tables.articles
+    q = tables.quotes
+    s = tables.sources
+    qn = q.groupby("article_id").size()
+    named = q[q.speaker_kind == "named"].groupby("article_id").size()
+    anon = q[q.speaker_kind == "anonymous"].groupby("article_id").size()
+    speakers = q.dropna(subset=["speaker"]).groupby("article_id").speaker.nunique()
+    sn = s.groupby("article_id").size()
+    lab = labels(tables)
+    out = pd.DataFrame({
+        "article_id": a.article_id,
+        "label": a.article_id.map(lab),
+        "headline": a.headline,
+        "outlet": a.outlet,
+        "byline": a.byline,
+        "published": a.published,
+        "words": a.words,
+        "sentences": a.sentences,
+        "quotes": a.article_id.map(qn).fillna(0).astype(int),
+        "named_quotes": a.article_id.map(named).fillna(0).astype(int),
+        "anonymous_quotes": a.article_id.map(anon).fillna(0).astype(int),
+        "speakers": a.article_id.map(speakers).fillna(0).astype(int),
+        "sources": a.article_id.map(sn).fillna(0).astype(int),
+    })
+    words = out.words.where(out.words > 0)
+    out["quoted_share"] = (a.article_id.map(q.groupby("article_id").words.sum()).fillna(0) / words).round(3)
+    return out.sort_values("article_id").reset_index(drop=True)
+
+
+def speaker_profile(tables) -> pd.DataFrame:
+    """One row per article and speaker: how often quoted, kind, role, words quoted."""
+    q = tables.quotes.copy()
+    q["speaker"] = q.speaker.fillna("(unattributed)")
+    g = q.groupby(["article_id", "speaker", "speaker_kind", "speaker_role"], dropna=False)
+    out = g.agg(quotes=("quote", "size"), words=("words", "sum"), first_start=("start", "min")).reset_index()
+    return out.sort_values(["article_id", "first_start"]).drop(columns="first_start").reset_index(drop=True)
+
+
+def kind_counts(tables, *, by: str = "speaker_kind") -> pd.DataFrame:
+    """Articles × kinds (speaker_kind or speaker_role of quotes), counts of quotes; zeros kept."""
+    q = tables.quotes
+    cols = list(SPEAKER_KINDS) if by == "speaker_kind" else sorted(set(q[by].fillna("")) - {""} | {"other"})
+    table = pd.crosstab(q.article_id, q[by].replace("", "other").fillna("other"))
+    table = table.reindex(index=sorted(tables.articles.article_id), columns=cols, fill_value=0)
+    table.columns.name = by
+    return table
+
+
+def citation_profile(tables) -> pd.DataFrame:
+    """One row per article and cited source: kind, via, how many citations."""
+    s = tables.sources.copy()
+    s["via"] = s.via.fillna("")
+    g = s.groupby(["article_id", "source", "source_kind", "via"], dropna=False)
+    out = g.agg(citations=("text", "size"), first_start=("start", "min")).reset_index()
+    return out.sort_values(["article_id", "first_start"]).drop(columns="first_start").reset_index(drop=True)
+
+
+def source_kind_counts(tables) -> pd.DataFrame:
+    """Articles × source kinds, number of citations; zeros kept."""
+    s = tables.sources
+    table = pd.crosstab(s.article_id, s.source_kind)
+    table = table.reindex(index=sorted(tables.articles.article_id), columns=list(SOURCE_KINDS), fill_value=0)
+    table.columns.name = "source_kind"
+    return table
+
+
+def relayed_sources(tables) -> pd.DataFrame:
+    """Sources cited by more than one article, with the articles that cite them."""
+    s = tables.sources
+    cited = pd.concat([s[["article_id", "source"]], s.loc[s.via.fillna("") != "", ["article_id", "via"]]
+                       .rename(columns={"via": "source"})])
+    g = cited.drop_duplicates().groupby("source").article_id
+    out = pd.DataFrame({"articles": g.nunique(), "article_ids": g.apply(lambda x: ", ".join(sorted(x)))})
+    out = out[out.articles > 1].reset_index()
+    return out.sort_values(["articles", "source"], ascending=[False, True]).reset_index(drop=True)

@@ -1,0 +1,43 @@
+"""The tables: names and columns, the library's public contract.
+
+Every table is tidy (one row per thing). The README's data dictionary documents each
+column; ``tests/test_tables.py`` checks that README, this module and the export agree, so a
+renamed column is a caught, deliberate breaking change.
+
+>>> TABLES["quotes"][:4]
+('article_id', 'quote_id', 'start', 'end')
+"""
+from __future__ import annotations
+
+TABLES: dict[str, tuple[str, ...]] = {
+    "files": ("path", "status", "reason", "articles", "format", "encoding", "note"),
+    "articles": (
+        "article_id", "path", "record", "headline", "outlet", "outlet_evidence", "byline",
+        "published", "url", "words", "paragraphs", "sentences", "headline_start", "headline_end",
+        "body_start", "body_end", "encoding", "meta",
+    ),
+    "sentences": (
+        "article_id", "sentence_id", "paragraph_id", "start", "end", "text", "polarity",
+        "subjectivity", "quoted",
+    ),
+    "mentions": ("article_id", "sentence_id", "start", "end", "text", "entity", "kind", "method"),
+    "quotes": (
+        "article_id", "quote_id", "sentence_id", "start", "end", "quote", "speaker", "speaker_kind",
+        "speaker_role", "cue", "how", "speaker_start", "speaker_end", "words",
+    ),
+    "scare_quotes": ("article_id", "sentence_id", "start", "end", "text", "reason"),
+    "sources": ("article_id", "sentence_id", "start", "end", "text", "source", "source_kind", "via", "cue"),
+    "numbers": ("article_id", "sentence_id", "start", "end", "text", "value", "unit", "qualifier"),
+    "boilerplate": ("article_id", "start", "end", "text", "kind"),
+}
+
+#: Tables whose rows point into an article's text, and the column holding the string.
+OFFSET_TABLES: dict[str, str] = {
+    "sentences": "text",
+    "mentions": "text",
+    "quotes": "quote",
+    "scare_quotes": "text",
+    "sources": "text",
+    "numbers": "text",
+    "boilerplate": "text",
+}

@@ -1,0 +1,87 @@
+"""Export speed against bare TextBlob on the same bodies, and peak memory.
+
+Run with ``make bench``. Reads ``../shared/corpora/allsides-2015`` (3,230 articles); exits
+with a message (status 0) when it is absent. Each phase runs in its own child process so
+that its peak resident memory can be read separately; both figures come from this run.
+
+Prints: articles, words, seconds and words/s of the whole export (load, parse, tag,
+TextBlob sentiment per sentence, corpus-level comparison, CSV writing), words/s of
+``TextBlob(body).sentiment`` over the same bodies, their ratio, and peak memory.
+"""
+from __future__ import annotations
+
+import argparse
+import multiprocessing as mp
+import resource
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+from analysis.config import ALLSIDES_DIR
+
+
+def _bodies(path: Path) -> list[str]:
+    from analysis import load
+
+    return [a.text for _, arts in load.iter_corpus(path) for a in arts]
+
+
+def _phase_export(path: str, out: str, q) -> None:
+    from analysis.export import export
+
+    t0 = time.perf_counter()
+    export(path, out)
+    q.put(time.perf_counter() - t0)
+
+
+def _phase_textblob(path: str, q) -> None:
+    from textblob import TextBlob
+
+    bodies = _bodies(Path(path))
+    t0 = time.perf_counter()
+    for b in bodies:
+        TextBlob(b).sentiment
+    q.put(time.perf_counter() - t0)
+
+
+def _run(target, *args) -> tuple[float, float]:
+    """Seconds the phase reports, and peak RSS (MiB) of its child process."""
+    ctx = mp.get_context("fork")
+    q = ctx.Queue()
+    before = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
+    p = ctx.Process(target=target, args=(*args, q))
+    p.start()
+    secs = q.get()
+    p.join()
+    if p.exitcode:
+        raise SystemExit(f"benchmark phase {target.__name__} failed (exit {p.exitcode})")
+    peak = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
+    return secs, max(peak, before) / 1024
+
+
+def main(argv=None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("--corpus", default=str(ALLSIDES_DIR))
+    args = ap.parse_args(argv)
+    path = Path(args.corpus)
+    if not path.is_dir():
+        print(f"skipped: benchmark corpus {path} not found (it lives in ../shared beside the project)")
+        return 0
+    bodies = _bodies(path)
+    words = sum(len(b.split()) for b in bodies)
+    print(f"corpus: {path} ({len(bodies)} articles, {words:,} words)")
+    with tempfile.TemporaryDirectory() as out:
+        t_export, mem_export = _run(_phase_export, str(path), out)
+        sizes = {p.stem: p.stat().st_size for p in Path(out).glob("*.csv")}
+    t_blob, mem_blob = _run(_phase_textblob, str(path))
+    wps_export, wps_blob = words / t_export, words / t_blob
+    print(f"export (one process):        {t_export:8.1f} s  {wps_export:10,.0f} words/s  peak {mem_export:7.0f} MiB")
+    print(f"bare TextBlob(body).sentiment:{t_blob:7.1f} s  {wps_blob:10,.0f} words/s  peak {mem_blob:7.0f} MiB")
+    print(f"ratio export / TextBlob:     {wps_export / wps_blob:8.2f}  (target >= 0.70)")
+    print("tables written (MiB): " + ", ".join(f"{k}={v / 2**20:.1f}" for k, v in sorted(sizes.items())))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

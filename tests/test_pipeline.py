@@ -1,0 +1,87 @@
+"""Whole-pipeline properties: provenance of every row, every file accounted for, sentiment."""
+import json
+import random
+from pathlib import Path
+
+import pytest
+from textblob import TextBlob
+
+from analysis import export as ax
+from analysis.config import ALLSIDES_DIR, SEEDS_DIR, TESTS_DIR
+from analysis.tables import OFFSET_TABLES, TABLES
+
+FIXTURES = TESTS_DIR / "fixtures"
+needs_allsides = pytest.mark.skipif(not ALLSIDES_DIR.is_dir(),
+                                    reason=f"shared corpus not found at {ALLSIDES_DIR}")
+
+
+def assert_provenance(tables):
+    """text[start:end] is exactly the reported string, in every table that has offsets."""
+    checked = 0
+    for name, col in OFFSET_TABLES.items():
+        df = tables[name]
+        for aid, start, end, s in zip(df.article_id, df.start, df.end, df[col]):
+            text = tables.texts[aid]
+            assert text[int(start):int(end)] == s, (name, aid, start, end, s)
+            checked += 1
+    return checked
+
+
+@pytest.fixture(scope="module")
+def seeds():
+    return ax.analyse(SEEDS_DIR)
+
+
+def test_seed_tables_have_contract_columns(seeds):
+    for name, cols in TABLES.items():
+        assert tuple(seeds[name].columns) == cols, name
+
+
+def test_seed_provenance(seeds):
+    assert assert_provenance(seeds) > 50
+
+
+def test_seed_sentiment_is_textblob(seeds):
+    s = seeds.sentences
+    assert len(s) > 40
+    for text, pol, subj in zip(s.text, s.polarity, s.subjectivity):
+        assert (pol, subj) == tuple(TextBlob(text).sentiment)
+
+
+def test_every_seed_file_accounted_for(seeds):
+    files = sorted(str(p) for p in SEEDS_DIR.glob("*.txt"))
+    assert sorted(seeds.files.path) == files
+    assert set(seeds.articles.path) == set(files)
+
+
+def _all_files(folder: Path):
+    return sorted(str(p) for p in folder.rglob("*") if p.is_file())
+
+
+@pytest.mark.parametrize("folder", ["bad", "formats"])
+def test_fixture_folders_complete_with_every_file_accounted_for(folder):
+    path = FIXTURES / folder
+    if not path.is_dir():
+        pytest.skip(f"fixture folder {path} not present")
+    t = ax.analyse(path)
+    assert sorted(t.files.path) == _all_files(path)
+    assert set(t.files.status) <= {"loaded", "skipped", "failed"}
+    not_loaded = t.files[t.files.status != "loaded"]
+    assert (not_loaded.reason.str.len() > 10).all(), "every skip or failure says why"
+    assert t.files.articles.sum() == len(t.articles)
+    assert_provenance(t)
+
+
+@needs_allsides
+def test_allsides_sample_provenance_and_accounting(tmp_path):
+    files = sorted(ALLSIDES_DIR.glob("*.json"))
+    sample = random.Random(7).sample(files, 40)
+    for f in sample:
+        (tmp_path / f.name).symlink_to(f)
+    t = ax.analyse(tmp_path)
+    assert len(t.files) == 40 and (t.files.status == "loaded").all()
+    assert assert_provenance(t) > 1000
+    by_id = {json.loads(f.read_text(encoding="utf-8"))["ID"]: f for f in sample}
+    assert set(t.articles.article_id) == set(by_id)
+    for aid, text in t.texts.items():
+        assert text == json.loads(by_id[aid].read_text(encoding="utf-8"))["content_original"]
