@@ -13,7 +13,7 @@ OUT    ?= out
 export MPLBACKEND := agg
 export PYTHONHASHSEED := 0
 
-.PHONY: help install report report-nocode export test test-unit test-notebooks bench lab clean
+.PHONY: help install report report-nocode export test test-unit test-notebooks notebooks bench lab clean
 
 help: ## Show this help
 	@grep -hE '^[a-zA-Z_-]+:.*?## ' $(MAKEFILE_LIST) | \
@@ -46,6 +46,9 @@ test-unit: install ## Run the library tests only
 test-notebooks: install ## Check the committed notebooks reproduce their outputs (nbval, strict)
 	cd notebooks && ../$(BIN)/python -m pytest --nbval --nbval-sanitize-with sanitize.cfg \
 	  -p no:cacheprovider --rootdir=. .
+
+notebooks: install ## Re-execute the notebooks in place (refresh their committed outputs)
+	$(BIN)/python scripts/refresh_notebooks.py
 
 bench: install ## Benchmarks: export speed vs bare TextBlob, peak memory (needs ../shared)
 	$(BIN)/python -m benchmarks.bench_export

@@ -98,3 +98,14 @@ def save(fig: plt.Figure, name: str, *, folder: Path | None = None) -> list[Path
     fig.savefig(paths[0], metadata={"Software": None})
     fig.savefig(paths[1], metadata={"Date": None, "Creator": None})
     return paths
+
+
+def source_kinds(tables) -> plt.Figure:
+    """Cited sources per article, by kind (media, organisation, government, person, anonymous)."""
+    from . import profile
+
+    counts = profile.source_kind_counts(tables)
+    counts.index = counts.index.map(profile.labels(tables))
+    colours = dict(KIND_COLOURS, anonymous=KIND_COLOURS["anonymous_source"])
+    return stacked_bars(counts, title="Cited sources per article, by kind", xlabel="citations",
+                        colours=colours)

@@ -118,3 +118,58 @@ def relayed_sources(tables) -> pd.DataFrame:
     out = pd.DataFrame({"articles": g.nunique(), "article_ids": g.apply(lambda x: ", ".join(sorted(x)))})
     out = out[out.articles > 1].reset_index()
     return out.sort_values(["articles", "source"], ascending=[False, True]).reset_index(drop=True)
+
+
+def file_overview(tables) -> pd.DataFrame:
+    """The files table with paths relative to the corpus folder (stable across machines)."""
+    from pathlib import Path
+
+    root = Path(tables.corpus)
+    base = root if root.is_dir() else root.parent
+
+    def rel(p: str) -> str:
+        try:
+            return str(Path(p).relative_to(base))
+        except ValueError:
+            return p
+
+    f = tables.files.assign(path=tables.files.path.map(rel))
+    return f[["path", "status", "reason", "articles", "format", "encoding", "note"]] \
+        .sort_values("path").reset_index(drop=True)
+
+
+def quote_table(tables, *, width: int = 110) -> pd.DataFrame:
+    """The quotes with article labels, speakers and cues; long quotes shortened for display."""
+    q = tables.quotes
+    short = q.quote.map(lambda s: " ".join(s.split()) if len(s) <= width else " ".join(s[:width].split()) + "…")
+    out = pd.DataFrame({
+        "article": q.article_id.map(labels(tables)), "quote_id": q.quote_id, "start": q.start, "end": q.end,
+        "speaker": q.speaker.fillna(""), "speaker_kind": q.speaker_kind, "speaker_role": q.speaker_role,
+        "cue": q.cue, "how": q.how, "quote": short,
+    })
+    return out.sort_values(["article", "start"]).reset_index(drop=True)
+
+
+def provenance_check(tables, *, per_table: int = 2) -> pd.DataFrame:
+    """A few rows of each offset table with ``text[start:end]`` next to the reported string.
+
+    ``matches`` is True when they are identical, as they must be for every row.
+    """
+    from .tables import OFFSET_TABLES
+
+    rows = []
+    for name, col in OFFSET_TABLES.items():
+        df = tables[name].sort_values(["article_id", "start"]).head(per_table)
+        for r in df.itertuples():
+            reported = getattr(r, col)
+            sliced = tables.texts[r.article_id][int(r.start):int(r.end)]
+            rows.append((name, r.article_id, int(r.start), int(r.end), reported, sliced == reported))
+    return pd.DataFrame(rows, columns=["table", "article_id", "start", "end", "reported", "matches"])
+
+
+def most_quoted(tables) -> str:
+    """The article with the most direct quotes (first by id on ties; first article if none)."""
+    counts = tables.quotes.groupby("article_id").size()
+    if counts.empty:
+        return sorted(tables.articles.article_id)[0]
+    return sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))[0][0]

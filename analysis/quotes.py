@@ -1,12 +1,1178 @@
-"""Direct quotes, their speakers, scare quotes, and cited sources. (Stub; being written.)"""
+"""Direct quotes, their speakers, scare quotes, and cited sources.
+
+Two entry points:
+
+* :func:`find_quotes` pairs double quotation marks (straight ``"`` and curly
+  ``“ ”``) inside body paragraphs, finds who said each quote (cue verb before or
+  after it, pronoun, continuation of the previous quote) and separates speech from
+  scare quotes / titles (returned as :class:`ScareQuote`).
+* :func:`find_sources` lists every cited source: quoted speakers (one row per
+  citation phrase, i.e. per distinct speaker span) plus indirect attributions
+  ("Reuters reported", "according to X", "Moscow says", "X told Reuters",
+  "NAME believes ...:" before a block quote).
+
+Both work with ``mentions == []`` (own capitalised-name heuristics) and use
+mentions when given (canonical names, person/media/place kinds).
+
+Rules are general news-writing conventions; word lists are UPPER_CASE constants.
+
+>>> from analysis.records import Article
+>>> from analysis.parse import parse_article
+>>> p = parse_article(Article("a", "", 'Title\\n\\n"We will win," said John Smith, a rebel commander.'))
+>>> q, s = find_quotes(p, [])
+>>> q[0].quote, q[0].speaker, q[0].speaker_role, q[0].how
+('We will win,', 'John Smith', 'rebel', 'after')
+"""
 from __future__ import annotations
 
-from .records import Mention, Parsed, Quote, ScareQuote, Source
+import bisect
+import re
+from typing import Optional
+
+from .records import Mention, Parsed, Quote, ScareQuote, Source, Span
+
+# --------------------------------------------------------------------------- word lists
+
+CUE_VERBS = (
+    "said", "says", "say", "stated", "states", "declared", "declares", "told", "tells",
+    "added", "adds", "warned", "warns", "explained", "explains", "noted", "notes",
+    "insisted", "insists", "claimed", "claims", "argued", "argues", "wrote", "writes",
+    "asked", "asks", "sighed", "recalled", "recalls", "replied", "replies", "answered",
+    "continued", "continues", "remarked", "observed", "admitted", "admits",
+    "acknowledged", "announced", "announces", "confirmed", "confirms", "denied", "stressed",
+    "emphasized", "emphasised", "urged", "cautioned", "predicted", "suggested", "testified",
+    "tweeted", "commented", "responded", "complained", "boasted", "conceded", "shouted",
+    "cried", "whispered", "joked", "quipped", "vowed", "pledged", "alleged", "maintained",
+    "contended", "concluded", "reported", "reports", "recounted", "explained", "agreed",
+    "pointed out", "went on", "according to", "According to", "insist", "claim", "warn", "argue",
+)
+PARTICIPLE_CUES = (
+    "saying", "adding", "telling", "noting", "explaining", "warning", "arguing", "writing",
+    "asking", "insisting", "stating", "declaring", "claiming", "calling it", "describing it as",
+)
+# cues that only mark an indirect source (never introduce a direct quote on their own)
+SOURCE_ONLY_CUES = ("believes", "believe", "estimated", "estimates", "quoted by", "cited by")
+PRONOUNS = {"he": "person", "she": "person", "they": "any", "we": "any", "i": "person"}
+DETERMINERS = {
+    "a", "an", "one", "the", "some", "several", "two", "three", "four", "another", "other",
+    "many", "most", "few", "their", "his", "her", "its", "our", "both", "all", "these", "those",
+}
+ANON_HEADS = {
+    "source", "sources", "official", "officials", "commander", "commanders", "fighter",
+    "fighters", "resident", "residents", "witness", "witnesses", "man", "woman", "men", "women",
+    "person", "people", "spokesman", "spokeswoman", "spokesperson", "diplomat", "diplomats",
+    "analyst", "analysts", "expert", "experts", "activist", "activists", "member", "members",
+    "officer", "officers", "soldier", "soldiers", "aide", "aides", "insider", "insiders",
+    "observer", "observers", "statement", "report", "ministry", "group", "militant", "militants",
+    "rebel", "rebels", "doctor", "doctors", "worker", "workers", "leader", "leaders", "envoy",
+    "monitor", "monitors", "journalist", "journalists", "reporter", "correspondent",
+    "government", "military", "army", "police", "spokesmen", "lawmaker", "lawmakers",
+    "researcher", "researchers", "defector", "refugee", "refugees", "villager", "villagers",
+    "jihadist", "jihadists", "insurgent", "insurgents", "opponents", "critics", "supporters",
+    "investigators", "authorities", "agency", "organization", "organisation", "campaign",
+}
+MODIFIERS = {
+    "senior", "top", "local", "military", "western", "government", "rebel", "opposition",
+    "security", "former", "intelligence", "regional", "foreign", "defense", "defence",
+    "administration", "state", "police", "army", "islamist", "jihadist", "kurdish", "u.s.",
+    "high-ranking", "unnamed", "anonymous", "another", "other", "young", "old", "elderly",
+    "chief", "deputy", "media", "press", "human", "rights", "humanitarian", "medical", "aid",
+    "civil", "defense", "diplomatic", "militant", "moderate", "veteran", "unidentified",
+}
+NAME_CONNECTORS = {"al", "el", "bin", "ibn", "abu", "de", "da", "di", "van", "von", "der", "la",
+                   "le", "du", "of", "for", "and", "the", "y", "bint", "ul"}
+TITLES = (
+    "President", "Vice President", "Prime Minister", "Minister", "Foreign Minister",
+    "Defense Minister", "Defence Minister", "Secretary", "Secretary of State", "General", "Gen",
+    "Colonel", "Col", "Captain", "Capt", "Major", "Maj", "Lieutenant", "Lt", "Sergeant", "Sgt",
+    "Commander", "Senator", "Sen", "Rep", "Representative", "Gov", "Governor", "Mayor", "Dr",
+    "Mr", "Mrs", "Ms", "Prof", "Professor", "Ambassador", "King", "Queen", "Prince", "Sheikh",
+    "Sheik", "Pope", "Chancellor", "Judge", "Justice", "Spokesman", "Spokeswoman", "Adm",
+    "Admiral", "Ayatollah", "Imam", "Emir", "Sir", "Lord", "Lady", "Father", "Rabbi", "Rev",
+    "Chairman", "Director", "Chief", "Officer", "Sergeant", "Private", "Corporal", "Envoy", "Speaker", "Leader", "Deputy", "Commissioner",
+)
+ABBREVIATIONS = {"dr", "mr", "mrs", "ms", "st", "gen", "sen", "rep", "gov", "lt", "col", "capt",
+                 "maj", "sgt", "prof", "adm", "rev", "jr", "sr", "no", "mt", "ft", "oct", "sept",
+                 "sep", "nov", "dec", "jan", "feb", "aug", "inc", "corp", "co", "vs"}
+ROLE_WORDS = {  # checked in this order; first role whose words occur wins
+    "militant": ("jihadist", "jihadi", "jihadists", "militant", "militants", "isis", "isil",
+                 "islamic state", "daesh", "al qaeda", "al-qaeda", "nusra", "al-nusra", "taliban",
+                 "boko haram", "al-shabab", "insurgent", "insurgents", "extremist"),
+    "rebel": ("rebel", "rebels", "fsa", "free syrian army", "free syria army",
+              "opposition fighter", "opposition fighters", "opposition commander",
+              "opposition group", "opposition groups"),
+    "activist": ("activist", "activists", "campaign", "campaigner", "campaigners", "monitor",
+                 "monitoring", "observatory", "human rights", "advocate", "advocacy",
+                 "protester", "protesters", "organizer", "organiser"),
+    "journalist": ("reporter", "reporters", "correspondent", "editor", "journalist",
+                   "journalists", "columnist", "anchor", "photographer", "blogger", "writer"),
+    "expert": ("analyst", "analysts", "researcher", "researchers", "fellow", "professor",
+               "expert", "experts", "scholar", "economist", "scientist", "institute",
+               "think tank", "university", "lecturer", "academic", "brookings",
+               "center for", "centre for", "foundation for", "council on"),
+    "official": ("spokesman", "spokeswoman", "spokesperson", "minister", "official", "officials",
+                 "diplomat", "diplomats", "president", "ambassador", "secretary", "senator",
+                 "governor", "mayor", "lawmaker", "congressman", "congresswoman", "department",
+                 "ministry", "envoy", "prime minister", "chancellor", "adviser", "advisor",
+                 "white house", "pentagon", "kremlin", "government", "administration",
+                 "embassy", "general", "admiral", "police", "military", "army", "officer",
+                 "state department", "foreign office", "parliament", "senate", "congress"),
+    "other": ("resident", "residents", "witness", "witnesses", "man", "woman", "doctor",
+              "teacher", "student", "farmer", "father", "mother", "villager", "refugee",
+              "worker", "shopkeeper", "survivor", "citizen", "civilian", "engineer", "nurse"),
+}
+MEDIA_NAMES = (
+    "Reuters", "AP", "AFP", "Associated Press", "Agence France-Presse", "Agence France Presse",
+    "BBC", "CNN", "Al Jazeera", "Al-Jazeera", "Guardian", "The Guardian", "Fox News", "NPR",
+    "MSNBC", "CBS", "NBC", "ABC", "Bloomberg", "Politico", "Breitbart", "Vox", "Slate",
+    "Daily Beast", "The Daily Beast", "Huffington Post", "BuzzFeed", "Newsweek", "TIME",
+    "Interfax", "TASS", "RIA Novosti", "RT", "Sputnik", "Xinhua", "SANA", "Al Arabiya",
+    "Al-Arabiya", "Anadolu", "Haaretz", "Der Spiegel", "Le Monde", "Axios", "Vice News",
+)
+MEDIA_WORDS = {"news", "times", "post", "journal", "press", "agency", "television", "tv",
+               "radio", "tribune", "herald", "telegraph", "gazette", "daily", "magazine",
+               "network", "wire", "broadcasting", "channel", "examiner", "observer",
+               "independent", "chronicle", "review", "times's"}
+GOV_WORDS = {"department", "ministry", "pentagon", "kremlin", "government", "white house",
+             "administration", "embassy", "parliament", "senate", "congress", "cabinet",
+             "foreign office", "presidency", "state department", "defense department",
+             "home office", "police", "army", "military", "navy", "command"}
+ORG_WORDS = {"observatory", "institute", "council", "committee", "front", "group", "agency",
+             "organization", "organisation", "union", "nations", "party", "brigade",
+             "brigades", "movement", "center", "centre", "university", "foundation",
+             "association", "bank", "coalition", "watch", "international", "court",
+             "commission", "service", "services", "forces", "force", "company", "corporation",
+             "fund", "society", "network", "alliance", "league", "state", "red cross",
+             "amnesty", "hezbollah", "hamas", "isis", "isil", "daesh", "taliban", "nato"}
+PLACES_AS_GOVERNMENT = {
+    "Moscow", "Washington", "Damascus", "Tehran", "Beijing", "Kiev", "Kyiv", "London", "Paris",
+    "Ankara", "Riyadh", "Baghdad", "Berlin", "Jerusalem", "Cairo", "Tokyo", "Pyongyang",
+    "Seoul", "Brussels", "Kabul", "Islamabad", "New Delhi", "Ottawa", "Canberra", "Havana",
+    "Caracas", "Russia", "Iran", "Syria", "Turkey", "Iraq", "China", "Israel", "France",
+    "Germany", "Britain", "Egypt", "Saudi Arabia", "Japan", "Ukraine", "Pakistan", "India",
+    "Afghanistan", "Jordan", "Lebanon", "Qatar", "United States", "U.S.", "US", "UK", "EU",
+}
+COMMON_SENTENCE_STARTERS = {
+    "the", "a", "an", "but", "and", "in", "on", "at", "as", "it", "this", "that", "there",
+    "however", "meanwhile", "yet", "so", "still", "also", "now", "then", "when", "while",
+    "after", "before", "since", "if", "although", "though", "apparently", "indeed", "for",
+    "with", "without", "during", "last", "earlier", "later", "today", "yesterday", "until",
+    "both", "some", "many", "most", "other", "such", "his", "her", "their", "our", "its",
+    "what", "why", "how", "where", "who", "which", "further", "among", "even", "only", "just",
+    "one", "two", "more", "no", "not", "all", "each", "every", "other", "by", "from",
+}
+ADVERBS_BEFORE_CUE = {"also", "has", "have", "had", "is", "was", "were", "are", "later",
+                      "then", "now", "once", "previously", "reportedly", "again", "earlier",
+                      "recently", "repeatedly", "simply", "just", "often", "would", "will",
+                      "could", "did", "does", "do", "not", "never", "always", "had", "been",
+                      "further", "publicly", "privately", "first"}
+INTRO_WORDS = {"but", "and", "yet", "so", "however", "meanwhile", "still", "also", "now",
+               "then", "indeed", "instead", "later", "earlier"}
+
+# --------------------------------------------------------------------------- compiled regexes
+
+
+def _alt(words) -> str:
+    """Regex alternation of ``words`` as a character trie (fast in ``re``); spaces match \\s+.
+
+    >>> re.fullmatch(_alt(["said", "says", "saying"]), "saying") is not None
+    True
+    """
+    trie: dict = {}
+    for w in set(words):
+        node = trie
+        for ch in w:
+            node = node.setdefault(ch, {})
+        node[""] = {}
+
+    def build(node) -> str:
+        alts, opt = [], False
+        for ch in sorted(node, key=lambda c: (c == "", c)):
+            if ch == "":
+                opt = True
+                continue
+            piece = r"\s+" if ch == " " else re.escape(ch)
+            alts.append(piece + build(node[ch]))
+        if not alts:
+            return ""
+        body = alts[0] if len(alts) == 1 else "(?:" + "|".join(alts) + ")"
+        if opt:
+            body = "(?:" + body + ")?"
+        return body
+
+    return build(trie)
+
+
+_CUE_RE = re.compile(r"(?<![\w’'-])(?:%s)(?![\w’'-])" % _alt(CUE_VERBS))
+_PART_RE = re.compile(r"(?<![\w’'-])(?:%s)(?![\w’'-])" % _alt(PARTICIPLE_CUES))
+NOT_SOURCE_CUES = {"continued", "continues", "went on", "asked", "asks", "answered", "sighed",
+                   "concluded", "replied", "replies", "responded", "cried", "shouted", "whispered",
+                   "joked", "quipped", "agreed", "recounted", "remarked", "asking", "writing",
+                   "adds", "added", "adding"}
+_SRC_CUE_RE = re.compile(r"(?<![\w’'-])(?:%s)(?![\w’'-])"
+                         % _alt([c for c in CUE_VERBS + PARTICIPLE_CUES + SOURCE_ONLY_CUES if c not in NOT_SOURCE_CUES]))
+_TOKEN_RE = re.compile(r"(?:[A-Z]\.){2,}|[^\W_][\w’'\-]*(?:\.(?=\w))?[\w’'\-]*")
+_TITLE_RE = re.compile(r"(?<![\w-])(?:%s)\.?\s+(?=[A-Z])" % _alt(TITLES))
+_ROLE_RE = re.compile("|".join(r"(?P<%s>(?<![\w-])(?:%s)(?![\w-]))" % (role, _alt(words))
+                               for role, words in ROLE_WORDS.items()), re.I)
+_ROLE_RANK = {role: i for i, role in enumerate(ROLE_WORDS)}
+_MEDIA_RE = re.compile(r"(?<![\w-])(?:%s)(?![\w-])" % _alt(MEDIA_NAMES))
+_SENT_END_RE = re.compile(r"[.!?;]+[\"”’)]*(?=\s|$)")
+_NOT_END_BEFORE = re.compile(r"(?:^|[^\w.])(?:[A-Z]|%s)$" % "|".join(
+    a.capitalize() for a in ("dr", "mr", "mrs", "ms", "st", "gen", "sen", "rep", "gov", "lt", "col",
+                             "capt", "maj", "sgt", "prof", "adm", "rev", "no", "oct", "sept", "nov",
+                             "dec", "jan", "feb", "aug", "mt", "ft", "vs", "calif", "fla", "mass", "wash",
+                             "ariz", "conn", "ill", "mich", "minn", "tenn", "va", "pa", "md", "ga",
+                             "ky", "la", "mo", "wis", "colo", "ore", "okla", "ala", "miss", "nev",
+                             "del", "jr", "sr", "inc", "corp", "co")))
+_MARK_RE = re.compile(r"[\"“”]")
+_ANON_POST_RE = re.compile(r",?\s+who\s+(?:asked|spoke|requested|declined|was|were|is|are|did)\b"
+                           r"[^.,;“”\"]{0,60}?\b(?:named|anonymity|identified|publicly|record|"
+                           r"authori[sz]ed)\b")
+_VIA_RE = re.compile(r"\b(?:quoted\s+by|cited\s+by|told|tells|telling|speaking\s+to|speaking\s+with|"
+                     r"in\s+an\s+interview\s+with|interviewed\s+by|obtained\s+by|published\s+by|"
+                     r"according\s+to)\s+")
+_AGENT_RE = re.compile(r"\b(?:obtained|published|released|quoted|cited|reported|posted|"
+                       r"translated)\s+by\s+")
+_WS_RE = re.compile(r"\s+")
+_AFFIL_RE = re.compile(r"((?:[A-Z][\w’'.-]*|al|bin|ibn|abu|de|van|von)(?:\s+(?:[A-Z][\w’'.-]*|al|bin|ibn|abu|de|van|von))*)"
+                       r"\s+(?:at|of|from|with)\s+(?:the\s+)?[A-Z(]")
+_TITLE_ONLY_RE = re.compile(r"(?:(?:%s)\.?\s*)+" % _alt(TITLES))
+
+
+# --------------------------------------------------------------------------- small helpers
+
+
+class _Tok:
+    __slots__ = ("s", "e", "w", "lw")
+
+    def __init__(self, s, e, w):
+        self.s, self.e, self.w, self.lw = s, e, w, w.lower()
+
+
+def _toks(text: str, s: int, e: int) -> list:
+    return [_Tok(m.start(), m.end(), m.group()) for m in _TOKEN_RE.finditer(text, s, e)]
+
+
+def _cap(w: str) -> bool:
+    return w[:1].isupper() or w[:1].isdigit() and False
+
+
+def _gap(text: str, a: _Tok, b: _Tok) -> str:
+    """'space' | 'comma' | 'break' for the characters between tokens a and b."""
+    g = text[a.e:b.s]
+    if not g.strip():
+        return "space" if g.count("\n") <= 1 else "break"
+    if g.strip() == "." and a.lw in ABBREVIATIONS:
+        return "space"
+    if g.strip() == ",":
+        return "comma"
+    return "break"
+
+
+def _role_of(words: str) -> str:
+    """First role (in ROLE_WORDS order) whose words occur in ``words``.
+
+    >>> _role_of("State Department spokesman"), _role_of("a member of the media campaign")
+    ('official', 'activist')
+    """
+    best = ""
+    for m in _ROLE_RE.finditer(words):
+        role = m.lastgroup
+        if not best or _ROLE_RANK[role] < _ROLE_RANK[best]:
+            best = role
+    return best
+
+
+def _entity_kind(name: str, mention: Optional[Mention]) -> str:
+    """person | media | government | organisation for a named speaker."""
+    if mention is not None:
+        k = mention.kind
+        if k == "media":
+            return "media"
+        if k == "place":
+            return "government"
+        if k == "person":
+            return "person"
+        if k in ("organisation", "actor"):
+            low = mention.entity.lower()
+            return "government" if any(w in low for w in GOV_WORDS) else "organisation"
+    stripped = name[4:] if name.lower().startswith("the ") else name
+    if _MEDIA_RE.fullmatch(stripped) or _MEDIA_RE.fullmatch(name):
+        return "media"
+    low = stripped.lower()
+    words = low.split()
+    if stripped in PLACES_AS_GOVERNMENT:
+        return "government"
+    if words and words[-1] in MEDIA_WORDS and len(words) >= 2:
+        return "media"
+    if any(w in GOV_WORDS for w in words) or any(g in low for g in GOV_WORDS if " " in g):
+        return "government"
+    if any(w in ORG_WORDS for w in words) or name.isupper() and len(name) > 1:
+        return "organisation"
+    if len(words) > 4:
+        return "organisation"
+    return "person"
+
+
+def _strip_title(text: str, s: int, e: int) -> tuple[int, int]:
+    """Drop leading titles/nationality words: 'Syrian President Bashar al-Assad' -> name."""
+    last = None
+    for m in _TITLE_RE.finditer(text, s, e):
+        last = m
+    if last is not None and last.end() < e:
+        return last.end(), e
+    return s, e
+
+
+def _trim(text: str, s: int, e: int) -> tuple[int, int]:
+    while s < e and (text[s].isspace() or text[s] in ",;:—–-("):
+        s += 1
+    while e > s and (text[e - 1].isspace() or text[e - 1] in ",;:—–-"):
+        e -= 1
+    return s, e
+
+
+# --------------------------------------------------------------------------- noun phrases
+
+
+def _word_ok(t: _Tok, first: bool) -> bool:
+    lw = t.lw
+    return (t.w[:1].isupper() or lw in NAME_CONNECTORS or lw in MODIFIERS or lw in ANON_HEADS
+            or _role_word(lw) or (first and lw in DETERMINERS) or lw.startswith(("al-", "el-")))
+
+
+_ALL_ROLE_SINGLE = {w for ws in ROLE_WORDS.values() for w in ws if " " not in w}
+
+
+def _role_word(lw: str) -> bool:
+    return lw in _ALL_ROLE_SINGLE
+
+
+def _np_back(text: str, lo: int, p: int) -> Optional[tuple[int, int]]:
+    """Noun phrase ending just before ``p`` (skipping auxiliaries/adverbs), or None.
+
+    >>> t = "State Department spokesman John Kirby also said"
+    >>> s, e = _np_back(t, 0, t.index(" also"))
+    >>> t[s:e]
+    'State Department spokesman John Kirby'
+    """
+    toks = _toks(text, max(lo, p - 110), p)
+    # skip auxiliaries / adverbs directly before the cue
+    while toks and (toks[-1].lw in ADVERBS_BEFORE_CUE or toks[-1].lw.endswith("ly") and not toks[-1].w[:1].isupper()):
+        if len(toks) >= 2 and _gap(text, toks[-2], toks[-1]) != "space":
+            break
+        toks.pop()
+    if not toks or text[toks[-1].e:p].strip(" \n") not in ("", ","):
+        return None
+    if toks[-1].lw in PRONOUNS:
+        return toks[-1].s, toks[-1].e
+    i = len(toks) - 1
+    start = None
+    while i >= 0:
+        t = toks[i]
+        if i < len(toks) - 1 and _gap(text, t, toks[i + 1]) != "space":
+            break
+        if t.lw in DETERMINERS and not (t.lw == "the" and i + 1 < len(toks) and toks[i + 1].w[:1].isupper()
+                                         and i > 0 and (toks[i - 1].lw in ("of", "for") or toks[i - 1].w[:1].isupper())
+                                         and _gap(text, toks[i - 1], t) == "space"):
+            start = i
+            # "Name at the Institute" -> extend to the person before the preposition
+            if (t.lw == "the" and i >= 2 and toks[i - 1].lw in ("at", "of", "from", "with")
+                    and toks[i - 2].w[:1].isupper() and _gap(text, toks[i - 2], toks[i - 1]) == "space"
+                    and _gap(text, toks[i - 1], t) == "space"):
+                j = i - 2
+                while j - 1 >= 0 and toks[j - 1].w[:1].isupper() and _gap(text, toks[j - 1], toks[j]) == "space":
+                    j -= 1
+                start = j
+            break
+        if not _word_ok(t, False):
+            break
+        start = i
+        i -= 1
+    if start is None:
+        return None
+    # no leading connectors; sentence-initial common words are not names
+    while start < len(toks) and toks[start].lw in NAME_CONNECTORS and toks[start].lw != "the":
+        start += 1
+    if start >= len(toks):
+        return None
+    if toks[start].lw in COMMON_SENTENCE_STARTERS and toks[start].lw not in DETERMINERS and start + 1 < len(toks):
+        start += 1
+    words = toks[start:]
+    if not any(w.w[:1].isupper() or w.lw in ANON_HEADS for w in words):
+        return None
+    return toks[start].s, toks[-1].e
+
+
+def _np_fwd(text: str, p: int, hi: int) -> Optional[tuple[int, int]]:
+    """Noun phrase starting at ``p`` ("one rebel commander", "John Kirby"), or None.
+
+    >>> t = "one rebel commander, who spoke"
+    >>> s, e = _np_fwd(t, 0, len(t)); t[s:e]
+    'one rebel commander'
+    """
+    toks = _toks(text, p, min(hi, p + 110))
+    if not toks or text[p:toks[0].s].strip():
+        return None
+    if toks[0].lw in PRONOUNS:
+        return toks[0].s, toks[0].e
+    if toks[0].lw in COMMON_SENTENCE_STARTERS and toks[0].lw not in DETERMINERS:
+        return None
+    end = None
+    i = 0
+    if toks[0].lw in DETERMINERS:
+        end = 0
+        i = 1
+    while i < len(toks) and i < 12:
+        t = toks[i]
+        if i > 0 and _gap(text, toks[i - 1], t) != "space":
+            break
+        if not _word_ok(t, i == 0):
+            break
+        # a lowercase word after a capitalised run ends a name ("Smith in a statement")
+        if (not t.w[:1].isupper() and t.lw not in NAME_CONNECTORS and i > 0 and toks[i - 1].w[:1].isupper()
+                and not (t.lw in ANON_HEADS or _role_word(t.lw))):
+            break
+        end = i
+        i += 1
+    if end is None:
+        return None
+    while end > 0 and toks[end].lw in NAME_CONNECTORS | DETERMINERS:
+        end -= 1
+    words = toks[:end + 1]
+    if not any(w.w[:1].isupper() or w.lw in ANON_HEADS for w in words):
+        return None
+    e = toks[end].e
+    m = _ANON_POST_RE.match(text, e, hi)
+    if m and toks[0].lw in DETERMINERS:
+        e = m.end()
+    return toks[0].s, e
+
+
+_APPOS1_RE = re.compile(r",\s*(?:a|an|the|who|one|[a-z]+ (?:of|for|at))\b[^.;:“”\"]{0,120}?(?=[,.;:]|$)")
+_APPOS2_RE = re.compile(r"\s+(?:of|at|from|with)\s+(?:the\s+)?(?:[A-Z][\w’'-]*\s*|(?:of|the|for|al|and)\s+|\([A-Z]{2,}\)\s*){1,8}")
+_TRAIL_ADV_RE = re.compile(r"(?:\s+(?:%s))+$" % "|".join(sorted(ADVERBS_BEFORE_CUE)))
+
+
+def _appos_after(text: str, e: int, hi: int) -> str:
+    """', a rebel commander,' / ' of the FSA' right after a name: words for the role."""
+    m = _APPOS1_RE.match(text, e, hi)
+    if m:
+        return m.group()
+    m = _APPOS2_RE.match(text, e, hi)
+    return m.group() if m else ""
+
+
+# --------------------------------------------------------------------------- article context
+
+
+class _Ctx:
+    """Per-article state: text, blocks, mentions index, people seen so far."""
+
+    def __init__(self, parsed: Parsed, mentions: list):
+        self.text = text = parsed.article.text
+        paras = sorted(parsed.paragraphs or [], key=lambda s: s.start)
+        if not paras:
+            lo = getattr(parsed, "body_start", 0) or 0
+            paras = [Span(m.start(), m.end(), m.group()) for m in re.finditer(r"[^\n]+(?:\n(?!\s*\n)[^\n]+)*", text[lo:])]
+            paras = [Span(s.start + lo, s.end + lo, s.text) for s in paras if s.text.strip()]
+        # merge paragraphs split by a single line break inside a sentence (hard wraps)
+        blocks: list[list[int]] = []
+        for sp in paras:
+            if blocks:
+                gap = text[blocks[-1][1]:sp.start]
+                prev_last = text[blocks[-1][1] - 1] if blocks[-1][1] > 0 else "."
+                nxt = text[sp.start:sp.start + 1]
+                if (not gap.strip() and gap.count("\n") <= 1
+                        and (nxt.islower() or prev_last not in ".!?:\"”’)]|")):
+                    blocks[-1][1] = sp.end
+                    continue
+            blocks.append([sp.start, sp.end])
+        self.blocks = [(s, e) for s, e in blocks]
+        ms = sorted((m for m in mentions if m.kind != "place" or True), key=lambda m: m.start)
+        self.mentions = ms
+        self.m_starts = [m.start for m in ms]
+        self.person_at: list[tuple[int, str]] = []  # (position, name) of people seen
+        self.roles: dict[str, str] = {}
+        self.scanned = False
+        self.spoken: list = []  # named speakers found before the lazy scan
+
+    def people(self) -> list:
+        """Persons seen in the article (scanned lazily, only when a quote needs them)."""
+        if not self.scanned:
+            self.scanned = True
+            _scan_people(self)
+            self.person_at.extend(self.spoken)
+            self.person_at.sort()
+        return self.person_at
+
+    def mention_in(self, s: int, e: int) -> Optional[Mention]:
+        """Longest mention overlapping [s, e), preferring ones inside it."""
+        i = bisect.bisect_left(self.m_starts, s - 80)
+        best = None
+        while i < len(self.mentions) and self.mentions[i].start < e:
+            m = self.mentions[i]
+            if m.end > s and (best is None or m.end - m.start > best.end - best.start):
+                best = m
+            i += 1
+        return best
+
+    def last_person(self, pos: int) -> Optional[str]:
+        best_pos, best = -1, None
+        i = bisect.bisect_left(self.m_starts, pos) - 1
+        while i >= 0 and pos - self.mentions[i].start < 3000:
+            if self.mentions[i].kind == "person":
+                best_pos, best = self.mentions[i].start, self.mentions[i].entity
+                break
+            i -= 1
+        self.people()
+        j = bisect.bisect_left(self.person_at, (pos, "")) - 1
+        if j >= 0 and self.person_at[j][0] > best_pos:
+            best = self.person_at[j][1]
+        return best
+
+    def add_person(self, pos: int, name: str) -> None:
+        if self.scanned:
+            bisect.insort(self.person_at, (pos, name))
+        else:
+            self.spoken.append((pos, name))
+
+
+_NAME_RUN_RE = re.compile(r"(?<![\w’'-])[A-Z][\w’'-]+(?:\.(?= [A-Z]))?(?: (?:[A-Z][\w’'-]+|al-[\w’'-]+|al|bin|ibn|abu|de|van|von)){0,4}")
+_PRE_WORD_RE = re.compile(r"([A-Za-z]+)\.?\s+$")
+_TITLE_SET = {t.lower() for t in TITLES if " " not in t}
+_PERSON_CUE_WORDS = {"spokesman", "spokeswoman", "activist", "commander", "analyst", "researcher",
+                     "reporter", "correspondent", "minister", "official", "professor", "expert",
+                     "fellow", "editor", "diplomat", "resident", "president", "ambassador", "envoy"}
+_TITLE_OR_ROLE = _TITLE_SET | _PERSON_CUE_WORDS
+_APPOS_START_RE = re.compile(r",\s+(?:a|an|the)\s+[^,.;]{0,80}")
+
+
+def _scan_people(ctx: _Ctx) -> None:
+    """Record person names introduced by a title/role word or an apposition (no mentions needed).
+
+    One pass over capitalised runs: "Captain Mustafa", "spokesman John Kirby",
+    "Jane Roe, a researcher at ...".
+    """
+    text = ctx.text
+    if not ctx.blocks:
+        return
+    lo, hi = ctx.blocks[0][0], ctx.blocks[-1][1]
+    for m in _NAME_RUN_RE.finditer(text, lo, hi):
+        rs, re_ = m.start(), m.end()
+        run = m.group()
+        parts = run.split()
+        name_s = rs
+        k = 0
+        while k < len(parts) - 1 and parts[k].rstrip(".").lower() in _TITLE_SET:
+            k += 1
+        titled = k > 0
+        if titled:
+            name_s = rs + len(" ".join(parts[:k])) + 1
+        else:
+            pre = text[max(lo, rs - 20):rs].split()
+            titled = bool(pre) and pre[-1].rstrip(".").lower() in _TITLE_OR_ROLE
+        ap = _APPOS_START_RE.match(text, re_, hi)
+        plain = (2 <= len(parts) <= 3 and parts[0].lower() not in COMMON_SENTENCE_STARTERS
+                 and all(w.isalpha() for w in parts) and text[re_:re_ + 2][1:2].islower())
+        if not titled and not plain and not (ap and len(parts) >= 2 and parts[0].lower() not in COMMON_SENTENCE_STARTERS):
+            continue
+        name = text[name_s:re_]
+        if _entity_kind(name, None) != "person":
+            continue
+        ctx.person_at.append((name_s, name))
+        ctx_words = text[max(lo, rs - 40):rs] + run + (ap.group() if ap else _appos_after(text, re_, min(hi, re_ + 200)))
+        r = _role_of(ctx_words)
+        if r:
+            ctx.roles.setdefault(name, r)
+    ctx.person_at.sort()
+
+
+# --------------------------------------------------------------------------- speaker phrases
+
+
+_CTX_CACHE: list = [None, None, None]
+
+
+def _context(parsed: Parsed, mentions: list) -> _Ctx:
+    """Per-article context, reused when find_sources follows find_quotes on the same article."""
+    if _CTX_CACHE[0] is parsed and _CTX_CACHE[1] == mentions:
+        return _CTX_CACHE[2]
+    ctx = _Ctx(parsed, mentions)
+    _CTX_CACHE[:] = [parsed, list(mentions), ctx]
+    return ctx
+
+
+class _Speaker:
+    __slots__ = ("name", "kind", "role", "s", "e", "ekind")
+
+    def __init__(self, name, kind, role, s, e, ekind):
+        self.name, self.kind, self.role, self.s, self.e, self.ekind = name, kind, role, s, e, ekind
+
+
+def _classify(ctx: _Ctx, s: int, e: int, extra: str = "", pos: int = 0) -> Optional[_Speaker]:
+    """Turn a speaker phrase text[s:e] (maybe with apposition) into a _Speaker."""
+    text = ctx.text
+    s, e = _trim(text, s, e)
+    if s >= e:
+        return None
+    phrase = text[s:e]
+    # head = before the first comma / parenthesis
+    cut = len(phrase)
+    for ch in (",", "("):
+        k = phrase.find(ch)
+        if 0 < k < cut:
+            cut = k
+    hs, he = _trim(text, s, s + cut)
+    head = text[hs:he]
+    appos = phrase[cut:] + " " + extra
+    am = _AFFIL_RE.match(head)
+    if am and _entity_kind(am.group(1), None) == "person" and not _TITLE_ONLY_RE.fullmatch(am.group(1)):
+        appos = head[am.end(1):] + " " + appos
+        he = hs + am.end(1)
+        head = am.group(1)
+    words = head.split()
+    if not words:
+        return None
+    first = words[0].lower()
+    if len(words) == 1 and first in PRONOUNS:
+        name = ctx.last_person(pos if pos else hs)
+        if name is None:
+            return _Speaker(None, "unattributed", "", hs, he, "pronoun")
+        return _Speaker(name, "named", ctx.roles.get(name, ""), hs, he, "pronoun")
+    # "X, a rebel commander" with X a description and the apposition a name? keep head.
+    m = ctx.mention_in(hs, he)
+    if m is not None and (m.start < hs - 1 or m.end > he + 1):
+        m = m if (m.start >= hs and m.end <= he) else None
+    last = words[-1].lower().strip("’'")
+    anon = (first in DETERMINERS and not (first == "the" and len(words) > 1 and last not in ANON_HEADS
+                                           and (words[1][:1].isupper() or words[-1][:1].isupper()))) \
+        or (last in ANON_HEADS and not words[-1][:1].isupper() and m is None)
+    if anon:
+        desc = head[0].lower() + head[1:] if first in DETERMINERS else head
+        role = _role_of(head + " " + appos)
+        return _Speaker(desc, "anonymous", role, hs, he, "anonymous")
+    if not any(w[:1].isupper() for w in words):
+        return None
+    # named: prefer the mention's canonical name
+    if m is not None:
+        name, ns, ne = m.entity, m.start, m.end
+    else:
+        # last capitalised run of the head, titles stripped
+        toks = _toks(text, hs, he)
+        j = len(toks) - 1
+        while j >= 0 and not (toks[j].w[:1].isupper() or toks[j].lw.startswith(("al-", "el-", "bin-", "abu-"))):
+            j -= 1
+        if j < 0:
+            return None
+        k = j
+        while k - 1 >= 0 and (toks[k - 1].w[:1].isupper() or toks[k - 1].lw in NAME_CONNECTORS
+                              or toks[k - 1].lw.startswith(("al-", "el-"))) \
+                and _gap(text, toks[k - 1], toks[k]) == "space":
+            k -= 1
+        while toks[k].lw in NAME_CONNECTORS and toks[k].lw != "the" and k < j:
+            k += 1
+        while k < j and toks[k].lw in COMMON_SENTENCE_STARTERS:
+            k += 1
+        if toks[k].lw in COMMON_SENTENCE_STARTERS:
+            return None
+        if toks[j].lw.endswith(("’s", "'s")):
+            if j == len(toks) - 1:
+                return None
+            desc = head[0].lower() + head[1:] if first in DETERMINERS else head
+            return _Speaker(desc, "anonymous", _role_of(head + " " + appos), hs, he, "anonymous")
+        ns, ne = _strip_title(text, toks[k].s, toks[j].e)
+        if text[ns:ns + 4] in ("the ", "The ") and not _MEDIA_RE.fullmatch(text[ns:ne]):
+            ns += 4
+        name = _WS_RE.sub(" ", text[ns:ne])
+    ekind = _entity_kind(name, m)
+    if ekind == "person" and " " not in name:
+        # surname only: reuse a fuller name seen before ("Mustafa" <- "Captain Mustafa")
+        for _, full in reversed(ctx.people()):
+            if full.split()[-1] == name:
+                name = full
+                break
+    role = "media" if ekind == "media" else _role_of(head + " " + appos)
+    if not role and ekind == "government":
+        role = "official"
+    if not role and ekind == "person":
+        ctx.people()
+        role = ctx.roles.get(name, "")
+    if ekind == "person":
+        ctx.add_person(ns, name)
+        if role:
+            ctx.roles.setdefault(name, role)
+    return _Speaker(name, "named", role, hs, he, ekind)
+
+
+# --------------------------------------------------------------------------- quote marks
+
+
+def _pair_marks(text: str, s: int, e: int) -> list[list]:
+    """[[open, close_or_None], ...] for double quote marks in text[s:e]."""
+    out = []
+    open_at = None
+    for m in _MARK_RE.finditer(text, s, e):
+        i = m.start()
+        ch = text[i]
+        prev = text[i - 1] if i > s else " "
+        nxt = text[i + 1] if i + 1 < e else " "
+        if ch == "“":
+            kind = "open"
+            if open_at is not None and (nxt.isspace() or nxt in ",.;:!?)") and not prev.isspace():
+                kind = "close"  # “ used as a closing mark
+        elif ch == "”":
+            kind = "close"
+            if open_at is None and (prev.isspace() or prev in "([—–-") and not nxt.isspace():
+                kind = "open"  # ” used as an opening mark
+        else:
+            if open_at is None:
+                if prev.isdigit() or (prev.isalpha() and not nxt.isalnum()):
+                    continue  # inch mark (5' 11") or stray
+                kind = "open"
+            else:
+                kind = "close"
+                if (prev.isspace() or prev in "([") and nxt.isalnum() and i - open_at > 1:
+                    kind = "open"
+        if kind == "open":
+            if open_at is not None:
+                out.append([open_at, None])  # previous never closed
+            open_at = i
+        else:
+            if open_at is None:
+                continue
+            out.append([open_at, i])
+            open_at = None
+    if open_at is not None:
+        out.append([open_at, None])
+    return out
+
+
+_SE_CACHE: list = [None, [], []]
+
+
+def _sent_index(text: str) -> tuple[list, list]:
+    """(match starts, match ends) of sentence-final punctuation in ``text``, cached per text."""
+    if _SE_CACHE[0] is not text:
+        starts, ends = [], []
+        for m in _SENT_END_RE.finditer(text):
+            a = m.start()
+            if text[a] == "." and m.end() - a == 1 and _NOT_END_BEFORE.search(text, max(0, a - 6), a):
+                continue  # "Dr. Smith", "John F. Kennedy"
+            starts.append(a)
+            ends.append(m.end())
+        _SE_CACHE[:] = [text, starts, ends]
+    return _SE_CACHE[1], _SE_CACHE[2]
+
+
+def _sent_start(text: str, lo: int, pos: int) -> int:
+    """Start of the sentence containing ``pos`` (not before ``lo``)."""
+    starts, ends = _sent_index(text)
+    i = bisect.bisect_right(ends, pos) - 1
+    last = ends[i] if i >= 0 and ends[i] > lo else lo
+    while last < pos and text[last].isspace():
+        last += 1
+    return last
+
+
+def _sent_end(text: str, pos: int, hi: int) -> int:
+    """End of the sentence that contains ``pos`` (at most ``hi``)."""
+    starts, ends = _sent_index(text)
+    i = bisect.bisect_left(starts, pos)
+    return ends[i] if i < len(starts) and ends[i] <= hi else hi
+
+
+def _subject(ctx: _Ctx, ss: int, hi: int) -> Optional[tuple[int, int]]:
+    """Subject noun phrase of the sentence starting at ``ss`` (skipping 'In May,', 'But')."""
+    text = ctx.text
+    toks = _toks(text, ss, min(hi, ss + 200))
+    i = 0
+    while i < len(toks) and toks[i].lw in INTRO_WORDS and i < 2:
+        i += 1
+    # leading adverbial ending with a comma within 7 words ("In May,", "On Oct. 7,")
+    for j in range(i, min(i + 10, len(toks) - 1)):
+        if _gap(text, toks[j], toks[j + 1]) == "comma":
+            if toks[i].lw in COMMON_SENTENCE_STARTERS and toks[i].lw not in DETERMINERS | {"one", "two"}:
+                i = j + 1
+            break
+    if i >= len(toks):
+        return None
+    return _np_fwd(text, toks[i].s, hi)
+
+
+# --------------------------------------------------------------------------- find_quotes
+
+
+def _looks_title(q: str) -> bool:
+    words = q.split()
+    if not words or q.rstrip()[-1:] in ".!?,":
+        return False
+    caps = sum(1 for w in words if w[:1].isupper() or w[:1].isdigit())
+    small = sum(1 for w in words if w.lower() in NAME_CONNECTORS or w.lower() in ("a", "an", "in", "on", "to", "is", "as"))
+    return caps >= 1 and words[0][:1].isupper() and caps + small == len(words) and len(words) <= 10
 
 
 def find_quotes(parsed: Parsed, mentions: list[Mention]) -> tuple[list[Quote], list[ScareQuote]]:
-    return [], []
+    """Direct quotes with speakers, and scare quotes/titles, in the body paragraphs.
+
+    >>> from analysis.records import Article
+    >>> from analysis.parse import parse_article
+    >>> t = 'T\\n\\n“We are ready,” he said. Rebels hold the “capital” of the region.'
+    >>> q, s = find_quotes(parse_article(Article("a", "", t)), [])
+    >>> q[0].quote, q[0].speaker_kind, s[0].text, s[0].reason
+    ('We are ready,', 'unattributed', 'capital', 'short fragment')
+    """
+    return _find_quotes(_context(parsed, mentions))
+
+
+def _find_quotes(ctx: _Ctx):
+    text = ctx.text
+    raw = []  # dicts with positions
+    nb = len(ctx.blocks)
+    for bi, (bs, be) in enumerate(ctx.blocks):
+        for o, c in _pair_marks(text, bs, be):
+            s, e = o + 1, (c if c is not None else be)
+            s2, e2 = s, e
+            while s2 < e2 and text[s2].isspace():
+                s2 += 1
+            while e2 > s2 and text[e2 - 1].isspace():
+                e2 -= 1
+            if s2 >= e2:
+                continue
+            cont_next = False
+            if c is None and bi + 1 < nb:
+                ns = ctx.blocks[bi + 1][0]
+                cont_next = text[ns:ns + 1] in "\"“”"
+            raw.append({"o": o, "c": c, "s": s2, "e": e2, "b": bi, "cont_next": cont_next})
+    quotes: list[Optional[Quote]] = []
+    scares: list[ScareQuote] = []
+    kept = []  # (raw, Quote)
+    prev_close_in_block = {}
+    for k, r in enumerate(raw):
+        o, c, s, e, bi = r["o"], r["c"], r["s"], r["e"], r["b"]
+        bs, be = ctx.blocks[bi]
+        qtext = text[s:e]
+        nwords = len(qtext.split())
+        spk, how, cue = None, "", ""
+        adjacent = False
+        # ---- after: “...,” said X / “...,” X said
+        if c is not None:
+            p = c + 1
+            nxt_mark = _MARK_RE.search(text, p, be)
+            hi = min(be, p + 220, nxt_mark.start() if nxt_mark else be)
+            se = _sent_end(text, p, hi)
+            lead = p
+            while lead < se and (text[lead].isspace() or text[lead] in ",—–-"):
+                lead += 1
+            soft = qtext[-1:] in ",?!—–-…" or text[c - 1:c] in ",?!"
+            cm = _CUE_RE.search(text, lead, se)
+            if cm and lead < se and (soft or text[lead:lead + 1].islower()
+                                     or len(text[cm.end():se].split()) <= 4):
+                phrase = text[lead:cm.start()]
+                if not phrase.strip():
+                    if cm.group().startswith("according"):
+                        np = _np_fwd(text, cm.end() + 1, se)
+                    else:
+                        q0 = cm.end()
+                        while q0 < se and text[q0].isspace():
+                            q0 += 1
+                        np = _np_fwd(text, q0, se)
+                    if np:
+                        extra = _appos_after(text, np[1], se)
+                        spk = _classify(ctx, np[0], np[1], extra, np[0])
+                elif (len(phrase.split()) <= (26 if "," in phrase else 12) and not _MARK_RE.search(phrase)
+                      and (phrase.split()[0].lower() in PRONOUNS or phrase.split()[0].lower() in DETERMINERS
+                           or phrase[:1].isupper() or phrase.split()[0].lower() in MODIFIERS | _ALL_ROLE_SINGLE
+                           or phrase.split()[0].lower() in ANON_HEADS)):
+                    cut = phrase.find(",")
+                    head_end = lead + cut if cut > 0 else cm.start()
+                    # "X, a rebel commander, told" or "A rebel commander, X, told"
+                    spk = _classify(ctx, lead, cm.start(), "", lead)
+                    if spk and spk.kind == "anonymous" and cut > 0:
+                        alt = _classify(ctx, head_end + 1, cm.start(), phrase[:cut], lead)
+                        if alt and alt.kind == "named":
+                            spk = alt
+                if spk:
+                    how, cue, adjacent = "after", _WS_RE.sub(" ", cm.group()), True
+        # ---- before: X said: “...” / saying, “...” / X said the plan was “...”
+        if spk is None:
+            ss = _sent_start(text, bs, o)
+            lo = max(ss, prev_close_in_block.get(bi, bs))
+            clause = text[lo:o]
+            tail = clause.rstrip()
+            ends_punct = tail[-1:] in (",", ":", "—", "–")
+            cms = list(_CUE_RE.finditer(text, lo, o)) + list(_PART_RE.finditer(text, lo, o))
+            cms.sort(key=lambda m: m.start())
+            if cms:
+                cm = cms[-1]
+                gapw = len(text[cm.end():o].split())
+                cueword = cm.group().lower()
+                if _PART_RE.fullmatch(cueword):
+                    np = _subject(ctx, ss, o) if text[lo:cm.start()].rstrip().endswith(",") else None
+                elif cueword.startswith("according"):
+                    np = _np_fwd(text, cm.end() + 1, o)
+                else:
+                    np = _np_back(text, lo, cm.start())
+                    if np and text[np[1]:cm.start()].strip().startswith(","):
+                        np = None
+                    if np is None:
+                        # appositive: "X, a rebel commander, said"
+                        pre = text[lo:cm.start()].rstrip()
+                        pre = _TRAIL_ADV_RE.sub("", pre)
+                        if pre.endswith(","):
+                            k2 = text.rfind(",", lo, lo + len(pre) - 1)
+                            if k2 > lo:
+                                np0 = _np_back(text, lo, k2)
+                                if np0:
+                                    np = (np0[0], lo + len(pre) - 1)
+                    if np is None and text[lo:cm.start()].rstrip().endswith(","):
+                        q0 = cm.end()
+                        while q0 < o and text[q0].isspace():
+                            q0 += 1
+                        np = _np_fwd(text, q0, o)  # ", said X: “"
+                if np:
+                    spk = _classify(ctx, np[0], np[1], "", np[0])
+                    if spk:
+                        how, cue = "before", _WS_RE.sub(" ", cm.group())
+                        adjacent = ends_punct and gapw <= 5
+            if spk is None and tail.endswith(":"):
+                np = _subject(ctx, ss, o) if ss < o - 1 else None
+                if np is None and ss == lo and bi > 0:
+                    pass
+                if np:
+                    spk = _classify(ctx, np[0], np[1], "", np[0])
+                    if spk:
+                        how, cue, adjacent = "colon", ":", True
+            # previous paragraph ends with "X said:" and this paragraph opens with the quote
+            if spk is None and not clause.strip() and o == bs and bi > 0:
+                pbs, pbe = ctx.blocks[bi - 1]
+                if text[pbs:pbe].rstrip().endswith(":"):
+                    pss = _sent_start(text, pbs, pbe - 1)
+                    np = _subject(ctx, pss, pbe)
+                    if np:
+                        spk = _classify(ctx, np[0], np[1], "", np[0])
+                        if spk:
+                            how, cue, adjacent = "colon", ":", True
+        if spk is not None and spk.ekind == "pronoun":
+            how = "pronoun" if spk.name else how
+        # ---- not attributed: scare quote, title, fragment, continuation?
+        ss = _sent_start(text, bs, o)
+        before = text[ss:o].strip()
+        embedded = bool(before) and not before.endswith((":",)) and not (before.endswith(",") and spk)
+        starts_upper = qtext[:1].isupper() or qtext[:1] in "‘'(["
+        reason = ""
+        if spk is None or not adjacent:
+            if _looks_title(qtext) and nwords <= 8 and not adjacent:
+                reason = "title"
+            elif nwords <= 3 and not r.get("prev_cont") and (
+                    embedded or not starts_upper or qtext.rstrip()[-1:] not in ".!?"):
+                reason = "short fragment"
+            elif spk is None and embedded and not starts_upper:
+                reason = "unattributed fragment"
+            elif spk is None and embedded and nwords <= 5:
+                reason = "short fragment"
+        if reason and not r.get("prev_cont"):
+            scares.append(ScareQuote(s, e, qtext, reason))
+            r["scare"] = True
+            if c is not None:
+                prev_close_in_block[bi] = c + 1
+            continue
+        if spk is None:
+            # continuation of previous quote (same or previous block)
+            prevq = kept[-1] if kept else None
+            if prevq and (prevq[0]["b"] == bi or (prevq[0]["b"] == bi - 1 and o == bs) or r.get("prev_cont")) \
+                    and prevq[1].speaker is not None:
+                pq = prevq[1]
+                quotes_row = Quote(s, e, qtext, pq.speaker, pq.speaker_kind, pq.speaker_role, "",
+                                   None, None, "continuation")
+            else:
+                quotes_row = Quote(s, e, qtext, None, "unattributed", "", "", None, None, "")
+        else:
+            kind = "named" if spk.name and spk.kind == "named" else spk.kind
+            quotes_row = Quote(s, e, qtext, spk.name, kind if spk.name else "unattributed",
+                               spk.role, cue, spk.s, spk.e, how)
+        if r["cont_next"] and k + 1 < len(raw):
+            raw[k + 1]["prev_cont"] = True
+        kept.append((r, quotes_row))
+        if c is not None:
+            prev_close_in_block[bi] = c + 1
+    # multi-paragraph chains: fill unattributed members from an attributed member
+    out = [q for _, q in kept]
+    for i in range(len(kept) - 2, -1, -1):
+        r, q = kept[i]
+        if r["cont_next"] and q.speaker is None and kept[i + 1][1].speaker is not None:
+            n = kept[i + 1][1]
+            out[i] = q._replace(speaker=n.speaker, speaker_kind=n.speaker_kind,
+                                speaker_role=n.speaker_role, how="continuation")
+            kept[i] = (r, out[i])
+    # roles learnt later in the article fill earlier rows of the same speaker
+    for i, q in enumerate(out):
+        if q.speaker and not q.speaker_role and q.speaker_kind == "named" and ctx.people() is not None:
+            role = ctx.roles.get(q.speaker, "")
+            if role:
+                out[i] = q._replace(speaker_role=role)
+    return out, scares
+
+
+# --------------------------------------------------------------------------- find_sources
+
+_KIND_FOR_SOURCE = {"person": "person", "media": "media", "government": "government",
+                    "organisation": "organisation", "anonymous": "anonymous"}
+
+
+def _via(ctx: _Ctx, p: int, hi: int) -> str:
+    """Medium named right after a speaker/cue: 'told Reuters', 'quoted by AP', "tells X's Y"."""
+    text = ctx.text
+    m = _VIA_RE.search(text, p, min(hi, p + 90))
+    if not m:
+        return ""
+    word = m.group().split()[0].lower()
+    if word == "according":
+        a = _AGENT_RE.search(text, m.end(), min(hi, m.end() + 60))
+        if not a:
+            return ""
+        np = _np_fwd(text, a.end(), hi)
+    else:
+        np = _np_fwd(text, m.end(), hi)
+    if not np:
+        return ""
+    s, e = np
+    phrase = text[s:e]
+    pm = re.search(r"^(.*?)[’']s\b", phrase)
+    if pm and pm.group(1)[:1].isupper():  # "Syria Direct’s Noura al-Hourani"
+        return pm.group(1)
+    mention = ctx.mention_in(s, e)
+    name = mention.entity if mention else (phrase[4:] if phrase.lower().startswith("the ") and not _MEDIA_RE.fullmatch(phrase) else phrase)
+    kind = _entity_kind(name, mention)
+    if kind == "media" or word in ("quoted", "cited", "obtained", "published", "interviewed"):
+        return name if name[:1].isupper() else ""
+    return ""
 
 
 def find_sources(parsed: Parsed, quotes: list[Quote], mentions: list[Mention]) -> list[Source]:
-    return []
+    """Every cited source: quoted speakers and indirect attributions, one row per citation phrase.
+
+    >>> from analysis.records import Article
+    >>> from analysis.parse import parse_article
+    >>> p = parse_article(Article("a", "", "T\\n\\nThe town fell, Reuters reported."))
+    >>> [(s.source, s.source_kind, s.cue) for s in find_sources(p, [], [])]
+    [('Reuters', 'media', 'reported')]
+    """
+    ctx = _context(parsed, mentions)
+    text = ctx.text
+    out: list[Source] = []
+    taken: list[tuple[int, int]] = []
+
+    def overlaps(s, e):
+        return any(s < te and ts < e for ts, te in taken)
+
+    def block_of(pos):
+        for bs, be in ctx.blocks:
+            if bs <= pos < be:
+                return bs, be
+        return pos, min(len(text), pos + 300)
+
+    # 1) quoted speakers (rows with a stated speaker phrase)
+    for q in quotes:
+        if q.speaker_start is None or q.speaker is None:
+            continue
+        s, e = q.speaker_start, q.speaker_end
+        if overlaps(s, e):
+            continue
+        bs, be = block_of(s)
+        se = _sent_end(text, e, be)
+        kind = "anonymous" if q.speaker_kind == "anonymous" else _entity_kind(q.speaker, ctx.mention_in(s, e))
+        if q.how == "pronoun":
+            kind = "person"
+        via = _via(ctx, e, se)
+        if via and via == q.speaker:
+            via = ""
+        out.append(Source(s, e, text[s:e], q.speaker, _KIND_FOR_SOURCE.get(kind, "person"), via, q.cue))
+        taken.append((s, e))
+    # quote spans: indirect cues inside a direct quote are not attributions
+    qspans = [(q.start, q.end) for q in quotes]
+    # 2) indirect attributions
+    for bs, be in ctx.blocks:
+        for cm in _SRC_CUE_RE.finditer(text, bs, be):
+            cs, ce = cm.start(), cm.end()
+            if any(a <= cs < b for a, b in qspans):
+                continue
+            cue = _WS_RE.sub(" ", cm.group())
+            low = cue.lower()
+            if low == "according to":
+                cue = low
+            ss = _sent_start(text, bs, cs)
+            se = _sent_end(text, ce, be)
+            np = None
+            if low == "according to":
+                a = _AGENT_RE.search(text, ce, min(se, ce + 80))
+                q0 = a.end() if a else ce + 1
+                np = _np_fwd(text, q0, se)
+            elif low in ("quoted by", "cited by"):
+                np = _np_back(text, ss, cs)
+            elif _PART_RE.fullmatch(cue):
+                np = _subject(ctx, ss, cs) if text[ss:cs].rstrip().endswith(",") else None
+            else:
+                np = _np_back(text, max(ss, cs - 150), cs)
+                if np is None:
+                    pre = text[ss:cs].rstrip()
+                    pre2 = _TRAIL_ADV_RE.sub("", pre)
+                    if pre2.endswith(",") and not pre.endswith(("“", '"')):
+                        # "X, a commander, told" / "A commander, X, also told"
+                        k2 = text.rfind(",", ss, ss + len(pre2) - 1)
+                        if k2 > ss:
+                            seg = _np_fwd(text, k2 + 1 + (text[k2 + 1:k2 + 2] == " "), ss + len(pre2) - 1)
+                            if seg and seg[0] > k2 and text[seg[0]:seg[0] + 1].isupper() \
+                                    and _entity_kind(text[seg[0]:seg[1]], None) == "person":
+                                np = seg
+                            else:
+                                np = _np_back(text, ss, k2)
+                        # ", said X" inversion
+                        if np is None and pre.endswith(","):
+                            q0 = ce
+                            while q0 < se and text[q0].isspace():
+                                q0 += 1
+                            np = _np_fwd(text, q0, se)
+                    elif not pre.strip():
+                        np = None
+            if low != "according to" and any(ss <= ts and te <= se and (0 <= cs - te < 200 or 0 <= ts - ce < 5)
+                                             for ts, te in taken):
+                continue
+            if not np or overlaps(*np):
+                continue
+            s, e = np
+            if any(a <= s < b for a, b in qspans):
+                continue
+            extra = _appos_after(text, e, se)
+            spk = _classify(ctx, s, e, extra, s)
+            if spk is None or spk.name is None:
+                continue
+            if spk.ekind == "pronoun" and low in ("believes", "believe", "estimated", "estimates"):
+                continue
+            kind = spk.ekind if spk.kind == "named" else "anonymous"
+            if spk.ekind == "pronoun":
+                kind = "person"
+            via = ""
+            if low in ("quoted by", "cited by"):
+                np2 = _np_fwd(text, ce + 1, se)
+                if np2:
+                    m2 = ctx.mention_in(*np2)
+                    via = m2.entity if m2 else text[np2[0]:np2[1]]
+                    if via.lower().startswith("the ") and not _MEDIA_RE.fullmatch(via):
+                        via = via[4:]
+            else:
+                via = _via(ctx, cs if low.startswith(("told", "tell")) else e, se)
+            if via == spk.name:
+                via = ""
+            # block quote introduced by a name and a colon
+            sent_tail = text[ce:se].rstrip()
+            if text[se - 1:se] == ":" or (sent_tail.endswith(":") and se >= be - 1):
+                cue = ":"
+            elif se >= be and text[be - 1:be] == ":":
+                cue = ":"
+            ss_, es_ = spk.s, spk.e
+            out.append(Source(ss_, es_, text[ss_:es_], spk.name, _KIND_FOR_SOURCE.get(kind, "person"), via, cue))
+            taken.append((ss_, es_))
+    out.sort(key=lambda r: r.start)
+    return out

@@ -170,11 +170,12 @@ def count_files(path: Path | None) -> int | None:
 # ----------------------------------------------------------------------------- execution
 
 
-def _kernel_manager_class():
+def _kernel_manager_class(stderr=None):
     """An AsyncKernelManager that always starts ipykernel on ``sys.executable``.
 
     A ``python3`` kernelspec in the user's ~/.local/share/jupyter may point at another
     Python; the reports must run on the interpreter (venv) that runs this module.
+    ``stderr``: open file for the kernel's stderr (kept out of the CLI's output).
     """
     from jupyter_client.kernelspec import KernelSpec
     from jupyter_client.manager import AsyncKernelManager
@@ -189,13 +190,19 @@ def _kernel_manager_class():
         display_name=f"Python 3 ({sys.prefix})",
         language="python",
         resource_dir=resource_dir,
-        env={"PYDEVD_DISABLE_FILE_VALIDATION": "1"},
+        # inline figures even when the caller exports MPLBACKEND=agg (the Makefile does)
+        env={"PYDEVD_DISABLE_FILE_VALIDATION": "1", "MPLBACKEND": "module://matplotlib_inline.backend_inline"},
     )
 
     class ThisPythonKernelManager(AsyncKernelManager):
         @property
         def kernel_spec(self):
             return spec
+
+        async def start_kernel(self, **kw):
+            if stderr is not None:
+                kw.setdefault("stderr", stderr)
+            return await super().start_kernel(**kw)
 
     return ThisPythonKernelManager
 
@@ -219,6 +226,8 @@ def _failed_cell(nb) -> tuple[int, object] | None:
 def _describe_failure(notebook: Path, executed: Path, exc: BaseException) -> str:
     import nbformat
 
+    from nbconvert.filters import strip_ansi
+
     where = "an unknown cell"
     try:
         nb = nbformat.read(executed, as_version=4)
@@ -227,21 +236,36 @@ def _describe_failure(notebook: Path, executed: Path, exc: BaseException) -> str
         hit = None
     if hit:
         index, cell = hit
-        lines = [ln for ln in cell.get("source", "").splitlines() if ln.strip()]
-        first = lines[0].strip() if lines else ""
-        if len(first) > 80:
-            first = first[:77] + "..."
         count = cell.get("execution_count")
-        where = f"cell {index}" + (f" (In [{count}])" if count else "") + (f": {first}" if first else "")
+        where = f"cell {index}" + (f" (In [{count}])" if count else "")
+        # IPython marks the failing line of the cell with "----> 7 code" in the first frame.
+        tb = strip_ansi("\n".join(getattr(exc, "traceback", None) or []))
+        m = re.search(r"^-+>\s*(\d+)\s(.*)$", tb, re.M)
+        if m:
+            code = m.group(2).strip()
+            where += f", line {m.group(1)}: {code[:77] + '...' if len(code) > 80 else code}"
+        else:
+            lines = [ln.strip() for ln in cell.get("source", "").splitlines() if ln.strip()]
+            if lines:
+                where += f": {lines[0][:77] + '...' if len(lines[0]) > 80 else lines[0]}"
     ename, evalue = getattr(exc, "ename", None), getattr(exc, "evalue", None)
     if ename:
         msg = f"{ename}: {evalue}" if evalue else ename
     else:
-        msg = f"{type(exc).__name__}: {exc}".strip()
-    from nbconvert.filters import strip_ansi
+        first = next((ln.strip() for ln in str(exc).splitlines() if ln.strip()), "")
+        msg = f"{type(exc).__name__}: {first}".rstrip(": ")
+        if type(exc).__name__ == "CellTimeoutError":
+            msg += " (raise the limit with --timeout SECONDS)"
+    return f"{notebook.name} failed at {where}\n{strip_ansi(msg).strip()}"
 
-    msg = strip_ansi(msg).strip()
-    return f"{notebook.name} failed at {where}\n{msg}"
+
+def _tail(path: Path, lines: int = 15) -> str:
+    try:
+        text = path.read_text(encoding="utf-8", errors="replace")
+    except OSError:
+        return ""
+    keep = [ln for ln in text.splitlines() if ln.strip() and "running over TCP without encryption" not in ln]
+    return "\n".join(keep[-lines:])
 
 
 def _render_html(nb, dest: Path, *, title: str, hide_code: bool) -> None:
@@ -275,25 +299,32 @@ def _run_one(notebook: Path, *, out_dir: Path, work: Path, corpus: Path | None,
     params = dict(parameters)
     if corpus is not None:
         params["CORPUS"] = str(corpus)
+    kernel_log = work / f"{notebook.stem}.kernel.log"
     t0 = time.perf_counter()
     try:
-        papermill.execute_notebook(
-            str(notebook), str(executed),
-            parameters=params,
-            kernel_name=KERNEL_NAME,
-            language="python",
-            cwd=str(notebook.parent),
-            progress_bar=False,
-            log_output=False,
-            start_timeout=START_TIMEOUT,
-            execution_timeout=timeout,
-            kernel_manager_class=_kernel_manager_class(),
-        )
+        with open(kernel_log, "wb") as kernel_stderr:
+            papermill.execute_notebook(
+                str(notebook), str(executed),
+                parameters=params,
+                kernel_name=KERNEL_NAME,
+                language="python",
+                cwd=str(notebook.parent),
+                progress_bar=False,
+                log_output=False,
+                start_timeout=START_TIMEOUT,
+                execution_timeout=timeout,
+                kernel_manager_class=_kernel_manager_class(kernel_stderr),
+            )
         result.ok = True
     except ReportError:
         raise
     except Exception as exc:  # noqa: BLE001 - any failure is reported, not raised mid-run
         result.error = _describe_failure(notebook, executed, exc)
+        if type(exc).__name__ not in ("PapermillExecutionError", "CellTimeoutError"):
+            # the kernel died or did not start: its log may say why
+            tail = _tail(kernel_log)
+            if tail:
+                result.error += "\nkernel stderr (last lines):\n" + tail
     result.seconds = time.perf_counter() - t0
 
     # Render what we have (a failed notebook's report shows the traceback).

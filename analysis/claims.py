@@ -1,0 +1,1262 @@
+"""Claims and how they line up across articles: agreement, number conflicts, recycled quotes.
+
+A **claim** is a body sentence, or a clause of one, that asserts something checkable
+(questions and fragments are left out). Each claim carries its offsets, the actors and
+places it mentions, its numbers, its dates, who it is credited to, and its hedging cues
+(``data/hedges.csv``).
+
+**Links** pair stretches of two articles:
+
+* ``agree`` -- two claims that say the same thing (TF-IDF cosine of content words and
+  entities at least ``min_score``; paraphrase allowed, negation must match);
+* ``number_conflict`` -- the same counted or measured thing about the same event with
+  values that cannot both be true ("captured six villages" / "captured five villages");
+* ``reused_quote`` -- the same direct quote in two articles, tolerant of spacing,
+  punctuation and bracketed insertions ("air strikes" / "airstrikes", "(rebel)");
+* ``shared_passage`` -- a long run of identical words (wire copy, boilerplate).
+
+Claims no link touches are that article's **unique claims**. Pairs are never compared
+all-against-all: candidates come from inverted indexes on rare terms, entities, number
+units and quote word pairs (terms in too many claims are skipped), so thousands of
+articles take minutes.
+
+>>> from analysis.records import Number
+>>> a = "Rebels captured six villages near the border."
+>>> b = "The rebels say they captured five villages near the border."
+>>> [c.detail for c in number_conflicts(a, [Number(16, 28, "six villages", 6.0, "villages", "")],
+...                                     b, [Number(31, 44, "five villages", 5.0, "villages", "")])]
+['villages: 6 vs 5']
+"""
+from __future__ import annotations
+
+import bisect
+import csv
+import math
+import re
+from collections import Counter, defaultdict
+from typing import Iterable, NamedTuple, Optional, Sequence
+
+import numpy as np
+import pandas as pd
+
+from .config import DATA_DIR
+from .records import Number
+
+# --------------------------------------------------------------------------- tables
+
+CLAIM_COLUMNS: tuple[str, ...] = (
+    "claim_id", "article_id", "sentence_id", "start", "end", "text", "words", "actors",
+    "places", "numbers", "dates", "source", "source_how", "quoted", "hedged", "hedges",
+)
+LINK_COLUMNS: tuple[str, ...] = (
+    "link_id", "kind", "article_a", "article_b", "claim_a", "claim_b", "start_a", "end_a",
+    "start_b", "end_b", "text_a", "text_b", "score", "detail",
+)
+LINK_KINDS = ("agree", "number_conflict", "reused_quote", "shared_passage")
+EDGE_COLUMNS = ("source_node", "target_node", "kind", "target_type", "weight", "directed", "evidence")
+ORIGIN_COLUMNS = ("group", "kind", "articles", "n_articles", "text", "likely_origin", "basis")
+
+# --------------------------------------------------------------------------- settings
+
+MIN_CLAIM_WORDS = 5  # a claim has at least this many words ...
+MIN_CLAIM_TERMS = 3  # ... and this many content terms
+AGREE_MIN_SCORE = 0.45  # cosine for `agree`
+NUMBER_MIN_SIMILARITY = 0.2  # cosine for two sentences to be about the same counted thing
+NUMBER_WINDOW = 5  # words either side of a number that give its predicate ("captured")
+APPROX_TOLERANCE = 0.15  # "about 100" covers 85..115
+QUOTE_MIN_WORDS = 6  # shorter quote of a reused pair has at least this many words
+QUOTE_MIN_SCORE = 0.8  # share of the shorter quote's character 5-grams found in the other
+PASSAGE_MIN_WORDS = 20  # shared_passage: identical run of at least this many words
+PASSAGE_SHINGLE = 8  # words per shingle when looking for shared passages
+KEY_DF_CAP_MIN = 60  # blocking: a key in more claims than max(this, KEY_DF_CAP_FRAC * claims)
+KEY_DF_CAP_FRAC = 0.002  #   is too common to block on
+PASSAGE_DF_CAP = 25  # a shingle in more articles than this is site furniture, not a passage
+
+# --------------------------------------------------------------------------- word lists
+
+STOPWORDS = frozenset("""
+a about above after again against all also although am among an and any are aren't around as
+at be because been before being below between both but by can can't cannot could couldn't did
+didn't do does doesn't doing don't down during each either else even ever every few for from
+further had hadn't has hasn't have haven't having he he'd he'll he's her here here's hers herself
+him himself his how how's i i'd i'll i'm i've if in into is isn't it it's its itself just let's
+least less like made make many may me might more much must mustn't my myself neither no nor not
+now of off on once one only or other others otherwise ought our ours ourselves out over own per
+perhaps quite rather really same shall shan't she she'd she'll she's should shouldn't since so
+some such than that that's the their theirs them themselves then there there's these they
+they'd they'll they're they've this those though through thus to too toward towards under until
+up upon us very via was wasn't we we'd we'll we're we've were weren't what what's when when's
+where where's whether which while who who's whom whose why why's will with within without won't
+would wouldn't yet you you'd you'll you're you've your yours yourself yourselves
+according added adding announced asked claim claimed claiming claims comment commented declared
+explained insisted noted quoted reported reporting reportedly report reports said say saying
+says stated statement statements tell telling tells told wrote write writes added
+allegedly apparently appear appeared appears possibly probably seem seemed seems likely
+already almost still including include includes included across along amid another back
+become became get gets got go goes going gone however meanwhile new news now recently today
+yesterday tomorrow week weeks month months year years day days time times way well whose mr
+mrs ms dr also just since told
+""".split())
+# words that negate a clause; two claims that differ in negation do not `agree`
+NEGATIONS = frozenset("not no never nobody nothing none neither nor cannot can't don't doesn't "
+                      "didn't isn't aren't wasn't weren't won't wouldn't haven't hasn't hadn't "
+                      "deny denies denied".split())
+NUMBER_WORDS = frozenset("""
+zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen
+sixteen seventeen eighteen nineteen twenty thirty forty fifty sixty seventy eighty ninety hundred
+thousand million billion trillion dozen dozens hundreds thousands millions billions half third
+quarter first second third fourth fifth
+""".split())
+# general news-writing near-synonyms, folded onto one term (after suffix stripping)
+SYNONYMS = {
+    "airstrik": "strik", "strik": "strik", "struck": "strik", "bomb": "strik", "bombard": "strik",
+    "bombardment": "strik", "raid": "strik", "airraid": "strik", "hit": "strik", "target": "strik",
+    "pound": "strik", "shell": "strik", "sortie": "strik",
+    "insurgent": "rebel", "opposition": "rebel", "rebel": "rebel",
+    "majority": "most", "mostly": "most", "mainly": "most", "largely": "most", "most": "most",
+    "primarily": "most", "predominantly": "most", "chiefly": "most", "exclusively": "most",
+    "captur": "captur", "seiz": "captur", "overran": "captur", "overrun": "captur",
+    "kill": "kill", "dead": "kill", "death": "kill", "died": "kill", "die": "kill", "slain": "kill",
+    "wound": "wound", "injur": "wound", "injury": "wound",
+    "warplan": "plane", "jet": "plane", "aircraft": "plane", "plan": "plan",
+    "soldier": "troop", "troop": "troop",
+    "town": "town", "village": "villag", "villag": "villag",
+    "kilometer": "km", "kilometr": "km", "km": "km",
+    "percent": "percent", "per": "per",
+}
+UNIT_ALIASES = {
+    "kilometer": "km", "kilometre": "km", "kilometr": "km", "kms": "km", "km": "km",
+    "mile": "mile", "mi": "mile", "meter": "m", "metre": "m", "metr": "m",
+    "percent": "percent", "per cent": "percent", "%": "percent", "pct": "percent",
+    "person": "people", "people": "people", "peopl": "people", "dead": "killed", "kill": "killed",
+    "death": "killed", "injur": "wounded", "wound": "wounded", "$": "USD", "dollar": "USD",
+    "usd": "USD",
+}
+# units that are positions on a scale, not amounts of a thing
+# and elapsed times ("for 10 days"), which grow with the publication date
+NON_COMPARABLE_UNITS = frozenset({"", "year", "years old", "date", "time", "o'clock", "day", "week",
+                                  "month", "hour", "minute"})
+LOWER_QUALIFIERS = frozenset("""at least|more than|over|above|greater than|upwards of|no fewer than|
+no less than|not less than|in excess of|just over|well over|just more than|a little more than|
+slightly more than|a little over|little more than|hundreds of|thousands of|tens of thousands of|
+dozens of|millions of|several|a few|scores of|tens of|some""".replace("\n", "").split("|"))
+UPPER_QUALIFIERS = frozenset("""at most|less than|fewer than|under|below|up to|no more than|
+not more than|just under|well under|just shy of|slightly less than|within""".replace("\n", "").split("|"))
+APPROX_QUALIFIERS = frozenset("""about|around|approximately|roughly|nearly|almost|close to|
+an estimated|estimated|some|circa|approx|as many as|as much as|between""".replace("\n", "").split("|"))
+# kinds of mention that count as actors (the rest: places; media are sources, not actors)
+ACTOR_KINDS = frozenset({"actor", "organisation", "organization", "person", "group", "government"})
+PLACE_KINDS = frozenset({"place", "location", "country", "city", "region"})
+HEDGES_CSV = DATA_DIR / "hedges.csv"
+
+# --------------------------------------------------------------------------- regexes
+
+_WORD = re.compile(r"[A-Za-z0-9]+(?:['’][A-Za-z]+)?")
+_PLAIN_WORD = re.compile(r"[a-z0-9]+")
+_BRACKETED = re.compile(r"\([^()]{0,60}\)|\[[^\[\]]{0,80}\]")
+_QUESTION_END = re.compile(r"\?[\"'”’)\]]*\s*$")
+# clause boundaries: semicolons, ", but/while/whereas ..."; a leading "Although X, Y" clause
+_CLAUSE_SPLIT = re.compile(r";\s+|,\s+(?=(?:but|while|whereas)\s)")
+_LEADING_SUBORDINATE = re.compile(r"^(?:Although|Though|Whereas|While)\s[^,;]{15,}?,\s+(?=\S)")
+_MON = (r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|"
+        r"Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)")
+_MONTH_NO = {m: i + 1 for i, m in enumerate(
+    ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"])}
+_DATE = re.compile(rf"\b(?:(?P<m1>{_MON})\.?\s+(?P<d1>[0-3]?\d)(?!\d)(?:st|nd|rd|th)?"
+                   rf"|(?P<d2>[0-3]?\d)(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<m2>{_MON})\b)"
+                   rf"|\b(?P<y>(?:19|20)\d\d)-(?P<m3>[01]\d)-(?P<d3>[0-3]\d)\b")
+_NAME = r"[A-Z][\w’'&.-]*(?:\s+(?:(?:of|for|and|the|on|al|de)\s+)?[A-Z][\w’'&.-]*){0,5}"
+_CUE_BEFORE = re.compile(rf"\b(?:according\s+to|quoted\s+by|reported\s+by|cited\s+by|citing|told)"
+                         rf"\s+(?:the\s+|a\s+)?(?P<name>{_NAME})")
+_CUE_AFTER = re.compile(rf"(?P<name>{_NAME})\s+(?:said|says|reported|reports|told|announced|"
+                        rf"stated|claimed|claims)\b")
+_QUOTE_MARKS = re.compile(r"“([^“”]{10,1500}?)”|\"([^\"\n]{10,1500}?)\"")
+
+
+def _load_hedges(path=HEDGES_CSV) -> tuple[dict[str, str], Optional[re.Pattern]]:
+    """Cue -> kind, and one compiled alternation with a named group per cue."""
+    kinds: dict[str, str] = {}
+    parts = []
+    try:
+        with open(path, encoding="utf-8", newline="") as f:
+            rows = list(csv.DictReader(f))
+    except OSError:
+        rows = []
+    for i, row in enumerate(rows):
+        cue = (row.get("cue") or "").strip()
+        if not cue:
+            continue
+        kinds[cue] = (row.get("kind") or "").strip()
+        pattern = (row.get("pattern") or "").strip() or rf"\b{re.escape(cue)}\b"
+        parts.append(f"(?P<h{i}>{pattern})")
+    names = {f"h{i}": (row.get("cue") or "").strip() for i, row in enumerate(rows)}
+    regex = re.compile("|".join(parts), re.IGNORECASE) if parts else None
+    _HEDGE_GROUPS.update(names)
+    return kinds, regex
+
+
+_HEDGE_GROUPS: dict[str, str] = {}
+HEDGE_KINDS, _HEDGE_RE = _load_hedges()
+
+
+# --------------------------------------------------------------------------- words
+
+def stem(word: str) -> str:
+    """Lower-case a word, strip common English suffixes, fold near-synonyms.
+
+    >>> [stem(w) for w in ["Captured", "captures", "villages", "airstrikes", "hitting"]]
+    ['captur', 'captur', 'villag', 'strik', 'strik']
+    """
+    w = word.lower().replace("’", "'")
+    if w.endswith("'s"):
+        w = w[:-2]
+    w = w.strip("'")
+    n = len(w)
+    if n > 4 and w.endswith("ies"):
+        w = w[:-3] + "y"
+    elif n > 5 and w.endswith("ing"):
+        w = w[:-3]
+    elif n > 4 and w.endswith("ed"):
+        w = w[:-2]
+    elif n > 4 and w.endswith(("sses", "ches", "shes", "xes")):
+        w = w[:-2]
+    elif n > 3 and w.endswith("s") and not w.endswith(("ss", "us", "is")):
+        w = w[:-1]
+    if len(w) > 4 and w.endswith("e"):
+        w = w[:-1]
+    if len(w) > 4 and w[-1] == w[-2] and w[-1] not in "lsz":
+        w = w[:-1]
+    return SYNONYMS.get(w, w)
+
+
+def terms(text: str) -> list[str]:
+    """Content terms of a text: words minus stopwords and numbers, stemmed.
+
+    >>> terms("The rebels said they had captured 6 villages.")
+    ['rebel', 'captur', 'villag']
+    """
+    out = []
+    for m in _WORD.finditer(text):
+        w = m.group().lower().replace("’", "'")
+        if w in STOPWORDS or w in NUMBER_WORDS or w[0].isdigit() or len(w) < 2:
+            continue
+        s = stem(w)
+        if s not in STOPWORDS:
+            out.append(s)
+    return out
+
+
+def _term_spans(text: str) -> list[tuple[str, int, int, bool]]:
+    """(stem, start, end, is_content) for every word, in order."""
+    out = []
+    for m in _WORD.finditer(text):
+        w = m.group().lower().replace("’", "'")
+        content = not (w in STOPWORDS or w in NUMBER_WORDS or w[0].isdigit() or len(w) < 2)
+        s = stem(w) if content else w
+        out.append((s, m.start(), m.end(), content and s not in STOPWORDS))
+    return out
+
+
+def _negated(text: str) -> bool:
+    for m in _WORD.finditer(text):
+        w = m.group().lower().replace("’", "'")
+        if w in NEGATIONS or w.endswith("n't"):
+            return True
+    return False
+
+
+def hedges(text: str) -> list[tuple[str, str]]:
+    """Hedging cues in a text as (cue, kind), in order, each cue once.
+
+    >>> hedges("ISIS reportedly captured villages and may advance, according to activists.")
+    [('reportedly', 'reporting'), ('may', 'modal'), ('according to', 'attribution')]
+    """
+    if _HEDGE_RE is None:
+        return []
+    seen, out = set(), []
+    for m in _HEDGE_RE.finditer(text):
+        cue = _HEDGE_GROUPS.get(m.lastgroup or "", "")
+        if cue and cue not in seen:
+            seen.add(cue)
+            out.append((cue, HEDGE_KINDS.get(cue, "")))
+    return out
+
+
+def dates(text: str) -> list[str]:
+    """Calendar days named in a text, as 'MM-DD' (year ignored: stories are weeks long).
+
+    >>> dates("On Oct. 9 and 10 October, not on 2015-10-11")
+    ['10-09', '10-10', '10-11']
+    """
+    out = []
+    for m in _DATE.finditer(text):
+        if m.group("y"):
+            mo, d = int(m.group("m3")), int(m.group("d3"))
+        else:
+            mon = (m.group("m1") or m.group("m2"))[:3].lower()
+            mo, d = _MONTH_NO[mon], int(m.group("d1") or m.group("d2"))
+        if 1 <= d <= 31:
+            key = f"{mo:02d}-{d:02d}"
+            if key not in out:
+                out.append(key)
+    return out
+
+
+def normalise_unit(unit: str) -> str:
+    """One spelling per unit: 'Villages' -> 'villag', 'kilometres' -> 'km', '%' -> 'percent'.
+
+    >>> [normalise_unit(u) for u in ["villages", "Village", "kilometres", "km", "per cent"]]
+    ['villag', 'villag', 'km', 'km', 'percent']
+    """
+    u = (unit or "").strip().lower()
+    if u in UNIT_ALIASES:
+        return UNIT_ALIASES[u]
+    if u in NON_COMPARABLE_UNITS:
+        return u
+    words = [stem(w) for w in _WORD.findall(u)]
+    if not words:
+        return u
+    words = [UNIT_ALIASES.get(w, w) for w in words]
+    return " ".join(words)
+
+
+# --------------------------------------------------------------------------- numbers
+
+def _format_number(text: str, value: float, unit: str, qualifier: str) -> str:
+    s = f"{text}={value:g}"
+    if unit:
+        s += f" {unit}"
+    if qualifier:
+        s += f" [{qualifier}]"
+    return s
+
+
+_NUMBER_ITEM = re.compile(r"^(?P<value>[-+0-9.eE]+|nan|inf)(?: (?P<unit>[^\[]*?))?(?: \[(?P<q>[^\]]*)\])?$")
+
+
+def parse_numbers(cell) -> list[tuple[str, float, str, str]]:
+    """Read back a claims.numbers cell: [(text, value, unit, qualifier)].
+
+    >>> parse_numbers("six villages=6 villages;more than 700=700 wounded [more than]")
+    [('six villages', 6.0, 'villages', ''), ('more than 700', 700.0, 'wounded', 'more than')]
+    """
+    if not isinstance(cell, str) or not cell:
+        return []
+    out = []
+    for item in cell.split(";"):
+        text, eq, rest = item.rpartition("=")
+        m = _NUMBER_ITEM.match(rest) if eq else None
+        if not m:
+            continue
+        try:
+            value = float(m.group("value"))
+        except ValueError:
+            continue
+        out.append((text, value, m.group("unit") or "", m.group("q") or ""))
+    return out
+
+
+def _interval(value: float, qualifier: str) -> tuple[float, float]:
+    q = (qualifier or "").lower().strip()
+    if q in LOWER_QUALIFIERS:
+        return value, math.inf
+    if q in UPPER_QUALIFIERS:
+        return -math.inf if value < 0 else 0.0, value
+    if q in APPROX_QUALIFIERS:
+        return value * (1 - APPROX_TOLERANCE), value * (1 + APPROX_TOLERANCE)
+    return value, value
+
+
+def values_compatible(value_a: float, qualifier_a: str, value_b: float, qualifier_b: str) -> bool:
+    """Can both statements be true? 'at least 8' and '10' can; '6' and '5' cannot.
+
+    >>> values_compatible(6, "", 5, ""), values_compatible(8, "at least", 10, ""), values_compatible(100, "about", 110, "")
+    (False, True, True)
+    """
+    lo_a, hi_a = _interval(value_a, qualifier_a)
+    lo_b, hi_b = _interval(value_b, qualifier_b)
+    return lo_a <= hi_b + 1e-9 and lo_b <= hi_a + 1e-9
+
+
+class NumberConflict(NamedTuple):
+    """Two numbers of the same unit, in similar sentences, whose values cannot both hold."""
+
+    number_a: tuple  # (text, value, unit, qualifier)
+    number_b: tuple
+    unit: str  # normalised unit
+    predicate: str  # the shared word near both numbers ("captur")
+    detail: str  # "villages: 6 vs 5"
+
+
+class _Info:
+    """What the comparison needs to know about one claim."""
+
+    __slots__ = ("vec", "terms", "negated", "actors", "places", "ctx", "dates", "numbers",
+                 "num_windows", "article")
+
+    def __init__(self, text: str, numbers: Sequence[tuple], *, actors=(), places=(), context=(),
+                 dates_=None, weights: Optional[dict] = None, article: str = "") -> None:
+        spans = _term_spans(text)
+        content = [s for s, _, _, c in spans if c]
+        ents = {f"e:{e.lower()}" for e in (*actors, *places)}
+        self.terms = set(content) | ents
+        counts = Counter(content)
+        counts.update(ents)
+        vec = {t: n * (weights.get(t, 1.0) if weights else 1.0) for t, n in counts.items()}
+        norm = math.sqrt(sum(v * v for v in vec.values())) or 1.0
+        self.vec = {t: v / norm for t, v in vec.items()}
+        self.negated = _negated(text)
+        self.actors = frozenset(actors)
+        self.places = frozenset(places)
+        self.ctx = frozenset(context) | self.actors | self.places
+        self.dates = frozenset(dates(text) if dates_ is None else dates_)
+        self.article = article
+        self.numbers = []
+        self.num_windows = []
+        for num in numbers:
+            text_n, value, unit, qual = num[:4]
+            u = normalise_unit(unit)
+            if u in NON_COMPARABLE_UNITS or value is None or (isinstance(value, float) and math.isnan(value)):
+                continue
+            pos = text.find(text_n) if text_n else -1
+            self.numbers.append((text_n, float(value), unit, qual, u))
+            self.num_windows.append(_window(spans, pos, pos + len(text_n), u) if pos >= 0 else set(content))
+
+
+def _window(spans, start: int, end: int, unit: str) -> set[str]:
+    """Content stems within NUMBER_WINDOW words of a number, not the unit, not inside it."""
+    idx_before = [i for i, (_, s, e, _) in enumerate(spans) if e <= start]
+    idx_after = [i for i, (_, s, e, _) in enumerate(spans) if s >= end]
+    pick = idx_before[-NUMBER_WINDOW:] + idx_after[:NUMBER_WINDOW]
+    unit_words = set(unit.split())
+    return {spans[i][0] for i in pick if spans[i][3] and spans[i][0] not in unit_words}
+
+
+def _cosine(a: dict, b: dict) -> float:
+    if len(a) > len(b):
+        a, b = b, a
+    return sum(v * b.get(t, 0.0) for t, v in a.items())
+
+
+def _same_event(a: _Info, b: _Info) -> bool:
+    """False when the two claims plainly concern different events (days, places, actors)."""
+    if a.dates and b.dates and not (a.dates & b.dates):
+        return False
+    if a.places and b.places and not (a.places & b.ctx or b.places & a.ctx):
+        return False
+    if a.actors and b.actors and not (a.actors & b.ctx or b.actors & a.ctx):
+        return False
+    return True
+
+
+def _conflicts(a: _Info, b: _Info, sim: float, min_similarity: float) -> list[NumberConflict]:
+    if not a.numbers or not b.numbers or sim < min_similarity or a.negated != b.negated:
+        return []
+    if not _same_event(a, b):
+        return []
+    if (a.ctx or b.ctx) and not (a.ctx & b.ctx):
+        return []  # entities are known for at least one side and none is shared
+    out = []
+    for na, wa in zip(a.numbers, a.num_windows):
+        for nb, wb in zip(b.numbers, b.num_windows):
+            if na[4] != nb[4]:
+                continue
+            shared = wa & wb
+            if not shared:
+                continue
+            if values_compatible(na[1], na[3], nb[1], nb[3]):
+                continue
+            unit = nb[2] if len(nb[2]) >= len(na[2]) else na[2]
+            qa = f"{na[3]} " if na[3] else ""
+            qb = f"{nb[3]} " if nb[3] else ""
+            out.append(NumberConflict(na[:4], nb[:4], na[4], sorted(shared)[0],
+                                      f"{unit}: {qa}{na[1]:g} vs {qb}{nb[1]:g}"))
+    return out
+
+
+def number_conflicts(text_a: str, numbers_a: Iterable, text_b: str, numbers_b: Iterable, *,
+                     actors_a=(), actors_b=(), places_a=(), places_b=(), context_a=(), context_b=(),
+                     min_similarity: float = NUMBER_MIN_SIMILARITY) -> list[NumberConflict]:
+    """Number conflicts between two sentences, each given with its numbers.
+
+    ``numbers_*`` are :class:`~analysis.records.Number` records (or (text, value, unit,
+    qualifier) tuples) whose text occurs in the sentence. A conflict needs: the same
+    normalised unit, a shared content word within a few words of both numbers (the
+    predicate: "captured"), similar sentences, no sign of different events (different
+    days, disjoint places or actors when both name them), and values that cannot both be
+    true given their qualifiers ("at least 8" and "10" can). ``context_*`` are entities of
+    the neighbouring sentence (who "the group" is).
+
+    >>> number_conflicts("5 villages fell in Hama.", [("5 villages", 5, "villages", "")],
+    ...                  "6 villages fell in Aleppo.", [("6 villages", 6, "villages", "")],
+    ...                  places_a=["Hama"], places_b=["Aleppo"])
+    []
+    """
+    def rec(n):
+        return (n.text, n.value, n.unit, n.qualifier) if isinstance(n, Number) else tuple(n)
+
+    a = _Info(text_a, [rec(n) for n in numbers_a], actors=actors_a, places=places_a, context=context_a)
+    b = _Info(text_b, [rec(n) for n in numbers_b], actors=actors_b, places=places_b, context=context_b)
+    return _conflicts(a, b, _cosine(a.vec, b.vec), min_similarity)
+
+
+# --------------------------------------------------------------------------- claims
+
+def _split_clauses(text: str, protected: Sequence[tuple[int, int]]) -> list[tuple[int, int]]:
+    """(start, end) pieces of a sentence at clause boundaries outside quotes."""
+    cuts = []
+    m = _LEADING_SUBORDINATE.match(text)
+    if m:
+        cuts.append((text.rfind(",", 0, m.end()), m.end()))
+    for m in _CLAUSE_SPLIT.finditer(text):
+        cuts.append((m.start(), m.end()))
+    cuts = [c for c in cuts if not any(s <= c[0] < e for s, e in protected)]
+    if not cuts:
+        return [(0, len(text))]
+    pieces, pos = [], 0
+    for cut_start, cut_end in sorted(set(cuts)):
+        if cut_start < pos:
+            continue
+        pieces.append((pos, cut_start))
+        pos = cut_end
+    pieces.append((pos, len(text)))
+    pieces = [(s, e) for s, e in pieces if e > s]
+
+    def small(p):
+        return len(terms(text[p[0]:p[1]])) < MIN_CLAIM_TERMS or len(text[p[0]:p[1]].split()) < MIN_CLAIM_WORDS
+
+    merged: list[tuple[int, int]] = []
+    for p in pieces:  # a piece too small to stand alone stays with the one before it
+        if merged and (small(p) or small(merged[-1])):
+            merged[-1] = (merged[-1][0], p[1])
+        else:
+            merged.append(p)
+    return merged
+
+
+def _trim(text: str, s: int, e: int) -> tuple[int, int]:
+    while s < e and text[s].isspace():
+        s += 1
+    while e > s and text[e - 1].isspace():
+        e -= 1
+    return s, e
+
+
+def _is_claim(text: str) -> bool:
+    if _QUESTION_END.search(text):
+        return False
+    if len(text.split()) < MIN_CLAIM_WORDS or len(terms(text)) < MIN_CLAIM_TERMS:
+        return False
+    return any(ch.islower() for ch in text)
+
+
+def _cue_sources(text: str) -> list[str]:
+    """Names credited by a cue ('according to X', 'X said') -- used when no sources are given."""
+    out = []
+    for regex in (_CUE_BEFORE, _CUE_AFTER):
+        for m in regex.finditer(text):
+            words = m.group("name").split()
+            while words and words[0].lower() in STOPWORDS:
+                words.pop(0)
+            name = " ".join(words).rstrip(".,")
+            if name and name.lower() not in STOPWORDS and name not in out:
+                out.append(name)
+    return out
+
+
+def fallback_quote_spans(text: str) -> list[tuple[int, int]]:
+    """Spans inside quotation marks of at least four words (when no quotes table is given)."""
+    out = []
+    for m in _QUOTE_MARKS.finditer(text):
+        g = 1 if m.group(1) is not None else 2
+        if len(m.group(g).split()) >= 4:
+            out.append((m.start(g), m.end(g)))
+    return out
+
+
+def _join(items: Iterable[str]) -> str:
+    seen = []
+    for it in items:
+        if it and it not in seen:
+            seen.append(it)
+    return ";".join(seen)
+
+
+def build_claims(article_id: str, text: str, sentences: Iterable, *, mentions: Iterable = (),
+                 numbers: Iterable = (), sources: Iterable = (), quotes: Iterable = (),
+                 scare_quotes_found: bool = False) -> list[tuple]:
+    """Claim rows (CLAIM_COLUMNS order) for one article from plain records.
+
+    ``sentences``: (sentence_id, start, end, text); ``mentions``: (start, end, entity, kind);
+    ``numbers``: (start, end, text, value, unit, qualifier); ``sources``: (start, end, source);
+    ``quotes``: (start, end, speaker). When there are no quotes at all (and no scare quotes),
+    quotation-mark spans of 4+ words stand in, without speakers.
+    """
+    mentions = sorted(mentions, key=lambda m: m[0])
+    m_starts = [m[0] for m in mentions]
+    numbers = sorted(numbers, key=lambda n: n[0])
+    n_starts = [n[0] for n in numbers]
+    sources = sorted(sources, key=lambda s: s[0])
+    s_starts = [s[0] for s in sources]
+    quotes = sorted(quotes, key=lambda q: q[0])
+    if not quotes and not scare_quotes_found:
+        quotes = [(s, e, None) for s, e in fallback_quote_spans(text)]
+    q_spans = [(q[0], q[1]) for q in quotes]
+    rows = []
+    for sid, s_start, s_end, s_text in sentences:
+        if s_end <= s_start:
+            continue
+        inside = [(max(qs, s_start) - s_start, min(qe, s_end) - s_start)
+                  for qs, qe in q_spans if qs < s_end and qe > s_start]
+        for ps, pe in _split_clauses(s_text, inside):
+            ps, pe = _trim(s_text, ps, pe)
+            c_text = s_text[ps:pe]
+            if not _is_claim(c_text):
+                continue
+            start, end = s_start + ps, s_start + pe
+            if text[start:end] != c_text:  # sentence text not an exact slice: re-anchor
+                found = text.find(c_text, s_start)
+                if found < 0:
+                    continue
+                start, end = found, found + len(c_text)
+
+            def within(starts, items, lo=start, hi=end):
+                i = bisect.bisect_left(starts, lo)
+                while i > 0 and items[i - 1][1] > lo:
+                    i -= 1
+                out = []
+                while i < len(items) and items[i][0] < hi:
+                    if items[i][1] > lo:
+                        out.append(items[i])
+                    i += 1
+                return out
+
+            ms = within(m_starts, mentions)
+            actors = _join(sorted({m[2] for m in ms if m[3] in ACTOR_KINDS}))
+            places = _join(sorted({m[2] for m in ms if m[3] in PLACE_KINDS}))
+            ns = within(n_starts, numbers)
+            nums = ";".join(_format_number(n[2], n[3], n[4] or "", n[5] or "") for n in ns)
+            quoted_chars = sum(min(end, qe) - max(start, qs) for qs, qe in q_spans if qs < end and qe > start)
+            quoted = quoted_chars * 2 >= (end - start)
+            src = [s[2] for s in within(s_starts, sources, s_start, s_end)]
+            how = "sources" if src else ""
+            if not src and quoted:
+                src = [q[2] for q in quotes if q[0] < end and q[1] > start and q[2]]
+                how = "speaker" if src else ""
+            if not src and not sources:
+                src = _cue_sources(c_text)
+                how = "cue" if src else ""
+            hs = [cue for cue, kind in hedges(c_text) if kind != "attribution"]
+            rows.append((
+                f"{article_id}:{len(rows)}", article_id, sid, start, end, c_text,
+                len(c_text.split()), actors, places, nums, ";".join(dates(c_text)), _join(src), how,
+                bool(quoted), bool(hs), ";".join(hs),
+            ))
+    return rows
+
+
+def claim_rows(result) -> list[tuple]:
+    """Claim rows (CLAIM_COLUMNS order) of one analysed article (pipeline.ArticleAnalysis)."""
+    p = result.parsed
+    return build_claims(
+        p.article.article_id, p.article.text,
+        [(s.sentence_id, s.start, s.end, s.text) for s in p.sentences],
+        mentions=[(m.start, m.end, m.entity, m.kind) for m in result.mentions],
+        numbers=[(n.start, n.end, n.text, n.value, n.unit, n.qualifier) for n in result.numbers],
+        sources=[(s.start, s.end, s.source) for s in result.sources],
+        quotes=[(q.start, q.end, q.speaker) for q in result.quotes],
+        scare_quotes_found=bool(result.scare_quotes),
+    )
+
+
+def claims_frame(rows: Iterable[tuple]) -> pd.DataFrame:
+    return pd.DataFrame.from_records(list(rows), columns=list(CLAIM_COLUMNS))
+
+
+def links_frame(rows: Iterable[tuple]) -> pd.DataFrame:
+    return pd.DataFrame.from_records(list(rows), columns=list(LINK_COLUMNS))
+
+
+# --------------------------------------------------------------------------- blocking
+
+def _candidate_pairs(keys: list[list[str]], article_of: np.ndarray, *, cap: int,
+                     min_shared: int, strong_prefix: str = "") -> np.ndarray:
+    """Pairs (i < j, different articles) sharing >= min_shared keys (or one strong key).
+
+    An inverted index over keys; keys held by more than ``cap`` items are skipped.
+    Returns an (n, 2) int array, sorted.
+    """
+    index: dict[str, list[int]] = defaultdict(list)
+    for i, ks in enumerate(keys):
+        for k in ks:
+            index[k].append(i)
+    n = len(keys)
+    chunks, strong_chunks = [], []
+    for k in sorted(index):
+        post = index[k]
+        if len(post) < 2 or len(post) > cap:
+            continue
+        p = np.asarray(post, dtype=np.int64)
+        ii, jj = np.triu_indices(len(p), 1)
+        a, b = p[ii], p[jj]
+        keep = article_of[a] != article_of[b]
+        code = a[keep] * n + b[keep]
+        if strong_prefix and k.startswith(strong_prefix):
+            strong_chunks.append(code)
+        else:
+            chunks.append(code)
+    parts = []
+    if chunks:
+        codes, counts = np.unique(np.concatenate(chunks), return_counts=True)
+        parts.append(codes[counts >= min_shared])
+    if strong_chunks:
+        parts.append(np.concatenate(strong_chunks))
+    if not parts:
+        return np.zeros((0, 2), dtype=np.int64)
+    codes = np.unique(np.concatenate(parts))
+    return np.stack([codes // n, codes % n], axis=1)
+
+
+# --------------------------------------------------------------------------- quotes
+
+def _squash_words(text: str) -> list[str]:
+    """Lower-case words of a quote with bracketed insertions dropped."""
+    return _PLAIN_WORD.findall(_BRACKETED.sub(" ", text.lower().replace("’", "'")))
+
+
+def _shingles(squashed: str, n: int = 5) -> set[str]:
+    return {squashed[i:i + n] for i in range(max(1, len(squashed) - n + 1))}
+
+
+def quote_similarity(quote_a: str, quote_b: str) -> float:
+    """Share of the shorter quote's character 5-grams (letters and digits only, bracketed
+    insertions dropped) found in the other: 1.0 for 'air strikes' vs 'airstrikes'.
+
+    >>> quote_similarity("Russian air strikes hit the (rebel) army", "Russian airstrikes hit the army")
+    1.0
+    """
+    a = "".join(_squash_words(quote_a))
+    b = "".join(_squash_words(quote_b))
+    if not a or not b:
+        return 0.0
+    sa, sb = _shingles(a), _shingles(b)
+    return round(len(sa & sb) / min(len(sa), len(sb)), 3)
+
+
+def _quote_links(quotes: list[tuple], cap: int) -> list[tuple]:
+    """[(i, j, score)] for reused quotes; quotes are (article, start, end, text, speaker)."""
+    words = [_squash_words(q[3]) for q in quotes]
+    keys = [sorted({a + " " + b for a, b in zip(w, w[1:])}) for w in words]
+    arts = np.array([q[0] for q in quotes], dtype=object)
+    art_codes = pd.factorize(arts)[0] if len(quotes) else np.zeros(0, dtype=np.int64)
+    out = []
+    for i, j in _candidate_pairs(keys, art_codes, cap=cap, min_shared=2):
+        i, j = int(i), int(j)
+        if min(len(words[i]), len(words[j])) < QUOTE_MIN_WORDS:
+            continue
+        score = quote_similarity(quotes[i][3], quotes[j][3])
+        if score >= QUOTE_MIN_SCORE:
+            out.append((i, j, score))
+    return out
+
+
+# --------------------------------------------------------------------------- passages
+
+def _passage_links(segments: dict[str, list[tuple[int, str]]], *, min_words: int,
+                   df_cap: int) -> list[tuple]:
+    """Runs of >= min_words identical words between articles.
+
+    ``segments[article] = [(offset, text), ...]``. Returns
+    [(article_a, start_a, end_a, article_b, start_b, end_b, words, score)].
+    """
+    k = PASSAGE_SHINGLE
+    arts = sorted(segments)
+    toks: list[list[tuple[int, int]]] = []
+    hashes, owner, pos = [], [], []
+    for ai, aid in enumerate(arts):
+        spans, words = [], []
+        for off, seg in segments[aid]:
+            for m in _WORD.finditer(seg):
+                spans.append((off + m.start(), off + m.end()))
+                words.append(m.group().lower().replace("’", "'"))
+        toks.append(spans)
+        for i in range(len(words) - k + 1):
+            hashes.append(hash(" ".join(words[i:i + k])))
+            owner.append(ai)
+            pos.append(i)
+    if not hashes:
+        return []
+    h = np.asarray(hashes, dtype=np.int64)
+    own = np.asarray(owner, dtype=np.int64)
+    ps = np.asarray(pos, dtype=np.int64)
+    order = np.lexsort((ps, own, h))
+    h, own, ps = h[order], own[order], ps[order]
+    bounds = np.flatnonzero(np.diff(h)) + 1
+    starts = np.concatenate([[0], bounds])
+    ends = np.concatenate([bounds, [len(h)]])
+    multi = (ends - starts) >= 2
+    matches: dict[tuple[int, int], list[tuple[int, int]]] = defaultdict(list)
+    for s, e in zip(starts[multi], ends[multi]):
+        group_arts = own[s:e]
+        if len(set(group_arts.tolist())) < 2 or len(set(group_arts.tolist())) > df_cap:
+            continue
+        items = list(zip(group_arts.tolist(), ps[s:e].tolist()))
+        for x in range(len(items)):
+            for y in range(x + 1, len(items)):
+                (a, pa), (b, pb) = items[x], items[y]
+                if a != b:
+                    if a > b:
+                        a, pa, b, pb = b, pb, a, pa
+                    matches[(a, b)].append((pa, pb))
+    out = []
+    for (a, b), pairs in sorted(matches.items()):
+        if len(pairs) + k - 1 < min_words:
+            continue
+        pairs.sort(key=lambda t: (t[1] - t[0], t[0]))
+        runs = []  # [start_a, end_a, start_b, end_b, matched shingles]
+        for pa, pb in pairs:
+            if runs and pb - pa == runs[-1][2] - runs[-1][0] and pa <= runs[-1][1] + 1:
+                runs[-1][1] = pa
+                runs[-1][3] = pb
+                runs[-1][4] += 1
+            else:
+                runs.append([pa, pa, pb, pb, 1])
+        runs.sort()
+        merged = []  # join runs split by a changed or inserted word
+        for r in runs:
+            if merged and 0 <= r[0] - merged[-1][1] <= k + 3 and 0 <= r[2] - merged[-1][3] <= k + 3:
+                merged[-1][1] = max(merged[-1][1], r[1])
+                merged[-1][3] = max(merged[-1][3], r[3])
+                merged[-1][4] += r[4]
+            else:
+                merged.append(list(r))
+        used_b: list[tuple[int, int]] = []
+        for sa, ea, sb, eb, n_match in sorted(merged, key=lambda r: -(r[1] - r[0])):
+            words = ea - sa + k
+            if words < min_words:
+                continue
+            if any(sb < ub1 and eb + k > ub0 for ub0, ub1 in used_b):
+                continue  # the same text of b already matched a longer stretch of a
+            used_b.append((sb, eb + k))
+            ta, tb = toks[a], toks[b]
+            score = round(min(1.0, (n_match + k - 1) / max(words, eb - sb + k)), 3)
+            out.append((arts[a], ta[sa][0], ta[ea + k - 1][1], arts[b], tb[sb][0], tb[eb + k - 1][1],
+                        words, score))
+    return out
+
+
+# --------------------------------------------------------------------------- links
+
+def _quotes_from_frame(quotes: Optional[pd.DataFrame], texts: Optional[dict],
+                       claims: pd.DataFrame) -> list[tuple]:
+    """(article, start, end, text, speaker) of every quote; quotation-mark fallback when none."""
+    out = []
+    if quotes is not None and len(quotes):
+        text_col = "quote" if "quote" in quotes.columns else "text"
+        speakers = quotes["speaker"] if "speaker" in quotes.columns else [None] * len(quotes)
+        for aid, s, e, t, sp in zip(quotes["article_id"], quotes["start"], quotes["end"],
+                                    quotes[text_col], speakers):
+            out.append((str(aid), int(s), int(e), str(t), sp if isinstance(sp, str) else None))
+    elif texts:
+        for aid in sorted(set(claims["article_id"].astype(str))):
+            t = texts.get(aid, "")
+            out.extend((aid, s, e, t[s:e], None) for s, e in fallback_quote_spans(t))
+    else:
+        for aid, s0, t in zip(claims["article_id"], claims["start"], claims["text"]):
+            out.extend((str(aid), s0 + s, s0 + e, t[s:e], None) for s, e in fallback_quote_spans(t))
+    return sorted(set(out), key=lambda q: (q[0], q[1], q[2]))
+
+
+def _split_cell(cell) -> list[str]:
+    return [x for x in cell.split(";") if x] if isinstance(cell, str) and cell else []
+
+
+def link_rows(claims: pd.DataFrame, quotes: Optional[pd.DataFrame] = None,
+              texts: Optional[dict[str, str]] = None, *, min_score: float = AGREE_MIN_SCORE,
+              number_min_similarity: float = NUMBER_MIN_SIMILARITY,
+              passage_min_words: int = PASSAGE_MIN_WORDS) -> list[tuple]:
+    """Links between articles (LINK_COLUMNS order), sorted by kind, articles and offsets.
+
+    ``claims``: the claims table; ``quotes``: the quotes table (article_id, start, end,
+    quote, speaker); ``texts``: article texts, for shared passages anywhere in the text
+    (without it, passages are sought in claim text only).
+    """
+    claims = claims.sort_values(["article_id", "start", "end"], kind="mergesort").reset_index(drop=True)
+    n = len(claims)
+    cid = claims["claim_id"].astype(str).tolist()
+    art = claims["article_id"].astype(str).tolist()
+    starts = claims["start"].astype(int).tolist()
+    ends = claims["end"].astype(int).tolist()
+    ctext = claims["text"].astype(str).tolist()
+    actors = [_split_cell(c) for c in claims["actors"]]
+    places = [_split_cell(c) for c in claims["places"]]
+    numbers = [parse_numbers(c) for c in claims["numbers"]]
+    cdates = [_split_cell(c) for c in claims["dates"]]
+    art_codes = pd.factorize(pd.Series(art, dtype=object))[0] if n else np.zeros(0, dtype=np.int64)
+    links: list[tuple] = []  # (kind, a, b, claim_a, claim_b, sa, ea, sb, eb, ta, tb, score, detail)
+
+    by_article: dict[str, list[int]] = defaultdict(list)
+    for i, a in enumerate(art):
+        by_article[a].append(i)
+
+    def claim_at(aid: str, s: int, e: int) -> str:
+        """The claim of article ``aid`` overlapping [s, e) most, or ''."""
+        best, best_ov = "", 0
+        idx = by_article.get(aid, [])
+        lo = bisect.bisect_left([starts[i] for i in idx], s) - 1
+        for i in idx[max(0, lo - 2):]:
+            if starts[i] >= e:
+                break
+            ov = min(e, ends[i]) - max(s, starts[i])
+            if ov > best_ov:
+                best, best_ov = cid[i], ov
+        return best
+
+    # reused quotes
+    qs = _quotes_from_frame(quotes, texts, claims)
+    cap = max(KEY_DF_CAP_MIN, int(KEY_DF_CAP_FRAC * max(n, len(qs))))
+    linked_claim_pairs: set[tuple[str, str]] = set()
+    for i, j, score in _quote_links(qs, cap):
+        qa, qb = qs[i], qs[j]
+        if qa[0] > qb[0]:
+            qa, qb = qb, qa
+        ca, cb = claim_at(qa[0], qa[1], qa[2]), claim_at(qb[0], qb[1], qb[2])
+        linked_claim_pairs.add((ca, cb))
+        detail = " | ".join(sp or "?" for sp in (qa[4], qb[4])) if (qa[4] or qb[4]) else ""
+        links.append(("reused_quote", qa[0], qb[0], ca, cb, qa[1], qa[2], qb[1], qb[2], qa[3], qb[3],
+                      score, detail))
+
+    # shared passages
+    if texts:
+        segments = {a: [(0, texts[a])] for a in sorted(set(art)) if a in texts}
+    else:
+        segments = defaultdict(list)
+        for i in range(n):
+            segments[art[i]].append((starts[i], ctext[i]))
+    quote_cover: dict[str, list[tuple[int, int]]] = defaultdict(list)
+    for l in links:
+        quote_cover[l[1]].append((l[5], l[6]))
+        quote_cover[l[2]].append((l[7], l[8]))
+    passage_spans: list[tuple] = []
+    n_art = len(segments)
+    for a, sa, ea, b, sb, eb, words, score in _passage_links(
+            segments, min_words=passage_min_words, df_cap=max(PASSAGE_DF_CAP, n_art // 100)):
+        covered = sum(max(0, min(ea, qe) - max(sa, qs_)) for qs_, qe in quote_cover[a])
+        if covered >= 0.8 * (ea - sa):
+            continue  # the passage is a reused quote, already linked
+        ta, tb = (texts[a][sa:ea], texts[b][sb:eb]) if texts else (None, None)
+        if ta is None:
+            ta = _slice_claims(a, sa, ea, by_article[a], starts, ends, ctext)
+            tb = _slice_claims(b, sb, eb, by_article[b], starts, ends, ctext)
+            if ta is None or tb is None:
+                continue
+        links.append(("shared_passage", a, b, claim_at(a, sa, ea), claim_at(b, sb, eb), sa, ea, sb, eb,
+                      ta, tb, score, f"{words} words"))
+        passage_spans.append((a, sa, ea, b, sb, eb))
+    in_passage: dict[tuple[str, str], list[tuple]] = defaultdict(list)
+    for a, sa, ea, b, sb, eb in passage_spans:
+        in_passage[(a, b)].append((sa, ea, sb, eb))
+
+    # claims: agree / number_conflict
+    if n:
+        df = Counter()
+        for i in range(n):
+            df.update(set(terms(ctext[i])) | {f"e:{e.lower()}" for e in (*actors[i], *places[i])})
+        weights = {t: math.log((n + 1) / (c + 1)) + 1.0 for t, c in df.items()}
+        infos = []
+        prev_ents: tuple = ()
+        for i in range(n):
+            if i == 0 or art[i] != art[i - 1]:
+                prev_ents = ()
+            infos.append(_Info(ctext[i], numbers[i], actors=actors[i], places=places[i],
+                               context=prev_ents, dates_=cdates[i], weights=weights, article=art[i]))
+            prev_ents = (*actors[i], *places[i])
+        keys = []
+        for i, info in enumerate(infos):
+            ks = {t for t in info.terms}
+            for num, win in zip(info.numbers, info.num_windows):
+                ks.update(f"n:{num[4]}:{w}" for w in win)
+            keys.append(sorted(ks))
+        pairs = _candidate_pairs(keys, art_codes, cap=cap, min_shared=2, strong_prefix="n:")
+        for i, j in pairs.tolist():
+            a, b = infos[i], infos[j]
+            if art[i] > art[j]:
+                i, j, a, b = j, i, b, a
+            if (cid[i], cid[j]) in linked_claim_pairs:
+                continue
+            if any(sa <= starts[i] and ends[i] <= ea and sb <= starts[j] and ends[j] <= eb
+                   for sa, ea, sb, eb in in_passage.get((art[i], art[j]), ())):
+                continue
+            sim = _cosine(a.vec, b.vec)
+            conflicts = _conflicts(a, b, sim, number_min_similarity)
+            if conflicts:
+                links.append(("number_conflict", art[i], art[j], cid[i], cid[j], starts[i], ends[i],
+                              starts[j], ends[j], ctext[i], ctext[j], round(sim, 3),
+                              "; ".join(c.detail for c in conflicts)))
+            elif sim >= min_score and a.negated == b.negated and _same_event(a, b):
+                shared = sorted(set(a.vec) & set(b.vec), key=lambda t: (-a.vec[t] * b.vec[t], t))[:5]
+                links.append(("agree", art[i], art[j], cid[i], cid[j], starts[i], ends[i],
+                              starts[j], ends[j], ctext[i], ctext[j], round(sim, 3),
+                              "shared: " + ", ".join(t[2:] if t.startswith("e:") else t for t in shared)))
+
+    order = {k: i for i, k in enumerate(LINK_KINDS)}
+    links.sort(key=lambda l: (order[l[0]], l[1], l[2], l[5], l[7], l[6], l[8]))
+    return [(k, *l) for k, l in enumerate(links)]
+
+
+def _slice_claims(aid, s, e, idx, starts, ends, ctext) -> Optional[str]:
+    """Text of [s, e) rebuilt from one claim that contains it (no texts given)."""
+    for i in idx:
+        if starts[i] <= s and e <= ends[i]:
+            return ctext[i][s - starts[i]:e - starts[i]]
+    return None
+
+
+# --------------------------------------------------------------------------- corpus views
+
+def unique_claims(claims: pd.DataFrame, links: pd.DataFrame) -> pd.DataFrame:
+    """Claims that no link touches: what only that article says (among the articles compared)."""
+    spans: dict[str, list[tuple[int, int]]] = defaultdict(list)
+    for side in ("a", "b"):
+        for aid, s, e in zip(links[f"article_{side}"], links[f"start_{side}"], links[f"end_{side}"]):
+            spans[str(aid)].append((int(s), int(e)))
+    keep = []
+    for aid, s, e in zip(claims["article_id"], claims["start"], claims["end"]):
+        keep.append(not any(ls < e and le > s for ls, le in spans.get(str(aid), ())))
+    out = claims[np.asarray(keep, dtype=bool)] if len(claims) else claims
+    return out.sort_values(["article_id", "start"], kind="mergesort").reset_index(drop=True)
+
+
+def agreement_matrix(claims: pd.DataFrame, links: pd.DataFrame, *,
+                     kinds: Sequence[str] = ("agree", "reused_quote", "shared_passage")) -> pd.DataFrame:
+    """Share of the row article's claims that the column article also makes.
+
+    A claim counts as made by the other article when a link of one of ``kinds`` joins a
+    span overlapping it to that article. Asymmetric (a short article can be covered by a
+    long one); the diagonal is 1.
+    """
+    arts = sorted(set(claims["article_id"].astype(str)))
+    total = claims.groupby(claims["article_id"].astype(str)).size()
+    spans: dict[tuple[str, str], list[tuple[int, int]]] = defaultdict(list)
+    sub = links[links["kind"].isin(kinds)] if len(links) else links
+    for row in sub.itertuples(index=False):
+        spans[(row.article_a, row.article_b)].append((row.start_a, row.end_a))
+        spans[(row.article_b, row.article_a)].append((row.start_b, row.end_b))
+    mat = pd.DataFrame(0.0, index=pd.Index(arts, name="article"), columns=pd.Index(arts, name="other"))
+    by_art = {a: list(zip(g["start"], g["end"])) for a, g in claims.groupby(claims["article_id"].astype(str))}
+    for a in arts:
+        for b in arts:
+            if a == b:
+                mat.loc[a, b] = 1.0
+                continue
+            sp = spans.get((a, b))
+            if not sp:
+                continue
+            hit = sum(1 for s, e in by_art[a] if any(ls < e and le > s for ls, le in sp))
+            mat.loc[a, b] = round(hit / total[a], 3)
+    return mat
+
+
+def _published(tables) -> dict[str, str]:
+    try:
+        arts = tables.articles
+    except AttributeError:
+        return {}
+    return {str(a): p for a, p in zip(arts["article_id"], arts["published"]) if isinstance(p, str) and p}
+
+
+def _frames(tables, claims, links):
+    if claims is None:
+        claims = getattr(tables, "frames", {}).get("claims")
+    if links is None:
+        links = getattr(tables, "frames", {}).get("links")
+    if claims is None or links is None:
+        claims, links = compare(tables)
+    return claims, links
+
+
+def attribution_edges(tables, claims: Optional[pd.DataFrame] = None,
+                      links: Optional[pd.DataFrame] = None) -> pd.DataFrame:
+    """Edges article -> cited source (``cites``) and article -> article it reuses (``reuses``).
+
+    Cited sources come from the sources table (the source, and the medium it came through,
+    ``via``) or, without one, from the claims' ``source``. A ``reuses`` edge points from the
+    later-published article to the earlier one; with no dates, or the same date, from
+    article_b to article_a with ``directed`` False. ``weight`` counts the evidence.
+    """
+    claims, links = _frames(tables, claims, links)
+    edges: dict[tuple, list] = {}
+
+    def add(src, tgt, kind, ttype, directed, evidence):
+        key = (src, tgt, kind, ttype, directed)
+        if key in edges:
+            edges[key][0] += 1
+        else:
+            edges[key] = [1, evidence]
+
+    sources = getattr(tables, "frames", {}).get("sources")
+    if sources is not None and len(sources):
+        for row in sources.itertuples(index=False):
+            add(str(row.article_id), row.source, "cites", row.source_kind or "", True, row.text)
+            if isinstance(row.via, str) and row.via:
+                add(str(row.article_id), row.via, "cites", "media", True, f"{row.text} (via {row.via})")
+    else:
+        for aid, src, how, text in zip(claims["article_id"], claims["source"], claims["source_how"],
+                                       claims["text"]):
+            for s in _split_cell(src):
+                add(str(aid), s, "cites", how, True, text[:120])
+    published = _published(tables)
+    for row in links[links["kind"].isin(["reused_quote", "shared_passage"])].itertuples(index=False):
+        a, b = row.article_a, row.article_b
+        pa, pb = published.get(a), published.get(b)
+        if pa and pb and pa != pb:
+            later, earlier = (a, b) if pa > pb else (b, a)
+            add(later, earlier, "reuses", "article", True, f"{row.kind}: {row.text_a[:100]}")
+        else:
+            add(b, a, "reuses", "article", False, f"{row.kind}: {row.text_a[:100]}")
+    rows = [(s, t, k, tt, w, d, ev) for (s, t, k, tt, d), (w, ev) in edges.items()]
+    df = pd.DataFrame.from_records(rows, columns=list(EDGE_COLUMNS))
+    return df.sort_values(["kind", "source_node", "target_node", "target_type"], kind="mergesort").reset_index(drop=True)
+
+
+def likely_origin(tables, claims: Optional[pd.DataFrame] = None,
+                  links: Optional[pd.DataFrame] = None) -> pd.DataFrame:
+    """For each group of articles relaying the same quote or passage, the likely original.
+
+    Groups are connected reused_quote / shared_passage links over overlapping spans. The
+    origin is, in order: a medium the articles credit in the sentences carrying the text
+    ("quoted by Reuters", ``via``), a medium or organisation cited by most of the group's
+    articles, else the earliest-published article. ``basis`` says which.
+    """
+    claims, links = _frames(tables, claims, links)
+    sub = links[links["kind"].isin(["reused_quote", "shared_passage"])].reset_index(drop=True)
+    if not len(sub):
+        return pd.DataFrame(columns=list(ORIGIN_COLUMNS))
+    # union-find over (article, start, end) spans; overlapping spans in one article are one node
+    nodes: list[tuple[str, int, int]] = []
+    for row in sub.itertuples(index=False):
+        nodes.append((row.article_a, row.start_a, row.end_a))
+        nodes.append((row.article_b, row.start_b, row.end_b))
+    parent = list(range(len(nodes)))
+
+    def find(x):
+        while parent[x] != x:
+            parent[x] = parent[parent[x]]
+            x = parent[x]
+        return x
+
+    def union(x, y):
+        rx, ry = find(x), find(y)
+        if rx != ry:
+            parent[max(rx, ry)] = min(rx, ry)
+
+    for k in range(len(sub)):
+        union(2 * k, 2 * k + 1)
+    order = sorted(range(len(nodes)), key=lambda i: nodes[i])
+    for x, y in zip(order, order[1:]):
+        if nodes[x][0] == nodes[y][0] and nodes[y][1] < nodes[x][2]:
+            union(x, y)
+    groups: dict[int, list[int]] = defaultdict(list)
+    for i in range(len(nodes)):
+        groups[find(i)].append(i)
+    sources = getattr(tables, "frames", {}).get("sources")
+    published = _published(tables)
+    claim_src = {(str(a), s, e): src for a, s, e, src in
+                 zip(claims["article_id"], claims["start"], claims["end"], claims["source"])}
+    rows = []
+    for g, members in enumerate(sorted(groups.values(), key=lambda m: min(nodes[i] for i in m))):
+        spans = sorted({nodes[i] for i in members})
+        arts = sorted({s[0] for s in spans})
+        kinds = sorted({sub.kind[i // 2] for i in members})
+        text = min((sub.text_a[i // 2] if i % 2 == 0 else sub.text_b[i // 2]) for i in members)
+        origin, basis = "", ""
+        near: Counter = Counter()
+        cited: Counter = Counter()
+        if sources is not None and len(sources):
+            for row in sources.itertuples(index=False):
+                aid = str(row.article_id)
+                if aid not in arts:
+                    continue
+                media = row.via if isinstance(row.via, str) and row.via else (
+                    row.source if row.source_kind == "media" else "")
+                if not media:
+                    continue
+                cited[media] += 1
+                if any(aid == a and abs(row.start - s) < 400 and row.start < e + 200 for a, s, e in spans):
+                    near[media] += 1
+        else:
+            for (aid, s, e), src in claim_src.items():
+                if aid in arts:
+                    for name in _split_cell(src):
+                        cited[name] += 1
+                        if any(aid == a and s < se and e > ss for a, ss, se in spans):
+                            near[name] += 1
+        if near:
+            origin, n_ = sorted(near.items(), key=lambda kv: (-kv[1], kv[0]))[0]
+            basis = f"credited next to the text in {n_} place(s)"
+        elif cited:
+            name, n_ = sorted(cited.items(), key=lambda kv: (-kv[1], kv[0]))[0]
+            if n_ >= 2:
+                origin, basis = name, f"medium cited {n_} times by these articles"
+        if not origin:
+            dated = sorted((published[a], a) for a in arts if a in published)
+            if dated and (len(dated) == 1 or dated[0][0] < dated[1][0]):
+                origin, basis = dated[0][1], "earliest-published article"
+            else:
+                basis = "no credit line or dates to tell"
+        rows.append((g, ";".join(kinds), ";".join(arts), len(arts), text, origin, basis))
+    return pd.DataFrame.from_records(rows, columns=list(ORIGIN_COLUMNS))
+
+
+# --------------------------------------------------------------------------- entry points
+
+def claims_from_tables(tables) -> pd.DataFrame:
+    """The claims table built from an analysed corpus (export.Tables), without re-parsing."""
+    frames = tables.frames
+    rows: list[tuple] = []
+
+    def grouped(name, cols):
+        df = frames.get(name)
+        if df is None or not len(df):
+            return {}
+        return {str(k): list(zip(*(g[c] for c in cols)))
+                for k, g in df.groupby(df["article_id"].astype(str), sort=True)}
+
+    sents = grouped("sentences", ["sentence_id", "start", "end", "text"])
+    ments = grouped("mentions", ["start", "end", "entity", "kind"])
+    nums = grouped("numbers", ["start", "end", "text", "value", "unit", "qualifier"])
+    srcs = grouped("sources", ["start", "end", "source"])
+    qts = grouped("quotes", ["start", "end", "speaker"])
+    scare = grouped("scare_quotes", ["start", "end"])
+    for aid in sorted(tables.texts):
+        rows.extend(build_claims(
+            aid, tables.texts[aid], sents.get(aid, []), mentions=ments.get(aid, []),
+            numbers=[(s, e, t, v, u if isinstance(u, str) else "", q if isinstance(q, str) else "")
+                     for s, e, t, v, u, q in nums.get(aid, [])],
+            sources=srcs.get(aid, []),
+            quotes=[(s, e, sp if isinstance(sp, str) else None) for s, e, sp in qts.get(aid, [])],
+            scare_quotes_found=bool(scare.get(aid))))
+    return claims_frame(rows)
+
+
+def compare(tables, *, min_score: float = AGREE_MIN_SCORE) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """(claims, links) of an analysed corpus (export.Tables)."""
+    claims = claims_from_tables(tables)
+    quotes = tables.frames.get("quotes")
+    links = links_frame(link_rows(claims, quotes, tables.texts, min_score=min_score))
+    return claims, links
+
+
+def compare_analyses(results: Iterable, *, min_score: float = AGREE_MIN_SCORE
+                     ) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """(claims, links) from pipeline.ArticleAnalysis objects (no Tables needed)."""
+    rows, qrows, texts = [], [], {}
+    for r in results:
+        aid = r.parsed.article.article_id
+        texts[aid] = r.text
+        rows.extend(claim_rows(r))
+        qrows.extend((aid, q.start, q.end, q.quote, q.speaker) for q in r.quotes)
+    claims = claims_frame(rows)
+    quotes = pd.DataFrame.from_records(qrows, columns=["article_id", "start", "end", "quote", "speaker"])
+    links = links_frame(link_rows(claims, quotes, texts, min_score=min_score))
+    return claims, links

@@ -1,0 +1,52 @@
+"""How long claim comparison takes on the whole shared corpus (3,230 articles).
+
+Run with ``.venv/bin/python -m benchmarks.bench_claims``. Reads
+``../shared/corpora/allsides-2015``; exits with a message (status 0) when it is absent.
+
+Prints the seconds of the per-article analysis (load, parse, tag) and, separately, of the
+claim stage: building the claims table from the analysed tables, and linking claims,
+quotes and passages across the corpus (inverted-index blocking, never all pairs), with
+the number of claims and of links of each kind.
+"""
+from __future__ import annotations
+
+import argparse
+import sys
+import time
+from pathlib import Path
+
+from analysis.config import ALLSIDES_DIR
+
+
+def main(argv=None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("--corpus", default=str(ALLSIDES_DIR))
+    args = ap.parse_args(argv)
+    path = Path(args.corpus)
+    if not path.exists():
+        print(f"skipped: benchmark corpus {path} not found (it lives in ../shared beside the project)")
+        return 0
+    from analysis import claims
+    from analysis.export import analyse
+
+    t0 = time.perf_counter()
+    tables = analyse(path)
+    t_analyse = time.perf_counter() - t0
+    t0 = time.perf_counter()
+    claims_df = claims.claims_from_tables(tables)
+    t_claims = time.perf_counter() - t0
+    t0 = time.perf_counter()
+    links_df = claims.links_frame(claims.link_rows(claims_df, tables.quotes, tables.texts))
+    t_links = time.perf_counter() - t0
+    print(f"corpus: {path} ({len(tables.texts)} articles)")
+    print(f"analysis (load, parse, tag):  {t_analyse:8.1f} s")
+    print(f"claims table:                 {t_claims:8.1f} s  {len(claims_df):,} claims")
+    print(f"links across the corpus:      {t_links:8.1f} s  {len(links_df):,} links")
+    counts = links_df["kind"].value_counts()
+    print("links by kind: " + ", ".join(f"{k}={int(counts.get(k, 0)):,}" for k in claims.LINK_KINDS))
+    print(f"claim stage total:            {t_claims + t_links:8.1f} s")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
