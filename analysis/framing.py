@@ -222,8 +222,8 @@ def phrase_regex(cue: str, *, case: bool = False) -> re.Pattern:
     return re.compile(pre + body + post, flags)
 
 
-def _phrase_key(cue: str) -> tuple[str, str] | None:
-    """('exact', word) or ('prefix', stem) that a match must start with, or None (scan)."""
+def _phrase_key(cue: str) -> list[tuple[str, str]] | None:
+    """Keys ('exact', word) / ('prefix', stem) / ('digit', '') a match must start with, or None (scan)."""
     if cue.startswith("re:"):
         return _regex_key(cue[3:])
     first = cue.split()[0]
@@ -231,36 +231,95 @@ def _phrase_key(cue: str) -> tuple[str, str] | None:
     if not m:
         return None
     stem = m.group().lower()
-    if m.end() == len(first):
-        return ("exact", stem)
-    if first[m.end():] == "*":
-        return ("prefix", stem) if len(stem) >= 3 else None
-    return ("exact", stem)  # word followed by punctuation ("U.S.") starts with the token "u"
+    if m.end() == len(first) or first[m.end():] != "*":
+        return [("exact", stem)]  # "U.S." starts with the token "u"
+    return [("prefix", stem)]
 
 
-def _regex_key(pattern: str) -> tuple[str, str] | None:
-    r"""A literal stem a regex's matches must start with, when that is certain, else None.
+def _regex_key(pattern: str) -> list[tuple[str, str]] | None:
+    r"""Literal stems a regex's matches must start with (at a word start), when certain, else None.
 
-    Only patterns of the shape ``\b<letters>...`` without a top-level ``|`` qualify.
-    >>> _regex_key(r"\balleged(?:ly)?\b"), _regex_key(r"\b(?:may|might)\b")
-    (('prefix', 'alleged'), None)
+    Understood shapes: ``\b`` then letters, ``\d``, or groups ``(?:a|b)`` / ``(?:a)?b`` of those;
+    a whole pattern wrapped in ``(?-i:...)`` too.
+    >>> _regex_key(r"\balleged(?:ly)?\b"), _regex_key(r"\b(?:un)?likely\b")
+    ([('prefix', 'alleged')], [('prefix', 'un'), ('prefix', 'likely')])
+    >>> _regex_key(r"[$]\d") is None
+    True
     """
-    m = re.match(r"\\b([A-Za-z0-9]+)", pattern)
-    if not m or _has_top_level_alternation(pattern):
+    if pattern.startswith("(?-i:") and _group_end(pattern, 0) == len(pattern) - 1:
+        pattern = pattern[5:-1]
+    if not pattern.startswith(r"\b"):
         return None
-    stem = m.group(1)
-    nxt = pattern[m.end():m.end() + 1]
-    if nxt in ("?", "*", "{"):
-        stem = stem[:-1]  # the last letter is optional
-    if len(stem) < 3:
+    stems = _stems(pattern[2:])
+    if not stems:
         return None
-    return ("prefix", stem.lower())
+    return [("digit", "") if st == "\\d" else ("prefix", st) for st in dict.fromkeys(stems)]
 
 
-def _has_top_level_alternation(pattern: str) -> bool:
-    depth, i, in_class = 0, 0, False
-    while i < len(pattern):
-        ch = pattern[i]
+def _stems(p: str) -> list[str] | None:
+    alts = _split_top(p)
+    if len(alts) > 1:
+        out = []
+        for alt in alts:
+            st = _stems(alt)
+            if st is None:
+                return None
+            out += st
+        return out
+    if p.startswith(r"\d"):
+        return ["\\d"]
+    if p.startswith("(?:"):
+        j = _group_end(p, 0)
+        if j < 0:
+            return None
+        inner, rest = p[3:j], p[j + 1:]
+        out = _stems(inner)
+        if out is None:
+            return None
+        if rest[:1] in ("?", "*"):
+            more = _stems(rest[1:])
+            if more is None:
+                return None
+            out = out + more
+        elif rest[:1] == "{":
+            return None
+        return out
+    m = re.match(r"[A-Za-z0-9]+", p)
+    if not m:
+        return None
+    stem = m.group()
+    if p[m.end():m.end() + 1] in ("?", "*", "{"):
+        stem = stem[:-1]
+    return [stem.lower()] if stem else None
+
+
+def _group_end(p: str, i: int) -> int:
+    """Index of the ``)`` closing the group opened at ``p[i]``, or -1."""
+    depth, in_class = 0, False
+    while i < len(p):
+        ch = p[i]
+        if ch == "\\":
+            i += 2
+            continue
+        if in_class:
+            in_class = ch != "]"
+        elif ch == "[":
+            in_class = True
+        elif ch == "(":
+            depth += 1
+        elif ch == ")":
+            depth -= 1
+            if depth == 0:
+                return i
+        i += 1
+    return -1
+
+
+def _split_top(p: str) -> list[str]:
+    """``p`` split at its top-level ``|``."""
+    parts, depth, in_class, i, last = [], 0, False, 0, 0
+    while i < len(p):
+        ch = p[i]
         if ch == "\\":
             i += 2
             continue
@@ -273,31 +332,76 @@ def _has_top_level_alternation(pattern: str) -> bool:
         elif ch == ")":
             depth -= 1
         elif ch == "|" and depth == 0:
-            return True
+            parts.append(p[last:i])
+            last = i + 1
         i += 1
-    return False
+    parts.append(p[last:])
+    return parts
+
+
+def _trie_regex(words) -> str:
+    """A regex matching exactly ``words``, shaped as a trie (shared prefixes factored out).
+
+    >>> _trie_regex(["war", "wars", "warn"])
+    'war(?:n|s)?'
+    """
+    trie: dict = {}
+    for w in words:
+        d = trie
+        for ch in w:
+            d = d.setdefault(ch, {})
+        d[""] = {}
+
+    def build(d: dict) -> str:
+        alts = [re.escape(ch) + build(sub) for ch, sub in sorted(d.items()) if ch]
+        if not alts:
+            return ""
+        body = alts[0] if len(alts) == 1 else "(?:" + "|".join(alts) + ")"
+        if "" in d:
+            body = (body if len(alts) == 1 and len(alts[0]) == 1 else "(?:" + "|".join(alts) + ")") + "?"
+        return body
+
+    return build(trie)
 
 
 class _Matcher:
     """Find every cue of every lexicon in a stretch of text with one tokenisation.
 
-    Cues whose first word is known are looked up per token (a dict hit), then confirmed
-    with their regex at that position; the rest are scanned with their own regex.
+    Cues whose first word (or its stem) is known are looked up per token (a dict hit), then
+    confirmed with their regex at that position; the rest are scanned with their own regex.
     """
 
-    def __init__(self, entries: list[tuple[str, int, re.Pattern, Optional[tuple[str, str]]]]):
-        self.exact: dict[str, list[tuple[str, int, re.Pattern]]] = defaultdict(list)
-        self.prefix3: dict[str, list[tuple[str, str, int, re.Pattern]]] = defaultdict(list)
+    def __init__(self, entries: list[tuple[str, int, re.Pattern, Optional[list[tuple[str, str]]]]]):
+        exact: dict[str, list] = defaultdict(list)
+        pref: dict[str, list] = defaultdict(list)
+        self.digit: list[tuple[str, int, re.Pattern]] = []
         self.scan: list[tuple[str, int, re.Pattern]] = []
-        for lex, idx, rx, key in entries:
-            if key is None:
+        for lex, idx, rx, keys in entries:
+            if not keys:
                 self.scan.append((lex, idx, rx))
-            elif key[0] == "exact":
-                self.exact[key[1]].append((lex, idx, rx))
-            else:
-                self.prefix3[key[1][:3]].append((key[1], lex, idx, rx))
-        self.exact = dict(self.exact)
-        self.prefix3 = dict(self.prefix3)
+                continue
+            for kind, stem in keys:
+                if kind == "exact":
+                    exact[stem].append((lex, idx, rx))
+                elif kind == "digit":
+                    self.digit.append((lex, idx, rx))
+                else:
+                    pref[stem[:3]].append((stem, lex, idx, rx))
+        self.exact = dict(exact)
+        self.pref = dict(pref)
+        self.pref_lens = sorted({len(k) for k in self.pref}, reverse=True)
+        # One trie-shaped regex finds the tokens worth looking up (a C-speed scan).
+        parts = []
+        if self.exact:
+            parts.append(f"(?:{_trie_regex(self.exact)})\\b")
+        stems = {stem for v in self.pref.values() for stem, *_ in v}
+        if stems:
+            parts.append(_trie_regex(stems))
+        if self.digit:
+            parts.append(r"\d")
+        pattern = r"\b(?:" + "|".join(parts or ["(?!)"]) + ")"
+        self.candidates = re.compile(pattern)
+        self.candidates_i = re.compile(pattern, re.IGNORECASE)
 
     def find(self, text: str, low: Optional[str], spans: list[tuple[int, int]]) -> list[tuple[int, int, int, str, int]]:
         """(span_index, start, end, lexicon, entry_index) for every cue match inside ``spans``.
@@ -305,27 +409,35 @@ class _Matcher:
         ``low`` is ``text.lower()`` when that keeps every offset, else None.
         """
         out = []
-        exact, prefix3 = self.exact, self.prefix3
+        exact, pref, lens, digit = self.exact, self.pref, self.pref_lens, self.digit
         src = low if low is not None else text
+        cand = self.candidates if low is not None else self.candidates_i
+        token = _TOKEN.match
         for si, (s0, s1) in enumerate(spans):
-            for m in _TOKEN.finditer(src, s0, s1):
-                tok = m.group()
+            for c in cand.finditer(src, s0, s1):
+                pos = c.start()
+                tok = token(src, pos, s1).group()
                 if low is None:
                     tok = tok.lower()
-                pos = m.start()
                 cands = exact.get(tok)
                 if cands:
                     for lex, idx, rx in cands:
                         mm = rx.match(text, pos, s1)
                         if mm and mm.end() > pos:
                             out.append((si, pos, mm.end(), lex, idx))
-                pc = prefix3.get(tok[:3])
-                if pc:
-                    for stem, lex, idx, rx in pc:
-                        if tok.startswith(stem):
-                            mm = rx.match(text, pos, s1)
-                            if mm and mm.end() > pos:
-                                out.append((si, pos, mm.end(), lex, idx))
+                for n in lens:
+                    pc = pref.get(tok[:n])
+                    if pc:
+                        for stem, lex, idx, rx in pc:
+                            if tok.startswith(stem):
+                                mm = rx.match(text, pos, s1)
+                                if mm and mm.end() > pos:
+                                    out.append((si, pos, mm.end(), lex, idx))
+                if digit and tok[0].isdigit():
+                    for lex, idx, rx in digit:
+                        mm = rx.match(text, pos, s1)
+                        if mm and mm.end() > pos:
+                            out.append((si, pos, mm.end(), lex, idx))
         if self.scan and spans:
             order = sorted(range(len(spans)), key=lambda i: spans[i])
             starts = [spans[i][0] for i in order]

@@ -6,6 +6,8 @@ Supported formats (by extension, case-insensitive):
 * ``.json`` (one record, a list of records, or ``{"articles": [...]}``), ``.jsonl`` /
   ``.ndjson`` (one record per line), ``.csv`` / ``.tsv`` (one record per row) -- the body is
   taken from a common field name (see ``BODY_FIELDS``) or the one named by ``body_field``.
+  ``Article.record`` is the 0-based record index; ``article_id`` is the record's own id,
+  else ``<stem>-<record>`` (``<stem>`` for a single-record JSON file).
 * ``.html`` / ``.htm`` / ``.xhtml`` / ``.shtml`` -- main text and metadata extracted offline
   with trafilatura.
 
@@ -247,6 +249,8 @@ def decode_bytes(raw: bytes, *, declared: str | None = None) -> tuple[str, str, 
     enc = ""
     dec_codec = _norm_codec(declared)
     dec_label = declared.strip() if declared else ""
+    if dec_codec and dec_codec.startswith(("utf_16", "utf_32")):
+        dec_codec = "utf_8"  # a UTF-16 page cannot declare itself in ASCII; browsers read UTF-8
 
     for bom, codec, label in _BOMS:
         if raw.startswith(bom):
@@ -284,7 +288,8 @@ def decode_bytes(raw: bytes, *, declared: str | None = None) -> tuple[str, str, 
         if valid and valid >= 4 * invalid and not multibyte_declared:
             text = raw.decode("utf-8", errors="analysis.cp1252")
             enc = "utf-8"
-            notes.append(f"UTF-8 with {invalid} stray non-UTF-8 byte(s), read as cp1252")
+            notes.append(f"UTF-8 with {invalid} stray non-UTF-8 byte(s), read as cp1252"
+                         + (f" (declared {dec_label})" if dec_codec and dec_codec != "utf_8" else ""))
         elif dec_codec and dec_codec != "utf_8":
             use = "cp1252" if dec_codec in _AS_CP1252 else dec_codec
             if use == "cp1252":

@@ -197,6 +197,10 @@ _ABBR = r"(?:Gen|Lt|Col|Maj|Capt|Sgt|Dr|Mr|Mrs|Ms|Prof|Sen|Rep|Gov|Brig|Adm|Cpl|
 _WORD = rf"[{_UP}](?:[{_LO}]|['\u2019][{_UP}])[^\W_]*(?:[-\u2010'\u2019](?![sS]\b)[A-Za-z][^\W_]*)*"
 _TOKEN = rf"(?:{_ABBR}|[{_UP}]\.(?=[ \u00a0][{_UP}])|{_WORD})"
 _TOKEN_RE = re.compile(_TOKEN)
+_CAP_RE = re.compile(rf"[{_UP}]\w*")
+_JOIN_RE = re.compile(rf"[ \u00a0]+(?:(?:{'|'.join(PARTICLES)})[ \u00a0]+)*(?:(?:al|el|bin|ibn|ad|ar|as|ash|at|az|an)[-\u2010])?")
+_BREAKERS = STOPWORDS | MONTHS_DAYS
+_PREFIX_TAILS = frozenset(p[-2:] for p in NAME_PREFIXES)
 _PREV_RE = re.compile(r"(?:([A-Za-z-]+)[ \t]+)?([A-Za-z]+)[ \t]*$")
 _VERB_AFTER_RE = re.compile(rf"[ \t]*,?[ \t\n]*(?:also |later |then |has |had )?(?:{_SPEECH})\b")
 _APPOSITIVE_RE = re.compile(
@@ -233,8 +237,13 @@ class Gazetteer:
 
     entries: dict = field(default_factory=dict)  # entity -> Entry
     aliases: dict = field(default_factory=dict)  # alias -> entity
-    scanner: Optional[re.Pattern] = None  # gazetteer aliases | capitalised-name runs
-    lower: Optional[re.Pattern] = None  # aliases starting with a lower-case particle
+    pattern: Optional[re.Pattern] = field(default=None, repr=False)  # aliases starting upper-case
+    lower: Optional[re.Pattern] = field(default=None, repr=False)  # aliases starting "al-", "bin "...
+    prefixes: frozenset = field(default=frozenset(), repr=False)  # first two chars of ``pattern`` aliases
+    caps: Optional[re.Pattern] = field(default=None, repr=False)  # capitalised words worth a look
+
+    def __repr__(self) -> str:
+        return f"Gazetteer({len(self.entries)} entities, {len(self.aliases)} aliases)"
 
     def lookup(self, alias: str) -> Optional[Entry]:
         """The entry an exact alias folds onto, or None."""
@@ -261,18 +270,20 @@ class Gazetteer:
             up = a.upper()  # all-caps form of a long alias, for all-caps headlines
             if len(a) >= 4 and up != a and up not in self.aliases:
                 self.aliases[up] = entity
-        self.scanner = None
+        self.pattern = None
 
     def compile(self) -> "Gazetteer":
-        """Compile the scanner: one pass finds aliases and capitalised-name runs."""
+        """Compile the alias regexes (a prefix trie, so one ``match`` per capital is cheap)."""
         upper = [a for a in self.aliases if a[:1].isupper()]
         lower = [a for a in self.aliases if not a[:1].isupper()
                  and re.match(r"[a-z]+[-\u2010 ][A-Z]", a)]
-        gaz = _trie_regex(upper) + r"(?![\w\u2010])"
-        stop = _trie_regex(sorted({w.capitalize() for w in STOPWORDS | MONTHS_DAYS if w.isalpha()}))
-        tok = rf"(?!{gaz})(?!{stop}\b){_TOKEN}"
-        sep = rf"[ \u00a0]+(?:(?:{'|'.join(PARTICLES)})[ \u00a0]+)*(?:(?:al|el|bin|ibn)[-\u2010])?"
-        self.scanner = re.compile(rf"(?=[{_UP}])(?:(?P<g>{gaz})|(?P<n>{tok}(?:{sep}{tok})*))")
+        self.pattern = re.compile(_trie_regex(upper) + r"(?![\w\u2010])")
+        self.prefixes = frozenset(a[:2] for a in upper)
+        # capitals to visit: skip ordinary words ("The", "But", "May") in the regex itself,
+        # unless an alias starts with one glued by a hyphen ("A-Raqqa")
+        glued = {a.split("-", 1)[0].lower() for a in upper if "-" in a}
+        stop = sorted({w.capitalize() for w in _BREAKERS if w.isalpha() and w not in glued})
+        self.caps = re.compile(rf"(?=[{_UP}])(?!{_trie_regex(stop)}\b)[{_UP}]\w*")
         self.lower = re.compile(_trie_regex(lower) + r"(?![\w\u2010])") if lower else None
         return self
 
@@ -483,52 +494,95 @@ def _register(m: Mention, surnames: dict, known: dict) -> None:
         known.setdefault(m.text, (m.entity, m.kind))
 
 
+def _gazetteer_hit(text, s, e, alias, lo, gz, out, surnames, known):
+    if alias in ("IS", "US") and _caps_stretch(text, s, e):
+        if alias == "IS":
+            return  # "WHY IS ..." in an all-caps headline is the verb
+        pw = text[max(lo, s - 12):s].split()
+        if pw and pw[-1].strip(",.:;") in _CAPS_VERBS_BEFORE_US:
+            return  # "LET US"
+    elif alias.isupper() and alias.lower() in _OUTLET_COMMON_WORDS and _caps_stretch(text, s, e):
+        return
+    ent = gz.entries[gz.aliases[alias]]
+    kind = ent.kind
+    if kind == "actor" and ent.lat is not None:
+        pw = text[max(lo, s - 12):s].split()
+        if pw and (pw[-1] in _LOCATIVE or (pw[-1] == "the" and len(pw) > 1 and pw[-2] in _LOCATIVE)):
+            kind = "place"  # a state named as a location ("airstrikes in Syria")
+    m = Mention(s, e, alias, ent.entity, kind, "gazetteer")
+    out.append(m)
+    if kind == "person":
+        _register(m, surnames, known)
+
+
 def _scan(text, lo, hi, gz, surnames, known, out):
-    aliases, entries = gz.aliases, gz.entries
-    names_ok = None  # decided lazily: no name detection in title-case/all-caps spans
-    for m in gz.scanner.finditer(text, lo, hi):
-        s, e = m.span()
-        if s > lo and (text[s - 1].isalnum() or text[s - 1] == "_"):
-            continue  # starts inside a word ("iPhone")
-        alias = m.group("g")
-        if alias is None or (s > lo and text[s - 1] in "-\u2010 "):
+    """One pass over text[lo:hi]: at each capital, a gazetteer alias or a name token."""
+    pattern, lower, prefixes = gz.pattern, gz.lower, gz.prefixes
+    tails = _PREFIX_TAILS
+    skip = lo  # text before ``skip`` is already consumed
+    run_s = run_e = -1  # pending capitalised-name run
+    names_ok = None  # no name detection in title-case/all-caps spans (decided lazily)
+    pending = []
+
+    for cm in gz.caps.finditer(text, lo, hi):
+        s = cm.start()
+        if s < skip:
+            continue
+        if s > lo:
+            c = text[s - 1]
+            if c.isalnum() or c == "_":
+                continue  # a capital inside a word ("iPhone")
+            if c in "-\u2010 " and lower is not None and text[s - 3:s - 1] in tails:
+                k = _prefix_start(text, s, lo)
+                if k >= 0:
+                    lm = lower.match(text, k, hi)
+                    if lm:
+                        if run_s >= 0:
+                            pending.append((run_s, run_e))
+                            run_s = -1
+                        _gazetteer_hit(text, k, lm.end(), lm.group(), lo, gz, out, surnames, known)
+                        skip = lm.end()
+                        continue
+        if text[s:s + 2] in prefixes:
+            gm = pattern.match(text, s, hi)
+            if gm:
+                if run_s >= 0:
+                    pending.append((run_s, run_e))
+                    run_s = -1
+                _gazetteer_hit(text, s, gm.end(), gm.group(), lo, gz, out, surnames, known)
+                skip = gm.end()
+                continue
+        tm = _TOKEN_RE.match(text, s, hi)
+        if tm is None or tm.group().lower() in _BREAKERS:
+            if run_s >= 0:
+                pending.append((run_s, run_e))
+                run_s = -1
+            skip = cm.end()
+            continue
+        te = tm.end()
+        if run_s >= 0 and (run_e + 1 == s and text[run_e] == " " or _JOIN_RE.fullmatch(text, run_e, s)):
+            run_e = te
+        else:
+            if run_s >= 0:
+                pending.append((run_s, run_e))
+            run_s, run_e = s, te
+        skip = te
+    if run_s >= 0:
+        pending.append((run_s, run_e))
+    if not pending:
+        return
+    if _headline_like(text, lo, hi):
+        return
+    for s, e in pending:
+        if text[s - 1:s] in ("-", "\u2010") and text[s - 3:s - 1] in tails:
             k = _prefix_start(text, s, lo)
             if k >= 0:
-                if gz.lower is not None:
-                    lm = gz.lower.match(text, k, hi)
-                    if lm and lm.end() >= e:
-                        s, e, alias = k, lm.end(), lm.group()
-                if alias is None:
-                    s = k  # "al-Saleh": keep the glued particle in the name
-        if alias is not None:
-            if alias in ("IS", "US") and _caps_stretch(text, s, e):
-                if alias == "IS":
-                    continue
-                pw = text[max(lo, s - 12):s].split()
-                if pw and pw[-1].strip(",.:;") in _CAPS_VERBS_BEFORE_US:
-                    continue
-            elif alias.isupper() and alias.lower() in _OUTLET_COMMON_WORDS and _caps_stretch(text, s, e):
-                continue
-            ent = entries[aliases[alias]]
-            kind = ent.kind
-            if kind == "actor" and ent.lat is not None:
-                pw = text[max(lo, s - 12):s].split()
-                if pw and (pw[-1] in _LOCATIVE or (pw[-1] == "the" and len(pw) > 1 and pw[-2] in _LOCATIVE)):
-                    kind = "place"  # a state named as a location ("airstrikes in Syria")
-            mention = Mention(s, e, alias, ent.entity, kind, "gazetteer")
-            out.append(mention)
-            if kind == "person":
-                _register(mention, surnames, known)
-            continue
-        if names_ok is None:
-            names_ok = not _headline_like(text, lo, hi)
-        if not names_ok:
-            continue
+                s = k  # "al-Saleh": keep the glued particle
         r = _classify(text, s, e, lo, hi, surnames, known)
         if r is not None:
-            mention = Mention(r[0], r[1], text[r[0]:r[1]], r[2], r[3], "capitalised")
-            out.append(mention)
-            _register(mention, surnames, known)
+            m = Mention(r[0], r[1], text[r[0]:r[1]], r[2], r[3], "capitalised")
+            out.append(m)
+            _register(m, surnames, known)
 
 
 def find_mentions(parsed: Parsed, *, gazetteer: Optional[Gazetteer] = None) -> list:
@@ -550,7 +604,7 @@ def find_mentions(parsed: Parsed, *, gazetteer: Optional[Gazetteer] = None) -> l
     [('U.S.', 'United States'), ('Russia', 'Russia'), ('IS', 'Islamic State')]
     """
     gz = gazetteer or DEFAULT
-    if gz.scanner is None:
+    if gz.pattern is None:
         gz.compile()
     text = parsed.article.text
     spans = [(p.start, p.end) for p in parsed.paragraphs]

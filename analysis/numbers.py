@@ -156,8 +156,8 @@ photo image video week day year
 """.split())
 # words before a 4-digit number that make it a year
 YEAR_PREPOSITIONS = frozenset(
-    "in since by until till til from of the this that for during after before between to "
-    "through early late mid around circa c. year since, 's ’s".split())
+    "in since by until till til from the this that during after before between through "
+    "early late mid circa c. year 's ’s".split())
 # participles/adjectives that name what is counted when no noun follows
 CASUALTY_WORDS = frozenset(
     "killed wounded injured dead hurt missing displaced arrested detained kidnapped "
@@ -194,11 +194,14 @@ def _alt(words) -> str:
 
 
 _NUMBER_WORDS = {**SMALL_NUMBERS, **TEEN_NUMBERS, **TENS_NUMBERS}
-_ALL_NUMBER_WORDS = set(_NUMBER_WORDS) | set(SCALE_WORDS) | {"dozen"} | set(VAGUE_PLURALS) | {
-    "half", "third", "thirds", "quarter", "quarters"}
-# Candidate starts, found by two C-speed scans (much faster than one combined regex):
-# currency signs/digit runs, and number words (lower-case, or capitalised) as a trie.
-_DIGIT_CANDIDATE = re.compile(r"[0-9$£€¥₹₽][0-9,.]*")
+_ALL_NUMBER_WORDS = (set(_NUMBER_WORDS) | set(SCALE_WORDS) | {"dozen"} | set(VAGUE_PLURALS)
+                     | set(FRACTIONS))
+_QUALIFIER_SET = frozenset(QUALIFIERS)
+_QUALIFIER_LAST = frozenset(q.split()[-1] for q in QUALIFIERS)
+_SCALE_QUALIFIER_SET = frozenset(SCALE_QUALIFIERS)
+_MONTH_SET = frozenset(MONTHS)
+_MEASURES = frozenset(c for _, c in UNITS) | {"years old", "fraction"}
+_OPENERS = " \t\n\xa0\"“‘'(["
 
 
 def _word_trie() -> str:
@@ -212,32 +215,27 @@ def _word_trie() -> str:
     return "|".join(parts)
 
 
-_WORD_CANDIDATE = re.compile(r"(?<![A-Za-z])(?:%s)(?![a-z])" % _word_trie())
+# Candidate starts come from two C-speed scans (much faster than one combined regex):
+# digit runs / currency signs, and number words after a space or opening mark.
+_DIGIT_CANDIDATE = re.compile(r"[0-9$£€¥₹₽][0-9,.]*")
+_WORD_CANDIDATE = re.compile(r"[\s\"“‘(\[\-—–/](?:%s)(?![a-z])" % _word_trie())
+_WORD_AT_START = re.compile(r"(?:%s)(?![a-z])" % _word_trie())
 _DIGITS = re.compile(r"(?:[0-9]{1,3}(?:,[0-9]{3})+|[0-9]+)(?:\.[0-9]+)?")
 _RUN = re.compile(r"[\w$£€%]*(?:[.,:/\-–@#_+=][\w$£€%]+)*")
-_PHONE = re.compile(r"\(?\d{3}\)?[ .\-]\d{3}[ .\-]\d{4}(?!\d)|\d{3}-\d{4}(?!\d)|\d{1,3}-\d{3}-\d{3}-\d{4}")
-_URLISH = re.compile(r"@|://|www\.|\.(?:com|org|net|gov|edu|html?|php|aspx?)\b|/\w|\w/|=|_")
+_PHONE = re.compile(r"\(?[0-9]{3}\)?[ .\-][0-9]{3}[ .\-][0-9]{4}(?![0-9])|[0-9]{3}-[0-9]{4}(?![0-9])")
 _ORDINAL = re.compile(r"(?:st|nd|rd|th)\b")
 _ATTACHED = re.compile(r"(?:%s)(?![\w])" % _alt(ATTACHED_SUFFIXES))
-_MONTH = "(?:%s)" % "|".join(m if len(m) > 3 or m == "May" else m + r"\.?" for m in
-                             sorted(MONTHS, key=len, reverse=True))
-_MONTH_BEFORE = re.compile(r"\b%s\.?,?\s+(?:the\s+)?\Z" % _MONTH)
-_MONTH_AFTER = re.compile(r"(?:st|nd|rd|th)?(?:\s+of)?\s+%s\b(?:,?\s+\d{4}\b)?" % _MONTH)
-_DATE_TAIL = re.compile(r"(?:st|nd|rd|th)?(?:\s*[-–]\s*\d{1,2}(?:st|nd|rd|th)?)?(?:,?\s+\d{4}\b)?")
+_MONTH = "(?:%s)" % _alt(MONTHS)
+_MONTH_AFTER = re.compile(r"(?:st|nd|rd|th)?(?:\s+of)?\s+%s\b\.?(?:,?\s+[0-9]{4}\b)?" % _MONTH)
+_DATE_TAIL = re.compile(r"(?:st|nd|rd|th)?(?:\s*[-–]\s*[0-9]{1,2}(?:st|nd|rd|th)?)?(?:,?\s+[0-9]{4}\b)?")
 _TIME_AFTER = re.compile(
     r"\s*(?:[ap]\.m\.|[ap]m\b|[AP]\.M\.|[AP]M\b|GMT\b|UTC\b|[ECMP][SD]T\b|BST\b|CES?T\b|"
     r"o['’]clock\b|hours?\s+(?:GMT|UTC|local)\b)")
 _READ_TIME = re.compile(r"\s*-?\s*min(?:ute)?s?\.?\s+read\b", re.I)
-_QUAL_LEFT = re.compile(r"(?<![\w])(%s)\s+[\"“‘']?\Z" % _alt(QUALIFIERS), re.I)
-_SCALE_QUAL_LEFT = re.compile(r"(?<![\w])(%s)\s+\Z" % _alt(SCALE_QUALIFIERS), re.I)
-_A_LEFT = re.compile(r"(?<![\w])(?:a|an|A|An)\s+\Z")
-_CASUALTY_LEFT = re.compile(r"(?<![\w])(%s)\s+\Z" % _alt(CASUALTY_WORDS), re.I)
-_AGED_LEFT = re.compile(r"(?<![\w])aged\s+\Z", re.I)
-_PREV_WORD = re.compile(r"([A-Za-z][\w.'’]*)[ \t]+\Z")
 _WORD_TOKEN = re.compile(r"(\s+and\s+|\s+|-)?([A-Za-z]+)\b")
 _SCALE_AFTER = re.compile(r"(?:\s+|-)(million|billion|trillion|thousand|hundred|dozen|bn|mn|tn)\b",
                           re.I)
-_RANGE = re.compile(r"(\s*[-–—]\s*|\s+(?:to|and|or)\s+)(?=[$£€\d]|[a-z])")
+_RANGE = re.compile(r"(\s*[-–—]\s*|\s+(?:to|and|or)\s+)(?=[$£€0-9a-z])")
 _UNIT = re.compile(r"(?:\s+|-)?(%s)(?![\w])" % "|".join("(?:%s)" % p for p, _ in UNITS), re.I)
 _UNIT_CANON = [(re.compile(r"(?:%s)\Z" % p, re.I), canon) for p, canon in UNITS]
 _AGE = re.compile(r"(?:\s+|-)years?(?:\s+|-)old\b|-year-olds?\b", re.I)
@@ -245,13 +243,14 @@ _HYPHEN_WORD = re.compile(r"-([A-Za-z]+)\b")
 _RIGHT_QUAL = re.compile(r"(\s+or\s+(?:more|so|fewer|less)|\s+plus|-plus|-odd|\s+odd)\b", re.I)
 _AND_A_HALF = re.compile(r"\s+and\s+a\s+half\b", re.I)
 _FRACTION_AFTER = re.compile(r"[\s-](halves|half|thirds?|quarters?)\b", re.I)
-_OF = re.compile(r"\s+of\b", re.I)
 _SHARE_FOLLOWS = re.compile(r"\s+(?:of|the)\b", re.I)
 _A_FOLLOWS = re.compile(r"\s+(?:a|an)\s+", re.I)
-_NP_WORD = re.compile(r"([ \t]+|\s*-\s*)?([A-Za-z][A-Za-z'’]*(?:-[A-Za-z]+)*)")
+_NP_WORD = re.compile(r"([^\S\n]+|\s*-\s*)?([A-Za-z][A-Za-z'’]*(?:-[A-Za-z]+)*)")
 _VAGUE = re.compile(r"(tens|dozens|scores|hundreds|thousands|millions|billions)"
                     r"((?:\s+of\s+(?:thousands|millions|billions))*)(\s+of\b)?", re.I)
 
+
+# --------------------------------------------------------------------------- small helpers
 
 def _canon_unit(s: str) -> str:
     if s == "%":
@@ -272,39 +271,89 @@ def _is_plural(w: str) -> bool:
 
 
 def _sentence_initial(text: str, p: int, start: int) -> bool:
-    """True if nothing but opening punctuation stands between ``start`` (or a sentence end) and p."""
+    """True if only opening marks stand between the region start (or a sentence end) and p."""
     i = p - 1
-    while i >= start and text[i] in " \t\n\"“‘'([":
+    while i >= start and text[i] in _OPENERS:
         i -= 1
     return i < start or text[i] in ".!?:;\n"
 
 
-# --------------------------------------------------------------------------- parsing helpers
+def _before(text: str, p: int, lo: int, n: int = 5) -> list:
+    """Up to n whitespace-separated tokens before p (within 60 characters), nearest first,
+    as (token, start). Opening quotes/brackets are skipped ("at least “274" -> least, at)."""
+    w0 = max(lo, p - 60)
+    window = text[w0:p].rstrip(_OPENERS)
+    parts = window.rsplit(None, n)
+    if len(parts) > n or (w0 > lo and parts and not text[w0 - 1].isspace()
+                          and not window[:1].isspace()):
+        parts = parts[1:]  # the rest of the window, or a token cut by the window
+    out = []
+    cur = len(window)
+    for tok in reversed(parts):
+        k = window.rfind(tok, 0, cur)
+        stripped = tok.lstrip("\"“‘'([")
+        out.append((stripped, w0 + k + len(tok) - len(stripped)))
+        cur = k
+    return out
+
+
+def _qualifier(toks: list):
+    """Longest qualifier that ends the tokens -> (phrase, number of tokens) or ("", 0)."""
+    if not toks or toks[0][0].lower() not in _QUALIFIER_LAST:
+        return "", 0
+    for n in (4, 3, 2, 1):
+        if len(toks) >= n:
+            phrase = " ".join(t.lower() for t, _ in reversed(toks[:n]))
+            if phrase in _QUALIFIER_SET:
+                return phrase, n
+    return "", 0
+
+
+def _scale_qualifier(toks: list):
+    for n in (3, 2, 1):
+        if len(toks) >= n:
+            phrase = " ".join(t.lower() for t, _ in reversed(toks[:n]))
+            if phrase in _SCALE_QUALIFIER_SET:
+                return phrase, n
+    return "", 0
+
+
+def _skip_run(text: str, p: int, end: int) -> int:
+    m = _RUN.match(text, p, end)
+    return max(m.end(), p + 1)
+
+
+class _Found:
+    __slots__ = ("start", "end", "value", "unit", "qualifier", "high")
+
+    def __init__(self, start, end, value, unit="", qualifier=""):
+        self.start, self.end, self.value, self.unit, self.qualifier = start, end, value, unit, qualifier
+        self.high = None
+
+
+# --------------------------------------------------------------------------- parsing
 
 def _parse_words(text: str, p: int, end: int, first_a: bool):
-    """Parse a run of number words at p -> (value, end position) or (None, p)."""
-    total, cur, last, q, pos = 0.0, 1.0 if first_a else 0.0, "a" if first_a else None, p, p
-    biggest = math.inf
-    first = True
+    """Parse a run of number words at p -> (value, end position) or (None, p).
+
+    "twenty-five" -> 25, "one hundred and twenty" -> 120, "two dozen" -> 24,
+    "a hundred" (first_a) -> 100."""
+    total, cur = 0.0, (1.0 if first_a else 0.0)
+    last, q, pos, biggest, first = ("a" if first_a else None), p, p, math.inf, True
     while True:
         m = _WORD_TOKEN.match(text, pos, end)
         if not m:
             break
         sep, w = m.group(1) or "", m.group(2).lower()
-        if first and sep:
-            break
-        if not first and not sep:
+        if (first and sep) or (not first and not sep):
             break
         if "and" in sep and last not in ("hundred", "big"):
             break
         if w in SMALL_NUMBERS or w in TEEN_NUMBERS:
             v = _NUMBER_WORDS[w]
-            if last == "tens" and w in SMALL_NUMBERS and v > 0:
-                cur += v
-            elif last in (None, "hundred", "big"):
-                cur += v
-            else:
+            if not (last in (None, "hundred", "big") or (last == "tens" and w in SMALL_NUMBERS and v)):
                 break
+            cur += v
             kind = "small" if w in SMALL_NUMBERS else "teen"
         elif w in TENS_NUMBERS:
             if last not in (None, "hundred", "big"):
@@ -321,8 +370,7 @@ def _parse_words(text: str, p: int, end: int, first_a: bool):
             if last not in ("small", "teen", "tens", "hundred", "a") or scale >= biggest:
                 break
             total += (cur or 1) * scale
-            cur, biggest = 0.0, scale
-            kind = "big"
+            cur, biggest, kind = 0.0, scale, "big"
         elif w == "dozen":
             if last not in ("small", "teen", "tens", "a"):
                 break
@@ -336,25 +384,13 @@ def _parse_words(text: str, p: int, end: int, first_a: bool):
     return total + cur, q
 
 
-class _Found:
-    __slots__ = ("start", "end", "value", "unit", "qualifier", "high")
-
-    def __init__(self, start, end, value, unit="", qualifier=""):
-        self.start, self.end, self.value, self.unit, self.qualifier = start, end, value, unit, qualifier
-        self.high = None
-
-
-def _skip_run(text: str, p: int, end: int) -> int:
-    m = _RUN.match(text, p, end)
-    return max(m.end(), p + 1)
-
-
-def _noun_head(text: str, q: int, end: int, value: float):
-    """The counted noun after position q: (unit, end of unit) or ("", q)."""
+def _noun_head(text: str, q: int, end: int, value: float, *, singular: bool = False):
+    """The counted noun after q: the first plural within four words, skipping adjectives
+    ("six small villages" -> "villages"). Returns (unit, end) or ("", q)."""
     pos, last_word, last_end, n = q, None, q, 0
     while n < 4:
         m = _NP_WORD.match(text, pos, end)
-        if not m or (n == 0 and not m.group(1)) or (n > 0 and not m.group(1)):
+        if not m or not m.group(1):
             break
         w = m.group(2)
         lw = w.lower()
@@ -368,56 +404,56 @@ def _noun_head(text: str, q: int, end: int, value: float):
             return w, m.end()
         if lw in STREET_WORDS and w[0].isupper():
             return "address", m.end()
-        if lw.endswith("ly") or lw.endswith("ing") and n > 0:
+        if lw.endswith("ly") or (n > 0 and lw.endswith("ing")):
             break
         last_word, last_end, pos, n = w, m.end(), m.end(), n + 1
-    if value == 1 and last_word is not None and last_word.islower() and n == 1:
+        if singular and w.islower():  # "a 1,200-strong force"
+            return w, m.end()
+    if last_word is not None and last_word.islower() and value == 1 and n == 1:
         return last_word, last_end
     return "", q
 
 
-def _number_at(text: str, p: int, start: int, end: int):
-    """Try to read a quantity whose number starts at p. Returns (_Found | None, resume_pos)."""
-    c = text[p]
-    currency = ""
-    span_start = p
-    # ---- currency sign -------------------------------------------------------------
-    if c in CURRENCY_SIGNS:
-        currency = CURRENCY_SIGNS[c]
-        for prefix, code in CURRENCY_PREFIXES.items():
-            k = p - len(prefix)
-            if k >= start and text[k:p] == prefix and (k == start or not text[k - 1].isalnum()):
-                currency, span_start = code, k
-                break
-        d = p + 1
-        while d < end and text[d] == " ":
-            d += 1
-        if d >= end or not text[d].isdigit():
-            return None, p + 1
-        p = d
-        c = text[p]
-    if c.isdigit():
-        return _digits_at(text, p, span_start, start, end, currency)
-    return _words_at(text, p, start, end)
+def _read_range(text: str, q: int, end: int, digits: bool):
+    """A second number after q ("-14", " to 14", " or three") -> (sep, hi, end) or None."""
+    m = _RANGE.match(text, q, end)
+    if not m:
+        return None
+    sep, r = m.group(1).strip().lower(), m.end()
+    if digits:
+        if r < end and text[r] in CURRENCY_SIGNS:
+            r += 1
+        dm = _DIGITS.match(text, r, end)
+        if not dm:
+            return None
+        r2 = dm.end()
+        if r2 < end and (text[r2] in ":/" or (text[r2].isalnum() and not _ATTACHED.match(text, r2, end))):
+            return None
+        hi = float(dm.group().replace(",", ""))
+    else:
+        hi, r2 = _parse_words(text, r, end, False)
+        if hi is None:
+            return None
+    return sep, hi, r2
 
 
-def _left_context(text, span_start, start, p, found_value_is_one=False):
-    lo = max(start, span_start - 40)
-    m = _QUAL_LEFT.search(text, lo, span_start)
-    if m:
-        return " ".join(m.group(1).lower().split()), m.start(1)
-    return "", span_start
+def _scale_at(text: str, q: int, end: int):
+    sm = _SCALE_AFTER.match(text, q, end)
+    if not sm:
+        return 1.0, q
+    w = sm.group(1).lower()
+    return float(SCALE_WORDS.get(w) or (DOZEN if w == "dozen" else ABBREV_SCALES[w])), sm.end()
 
 
-def _finish(text, f: _Found, q: int, start: int, end: int, currency: str, p_num: int,
-            allow_noun=True, year_like=False, one_word=False):
-    """Common tail: scale/percent/units/noun/right qualifier. Returns _Found or None."""
-    # unit / measure
+def _finish(text: str, f: _Found, q: int, start: int, end: int, toks: list, ntok: int, *,
+            currency: str = "", year_like: bool = False, one_word: bool = False,
+            measure_only: bool = False):
+    """Unit, right-hand qualifier and acceptance rules; returns f or None."""
     unit, uend = "", q
     if currency:
         unit = currency
         m = _UNIT.match(text, q, end)
-        if m and _canon_unit(m.group(1)) == currency:
+        if m and _canon_unit(m.group(1)) == currency:  # "$5 million dollars"
             uend = m.end()
     else:
         m = _AGE.match(text, q, end)
@@ -426,223 +462,156 @@ def _finish(text, f: _Found, q: int, start: int, end: int, currency: str, p_num:
         else:
             m = _UNIT.match(text, q, end)
             if m and not (m.group(0)[0] == "-" and m.group(1) == "%"):
-                canon = _canon_unit(m.group(1))
-                unit, uend = canon, m.end()
+                unit, uend = _canon_unit(m.group(1)), m.end()
     rq = ""
-    if not unit and allow_noun:
+    if not unit and not measure_only:
         m = _RIGHT_QUAL.match(text, q, end)
         if m:
-            rq = RIGHT_QUALIFIERS.get(m.group(1).strip().lower().replace(" ", " "), "")
-            rq = RIGHT_QUALIFIERS.get(" ".join(m.group(1).lower().split()), rq)
+            rq = RIGHT_QUALIFIERS.get(" ".join(m.group(1).lower().split()), "")
             q = uend = m.end()
         hm = _HYPHEN_WORD.match(text, q, end)
         if hm and not rq:
             w = hm.group(1).lower()
-            if w == "strong":
-                noun, nend = _noun_head(text, hm.end(), end, f.value)
+            if w == "strong":  # "a 1,200-strong force"
+                noun, nend = _noun_head(text, hm.end(), end, f.value, singular=True)
                 unit, uend = (noun, nend) if noun else ("", hm.end())
-            elif w in STOP_WORDS:
-                pass
-            else:
+            elif w not in STOP_WORDS:  # "a 15-member council"
                 unit, uend = w, hm.end()
         else:
-            noun, nend = _noun_head(text, q, end, f.value)
-            if noun:
-                unit, uend = noun, nend
-    elif not unit:
-        pass
-    if not rq:
+            unit, uend = _noun_head(text, q, end, f.value)
+    if not rq and unit:
         m = _RIGHT_QUAL.match(text, uend, end)
-        if m and unit:
+        if m:
             rq = RIGHT_QUALIFIERS.get(" ".join(m.group(1).lower().split()), "")
             if rq:
                 uend = m.end()
     if not f.qualifier and rq:
         f.qualifier = rq
-    if one_word and not (unit and unit in _MEASURES) and not f.qualifier and not f.high:
-        return None
-    if year_like and not (f.qualifier or currency) and not (unit and unit != "address"):
-        return None
     if unit == "address":
         return None
-    if not unit:
-        if _AGED_LEFT.search(text, max(start, f.start - 8), f.start):
+    if one_word and unit not in _MEASURES and not f.qualifier and f.high is None:
+        return None
+    if year_like and not f.qualifier and not unit:
+        return None
+    if not unit and ntok < len(toks):
+        w = toks[ntok][0].lower()
+        if w == "aged":
             unit = "years old"
-        else:
-            cm = _CASUALTY_LEFT.search(text, max(start, f.start - 20), f.start)
-            if cm:
-                unit = cm.group(1).lower()
+        elif w in CASUALTY_WORDS:
+            unit = w
     f.unit = unit
     f.end = max(uend, q)
     return f
 
 
-_MEASURES = frozenset(c for _, c in UNITS) | {"years old", "fraction"}
-
-
-def _read_range(text, q, end, lo_value, digits: bool):
-    """After a number ending at q: ('-14' / ' to 14' / ' or three') -> (hi_value, new_q) or None."""
-    m = _RANGE.match(text, q, end)
-    if not m:
-        return None
-    sep = m.group(1).strip().lower()
-    r = m.end()
-    if digits:
-        if r < end and text[r] in CURRENCY_SIGNS:
-            r += 1
-        dm = _DIGITS.match(text, r, end)
-        if not dm or (dm.end() < end and (text[dm.end()].isalnum() and not
-                                          _ATTACHED.match(text, dm.end(), end))):
-            return None
-        if dm.end() < end and text[dm.end()] in ":/" :
-            return None
-        hi = float(dm.group().replace(",", ""))
-        r2 = dm.end()
-    else:
-        if not text[r].isalpha():
-            return None
-        hi, r2 = _parse_words(text, r, end, False)
-        if hi is None:
-            return None
-    return sep, hi, r2
+def _apply_qualifier(f: _Found, toks: list):
+    """Attach the left qualifier (if any) to f; returns how many tokens it used."""
+    qual, n = _qualifier(toks)
+    if qual in ("between", "from") and f.high is None:
+        qual, n = "", 0
+    if n:
+        f.qualifier, f.start = qual, toks[n - 1][1]
+    elif f.high is not None:
+        f.qualifier = "between"
+    return n
 
 
 def _digits_at(text: str, p: int, span_start: int, start: int, end: int, currency: str):
     prev = text[p - 1] if p > 0 else " "
-    # attached to a word, code, decimal, path or time: not a quantity
-    if prev.isalpha() or prev in "#@_/:'’\\&=+" or (
-            prev in "-–." and p >= 2 and text[p - 2].isalnum()) or prev.isdigit():
+    # glued to a word, code, path, time or another number: not a quantity
+    if prev.isalpha() or prev.isdigit() or prev in "#@_/:'’\\&=+" or (
+            prev in "-–.," and p >= 2 and text[p - 2].isalnum()):
         return None, _skip_run(text, p, end)
     dm = _DIGITS.match(text, p, end)
-    raw = dm.group()
-    q = dm.end()
+    raw, q = dm.group(), dm.end()
     nxt = text[q] if q < end else " "
-    # phone numbers
-    pm = _PHONE.match(text, p - 1 if prev == "(" else p, end)
-    if pm:
-        return None, max(pm.end(), q)
-    # URLs / e-mails / handles: look at the whitespace-delimited chunk
-    lo = p
-    while lo > start and not text[lo - 1].isspace():
-        lo -= 1
-    hi = q
-    while hi < end and not text[hi].isspace():
-        hi += 1
-    if hi - lo > len(raw) + 1 and _URLISH.search(text, lo, hi):
-        return None, hi
-    if nxt in ":/" and q + 1 < end and text[q + 1].isdigit():
-        return None, _skip_run(text, p, end)
-    if nxt == "." and q + 1 < end and text[q + 1].isdigit():  # 1.2.3 version
-        return None, _skip_run(text, p, end)
-    attached_scale = 1.0
-    attached_unit = ""
+    nxt2 = text[q + 1] if q + 1 < end else " "
+    if (nxt in ":/" and nxt2.isdigit()) or (nxt in "./@_=" and nxt2.isalnum()):
+        return None, _skip_run(text, p, end)  # 2:30, 9/11, 1.2.3, 911.gov, a@b
+    plain = "," not in raw and "." not in raw
+    if plain and ((len(raw) > 1 and raw[0] == "0") or len(raw) >= 7):
+        return None, _skip_run(text, p, end)  # codes, IDs
+    if (len(raw) == 3 and nxt in " .-") or prev == "(":
+        pm = _PHONE.match(text, p - 1 if prev == "(" else p, end)
+        if pm:
+            return None, max(pm.end(), q)
+    scale, unit = 1.0, ""
     if nxt.isalpha():
         if _ORDINAL.match(text, q, end):
-            if _MONTH_AFTER.match(text, q, end):
-                return None, _MONTH_AFTER.match(text, q, end).end()
-            return None, _skip_run(text, p, end)
+            mm = _MONTH_AFTER.match(text, q, end)
+            return None, (mm.end() if mm else _skip_run(text, p, end))
         am = _ATTACHED.match(text, q, end)
         if not am:
-            return None, _skip_run(text, p, end)
+            return None, _skip_run(text, p, end)  # 1990s, 4G, 3D
         suf = am.group().lower()
         if suf in ("bn", "mn", "tn", "k", "b"):
-            attached_scale = ABBREV_SCALES[suf]
-        elif suf == "m":
+            scale = ABBREV_SCALES[suf]
+        elif suf == "m":  # "£5m", "1.5m people" -> million; "a 5m wall" -> metres
             nm = _NP_WORD.match(text, am.end(), end)
             if currency or (nm and nm.group(1) and _is_plural(nm.group(2))
                             and not _UNIT.match(text, am.end(), end)):
-                attached_scale = 1e6
+                scale = 1e6
             else:
-                attached_unit = "m"
+                unit = "m"
         else:
-            attached_unit = _canon_unit(suf)
+            unit = _canon_unit(suf)
         q = am.end()
-    plain = "," not in raw and "." not in raw
-    if plain and ((len(raw) > 1 and raw[0] == "0") or len(raw) >= 7):
-        return None, _skip_run(text, p, end)
-    # dates and times
-    if _MONTH_BEFORE.search(text, max(start, p - 14), p):
-        dt = _DATE_TAIL.match(text, q, end)
-        return None, max(dt.end(), q)
-    if not attached_unit and attached_scale == 1.0:
+    toks = _before(text, span_start, start)
+    t0 = toks[0][0] if toks else ""
+    # dates: "October 9", "Oct. 7", "October 10-14", "9 October 2015"
+    if t0.rstrip(".,") in _MONTH_SET or (t0 == "the" and len(toks) > 1 and
+                                         toks[1][0].rstrip(".,") in _MONTH_SET):
+        return None, max(_DATE_TAIL.match(text, q, end).end(), q)
+    if not unit and scale == 1.0 and nxt.isspace():
         mm = _MONTH_AFTER.match(text, q, end)
         if mm:
             return None, mm.end()
-        tm = _TIME_AFTER.match(text, q, end)
+        tm = _TIME_AFTER.match(text, q, end) or _READ_TIME.match(text, q, end)
         if tm:
             return None, tm.end()
-        if _READ_TIME.match(text, q, end):
-            return None, _READ_TIME.match(text, q, end).end()
-    value = float(raw.replace(",", "")) * attached_scale
-    year_like = plain and len(raw) == 4 and 1000 <= value <= 2100 and not currency
+    value = float(raw.replace(",", ""))
+    year_like = plain and len(raw) == 4 and 1000 <= value <= 2100 and not currency and scale == 1.0
     if year_like:
-        pw = _PREV_WORD.search(text, max(start, p - 12), p)
-        if pw and pw.group(1).lower() in YEAR_PREPOSITIONS:
+        if t0.lower() in YEAR_PREPOSITIONS or (nxt in "-–" and nxt2.isdigit()):
+            return None, _skip_run(text, p, end)  # in 2013, the 2016 race, 2014-15
+    # names and codes: "Article 5", "Boeing 737"
+    id_word = False
+    if toks and span_start == p:
+        lw = t0.lower()
+        if lw in ID_PREFIXES and (t0[0].isupper() or lw in ("no.", "number", "nos.")):
             return None, _skip_run(text, p, end)
-        if q < end and text[q] in "-–" and q + 1 < end and text[q + 1].isdigit():
-            return None, _skip_run(text, p, end)  # 2014-15, 2015-10-09
-    # identifiers: "Article 5", "Boeing 737"
-    id_word = ""
-    pw = _PREV_WORD.search(text, max(start, p - 16), p) if span_start == p else None
-    if pw:
-        w = pw.group(1)
-        if w.lower() in ID_PREFIXES and (w[0].isupper() or w.lower() in ("no.", "number", "nos.")):
-            return None, _skip_run(text, p, end)
-        if w[0].isupper() and not _sentence_initial(text, pw.start(1), start) and \
-                not _MONTH_BEFORE.search(text, pw.start(1), p) and \
-                not _QUAL_LEFT.search(text, max(start, p - 30), p):
-            id_word = w
-    f = _Found(span_start, q, value)
-    qual, qstart = _left_context(text, span_start, start, p)
-    # scale words
-    if attached_scale == 1.0 and not attached_unit:
-        sm = _SCALE_AFTER.match(text, q, end)
-        if sm:
-            f.value *= SCALE_WORDS.get(sm.group(1).lower(), None) or (
-                DOZEN if sm.group(1).lower() == "dozen" else ABBREV_SCALES[sm.group(1).lower()])
-            q = sm.end()
-            year_like = False
-    # ranges
-    if not attached_unit:
-        rg = _read_range(text, q, end, value, True)
-        if rg:
-            sep, hi, r2 = rg
-            if sep in ("-", "–", "—") and hi <= value and not (qual in ("between", "from")):
-                return None, _skip_run(text, r2, end) if r2 < end else r2
-            if sep == "and" and qual != "between":
-                rg = None
-            elif sep == "or" and hi <= value:
-                rg = None
-            elif hi > value:
-                scale = f.value / value if value else 1.0
-                sm = _SCALE_AFTER.match(text, r2, end)
-                if sm and scale == 1.0:
-                    scale = SCALE_WORDS.get(sm.group(1).lower(), 1.0)
-                    r2 = sm.end()
-                    f.value = value * scale
-                f.high = hi * scale
-                q = r2
-            else:
-                rg = None
-    if qual in ("between", "from") and f.high is None:
-        qual, qstart = "", span_start
-    if f.high is not None and not qual:
-        qual = "between"
-    f.qualifier, f.start = qual, qstart
-    if attached_unit:
-        f.unit = attached_unit
-        f.end = q
+        if t0[:1].isupper() and t0.isalpha() and not _sentence_initial(text, toks[0][1], start):
+            id_word = True
+    f = _Found(span_start, q, value * scale, unit)
+    if unit:  # attached unit: "10km", "5m"
+        ntok = _apply_qualifier(f, toks)
         rm = _RIGHT_QUAL.match(text, q, end)
-        if not f.qualifier and rm:
-            rq = RIGHT_QUALIFIERS.get(" ".join(rm.group(1).lower().split()), "")
-            if rq:
-                f.qualifier, f.end = rq, rm.end()
-        return f, f.end
-    if year_like and f.qualifier:
+        if not f.qualifier and rm and RIGHT_QUALIFIERS.get(" ".join(rm.group(1).lower().split())):
+            f.qualifier, q = RIGHT_QUALIFIERS[" ".join(rm.group(1).lower().split())], rm.end()
+        f.end = q
+        return f, q
+    if scale == 1.0:
+        scale, q = _scale_at(text, q, end)
+        f.value = value * scale
+    rg = _read_range(text, q, end, True)
+    if rg:
+        sep, hi, r2 = rg
+        if sep in ("-", "–", "—") and hi <= value and not year_like:
+            return None, _skip_run(text, r2, end) if r2 < end else r2  # a 5-4 vote
+        if hi > value and not (sep == "and" and _qualifier(toks)[0] != "between"):
+            scale2, r2 = _scale_at(text, r2, end)
+            if scale == 1.0 and scale2 != 1.0:
+                f.value, scale = value * scale2, scale2
+            f.high = hi * (scale2 if scale2 != 1.0 else scale)
+            q = r2
+    ntok = _apply_qualifier(f, toks)
+    if year_like and (f.qualifier or f.high is not None or f.value != value):
         year_like = False
-    res = _finish(text, f, q, start, end, currency, p, year_like=year_like)
+    res = _finish(text, f, q, start, end, toks, ntok, currency=currency, year_like=year_like)
     if res is None:
         return None, _skip_run(text, p, end)
+    if year_like and toks and t0.lower() in ("the", "'s", "’s"):
+        return None, res.end
     if id_word and not res.unit and not res.qualifier:
         return None, max(res.end, p + 1)
     return res, res.end
@@ -657,6 +626,7 @@ def _words_at(text: str, p: int, start: int, end: int):
     # capitalised number words inside names ("the Big Four", "Channel One")
     if w[0].isupper() and not _sentence_initial(text, p, start):
         return None, m.end()
+    toks = _before(text, p, start)
     # vague plurals: "hundreds of", "tens of thousands of"
     if lw in VAGUE_PLURALS:
         vm = _VAGUE.match(text, p, end)
@@ -667,123 +637,130 @@ def _words_at(text: str, p: int, start: int, end: int):
             if x != "of":
                 value *= VAGUE_PLURALS[x]
         phrase = " ".join(vm.group(0).lower().split())
-        f = _Found(p, vm.end(), value, "", phrase)
-        lq = _SCALE_QUAL_LEFT.search(text, max(start, p - 14), p)
-        if lq:
-            f.start = lq.start(1)
-            f.qualifier = " ".join(lq.group(1).lower().split()) + " " + phrase
+        f = _Found(p, vm.end(), float(value), "", phrase)
+        sq, n = _scale_qualifier(toks)
+        if n:
+            f.start, f.qualifier = toks[n - 1][1], sq + " " + phrase
         noun, nend = _noun_head(text, vm.end(), end, value)
         if noun:
             f.unit, f.end = noun, nend
-        elif not vm.group(3):
-            cm = _CASUALTY_LEFT.search(text, max(start, p - 20), p)
-            if cm:
-                f.unit = cm.group(1).lower()
+        elif not vm.group(3) and n < len(toks) and toks[n][0].lower() in CASUALTY_WORDS:
+            f.unit = toks[n][0].lower()
         return f, f.end
     # fractions: "half of", "a third of the", "half a million"
     if lw in FRACTIONS:
-        am = _A_LEFT.search(text, max(start, p - 4), p)
-        if lw != "half" and not am:
+        a_before = bool(toks) and toks[0][0].lower() in ("a", "an") and toks[0][1] + len(toks[0][0]) + 1 == p
+        if lw != "half" and not a_before:
             return None, m.end()
-        value = 1.0 / FRACTIONS[lw]
-        fstart = am.start() if am and lw != "half" else p
-        return _fraction_tail(text, fstart, m.end(), value, start, end)
-    first_a = False
-    span_start = p
+        fstart = toks[0][1] if a_before and lw != "half" else p
+        ntoks = toks[1:] if fstart != p else toks
+        return _fraction_tail(text, fstart, m.end(), 1.0 / FRACTIONS[lw], start, end, ntoks)
+    first_a, span_start = False, p
     if lw in SCALE_WORDS or lw == "dozen":
-        am = _A_LEFT.search(text, max(start, p - 4), p)
-        if am:
-            first_a, span_start = True, am.start()
-        else:
-            lq = _SCALE_QUAL_LEFT.search(text, max(start, p - 14), p)
-            if not lq:
+        if toks and toks[0][0].lower() in ("a", "an") and toks[0][1] + len(toks[0][0]) + 1 == p:
+            first_a, span_start, toks = True, toks[0][1], toks[1:]
+        else:  # "several hundred", "a few thousand"
+            sq, n = _scale_qualifier(toks)
+            if not n:
                 return None, m.end()
-            value = DOZEN if lw == "dozen" else SCALE_WORDS[lw]
-            f = _Found(lq.start(1), m.end(), float(value), "", " ".join(lq.group(1).lower().split()))
-            return _tail_or_skip(text, f, m.end(), start, end, p)
+            f = _Found(toks[n - 1][1], m.end(), float(DOZEN if lw == "dozen" else SCALE_WORDS[lw]),
+                       "", sq)
+            res = _finish(text, f, m.end(), start, end, toks, n)
+            return (res, res.end) if res else (None, m.end())
     value, q = _parse_words(text, p, end, first_a)
     if value is None:
         return None, m.end()
-    # "two-thirds of", "three quarters of"
-    fm = _FRACTION_AFTER.match(text, q, end)
+    fm = _FRACTION_AFTER.match(text, q, end)  # "two-thirds of", "three quarters of"
     if fm and not first_a and value < 20:
-        return _fraction_tail(text, p, fm.end(), value / FRACTIONS[fm.group(1).lower()], start, end)
+        return _fraction_tail(text, p, fm.end(), value / FRACTIONS[fm.group(1).lower()],
+                              start, end, toks)
     hm = _AND_A_HALF.match(text, q, end)
     if hm:
-        value += 0.5
-        q = hm.end()
+        value, q = value + 0.5, hm.end()
     f = _Found(span_start, q, value)
-    qual, qstart = _left_context(text, span_start, start, p)
-    rg = _read_range(text, q, end, value, False)
+    rg = _read_range(text, q, end, False)
     if rg:
         sep, hi, r2 = rg
-        if hi > value and not (sep == "and" and qual != "between") and sep not in ("-", "–", "—"):
-            f.high = hi
-            q = r2
-    if qual in ("between", "from") and f.high is None:
-        qual, qstart = "", span_start
-    if f.high is not None and not qual:
-        qual = "between"
-    f.qualifier, f.start = qual, qstart
-    one_word = (value == 1 and lw == "one" and q == m.end())
-    res = _finish(text, f, q, start, end, "", p, one_word=one_word)
+        if hi > value and sep not in ("-", "–", "—") and not (
+                sep == "and" and _qualifier(toks)[0] != "between"):
+            f.high, q = hi, r2
+    ntok = _apply_qualifier(f, toks)
+    one_word = lw == "one" and q == m.end()
+    res = _finish(text, f, q, start, end, toks, ntok, one_word=one_word)
     if res is None:
         return None, q
     return res, res.end
 
 
-def _tail_or_skip(text, f, q, start, end, p):
-    res = _finish(text, f, q, start, end, "", p)
-    if res is None:
-        return None, q
-    return res, res.end
-
-
-def _fraction_tail(text, fstart, q, value, start, end):
-    """After a fraction word: 'of'/'the' -> share; 'a million' -> multiply; 'an hour' -> measure."""
+def _fraction_tail(text, fstart, q, value, start, end, toks):
+    """After a fraction: 'of'/'the' -> share; 'a million' -> multiplier; 'an hour' -> measure."""
+    f = _Found(fstart, q, value)
     if _SHARE_FOLLOWS.match(text, q, end):
-        f = _Found(fstart, q, value, "fraction")
+        f.unit = "fraction"
+        _apply_qualifier(f, toks)
         return f, q
     am = _A_FOLLOWS.match(text, q, end)
-    if am:
-        wm = _WORD_TOKEN.match(text, am.end(), end)
-        if wm and not wm.group(1):
-            w = wm.group(2).lower()
-            if w in SCALE_WORDS or w == "dozen":
-                f = _Found(fstart, wm.end(), value * (DOZEN if w == "dozen" else SCALE_WORDS[w]))
-                qual, qstart = _left_context(text, fstart, start, fstart)
-                f.qualifier, f.start = qual, qstart
-                return _tail_or_skip(text, f, wm.end(), start, end, fstart)
-            um = _UNIT.match(text, am.end() - 1, end)
-            if um:
-                qual, qstart = _left_context(text, fstart, start, fstart)
-                return _Found(qstart, um.end(), value, _canon_unit(um.group(1)), qual), um.end()
+    if not am:
+        return None, q
+    wm = _WORD_TOKEN.match(text, am.end(), end)
+    if not wm or wm.group(1):
+        return None, q
+    w = wm.group(2).lower()
+    ntok = _apply_qualifier(f, toks)
+    if w in SCALE_WORDS or w == "dozen":
+        f.value = value * (DOZEN if w == "dozen" else SCALE_WORDS[w])
+        res = _finish(text, f, wm.end(), start, end, toks, ntok)
+        return (res, res.end) if res else (None, q)
+    um = _UNIT.match(text, am.end() - 1, end)
+    if um:
+        f.unit, f.end = _canon_unit(um.group(1)), um.end()
+        return f, f.end
     return None, q
+
+
+def _number_at(text: str, p: int, start: int, end: int):
+    """Read a quantity whose number starts at p -> (_Found | None, position to resume)."""
+    c = text[p]
+    if c in CURRENCY_SIGNS:
+        currency, span_start = CURRENCY_SIGNS[c], p
+        for prefix, code in CURRENCY_PREFIXES.items():  # US$, A$, C$
+            k = p - len(prefix)
+            if k >= start and text[k:p] == prefix and (k == start or not text[k - 1].isalnum()):
+                currency, span_start = code, k
+                break
+        d = p + 1
+        if d < end and text[d] == " ":
+            d += 1
+        if d >= end or not ("0" <= text[d] <= "9"):
+            return None, p + 1
+        return _digits_at(text, d, span_start, start, end, currency)
+    if "0" <= c <= "9":
+        return _digits_at(text, p, p, start, end, "")
+    return _words_at(text, p, start, end)
 
 
 # --------------------------------------------------------------------------- public API
 
 def _candidates(text: str, start: int, end: int) -> list:
-    """Sorted start offsets of possible numbers in text[start:end]."""
-    digits = [m.start() for m in _DIGIT_CANDIDATE.finditer(text, start, end)]
-    words = [m.start() for m in _WORD_CANDIDATE.finditer(text, start, end)]
-    if not words:
-        return digits
-    if not digits:
-        return words
-    digits += words
-    digits.sort()
-    return digits
+    """Sorted offsets in text[start:end] where a number may start."""
+    found = [m.start() for m in _DIGIT_CANDIDATE.finditer(text, start, end)]
+    words = [m.start() + 1 for m in _WORD_CANDIDATE.finditer(text, start, end)]
+    if _WORD_AT_START.match(text, start, end):
+        words.insert(0, start)
+    if words:
+        found += words
+        found.sort()
+    return found
 
 
-def _scan(text: str, bounds, cands: list, out: list) -> None:
-    """Read a quantity at each candidate; ``bounds`` are sorted (start, end) regions
-    (sentences) and no quantity crosses a region's edge."""
-    k, nb = 0, len(bounds)
-    if not nb:
+def _scan(text: str, bounds: list, cands: list, out: list) -> None:
+    """Read a quantity at each candidate inside sorted, non-overlapping ``bounds``
+    (sentences); no quantity crosses a region's edge."""
+    if not bounds:
         return
+    k, nb = 0, len(bounds)
     s_start, s_end = bounds[0]
-    pos = 0
+    pos = s_start
     for p in cands:
         if p < pos:
             continue
@@ -796,12 +773,9 @@ def _scan(text: str, bounds, cands: list, out: list) -> None:
         if p < s_start:
             continue
         f, nxt = _number_at(text, p, s_start, s_end)
-        if f is not None:
-            if f.start < pos:  # never overlap the previous row
-                f.start = p
-            if math.isfinite(f.value):
-                out.append(Number(f.start, f.end, text[f.start:f.end], float(f.value), f.unit,
-                                  f.qualifier))
+        if f is not None and math.isfinite(f.value):
+            fs = f.start if f.start >= pos else p  # never overlap the previous row
+            out.append(Number(fs, f.end, text[fs:f.end], float(f.value), f.unit, f.qualifier))
         pos = max(nxt, p + 1)
 
 
@@ -821,7 +795,7 @@ def find_numbers_in(text: str, *, start: int = 0, end: int | None = None) -> lis
 
 
 def find_numbers(parsed: Parsed) -> list[Number]:
-    """Quantities in the body sentences of ``parsed`` (no number spans two sentences).
+    """Quantities in the body sentences of ``parsed``; none spans two sentences.
 
     >>> from analysis.records import Article
     >>> from analysis.parse import parse_article
@@ -830,9 +804,8 @@ def find_numbers(parsed: Parsed) -> list[Number]:
     [('over 2,000 fighters', 2000.0, 'fighters', 'over')]
     """
     text = parsed.article.text
+    bounds = sorted((s.start, s.end) for s in parsed.sentences if s.end > s.start)
     out: list[Number] = []
-    bounds = sorted((s.start, s.end) for s in parsed.sentences)
     if bounds:
         _scan(text, bounds, _candidates(text, bounds[0][0], max(e for _, e in bounds)), out)
-    out.sort(key=lambda n: n.start)
     return out

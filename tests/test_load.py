@@ -254,6 +254,9 @@ DECODE_CASES = [
     (b"a\x00b", None, "a b", "utf-8", ["1 NUL byte"]),
     ("话剧巡演结束".encode("gb18030"), "gb2312", "话剧巡演结束", "gb18030", ["declared gb2312"]),
     (b"plain ascii", "no-such-charset", "plain ascii", "utf-8", []),
+    (b"Stra\xdfe \x93zu\x94", "utf-16", "Straße “zu”", "cp1252", ["declared utf-16"]),  # ignored, as browsers do
+    ("Grüße aus Köln ".encode("utf-8") * 2 + b"\xe9", "iso-8859-1", "Grüße aus Köln " * 2 + "é", "utf-8",
+     ["1 stray", "declared iso-8859-1"]),
 ]
 
 
