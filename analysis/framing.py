@@ -242,7 +242,7 @@ def _regex_key(pattern: str) -> list[tuple[str, str]] | None:
     Understood shapes: ``\b`` then letters, ``\d``, or groups ``(?:a|b)`` / ``(?:a)?b`` of those;
     a whole pattern wrapped in ``(?-i:...)`` too.
     >>> _regex_key(r"\balleged(?:ly)?\b"), _regex_key(r"\b(?:un)?likely\b")
-    ([('prefix', 'alleged')], [('prefix', 'un'), ('prefix', 'likely')])
+    ([('exact', 'allegedly'), ('exact', 'alleged')], [('exact', 'unlikely'), ('exact', 'likely')])
     >>> _regex_key(r"[$]\d") is None
     True
     """
@@ -251,12 +251,16 @@ def _regex_key(pattern: str) -> list[tuple[str, str]] | None:
     if not pattern.startswith(r"\b"):
         return None
     stems = _stems(pattern[2:])
-    if not stems:
+    if not stems or any(st == "" for st, _ in stems):
         return None
-    return [("digit", "") if st == "\\d" else ("prefix", st) for st in dict.fromkeys(stems)]
+    return [("digit", "") if st == "\\d" else ("exact" if whole else "prefix", st)
+            for st, whole in dict.fromkeys(stems)]
 
 
-def _stems(p: str) -> list[str] | None:
+def _stems(p: str) -> list[tuple[str, bool]] | None:
+    """(stem, whole_token) pairs a match of ``p`` (at a word start) must begin with, or None."""
+    if p == "" or p.startswith((r"\b", r"\s", r"\W", "(?!", "(?=")):
+        return [("", True)]
     alts = _split_top(p)
     if len(alts) > 1:
         out = []
@@ -267,30 +271,30 @@ def _stems(p: str) -> list[str] | None:
             out += st
         return out
     if p.startswith(r"\d"):
-        return ["\\d"]
+        return [("\\d", False)]
     if p.startswith("(?:"):
         j = _group_end(p, 0)
         if j < 0:
             return None
         inner, rest = p[3:j], p[j + 1:]
-        out = _stems(inner)
-        if out is None:
-            return None
         if rest[:1] in ("?", "*"):
-            more = _stems(rest[1:])
-            if more is None:
-                return None
-            out = out + more
-        elif rest[:1] == "{":
+            a, b = _stems(f"(?:{inner}){rest[2:] if rest[1:2] == '?' else rest[1:]}"), _stems(rest[1:])
+            return None if a is None or b is None else a + b
+        if rest[:1] in ("{", "+"):
             return None
-        return out
+        return _stems("|".join(alt + rest for alt in _split_top(inner)))
     m = re.match(r"[A-Za-z0-9]+", p)
     if not m:
         return None
-    stem = m.group()
-    if p[m.end():m.end() + 1] in ("?", "*", "{"):
-        stem = stem[:-1]
-    return [stem.lower()] if stem else None
+    stem, nxt = m.group(), p[m.end():]
+    if nxt.startswith("(?:"):
+        sub = _stems(nxt)
+        if sub and all(st != "\\d" for st, _ in sub):
+            return [(stem.lower() + st, whole) for st, whole in sub]
+    if nxt[:1] in ("?", "*", "{"):
+        return [(stem[:-1].lower(), False)] if len(stem) > 1 else None
+    whole = nxt == "" or nxt.startswith((r"\s", r"\b", r"\W", r"[\s", " ", ")"))
+    return [(stem.lower(), whole)]
 
 
 def _group_end(p: str, i: int) -> int:

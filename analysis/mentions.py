@@ -61,7 +61,7 @@ update updated updates editor editors note photo photos video videos image image
 getty source sources is are was were be been being am do does did done has have had having can
 could will would should may might must shall said says say told tells asked added what's
 that's there's here's it's he's she's we're they're i'm i've we've they've don't doesn't didn't
-can't won't isn't aren't wasn't weren't q a an mr ms mrs dr st
+can't won't isn't aren't wasn't weren't q a an
 """.split())
 MONTHS_DAYS = frozenset("""
 january february march april may june july august september october november december
@@ -197,11 +197,11 @@ _ABBR = r"(?:Gen|Lt|Col|Maj|Capt|Sgt|Dr|Mr|Mrs|Ms|Prof|Sen|Rep|Gov|Brig|Adm|Cpl|
 _WORD = rf"[{_UP}](?:[{_LO}]|['\u2019][{_UP}])[^\W_]*(?:[-\u2010'\u2019](?![sS]\b)[A-Za-z][^\W_]*)*"
 _TOKEN = rf"(?:{_ABBR}|[{_UP}]\.(?=[ \u00a0][{_UP}])|{_WORD})"
 _TOKEN_RE = re.compile(_TOKEN)
-_CAP_RE = re.compile(rf"[{_UP}]\w*")
 _JOIN_RE = re.compile(rf"[ \u00a0]+(?:(?:{'|'.join(PARTICLES)})[ \u00a0]+)*(?:(?:al|el|bin|ibn|ad|ar|as|ash|at|az|an)[-\u2010])?")
 _BREAKERS = STOPWORDS | MONTHS_DAYS
 _PREFIX_TAILS = frozenset(p[-2:] for p in NAME_PREFIXES)
-_PREV_RE = re.compile(r"(?:([A-Za-z-]+)[ \t]+)?([A-Za-z]+)[ \t]*$")
+_NOT_NAMES = DEMONYMS | TITLES | TITLE_MODIFIERS
+_ORG_MEDIA = ORG_WORDS | MEDIA_WORDS
 _VERB_AFTER_RE = re.compile(rf"[ \t]*,?[ \t\n]*(?:also |later |then |has |had )?(?:{_SPEECH})\b")
 _APPOSITIVE_RE = re.compile(
     r",[ \t]+(?:who is |who was |also )?(?:(?:a|an|the|its|his|her|their)[ \t]+)?"
@@ -377,11 +377,11 @@ def _caps_stretch(text: str, s: int, e: int) -> bool:
 
 
 def _headline_like(text: str, s: int, e: int) -> bool:
-    """A short span whose longer words are mostly capitalised (title case, all caps)."""
-    if e - s > 300:
+    """A short span, not ending in a full stop, whose longer words are (nearly) all capitalised."""
+    if e - s > 300 or text[s:e].rstrip().endswith("."):
         return False
     words = _HEAD_WORD_RE.findall(text, s, e)
-    return len(words) >= 3 and sum(w[0].isupper() for w in words) >= 0.7 * len(words)
+    return len(words) >= 3 and sum(w[0].isupper() for w in words) >= 0.85 * len(words)
 
 
 def _sentence_initial(text: str, s: int, lo: int) -> bool:
@@ -404,6 +404,38 @@ def _prefix_start(text: str, s: int, lo: int) -> int:
     return -1
 
 
+def _prev_words(text: str, s: int, lo: int) -> tuple:
+    """The two words right before ``s`` when only spaces separate them from it."""
+    if s <= lo or text[s - 1] not in " \t\u00a0":
+        return "", ""
+    parts = text[max(lo, s - 30):s].rsplit(None, 2)
+    if not parts:
+        return "", ""
+    return (parts[-2] if len(parts) > 1 else ""), parts[-1]
+
+
+def _person_or_place(text, s, e, lo, hi, first, n):
+    """Kind from the context of a name without title/org words, or None."""
+    w0, w1 = _prev_words(text, s, lo)
+    if w1 in PERSON_CUE_WORDS:
+        return "person"
+    nxt = text[e:e + 1]
+    if nxt not in ("'", "\u2019") and first not in FIRST_NAMES and (
+            w1 in PLACE_PREPOSITIONS or (w1 == "of" and w0 in PLACE_OF_WORDS)):
+        return "place"
+    if n == 1 and _sentence_initial(text, s, lo):
+        return None
+    if w1 in SPEECH_BEFORE or _VERB_AFTER_RE.match(text, e, hi):
+        return "person"
+    if nxt == ",":
+        am = _APPOSITIVE_RE.match(text, e, hi)
+        if am and am.group(1) in TITLES:
+            return "person"
+    if n > 1 and first in FIRST_NAMES:
+        return "person"
+    return None
+
+
 def _classify(text, s, e, lo, hi, surnames, known):
     """(start, end, entity, kind) for the capitalised run text[s:e], or None."""
     t = text[s:e]
@@ -411,24 +443,28 @@ def _classify(text, s, e, lo, hi, surnames, known):
     if hit:
         return s, e, hit[0], hit[1]
     if " " not in t and "\u00a0" not in t:  # one token: the common, cheap case
-        lw = t.lower()
         if t in surnames:
             ent = surnames[t]
             return (s, e, ent, "person") if ent else None
-        if lw in DEMONYMS or lw in TITLES or lw in TITLE_MODIFIERS or len(t) < 3:
+        lw = t.lower()
+        if lw in _NOT_NAMES or len(t) < 3 or _sentence_initial(text, s, lo):
             return None
-        if _sentence_initial(text, s, lo):
-            return None
-        tokens = ((s, e, t),)
-    else:
-        tokens = tuple((m.start(), m.end(), m.group()) for m in _TOKEN_RE.finditer(text, s, e))
+        kind = _person_or_place(text, s, e, lo, hi, t, 1)
+        return (s, e, t, kind) if kind else None
+    tokens = [(m.start(), m.end(), m.group()) for m in _TOKEN_RE.finditer(text, s, e)]
+    w = tokens[0][2]
+    if (len(tokens) > 1 and w not in _ORG_MEDIA and w.lower() not in TITLES
+            and _OF_GAP_RE.search(text, tokens[0][1], tokens[1][0])
+            and _sentence_initial(text, s, lo)):
+        return _classify(text, tokens[1][0], e, lo, hi, surnames, known)  # "Fighters of the X"
     n = len(tokens)
     words = [w for _, _, w in tokens]
+    lows = [w.lower() for w in words]
     # a title anywhere ("Captain Mustafa", "Senate Majority Leader Mitch McConnell")
-    k = next((j for j, w in enumerate(words) if w.lower() in TITLES), -1)
+    k = next((j for j, w in enumerate(lows) if w in TITLES), -1)
     if k >= 0:
         i = k
-        while i < n and (words[i].lower() in TITLES or words[i].lower() in TITLE_MODIFIERS):
+        while i < n and (lows[i] in TITLES or lows[i] in TITLE_MODIFIERS):
             i += 1
         name = tokens[i:]
         for j in range(1, len(name)):  # a person's name stops at "of"/"for"/"the"
@@ -440,14 +476,15 @@ def _classify(text, s, e, lo, hi, surnames, known):
             if len(name) == 1:
                 ent = surnames.get(ent) or ent
             j = k
-            while j > 0 and (words[j - 1].lower() in TITLE_MODIFIERS or words[j - 1].lower() in DEMONYMS):
+            while j > 0 and (lows[j - 1] in TITLE_MODIFIERS or lows[j - 1] in DEMONYMS):
                 j -= 1
             return tokens[j][0], name[-1][1], ent, "person"
-    has_org = any(w in ORG_WORDS for w in words)
-    if has_org or any(w in MEDIA_WORDS for w in words):
-        return (s, e, t, "organisation" if has_org else "media") if n >= 2 else None
+    has_org = not _ORG_MEDIA.isdisjoint(words)
+    if has_org:
+        org = not ORG_WORDS.isdisjoint(words)
+        return (s, e, t, "organisation" if org else "media") if n >= 2 else None
     i = 0
-    while i < n and (words[i].lower() in DEMONYMS or words[i].lower() in TITLE_MODIFIERS):
+    while i < n and (lows[i] in DEMONYMS or lows[i] in TITLE_MODIFIERS):
         i += 1
     if i == n:
         return None
@@ -460,27 +497,10 @@ def _classify(text, s, e, lo, hi, surnames, known):
             return s, e, hit[0], hit[1]
         if n == 1 and t in surnames:
             return (s, e, surnames[t], "person") if surnames[t] else None
-    if n > 1 and any(w in PLACE_WORDS for w in words[1:]):
+    if n > 1 and not PLACE_WORDS.isdisjoint(words[1:]):
         return s, e, t, "place"
-    pm = _PREV_RE.search(text, max(lo, s - 30), s)
-    w0, w1 = (pm.group(1) or "", pm.group(2)) if pm else ("", "")
-    if w1 in PERSON_CUE_WORDS:
-        return s, e, t, "person"
-    nxt = text[e:e + 1]
-    if nxt not in ("'", "\u2019") and words[0] not in FIRST_NAMES and (
-            w1 in PLACE_PREPOSITIONS or (w1 == "of" and w0 in PLACE_OF_WORDS)):
-        return s, e, t, "place"
-    if n == 1 and _sentence_initial(text, s, lo):
-        return None
-    if w1 in SPEECH_BEFORE or _VERB_AFTER_RE.match(text, e, hi):
-        return s, e, t, "person"
-    if nxt == ",":
-        am = _APPOSITIVE_RE.match(text, e, hi)
-        if am and am.group(1) in TITLES:
-            return s, e, t, "person"
-    if n > 1 and words[0] in FIRST_NAMES:
-        return s, e, t, "person"
-    return None
+    kind = _person_or_place(text, s, e, lo, hi, words[0], n)
+    return (s, e, t, kind) if kind else None
 
 
 def _register(m: Mention, surnames: dict, known: dict) -> None:
@@ -524,7 +544,9 @@ def _scan(text, lo, hi, gz, surnames, known, out):
     names_ok = None  # no name detection in title-case/all-caps spans (decided lazily)
     pending = []
 
+    ncap = 0
     for cm in gz.caps.finditer(text, lo, hi):
+        ncap += 1
         s = cm.start()
         if s < skip:
             continue
@@ -553,7 +575,7 @@ def _scan(text, lo, hi, gz, surnames, known, out):
                 skip = gm.end()
                 continue
         tm = _TOKEN_RE.match(text, s, hi)
-        if tm is None or tm.group().lower() in _BREAKERS:
+        if tm is None:  # ALL-CAPS word, single letter: not part of a name
             if run_s >= 0:
                 pending.append((run_s, run_e))
                 run_s = -1
@@ -571,7 +593,7 @@ def _scan(text, lo, hi, gz, surnames, known, out):
         pending.append((run_s, run_e))
     if not pending:
         return
-    if _headline_like(text, lo, hi):
+    if hi - lo < 300 and ncap * 3 > text.count(" ", lo, hi) and _headline_like(text, lo, hi):
         return
     for s, e in pending:
         if text[s - 1:s] in ("-", "\u2010") and text[s - 3:s - 1] in tails:

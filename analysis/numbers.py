@@ -42,7 +42,14 @@ Decisions (general English news conventions, not tuned to any article):
   "Article 5", "Resolution 2254", "Boeing 737", leading-zero and 7+-digit codes),
   capitalised number words inside names ("the Big Four"), and "2 min read".
   A 4-digit 1000-2100 number counts only with a qualifier/currency or a counted
-  noun/unit after it ("about 1500 troops", "2000 fighters").
+  noun/unit after it ("about 1500 troops", "2000 fighters"), never after "in", "since",
+  "the", ... and never as a range of years ("between 2011 and 2014").
+
+Known limits: no part-of-speech tagging, so the counted noun is the first plural-looking
+word within four words ("3 rounds", but "five says" would be taken); "one" as a count with a
+singular noun ("killed one civilian") is not tagged; phrasal verbs can look like qualifiers
+("took over 2 towns" -> "over"); spelled-out ordinals and Roman numerals are ignored.
+Speed: two C-level regex scans find candidates; only those are examined in Python.
 """
 from __future__ import annotations
 
@@ -232,6 +239,8 @@ _TIME_AFTER = re.compile(
     r"\s*(?:[ap]\.m\.|[ap]m\b|[AP]\.M\.|[AP]M\b|GMT\b|UTC\b|[ECMP][SD]T\b|BST\b|CES?T\b|"
     r"o['’]clock\b|hours?\s+(?:GMT|UTC|local)\b)")
 _READ_TIME = re.compile(r"\s*-?\s*min(?:ute)?s?\.?\s+read\b", re.I)
+_NOT_QUANTITY_AFTER = re.compile("|".join(
+    "(?:%s)" % rx.pattern for rx in (_MONTH_AFTER, _TIME_AFTER)) + r"|(?i:\s*-?\s*min(?:ute)?s?\.?\s+read\b)")
 _WORD_TOKEN = re.compile(r"(\s+and\s+|\s+|-)?([A-Za-z]+)\b")
 _SCALE_AFTER = re.compile(r"(?:\s+|-)(million|billion|trillion|thousand|hundred|dozen|bn|mn|tn)\b",
                           re.I)
@@ -278,7 +287,7 @@ def _sentence_initial(text: str, p: int, start: int) -> bool:
     return i < start or text[i] in ".!?:;\n"
 
 
-def _before(text: str, p: int, lo: int, n: int = 5) -> list:
+def _before(text: str, p: int, lo: int, n: int = 4) -> list:
     """Up to n whitespace-separated tokens before p (within 60 characters), nearest first,
     as (token, start). Opening quotes/brackets are skipped ("at least “274" -> least, at)."""
     w0 = max(lo, p - 60)
@@ -416,6 +425,8 @@ def _noun_head(text: str, q: int, end: int, value: float, *, singular: bool = Fa
 
 def _read_range(text: str, q: int, end: int, digits: bool):
     """A second number after q ("-14", " to 14", " or three") -> (sep, hi, end) or None."""
+    if q >= end or text[q] not in " -–—\xa0":
+        return None
     m = _RANGE.match(text, q, end)
     if not m:
         return None
@@ -438,7 +449,7 @@ def _read_range(text: str, q: int, end: int, digits: bool):
 
 
 def _scale_at(text: str, q: int, end: int):
-    sm = _SCALE_AFTER.match(text, q, end)
+    sm = _SCALE_AFTER.match(text, q, end) if q < end and text[q] in " -\xa0" else None
     if not sm:
         return 1.0, q
     w = sm.group(1).lower()
@@ -446,16 +457,17 @@ def _scale_at(text: str, q: int, end: int):
 
 
 def _finish(text: str, f: _Found, q: int, start: int, end: int, toks: list, ntok: int, *,
-            currency: str = "", year_like: bool = False, one_word: bool = False,
-            measure_only: bool = False):
+            currency: str = "", year_like: bool = False, one_word: bool = False):
     """Unit, right-hand qualifier and acceptance rules; returns f or None."""
     unit, uend = "", q
+    c = text[q] if q < end else ""
+    follows = bool(c) and (c.isspace() or c in "-–%")  # "700." "700," -> nothing follows
     if currency:
         unit = currency
-        m = _UNIT.match(text, q, end)
+        m = _UNIT.match(text, q, end) if follows else None
         if m and _canon_unit(m.group(1)) == currency:  # "$5 million dollars"
             uend = m.end()
-    else:
+    elif follows:
         m = _AGE.match(text, q, end)
         if m:
             unit, uend = "years old", m.end()
@@ -464,7 +476,7 @@ def _finish(text: str, f: _Found, q: int, start: int, end: int, toks: list, ntok
             if m and not (m.group(0)[0] == "-" and m.group(1) == "%"):
                 unit, uend = _canon_unit(m.group(1)), m.end()
     rq = ""
-    if not unit and not measure_only:
+    if c and not unit and (c.isspace() or c in "-–"):
         m = _RIGHT_QUAL.match(text, q, end)
         if m:
             rq = RIGHT_QUALIFIERS.get(" ".join(m.group(1).lower().split()), "")
@@ -491,7 +503,7 @@ def _finish(text: str, f: _Found, q: int, start: int, end: int, toks: list, ntok
         return None
     if one_word and unit not in _MEASURES and not f.qualifier and f.high is None:
         return None
-    if year_like and not f.qualifier and not unit:
+    if year_like and not unit:
         return None
     if not unit and ntok < len(toks):
         w = toks[ntok][0].lower()
@@ -563,16 +575,14 @@ def _digits_at(text: str, p: int, span_start: int, start: int, end: int, currenc
                                          toks[1][0].rstrip(".,") in _MONTH_SET):
         return None, max(_DATE_TAIL.match(text, q, end).end(), q)
     if not unit and scale == 1.0 and nxt.isspace():
-        mm = _MONTH_AFTER.match(text, q, end)
+        mm = _NOT_QUANTITY_AFTER.match(text, q, end)  # 9 October, 2:30 pm, 2 min read
         if mm:
             return None, mm.end()
-        tm = _TIME_AFTER.match(text, q, end) or _READ_TIME.match(text, q, end)
-        if tm:
-            return None, tm.end()
     value = float(raw.replace(",", ""))
     year_like = plain and len(raw) == 4 and 1000 <= value <= 2100 and not currency and scale == 1.0
     if year_like:
-        if t0.lower() in YEAR_PREPOSITIONS or (nxt in "-–" and nxt2.isdigit()):
+        if (t0.lower() in YEAR_PREPOSITIONS and t0.lower() not in ("between", "from")) or (
+                nxt in "-–" and nxt2.isdigit()):
             return None, _skip_run(text, p, end)  # in 2013, the 2016 race, 2014-15
     # names and codes: "Article 5", "Boeing 737"
     id_word = False
@@ -605,12 +615,14 @@ def _digits_at(text: str, p: int, span_start: int, start: int, end: int, currenc
             f.high = hi * (scale2 if scale2 != 1.0 else scale)
             q = r2
     ntok = _apply_qualifier(f, toks)
-    if year_like and (f.qualifier or f.high is not None or f.value != value):
-        year_like = False
+    if year_like and (f.value != value or (f.high is not None and not 1000 <= f.high <= 2100)
+                      or f.qualifier not in ("", "between", "from")):
+        year_like = False  # "about 1500 troops", "1500-2000 troops"; not "1980 to 1988"
     res = _finish(text, f, q, start, end, toks, ntok, currency=currency, year_like=year_like)
     if res is None:
         return None, _skip_run(text, p, end)
-    if year_like and toks and t0.lower() in ("the", "'s", "’s"):
+    if year_like and ((f.high is None and t0.lower() in ("between", "from"))
+                      or (f.high is not None and value >= 1900)):  # "between 2011 and 2014"
         return None, res.end
     if id_word and not res.unit and not res.qualifier:
         return None, max(res.end, p + 1)
@@ -683,6 +695,10 @@ def _words_at(text: str, p: int, start: int, end: int):
         sep, hi, r2 = rg
         if hi > value and sep not in ("-", "–", "—") and not (
                 sep == "and" and _qualifier(toks)[0] != "between"):
+            for scale in (1e9, 1e6, 1e3, 1e2):  # "two or three million": scale both ends
+                if value < scale <= hi and hi % scale == 0:
+                    f.value = value * scale
+                    break
             f.high, q = hi, r2
     ntok = _apply_qualifier(f, toks)
     one_word = lw == "one" and q == m.end()

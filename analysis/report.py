@@ -268,7 +268,7 @@ def _tail(path: Path, lines: int = 15) -> str:
     return "\n".join(keep[-lines:])
 
 
-def _render_html(nb, dest: Path, *, title: str, hide_code: bool) -> None:
+def _render_html(nb, dest: Path, *, title: str, hide_code: bool, notebook_dir: Path) -> None:
     import jinja2
     from nbconvert import HTMLExporter
 
@@ -282,7 +282,8 @@ def _render_html(nb, dest: Path, *, title: str, hide_code: bool) -> None:
         exclude_output_prompt=hide_code,
     )
     nb.metadata["title"] = title  # the template escapes it for <title>
-    body, _ = exporter.from_notebook_node(nb, resources={"metadata": {"name": title}})
+    # "path": markdown images relative to the notebook (inside its folder) get embedded too
+    body, _ = exporter.from_notebook_node(nb, resources={"metadata": {"name": title, "path": str(notebook_dir)}})
     dest.write_text(body, encoding="utf-8")
 
 
@@ -331,7 +332,7 @@ def _run_one(notebook: Path, *, out_dir: Path, work: Path, corpus: Path | None,
     dest = out_dir / f"{notebook.stem}.html"
     try:
         nb = nbformat.read(executed, as_version=4) if executed.exists() else source
-        _render_html(nb, dest, title=title, hide_code=hide_code)
+        _render_html(nb, dest, title=title, hide_code=hide_code, notebook_dir=notebook.parent)
         result.html = dest
     except Exception as exc:  # noqa: BLE001
         msg = f"{notebook.name}: could not render HTML: {type(exc).__name__}: {exc}"
@@ -473,12 +474,12 @@ def render_reports(*, corpus=None, notebooks=None, out_dir=None, hide_code=False
     with tempfile.TemporaryDirectory(prefix="analysis-report-") as work:
         for i, nb in enumerate(selected, 1):
             log.info("[%d/%d] %s ...", i, len(selected), nb.name)
-            before = set(figures_dir.glob("*")) if figures_dir.is_dir() else set()
+            started = time.time() - 1
             r = _run_one(nb, out_dir=out_dir, work=Path(work), corpus=corpus_path,
                          parameters=parameters or {}, hide_code=hide_code, timeout=timeout)
-            if figures_dir.is_dir():
-                r.figures = sorted(p for p in set(figures_dir.glob("*")) - before
-                                   if p.suffix.lower() in _IMAGE_SUFFIXES)
+            if figures_dir.is_dir():  # figures the notebook (re)wrote into <out_dir>/figures
+                r.figures = sorted(p for p in figures_dir.glob("*") if p.suffix.lower() in _IMAGE_SUFFIXES
+                                   and p.is_file() and p.stat().st_mtime >= started)
             results.append(r)
             log.info("[%d/%d] %s %s (%.1f s)%s", i, len(selected), nb.name,
                      "ok" if r.ok else "FAILED", r.seconds, f" -> {r.html}" if r.html else "")

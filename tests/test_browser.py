@@ -20,7 +20,6 @@ import subprocess
 from html.parser import HTMLParser
 from pathlib import Path
 
-import nbformat
 import pytest
 
 from analysis import config, report

@@ -69,6 +69,8 @@ class Server:
             # offline: no update checks, no news feed
             "--LabApp.check_for_updates_class=jupyterlab.NeverCheckForUpdate", "--LabApp.news_url=",
         ]
+        if hasattr(os, "geteuid") and os.geteuid() == 0:  # containers/CI often run as root
+            self.cmd.append("--allow-root")
         self._logf = open(self.log, "wb")
         self.proc = subprocess.Popen(self.cmd, cwd=ROOT, env=env, stdout=self._logf, stderr=subprocess.STDOUT,
                                      stdin=subprocess.DEVNULL)
@@ -249,8 +251,7 @@ def test_fixture_cells_run_through_the_kernel_websocket(server, kernel):
     assert Path(cwd).resolve() == FIXTURE_DIR.resolve()  # kernel started in the notebook's folder
     assert Path(prefix).resolve() == Path(sys.prefix).resolve()  # this venv's interpreter
 
-    out = {tuple(c.source.splitlines()[:1]): r for c, r in zip([c for c in nb.cells if c.cell_type == "code"],
-                                                               results[1:])}
+    assert len(results) == len(codes) + 1
     all_stdout = "".join(_stdout(outputs) for _, outputs in results[1:])
     n_seeds = sum(1 for p in config.SEEDS_DIR.rglob("*") if p.is_file())
     assert f"corpus files: {n_seeds}" in all_stdout
@@ -261,7 +262,6 @@ def test_fixture_cells_run_through_the_kernel_websocket(server, kernel):
     tables = [m for _, outputs in results[1:] for m in outputs
               if m["msg_type"] == "execute_result" and "<table" in m["content"]["data"].get("text/html", "")]
     assert tables, "the DataFrame cell should return an HTML table"
-    assert out  # every cell got a reply
 
 
 def test_kernel_is_deleted(server):

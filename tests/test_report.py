@@ -199,12 +199,17 @@ def test_report_title_and_outputs_are_escaped(escaped):
 
 
 def test_failing_notebook_is_marked_and_cli_exits_nonzero(tmp_path, capsys):
-    ok = _copy_fixture(tmp_path / "nbs", "1.0-ok.ipynb")
+    # the ok notebook also saves a figure into <out>/figures (path passed as an extra parameter)
+    ok = _copy_fixture(tmp_path / "nbs", "1.0-ok.ipynb", extra_code=(
+        "from matplotlib.figure import Figure\n"
+        "Path(FIG).parent.mkdir(parents=True, exist_ok=True)\n"
+        "Figure(figsize=(2, 2)).savefig(FIG)"))
     bad = _copy_fixture(tmp_path / "nbs", "2.0-broken.ipynb", heading="Broken one",
                         extra_code="ratio = len(files) / 0")
     out = tmp_path / "out"
+    fig = out / "figures" / "sizes.png"
     code = report.main(["--notebook", str(ok), str(bad), "--out", str(out), "--corpus",
-                        str(config.SEEDS_DIR), "--quiet"])
+                        str(config.SEEDS_DIR), "--quiet", "-p", f"FIG={fig}"])
     assert code != 0
     err = capsys.readouterr().err
     assert "2.0-broken.ipynb failed at cell 3" in err
@@ -215,6 +220,7 @@ def test_failing_notebook_is_marked_and_cli_exits_nonzero(tmp_path, capsys):
     assert page.links.get("2.0-broken.html") == "Broken one"  # the partial report shows the traceback
     assert "ZeroDivisionError" in (out / "2.0-broken.html").read_text(encoding="utf-8")
     assert (out / "1.0-ok.html").is_file()
+    assert fig.is_file() and page.links.get("figures/sizes.png") == "sizes.png"
 
 
 def test_missing_corpus_is_a_clear_error(tmp_path):
