@@ -1,11 +1,37 @@
-"""Sentence sentiment, exactly ``TextBlob(text).sentiment``, without per-call overhead.
+"""Sentence sentiment, exactly ``TextBlob(text).sentiment``, at a fraction of its cost.
 
-``PatternAnalyzer.analyze`` builds a new namedtuple class on every call; we call the
-same pattern ``Sentiment`` object it wraps, which returns the same two numbers.
+``sentiment(text)`` returns the ``(polarity, subjectivity)`` pair that
+``tuple(TextBlob(text).sentiment)`` returns, bit for bit, for every string.
 
 >>> from textblob import TextBlob
->>> sentiment("A terrible, awful war.") == tuple(TextBlob("A terrible, awful war.").sentiment)
+>>> text = "A terrible, awful war. Not a good day!"
+>>> sentiment(text) == tuple(TextBlob(text).sentiment)
 True
+>>> sentiment("")
+(0.0, 0.0)
+
+How: TextBlob's default analyzer is pattern's ``Sentiment`` (``textblob/_text.py``). For a
+string it runs ``find_tokens`` (contractions, quotes, whitespace, punctuation splitting,
+sentence assembly, then the sarcasm ``(!)`` and emoticon regexes), lowercases every
+token and walks them once (``Sentiment.assessments``): known words, modifiers,
+negations, ``!`` boosting, ``(!)`` irony, emoticons; then averages polarity and
+subjectivity in order. All of that is a pure function of the text, so this module
+re-implements it with the work moved out of the per-call path:
+
+* Every whitespace-separated chunk is tokenised once (memoised): the contraction and
+  quote replacements and the punctuation splitting only ever act inside a chunk.
+* Every lowercased token is looked up once (memoised) in a plain ``dict`` copy of
+  TextBlob's own loaded lexicon (no ``lazydict`` wrapper), giving a small tuple with
+  everything ``assessments`` asks of it.
+* Sentence assembly only matters through the sarcasm/emoticon regexes, and those change
+  the text only when a match spans two tokens. When no two adjacent tokens could be
+  glued by them (the usual case) the token stream is used as is; otherwise the text goes
+  through TextBlob's own tokenizer (exact, slower).
+* The state machine and the averages do the same float operations in the same order.
+
+If the installed TextBlob is not the version this was verified against (0.20.1), or its
+internals look different, every call goes to TextBlob's own ``Sentiment`` object instead
+(correct, slower). Whole sentences are cached too (boilerplate repeats).
 """
 from __future__ import annotations
 
@@ -13,9 +39,276 @@ from functools import lru_cache
 
 from textblob.en import sentiment as _pattern_sentiment
 
+__all__ = ["sentiment", "reference_sentiment", "FAST"]
+
+#: The TextBlob release whose ``_text.py`` this module mirrors.
+VERIFIED_TEXTBLOB = "0.20.1"
+
+_CACHE_LIMIT = 400_000  # memoised chunks / tokens; cleared (not grown) beyond this
+
+
+def reference_sentiment(text: str) -> tuple[float, float]:
+    """TextBlob's own computation (what ``TextBlob(text).sentiment`` calls), uncached."""
+    polarity, subjectivity = _pattern_sentiment(text)
+    return polarity, subjectivity
+
+
+def _build():
+    """Return the fast scorer, or ``None`` when TextBlob's internals are not the verified ones."""
+    try:
+        from importlib.metadata import version
+
+        if version("textblob") != VERIFIED_TEXTBLOB:
+            return None
+        import re
+
+        from textblob import _text as T
+        from textblob.sentiments import PatternAnalyzer
+
+        S = _pattern_sentiment
+        if not isinstance(S, T.Sentiment) or not isinstance(S, T.lazydict):
+            return None
+        if PatternAnalyzer.analyze.__module__ != "textblob.sentiments":
+            return None
+        # The tokenizer TextBlob's sentiment uses: Parser.find_tokens -> _text.find_tokens
+        # with its default punctuation/abbreviations/replacements.
+        if getattr(S.tokenizer, "__func__", None) is not T.Parser.find_tokens:
+            return None
+        if T.find_tokens.__defaults__ != (T.PUNCTUATION, T.ABBREVIATIONS, T.replacements, r"\n{2,}"):
+            return None
+        if tuple(S.negations) != ("no", "not", "n't", "never") or tuple(S.modifiers) != ("RB",):
+            return None
+        if not (S.modifier("fully") is True and S.modifier("full") is False):
+            return None
+        PUNCTUATION, ABBREVIATIONS, REPLACE = T.PUNCTUATION, T.ABBREVIATIONS, T.replacements
+        EOS, EMOTICONS = T.EOS, T.EMOTICONS
+        RE_ABBR1, RE_ABBR2, RE_ABBR3 = T.RE_ABBR1, T.RE_ABBR2, T.RE_ABBR3
+        len(S)  # loads the lexicon (lazydict)
+        lex = dict.copy(S)  # plain dict: word -> {pos: (p, s, i)}; inner dicts shared, read-only
+        if not lex:
+            return None
+    except Exception:  # anything unexpected: use TextBlob itself
+        return None
+
+    negations = tuple(S.negations)
+    modifiers = tuple(S.modifiers)
+    modifier = S.modifier
+    tokenizer = S.tokenizer
+
+    # ---------------------------------------------------------------- tokenisation
+    punct_lead = tuple(PUNCTUATION.replace(".", ""))
+    punct_trail = punct_lead + (".",)
+    contractions = [(re.compile(a), b) for a, b in list(REPLACE.items())]
+
+    def split_chunk(chunk: str) -> list[str]:
+        """``find_tokens``' per-token work for one whitespace-free chunk (verbatim logic)."""
+        for rx, b in contractions:
+            chunk = rx.sub(b, chunk)
+        chunk = (
+            chunk.replace("“", " “ ")
+            .replace("”", " ” ")
+            .replace("‘", " ‘ ")
+            .replace("’", " ’ ")
+            .replace("'", " ' ")
+            .replace('"', ' " ')
+        )
+        tokens = []
+        for t in chunk.split():
+            tail = []
+            while t.startswith(punct_lead) and t not in REPLACE:
+                if t.startswith(punct_lead):
+                    tokens.append(t[0])
+                    t = t[1:]
+            while t.endswith(punct_trail) and t not in REPLACE:
+                if t.endswith(punct_lead):
+                    tail.append(t[-1])
+                    t = t[:-1]
+                if t.endswith("..."):
+                    tail.append("...")
+                    t = t[:-3].rstrip(".")
+                if t.endswith("."):
+                    if (
+                        t in ABBREVIATIONS
+                        or RE_ABBR1.match(t) is not None
+                        or RE_ABBR2.match(t) is not None
+                        or RE_ABBR3.match(t) is not None
+                    ):
+                        break
+                    else:
+                        tail.append(t[-1])
+                        t = t[:-1]
+            if t != "":
+                tokens.append(t)
+            tokens.extend(reversed(tail))
+        return tokens
+
+    # Two adjacent tokens whose boundary the sarcasm or emoticon regex could close up:
+    # (last char of the first, first char of the second). Without such a pair both
+    # substitutions leave the text unchanged, and sentence assembly only drops EOS.
+    pairs = {"(!", "!)"}
+    for faces in EMOTICONS.values():
+        for e in faces:
+            for k in range(1, len(e)):
+                pairs.add(e[k - 1] + e[k])
+    tail_chars = {p[0] for p in pairs}
+    head_chars = {p[1] for p in pairs}
+
+    # ---------------------------------------------------------------- per-token facts
+    emoticon_p = {}
+    for (_type, p), faces in EMOTICONS.items():  # dict order: the first face set wins
+        for e in faces:
+            emoticon_p.setdefault(e.lower(), p)
+
+    RESET = (0,)  # unknown word that clears both the pending negation and modifier
+    token_cache: dict[str, tuple] = {}
+
+    def token_info(w: str) -> tuple:
+        """What ``Sentiment.assessments`` needs to know about lowercased token ``w``."""
+        entry = lex.get(w)
+        is_neg = w in negations
+        if entry is not None and None in entry:
+            p, s, i = entry[None]
+            is_mod = any(map(entry.__contains__, modifiers))
+            # state of m afterwards: 0 none, 1 modifier, 2 modifier accepted before a
+            # negation ("really not good"; modifier(m[0]) with pos None)
+            m = (2 if modifier(w) else 1) if is_mod else 0
+            info = (1, p, s, i, m, is_neg)
+        else:
+            strip_gt1 = len(w.strip("'")) > 1
+            len_gt2 = len(w) > 2
+            emo = None
+            if w.isalpha() is False and len(w) <= 5 and w not in PUNCTUATION:
+                emo = emoticon_p.get(w)
+            bang = w == "!"
+            irony = w == "(!)"
+            if not is_neg and strip_gt1 and len_gt2 and not bang and not irony and emo is None:
+                info = RESET
+            else:
+                info = (2, is_neg, strip_gt1, len_gt2, bang, irony, emo)
+        if len(token_cache) >= _CACHE_LIMIT:
+            token_cache.clear()
+        token_cache[w] = info
+        return info
+
+    chunk_cache: dict[str, tuple] = {}
+
+    def chunk_info(chunk: str) -> tuple:
+        toks = split_chunk(chunk)
+        glued = any(toks[k - 1][-1] + toks[k][0] in pairs for k in range(1, len(toks)))
+        infos = tuple(token_cache.get(w) or token_info(w) for w in map(str.lower, toks))
+        head = toks[0][0] if toks[0][0] in head_chars else ""
+        tail = toks[-1][-1] if toks[-1][-1] in tail_chars else ""
+        if EOS in toks:  # a literal END-OF-SENTENCE: leave it to TextBlob's tokenizer
+            glued = True
+        entry = (infos, head, tail, glued)
+        if len(chunk_cache) >= _CACHE_LIMIT:
+            chunk_cache.clear()
+        chunk_cache[chunk] = entry
+        return entry
+
+    # ---------------------------------------------------------------- scoring
+    def score(infos) -> tuple[float, float]:
+        """``Sentiment.assessments`` + ``Sentiment.__call__``'s averages, same float ops."""
+        a = []  # [p, s, i, n] per assessment
+        m = 0  # pending modifier: 0 none, 1 yes, 2 yes and it ends in -ly
+        n = False  # pending negation
+        for info in infos:
+            kind = info[0]
+            if kind == 0:
+                n = False
+                m = 0
+            elif kind == 1:
+                _, p, s, i, mod, neg = info
+                if m == 0:
+                    a.append([p, s, i, 1])
+                else:
+                    e = a[-1]
+                    e[0] = max(-1.0, min(p * e[2], +1.0))
+                    e[1] = max(-1.0, min(s * e[2], +1.0))
+                    e[2] = i
+                if n:
+                    e = a[-1]
+                    e[2] = 1.0 / e[2]
+                    e[3] = -1
+                m = mod
+                n = neg
+            else:
+                _, is_neg, strip_gt1, len_gt2, bang, irony, emo = info
+                if is_neg:
+                    n = True
+                elif n and strip_gt1:
+                    n = False
+                if n and m == 2:
+                    a[-1][3] = -1
+                    n = False
+                elif m and len_gt2:
+                    m = 0
+                if bang and a:
+                    e = a[-1]
+                    e[0] = max(-1.0, min(e[0] * 1.25, +1.0))
+                if irony:
+                    a.append([0.0, 1.0, 1.0, 1])
+                if emo is not None:
+                    a.append([emo, 1.0, 1.0, 1])
+        sp = 0
+        ss = 0
+        for p, s, _i, neg in a:
+            sp += p * -0.5 if neg < 0 else p
+            ss += s
+        k = float(len(a) or 1)
+        return sp / k, ss / k
+
+    def exact_tokens(text: str):
+        """TextBlob's own tokenizer, for texts the fast path cannot vouch for."""
+        return tuple(token_cache.get(w) or token_info(w) for w in map(str.lower, " ".join(tokenizer(text)).split()))
+
+    def fast(text: str) -> tuple[float, float]:
+        infos = []
+        prev_tail = ""
+        get = chunk_cache.get
+        for chunk in text.split():
+            entry = get(chunk) or chunk_info(chunk)
+            ci, head, tail, glued = entry
+            if glued or (prev_tail and head and prev_tail + head in pairs):
+                return score(exact_tokens(text))
+            infos += ci
+            prev_tail = tail
+        return score(infos)
+
+    def self_check() -> bool:
+        probes = [
+            "", "   ", "Not good.", "not a good idea", "really not good", "very very bad!!!",
+            "Great (!) news :-) and :( <3", "Don't, can't, won't.", "“Nice,” she said.",
+            "He was very good. But not bad either...\n\nA truly terrible, awful day!",
+            "The U.S. e.g. Dr. Smith rated it 2.5 (footnote 8) ratio: 3",
+        ]
+        return all(fast(t) == reference_sentiment(t) for t in probes)
+
+    try:
+        if not self_check():
+            return None
+    except Exception:
+        return None
+    chunk_cache.clear()
+    token_cache.clear()
+    fast.chunk_cache = chunk_cache
+    fast.token_cache = token_cache
+    return fast
+
+
+_fast = _build()
+
+#: True when the fast re-implementation is in use (False: every call goes to TextBlob).
+FAST = _fast is not None
+
 
 @lru_cache(maxsize=65536)
 def sentiment(text: str) -> tuple[float, float]:
-    """(polarity, subjectivity) of ``text``, identical to ``TextBlob(text).sentiment``."""
-    polarity, subjectivity = _pattern_sentiment(text)
-    return polarity, subjectivity
+    """(polarity, subjectivity) of ``text``, bit-identical to ``tuple(TextBlob(text).sentiment)``.
+
+    >>> sentiment("Not a good day.")
+    (-0.35, 0.6000000000000001)
+    """
+    if _fast is None or type(text) is not str:
+        return reference_sentiment(text)
+    return _fast(text)
