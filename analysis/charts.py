@@ -1,32 +1,52 @@
 """Charts: one style, one colour per article across every figure, labels not IDs.
 
-Every function takes tables (DataFrames) and returns a matplotlib Figure; nothing is shown
-or saved here (see :func:`save`).
+Every function takes tables (the :class:`analysis.export.Tables` of a corpus, plus, where
+needed, a table from :mod:`analysis.claims`, :mod:`analysis.framing` or :mod:`analysis.dates`)
+and returns a matplotlib Figure; nothing is shown or saved here (see :func:`save`). The
+chart's title, on its first axes, says what it shows. A chart with nothing to show (no
+quotes, no links, no dates ...) returns a figure that says so instead of raising.
+
+Articles are labelled with their shortened headlines (:func:`analysis.profile.labels`) and
+coloured by :func:`article_colours` over *all* the corpus's articles, so one article has the
+same colour in every chart.
 
 >>> import pandas as pd
 >>> fig = stacked_bars(pd.DataFrame({"named": [2, 1], "anonymous": [0, 3]}, index=["A", "B"]),
 ...                    title="Quotes per article")
->>> fig.axes[0].get_title()
+>>> title(fig)
 'Quotes per article'
 """
 from __future__ import annotations
 
+import csv
+import math
+import re
 from pathlib import Path
 
 import matplotlib
 
 matplotlib.use("agg", force=False)
+import matplotlib.dates as mdates  # noqa: E402
 import matplotlib.pyplot as plt  # noqa: E402
+import numpy as np  # noqa: E402
 import pandas as pd  # noqa: E402
+from matplotlib.lines import Line2D  # noqa: E402
+from matplotlib.patches import FancyArrowPatch  # noqa: E402
 
 #: Colour-blind-safe qualitative palette (Okabe & Ito), in order of use.
 PALETTE = ("#0072B2", "#E69F00", "#009E73", "#D55E00", "#CC79A7", "#56B4E9", "#F0E442", "#000000")
+#: Further colours for corpora of more than eight articles (Paul Tol's muted scheme).
+PALETTE_EXTRA = ("#332288", "#88CCEE", "#44AA99", "#117733", "#999933", "#DDCC77", "#CC6677",
+                 "#882255", "#AA4499", "#DDDDDD")
 #: Fixed colours for categories that recur across charts.
 KIND_COLOURS = {
     "named": "#0072B2", "anonymous": "#E69F00", "unattributed": "#BBBBBB",
     "media": "#CC79A7", "organisation": "#009E73", "government": "#0072B2",
     "person": "#56B4E9", "anonymous_source": "#E69F00",
 }
+#: Sequential colour map of every heatmap; diverging one for polarity.
+HEAT_CMAP = "Blues"
+MUTED = "#555555"
 STYLE = {
     "figure.dpi": 100,
     "savefig.dpi": 150,
@@ -41,7 +61,19 @@ STYLE = {
     "grid.alpha": 0.3,
     "legend.frameon": False,
     "svg.hashsalt": "analysis",  # deterministic SVG ids
+    "svg.fonttype": "path",
 }
+#: At most this many articles per chart (the first by id); pass ``articles=[...]`` to choose.
+MAX_ARTICLES = 12
+#: Mention kinds counted as actors in the actor charts.
+ACTOR_KINDS = ("actor", "organisation", "person")
+#: Link kinds drawn as article -> article reuse in the network.
+REUSE_KINDS = ("reused_quote", "shared_passage")
+#: Two-sided 95% quantiles of Student's t by degrees of freedom (1.96 beyond the table).
+T95 = {1: 12.706, 2: 4.303, 3: 3.182, 4: 2.776, 5: 2.571, 6: 2.447, 7: 2.365, 8: 2.306, 9: 2.262,
+       10: 2.228, 11: 2.201, 12: 2.179, 13: 2.160, 14: 2.145, 15: 2.131, 16: 2.120, 17: 2.110,
+       18: 2.101, 19: 2.093, 20: 2.086, 21: 2.080, 22: 2.074, 23: 2.069, 24: 2.064, 25: 2.060,
+       26: 2.056, 27: 2.052, 28: 2.048, 29: 2.045, 30: 2.042, 40: 2.021, 60: 2.000, 120: 1.980}
 
 
 def use_style() -> None:
@@ -49,11 +81,117 @@ def use_style() -> None:
     plt.rcParams.update(STYLE)
 
 
-def article_colours(article_ids) -> dict[str, str]:
-    """A stable colour per article: sorted ids take palette colours in order."""
-    ids = sorted(set(article_ids))
-    return {aid: PALETTE[i % len(PALETTE)] for i, aid in enumerate(ids)}
+def title(fig: plt.Figure) -> str:
+    """The title of a chart made here (the left title of its first axes)."""
+    return fig.axes[0].get_title(loc="left") if fig.axes else ""
 
+
+def article_colours(article_ids) -> dict[str, str]:
+    """A stable colour per article: sorted ids take palette colours in order.
+
+    Pass *all* the corpus's article ids (``tables.articles.article_id``), not a chart's
+    subset, so that an article keeps its colour across charts.
+
+    >>> article_colours(["b", "a"])
+    {'a': '#0072B2', 'b': '#E69F00'}
+    """
+    ids = sorted(set(article_ids))
+    colours = PALETTE + PALETTE_EXTRA
+    return {aid: colours[i % len(colours)] for i, aid in enumerate(ids)}
+
+
+# ----------------------------------------------------------------------------- helpers
+
+def _colours(tables) -> dict[str, str]:
+    return article_colours(tables.articles.article_id)
+
+
+def _labels(tables) -> dict[str, str]:
+    from . import profile
+
+    return profile.labels(tables)
+
+
+def _frame(tables, name: str):
+    """A table from ``tables.frames`` when the corpus carries it (claims, links, ...), else None."""
+    frames = getattr(tables, "frames", None) or {}
+    df = frames.get(name)
+    return df if isinstance(df, pd.DataFrame) else None
+
+
+def _pick_articles(tables, articles=None, *, limit: int = MAX_ARTICLES) -> tuple[list[str], str]:
+    """(article ids to draw, note): the given ones, else all, capped at ``limit`` (first by id)."""
+    ids = sorted(tables.articles.article_id.astype(str))
+    if articles is not None:
+        wanted = {str(a) for a in articles}
+        ids = [a for a in ids if a in wanted]
+    if len(ids) > limit:
+        return ids[:limit], f"Showing the first {limit} of {len(ids)} articles (by id); pass articles=[...] to choose."
+    return ids, ""
+
+
+def _note(fig: plt.Figure, *notes: str) -> None:
+    """Small grey text under the chart (what is left out, how it was computed)."""
+    text = "\n".join(n for n in notes if n)
+    if text:
+        fig.text(0.01, 0.0, text, fontsize=8, color=MUTED, ha="left", va="top", wrap=True)
+
+
+def nothing_to_show(title_: str, reason: str, *, figsize=(8, 2.2)) -> plt.Figure:
+    """A figure with the chart's title and a note saying why there is nothing to draw."""
+    use_style()
+    fig, ax = plt.subplots(figsize=figsize)
+    ax.set_title(title_)
+    ax.axis("off")
+    ax.text(0.5, 0.45, f"Nothing to show: {reason}", ha="center", va="center", fontsize=10,
+            color=MUTED, transform=ax.transAxes, wrap=True)
+    return fig
+
+
+def _article_legend(ax, ids, labels, colours, *, loc="upper left", bbox=(1.01, 1.0), marker="o", title_=None):
+    handles = [Line2D([], [], marker=marker, linestyle="", markersize=7, color=colours[a], label=labels.get(a, a))
+               for a in ids]
+    return ax.legend(handles=handles, loc=loc, bbox_to_anchor=bbox, fontsize=8, title=title_,
+                     title_fontsize=8, alignment="left")
+
+
+def _shorten(text: str, width: int = 32) -> str:
+    text = " ".join(str(text).split())
+    return text if len(text) <= width else text[: width - 1].rstrip() + "…"
+
+
+def _heatmap(ax, values: np.ndarray, row_labels, col_ids, labels, colours, *, annot=None, vmin=0.0, vmax=None,
+             cmap=HEAT_CMAP, mask=None):
+    """Heatmap with articles as columns: coloured squares above the columns, headline labels below."""
+    vmax = vmax if vmax is not None else (float(np.nanmax(values)) if values.size and np.nanmax(values) > 0 else 1.0)
+    shown = np.ma.masked_where(mask, values) if mask is not None else values
+    cm = plt.get_cmap(cmap).copy()
+    cm.set_bad("#EEEEEE")
+    im = ax.imshow(shown, cmap=cm, vmin=vmin, vmax=vmax, aspect="auto", interpolation="nearest")
+    ax.grid(False)
+    ax.set_yticks(range(len(row_labels)), list(row_labels))
+    ax.set_xticks(range(len(col_ids)), [labels.get(a, a) for a in col_ids], rotation=30, ha="right",
+                  rotation_mode="anchor", fontsize=9)
+    ax.tick_params(length=0)
+    for spine in ax.spines.values():
+        spine.set_visible(False)
+    for j, a in enumerate(col_ids):
+        ax.scatter([j], [-0.75], marker="s", s=70, color=colours[a], clip_on=False, zorder=3)
+    ax.set_ylim(len(row_labels) - 0.5, -1.1)
+    if annot is not None:
+        for i in range(values.shape[0]):
+            for j in range(values.shape[1]):
+                if mask is not None and mask[i, j]:
+                    text, colour = annot[i][j], MUTED
+                else:
+                    text = annot[i][j]
+                    colour = "white" if values[i, j] > 0.6 * vmax else "#222222"
+                if text:
+                    ax.text(j, i, text, ha="center", va="center", fontsize=8, color=colour)
+    return im
+
+
+# ----------------------------------------------------------------------------- existing charts
 
 def stacked_bars(counts: pd.DataFrame, *, title: str, xlabel: str = "", colours: dict | None = None,
                  note: str = "") -> plt.Figure:
@@ -82,30 +220,632 @@ def source_profile(tables, *, by: str = "speaker_kind") -> plt.Figure:
     """Quotes per article split by speaker kind (named / anonymous / unattributed) or role."""
     from . import profile
 
+    what = "speaker kind" if by == "speaker_kind" else "speaker role"
+    title_ = f"Direct quotes per article, by {what}"
+    if not len(tables.articles):
+        return nothing_to_show(title_, "no articles.")
     counts = profile.kind_counts(tables, by=by)
     counts.index = counts.index.map(profile.labels(tables))
-    what = "speaker kind" if by == "speaker_kind" else "speaker role"
-    return stacked_bars(counts, title=f"Direct quotes per article, by {what}", xlabel="quotes")
-
-
-def save(fig: plt.Figure, name: str, *, folder: Path | None = None) -> list[Path]:
-    """Save ``fig`` as PNG and SVG into ``folder`` (default reports/figures/); returns the paths."""
-    from .config import FIGURES_DIR
-
-    folder = Path(folder or FIGURES_DIR)
-    folder.mkdir(parents=True, exist_ok=True)
-    paths = [folder / f"{name}.png", folder / f"{name}.svg"]
-    fig.savefig(paths[0], metadata={"Software": None})
-    fig.savefig(paths[1], metadata={"Date": None, "Creator": None})
-    return paths
+    if not len(tables.quotes):
+        return nothing_to_show(title_, "no direct quotes in these articles.")
+    return stacked_bars(counts, title=title_, xlabel="quotes")
 
 
 def source_kinds(tables) -> plt.Figure:
     """Cited sources per article, by kind (media, organisation, government, person, anonymous)."""
     from . import profile
 
+    title_ = "Cited sources per article, by kind"
+    if not len(tables.sources):
+        return nothing_to_show(title_, "no cited sources in these articles.")
     counts = profile.source_kind_counts(tables)
     counts.index = counts.index.map(profile.labels(tables))
     colours = dict(KIND_COLOURS, anonymous=KIND_COLOURS["anonymous_source"])
-    return stacked_bars(counts, title="Cited sources per article, by kind", xlabel="citations",
-                        colours=colours)
+    return stacked_bars(counts, title=title_, xlabel="citations", colours=colours)
+
+
+# ----------------------------------------------------------------------------- who cites whom
+
+def citation_network(tables, links: pd.DataFrame | None = None, *, top: int = 25, articles=None) -> plt.Figure:
+    """Who cites whom: articles (left) linked to the sources they cite (right).
+
+    Edge width = citations; a dashed edge goes to the medium a source came through (``via``,
+    "quoted by Reuters"). Sources are grouped by kind; the ``top`` sources cited by most
+    articles are drawn. Curved dark edges between articles are reuse links from
+    :func:`analysis.claims.compare` (``reused_quote`` / ``shared_passage``) when ``links``
+    is given (or carried in ``tables``).
+    """
+    from .profile import SOURCE_KINDS
+
+    title_ = "Who cites whom: each article (left) and the sources it cites (right)"
+    ids, cap_note = _pick_articles(tables, articles)
+    s = tables.sources
+    s = s[s.article_id.astype(str).isin(ids)]
+    if not ids or not len(s):
+        return nothing_to_show(title_, "no cited sources in these articles.")
+    links = links if links is not None else _frame(tables, "links")
+    # edges (article, node, style) -> citations
+    edges: dict[tuple[str, str, str], int] = {}
+    kind_of: dict[str, str] = {}
+    for aid, src, kind, via in zip(s.article_id.astype(str), s.source, s.source_kind, s.via):
+        edges[(aid, src, "cites")] = edges.get((aid, src, "cites"), 0) + 1
+        kind_of.setdefault(src, kind if isinstance(kind, str) and kind else "person")
+        if isinstance(via, str) and via:
+            edges[(aid, via, "via")] = edges.get((aid, via, "via"), 0) + 1
+            kind_of[via] = "media"
+    n_art = {n: len({a for a, m, _ in edges if m == n}) for n in kind_of}
+    n_cit = {n: sum(c for (a, m, _), c in edges.items() if m == n) for n in kind_of}
+    ranked = sorted(kind_of, key=lambda n: (-n_art[n], -n_cit[n], n))
+    nodes = ranked[:top]
+    order = {k: i for i, k in enumerate(SOURCE_KINDS)}
+    nodes.sort(key=lambda n: (order.get(kind_of[n], len(order)), -n_art[n], -n_cit[n], n))
+
+    use_style()
+    rows = max(len(ids), len(nodes))
+    fig, ax = plt.subplots(figsize=(10, 0.34 * rows + 1.8))
+    ax.axis("off")
+    ax.set_title(title_)
+
+    def ys(n):
+        return [1.0] if n == 1 else list(np.linspace(1.0, 0.0, n))
+
+    ya = dict(zip(ids, ys(len(ids))))
+    yn = dict(zip(nodes, ys(len(nodes))))
+    colours, labels = _colours(tables), _labels(tables)
+    xa, xn = 0.0, 1.0
+    for (aid, node, style), n in sorted(edges.items()):
+        if node not in yn:
+            continue
+        ax.plot([xa, xn], [ya[aid], yn[node]], color=colours[aid], alpha=0.65,
+                lw=0.8 + 1.1 * min(n, 6), ls="--" if style == "via" else "-", solid_capstyle="round", zorder=1)
+    for aid in ids:
+        ax.scatter([xa], [ya[aid]], s=110, color=colours[aid], zorder=3, edgecolor="white")
+        ax.text(xa - 0.03, ya[aid], labels.get(aid, aid), ha="right", va="center", fontsize=9)
+    skind = dict(KIND_COLOURS, anonymous=KIND_COLOURS["anonymous_source"])
+    for node in nodes:
+        ax.scatter([xn], [yn[node]], s=70, marker="s", color=skind.get(kind_of[node], "#999999"), zorder=3,
+                   edgecolor="white")
+        extra = f"  ({n_art[node]} articles)" if n_art[node] > 1 else ""
+        ax.text(xn + 0.03, yn[node], _shorten(node, 34) + extra, ha="left", va="center", fontsize=9)
+    # article -> article reuse
+    reuse = 0
+    if links is not None and len(links):
+        sub = links[links.kind.isin(REUSE_KINDS)]
+        pairs: dict[tuple[str, str], int] = {}
+        for a, b in zip(sub.article_a.astype(str), sub.article_b.astype(str)):
+            if a in ya and b in ya and a != b:
+                key = tuple(sorted((a, b)))
+                pairs[key] = pairs.get(key, 0) + 1
+        for (a, b), n in sorted(pairs.items()):
+            reuse += 1
+            arrow = FancyArrowPatch((xa + 0.01, ya[a]), (xa + 0.01, ya[b]), connectionstyle="arc3,rad=-0.45",
+                                    arrowstyle="-", lw=1.2 + 0.8 * min(n, 5), color="#333333", zorder=2)
+            ax.add_patch(arrow)
+            ymid = (ya[a] + ya[b]) / 2
+            ax.text(xa + 0.04 + 0.2 * abs(ya[a] - ya[b]), ymid, f"{n} shared", fontsize=8, color="#333333",
+                    va="center", ha="left", bbox=dict(fc="white", ec="none", pad=0.5))
+    ax.set_xlim(-0.75, 1.75)
+    ax.set_ylim(-0.08, 1.08)
+    handles = [Line2D([], [], marker="s", ls="", color=skind[k], label=k) for k in SOURCE_KINDS
+               if any(kind_of[n] == k for n in nodes)]
+    handles += [Line2D([], [], color="#777777", lw=2, label="cites (width = citations)"),
+                Line2D([], [], color="#777777", lw=2, ls="--", label="through medium (via)")]
+    if reuse:
+        handles.append(Line2D([], [], color="#333333", lw=2, label="articles share quotes/passages"))
+    ax.legend(handles=handles, loc="upper center", bbox_to_anchor=(0.5, 0.0), ncols=4, fontsize=8)
+    left_out = len(kind_of) - len(nodes)
+    _note(fig, f"{left_out} less-cited sources not shown (top={top})." if left_out > 0 else "", cap_note)
+    fig.tight_layout()
+    return fig
+
+
+# ----------------------------------------------------------------------------- actors
+
+def actor_heatmap(tables, *, top: int = 15, kinds=ACTOR_KINDS, articles=None) -> plt.Figure:
+    """Actors (rows) × articles (columns): how many times each article mentions each actor.
+
+    The ``top`` entities of ``kinds`` mentioned by most articles (then most often) are shown;
+    cells are annotated with the counts.
+    """
+    title_ = "Who is mentioned where: mentions of each actor per article"
+    ids, cap_note = _pick_articles(tables, articles)
+    m = tables.mentions
+    m = m[m.kind.isin(kinds) & m.article_id.astype(str).isin(ids)]
+    if not ids or not len(m):
+        return nothing_to_show(title_, "no actors mentioned in these articles.")
+    counts = pd.crosstab(m.entity, m.article_id.astype(str)).reindex(columns=ids, fill_value=0)
+    rank = pd.DataFrame({"arts": (counts > 0).sum(axis=1), "total": counts.sum(axis=1)})
+    rank = rank.assign(name=rank.index).sort_values(["arts", "total", "name"], ascending=[False, False, True])
+    keep = list(rank.index[:top])
+    counts = counts.loc[keep]
+    use_style()
+    fig, ax = plt.subplots(figsize=(max(6.0, 1.15 * len(ids) + 3.5), 0.38 * len(keep) + 2.6))
+    values = counts.to_numpy(dtype=float)
+    annot = [[str(int(v)) if v else "·" for v in row] for row in values]
+    im = _heatmap(ax, values, [_shorten(e, 30) for e in keep], ids, _labels(tables), _colours(tables), annot=annot)
+    ax.set_title(title_)
+    fig.colorbar(im, ax=ax, fraction=0.03, pad=0.02, label="mentions")
+    left_out = len(rank) - len(keep)
+    _note(fig, f"Top {len(keep)} of {len(rank)} actors by number of articles mentioning them"
+               + (" (the rest are not shown)." if left_out > 0 else "."), cap_note)
+    fig.tight_layout()
+    return fig
+
+
+def actor_polarity(tables, *, kinds=ACTOR_KINDS) -> pd.DataFrame:
+    """Per article and actor: the TextBlob polarity of the sentences that mention it.
+
+    A small stand-in for :mod:`analysis.framing`'s ``actor_sentiment`` (voice ``all``), computed
+    from ``tables.sentences`` and ``tables.mentions``: each sentence counts once per actor.
+    Columns: article_id, entity, kind, voice, sentences, polar_sentences, polarity_mean,
+    polarity_sd, sentence_ids.
+    """
+    cols = ["article_id", "entity", "kind", "voice", "sentences", "polar_sentences", "polarity_mean",
+            "polarity_sd", "sentence_ids"]
+    m = tables.mentions
+    m = m[m.kind.isin(kinds) & m.sentence_id.notna()]
+    if not len(m):
+        return pd.DataFrame(columns=cols)
+    m = m.assign(sentence_id=m.sentence_id.astype(int)).drop_duplicates(["article_id", "entity", "sentence_id"])
+    s = tables.sentences[["article_id", "sentence_id", "polarity"]].assign(
+        sentence_id=lambda d: d.sentence_id.astype(int))
+    j = m.merge(s, on=["article_id", "sentence_id"], how="inner")
+    rows = []
+    for (aid, ent), g in j.groupby(["article_id", "entity"], sort=True):
+        pol = g.polarity.astype(float)
+        rows.append((aid, ent, g.kind.iloc[0], "all", len(g), int((pol != 0).sum()), float(pol.mean()),
+                     float(pol.std(ddof=1)) if len(g) > 1 else float("nan"),
+                     ";".join(str(i) for i in sorted(g.sentence_id))))
+    return pd.DataFrame.from_records(rows, columns=cols)
+
+
+def t_interval(mean: float, sd: float, n: int) -> tuple[float, float]:
+    """95% t-interval of a mean from its SD and n; (mean, mean) when n < 2.
+
+    >>> [round(x, 3) for x in t_interval(0.1, 0.2, 4)]
+    [-0.218, 0.418]
+    """
+    if n < 2 or sd is None or not np.isfinite(sd):
+        return mean, mean
+    df = n - 1
+    t = T95.get(df) or next((v for k, v in sorted(T95.items()) if k >= df), 1.96)
+    half = t * sd / math.sqrt(n)
+    return mean - half, mean + half
+
+
+def actor_tone(tables, actor_sentiment: pd.DataFrame | None = None, *, top: int = 8, voice: str = "all",
+               articles=None) -> plt.Figure:
+    """Tone towards each actor per article: mean polarity of the sentences mentioning it.
+
+    A dot is the mean TextBlob polarity (−1 … +1) of the sentences of one article that
+    mention the actor; the bar is its 95% t-interval (clipped to −1 … +1; none when n = 1,
+    drawn hollow) and ``n`` the number of sentences. From :mod:`analysis.framing`'s
+    ``actor_sentiment`` table (rows of ``voice``) when given, else from
+    :func:`actor_polarity`. The ``top`` actors found in most articles are shown.
+    """
+    title_ = "Tone towards each actor, per article: mean sentence polarity with 95% interval"
+    ids, cap_note = _pick_articles(tables, articles)
+    source_note = "Polarity: TextBlob, of the sentences that mention the actor"
+    if actor_sentiment is None:
+        actor_sentiment = _frame(tables, "actor_sentiment")
+    if actor_sentiment is None:
+        a = actor_polarity(tables)
+        source_note += " (computed here from sentences and mentions)."
+    else:
+        a = actor_sentiment[actor_sentiment.voice == voice] if "voice" in actor_sentiment else actor_sentiment
+        source_note += f" (analysis.framing actor_sentiment, voice '{voice}')."
+    a = a[a.article_id.astype(str).isin(ids) & (a.sentences > 0)] if len(a) else a
+    if not ids or not len(a):
+        return nothing_to_show(title_, "no sentences mentioning actors in these articles.")
+    rank = a.groupby("entity").agg(arts=("article_id", "nunique"), sents=("sentences", "sum"))
+    rank = rank.assign(name=rank.index).sort_values(["arts", "sents", "name"], ascending=[False, False, True])
+    actors = list(rank.index[:top])
+    a = a[a.entity.isin(actors)]
+    present = [x for x in ids if x in set(a.article_id.astype(str))]
+    colours, labels = _colours(tables), _labels(tables)
+    use_style()
+    fig, ax = plt.subplots(figsize=(9.5, max(2.8, 0.22 * len(a) + 0.45 * len(actors) + 1.6)))
+    band = 0.8
+    step = band / max(len(present), 1)
+    lo_all, hi_all = [0.0], [0.0]
+    for r in a.itertuples(index=False):
+        i = actors.index(r.entity)
+        k = present.index(str(r.article_id))
+        y = i - band / 2 + step * (k + 0.5)
+        n = int(r.sentences)
+        sd = r.polarity_sd if pd.notna(r.polarity_sd) else float("nan")
+        lo, hi = t_interval(float(r.polarity_mean), sd, n)
+        lo, hi = max(lo, -1.0), min(hi, 1.0)
+        lo_all.append(lo)
+        hi_all.append(hi)
+        c = colours[str(r.article_id)]
+        if n > 1:
+            ax.plot([lo, hi], [y, y], color=c, lw=1.6, alpha=0.8, solid_capstyle="butt")
+        ax.scatter([r.polarity_mean], [y], s=34, zorder=3, color=c if n > 1 else "white", edgecolor=c, lw=1.4)
+        ax.text(hi + 0.015, y, f"n={n}", fontsize=7, va="center", ha="left", color=MUTED)
+    ax.axvline(0, color="#999999", lw=0.8, zorder=0)
+    for i in range(1, len(actors)):
+        ax.axhline(i - 0.5, color="#DDDDDD", lw=0.6, zorder=0)
+    lim = min(1.0, max(0.25, math.ceil(max(-min(lo_all), max(hi_all)) / 0.25) * 0.25)) + 0.08
+    ax.set_xlim(-lim, lim)
+    ax.set_yticks(range(len(actors)), [_shorten(x, 28) for x in actors])
+    ax.set_ylim(len(actors) - 0.5, -0.5)
+    ax.grid(axis="y", visible=False)
+    ax.set_xlabel("polarity of sentences mentioning the actor  (− negative … + positive)")
+    ax.set_title(title_)
+    _article_legend(ax, present, labels, colours)
+    _note(fig, source_note + " Hollow dot: a single sentence (no interval).", cap_note)
+    fig.tight_layout()
+    return fig
+
+
+# ----------------------------------------------------------------------------- framing
+
+def frame_heatmap(tables, frame_scores: pd.DataFrame | None = None, *, articles=None) -> plt.Figure:
+    """Frames (rows) × articles (columns): share of each frame's codebook questions answered yes.
+
+    ``frame_scores`` is :func:`analysis.framing.frame_scores` (``framing_tables(t)["frame_scores"]``);
+    cells show questions answered / questions.
+    """
+    title_ = "Frames per article: share of each frame's codebook questions the article answers yes"
+    ids, cap_note = _pick_articles(tables, articles)
+    fs = frame_scores if frame_scores is not None else _frame(tables, "frame_scores")
+    if fs is None:
+        return nothing_to_show(title_, "no frame scores given (pass analysis.framing.framing_tables(tables)"
+                                       "['frame_scores']).")
+    fs = fs[fs.article_id.astype(str).isin(ids)]
+    if not ids or not len(fs):
+        return nothing_to_show(title_, "no frame scores for these articles.")
+    frames = list(dict.fromkeys(fs.sort_values("family", kind="mergesort").frame)) if "family" in fs else \
+        list(dict.fromkeys(fs.frame))
+    score = fs.pivot_table(index="frame", columns=fs.article_id.astype(str), values="score", aggfunc="max")
+    score = score.reindex(index=frames, columns=ids).fillna(0.0)
+    if {"questions_answered", "questions"} <= set(fs.columns):
+        qa = fs.pivot_table(index="frame", columns=fs.article_id.astype(str), values="questions_answered",
+                            aggfunc="max").reindex(index=frames, columns=ids)
+        qn = fs.groupby("frame").questions.max().reindex(frames)
+        annot = [[f"{int(qa.iloc[i, j])}/{int(qn.iloc[i])}" if pd.notna(qa.iloc[i, j]) and qa.iloc[i, j] else "·"
+                  for j in range(len(ids))] for i in range(len(frames))]
+    else:
+        annot = [[f"{v:.2f}" if v else "·" for v in row] for row in score.to_numpy()]
+    family = dict(zip(fs.frame, fs.family)) if "family" in fs else {}
+    use_style()
+    fig, ax = plt.subplots(figsize=(max(6.0, 1.15 * len(ids) + 3.8), 0.36 * len(frames) + 2.6))
+    im = _heatmap(ax, score.to_numpy(dtype=float), [f.replace("_", " ") for f in frames], ids, _labels(tables),
+                  _colours(tables), annot=annot, vmax=1.0)
+    for i in range(1, len(frames)):
+        if family.get(frames[i]) != family.get(frames[i - 1]):
+            ax.axhline(i - 0.5, color="white", lw=3)
+    ax.set_title(title_)
+    fig.colorbar(im, ax=ax, fraction=0.03, pad=0.02, label="frame score")
+    fams = sorted({f.replace("_", " ") for f in family.values()}) if family else []
+    _note(fig, "Frame families (separated by a white line): " + ", ".join(fams) + "." if fams else "", cap_note)
+    fig.tight_layout()
+    return fig
+
+
+# ----------------------------------------------------------------------------- claims
+
+def agreement_heatmap(tables, claims: pd.DataFrame | None = None, links: pd.DataFrame | None = None, *,
+                      matrix: pd.DataFrame | None = None, articles=None) -> plt.Figure:
+    """Articles × articles: share of the row article's claims that the column article also makes.
+
+    ``matrix`` is :func:`analysis.claims.agreement_matrix` (computed from ``claims`` and
+    ``links`` when not given). Asymmetric: a short article can be covered by a long one.
+    """
+    title_ = "Agreement: share of the row article's claims that the column article also makes"
+    ids, cap_note = _pick_articles(tables, articles)
+    if matrix is None:
+        claims = claims if claims is not None else _frame(tables, "claims")
+        links = links if links is not None else _frame(tables, "links")
+        if claims is None or links is None:
+            return nothing_to_show(title_, "no claims/links given (pass analysis.claims.compare(tables)).")
+        if not len(claims):
+            return nothing_to_show(title_, "no claims in these articles.")
+        from .claims import agreement_matrix
+
+        matrix = agreement_matrix(claims, links)
+    matrix = matrix.copy()
+    matrix.index = matrix.index.astype(str)
+    matrix.columns = matrix.columns.astype(str)
+    ids = [a for a in ids if a in matrix.index]
+    if len(ids) < 2:
+        return nothing_to_show(title_, "fewer than two articles with claims to compare.")
+    mat = matrix.reindex(index=ids, columns=ids).fillna(0.0).to_numpy(dtype=float)
+    labels = _labels(tables)
+    eye = np.eye(len(ids), dtype=bool)
+    annot = [["—" if i == j else (f"{100 * mat[i, j]:.0f}%" if mat[i, j] else "·") for j in range(len(ids))]
+             for i in range(len(ids))]
+    use_style()
+    fig, ax = plt.subplots(figsize=(max(6.5, 1.2 * len(ids) + 4.5), 0.55 * len(ids) + 2.8))
+    off = mat[~eye]
+    vmax = max(0.1, float(off.max()) if off.size else 0.1)
+    im = _heatmap(ax, mat, [labels.get(a, a) for a in ids], ids, labels, _colours(tables), annot=annot, vmax=vmax,
+                  mask=eye)
+    colours = _colours(tables)
+    for i, a in enumerate(ids):
+        ax.scatter([-0.85], [i], marker="s", s=70, color=colours[a], clip_on=False, zorder=3)
+    ax.set_xlim(-1.1, len(ids) - 0.5)
+    ax.set_title(title_)
+    ax.set_ylabel("claims of this article …", fontsize=9)
+    ax.set_xlabel("… also made by this article", fontsize=9)
+    fig.colorbar(im, ax=ax, fraction=0.03, pad=0.02, label="share of claims", format=lambda x, _: f"{100 * x:.0f}%")
+    _note(fig, "A claim counts as shared when an agree, reused-quote or shared-passage link joins it to the "
+               "other article.", cap_note)
+    fig.tight_layout()
+    return fig
+
+
+_DETAIL = re.compile(r"^(?P<unit>.*?):\s*(?P<qa>[^\d+-]*?)\s*(?P<va>[-+]?\d[\d.eE+-]*)\s+vs\s+"
+                     r"(?P<qb>[^\d+-]*?)\s*(?P<vb>[-+]?\d[\d.eE+-]*)\s*$")
+
+
+def conflict_pairs(links: pd.DataFrame) -> pd.DataFrame:
+    """The ``number_conflict`` links split into one row per conflicting pair of numbers.
+
+    Parses ``detail`` ("villages: 6 vs 5; fighters: more than 700 vs 2000"). Columns:
+    link_id, article_a, article_b, unit, qualifier_a, value_a, qualifier_b, value_b, text_a, text_b.
+
+    >>> l = pd.DataFrame({"link_id": [0], "kind": ["number_conflict"], "article_a": ["a"], "article_b": ["b"],
+    ...                   "text_a": ["x"], "text_b": ["y"], "detail": ["villages: at least 6 vs 5"]})
+    >>> conflict_pairs(l)[["unit", "qualifier_a", "value_a", "value_b"]].values.tolist()
+    [['villages', 'at least', 6.0, 5.0]]
+    """
+    cols = ["link_id", "article_a", "article_b", "unit", "qualifier_a", "value_a", "qualifier_b", "value_b",
+            "text_a", "text_b"]
+    rows = []
+    if links is not None and len(links):
+        sub = links[links.kind == "number_conflict"]
+        for r in sub.itertuples(index=False):
+            for part in str(r.detail or "").split("; "):
+                m = _DETAIL.match(part.strip())
+                if not m:
+                    continue
+                try:
+                    va, vb = float(m["va"]), float(m["vb"])
+                except ValueError:
+                    continue
+                rows.append((r.link_id, str(r.article_a), str(r.article_b), m["unit"].strip(), m["qa"].strip(), va,
+                             m["qb"].strip(), vb, r.text_a, r.text_b))
+    return pd.DataFrame.from_records(rows, columns=cols)
+
+
+def _fmt(value: float, qualifier: str = "") -> str:
+    v = f"{value:,.0f}" if float(value).is_integer() else f"{value:,.2f}".rstrip("0")
+    return f"{qualifier} {v}".strip()
+
+
+def number_conflicts(tables, links: pd.DataFrame | None = None, *, top: int = 12) -> plt.Figure:
+    """Conflicting numbers side by side: per conflict, the two articles' values on one scale.
+
+    One row per ``number_conflict`` link of :func:`analysis.claims.compare` (the same counted
+    thing about the same event with values that cannot both be true), labelled with the unit;
+    each dot has its article's colour and label.
+    """
+    title_ = "Conflicting numbers: the same counted thing, two articles, two values"
+    links = links if links is not None else _frame(tables, "links")
+    if links is None:
+        return nothing_to_show(title_, "no links given (pass analysis.claims.compare(tables)).")
+    pairs = conflict_pairs(links)
+    if not len(pairs):
+        return nothing_to_show(title_, "no conflicting numbers were found between these articles.")
+    shown = pairs.head(top)
+    colours, labels = _colours(tables), _labels(tables)
+    use_style()
+    n = len(shown)
+    fig, axes = plt.subplots(n, 1, figsize=(9, 0.95 * n + 1.3), squeeze=False)
+    for ax, r in zip(axes[:, 0], shown.itertuples(index=False)):
+        lo, hi = sorted((r.value_a, r.value_b))
+        pad = (hi - lo) * 0.35 or max(abs(hi), 1) * 0.2
+        ax.plot([r.value_a, r.value_b], [0, 0], color="#BBBBBB", lw=2.5, zorder=1)
+        for aid, v, q, side in ((r.article_a, r.value_a, r.qualifier_a, 0), (r.article_b, r.value_b,
+                                                                              r.qualifier_b, 1)):
+            c = colours.get(aid, "#777777")
+            ax.scatter([v], [0], s=90, color=c, zorder=3, edgecolor="white")
+            ha = "right" if v == lo and lo != hi and side == (0 if r.value_a <= r.value_b else 1) else "left"
+            ha = "right" if v == lo and lo != hi else "left"
+            ax.annotate(f"{_fmt(v, q)} {r.unit}", (v, 0), xytext=(0, 8), textcoords="offset points",
+                        ha="center", va="bottom", fontsize=9, fontweight="bold", color="#222222")
+            ax.annotate(_shorten(labels.get(aid, aid), 30), (v, 0), xytext=(0, -9), textcoords="offset points",
+                        ha="center", va="top", fontsize=8, color=c if c != "#F0E442" else "#999933")
+        ax.set_xlim(lo - pad, hi + pad)
+        ax.set_ylim(-1, 1)
+        ax.set_yticks([])
+        ax.set_ylabel(_shorten(r.unit, 16), rotation=0, ha="right", va="center", fontsize=9)
+        ax.spines["left"].set_visible(False)
+        ax.grid(axis="y", visible=False)
+        ax.tick_params(axis="x", labelsize=8)
+    axes[0, 0].set_title(title_)
+    _note(fig, f"{len(pairs) - n} more conflicts not shown (top={top})." if len(pairs) > n else "",
+          "Each row has its own scale.")
+    fig.tight_layout()
+    return fig
+
+
+# ----------------------------------------------------------------------------- timeline
+
+def timeline(tables, dates: pd.DataFrame | None = None, *, articles=None) -> plt.Figure:
+    """The dated events the articles report: one lane per article, a dot per date mentioned.
+
+    ``dates`` is :func:`analysis.dates.event_dates` (computed when not given). Filled dots
+    are days (size = times mentioned), a bar with a hollow dot spans a month named without a
+    day; a black tick marks the article's publication date. Years alone are left out.
+    """
+    title_ = "Timeline: the dates each article reports (dots) and its publication date (|)"
+    ids, cap_note = _pick_articles(tables, articles)
+    if dates is None:
+        from .dates import event_dates
+
+        dates = event_dates(tables)
+    d = dates[dates.article_id.astype(str).isin(ids)]
+    usable = d[d.date.notna() & d.precision.isin(["day", "month"])]
+    published = {str(a): p for a, p in zip(tables.articles.article_id, tables.articles.published)
+                 if isinstance(p, str) and p}
+    if not ids or not len(usable):
+        return nothing_to_show(title_, "no dates with a day or month in these articles' sentences.")
+    colours, labels = _colours(tables), _labels(tables)
+    use_style()
+    fig, ax = plt.subplots(figsize=(10, 0.6 * len(ids) + 2.0))
+    lane = {a: i for i, a in enumerate(ids)}
+    for (aid, date, prec), g in usable.groupby(["article_id", "date", "precision"], sort=True):
+        y, c, n = lane[str(aid)], colours[str(aid)], len(g)
+        if prec == "day":
+            x = pd.Timestamp(date)
+            ax.scatter([x], [y], s=30 + 25 * (n - 1), color=c, zorder=3, edgecolor="white")
+        else:
+            start = pd.Timestamp(date + "-01")
+            end = start + pd.offsets.MonthEnd(0)
+            ax.plot([start, end], [y, y], color=c, lw=5, alpha=0.35, solid_capstyle="butt", zorder=2)
+            ax.scatter([start + (end - start) / 2], [y], s=30 + 25 * (n - 1), facecolor="white", edgecolor=c,
+                       lw=1.5, zorder=3)
+    for aid in ids:
+        p = published.get(aid)
+        if p:
+            ax.scatter([pd.Timestamp(p[:10])], [lane[aid]], marker="|", s=260, color="black", lw=2, zorder=4)
+    ax.set_yticks(range(len(ids)), [labels.get(a, a) for a in ids])
+    for tick, a in zip(ax.get_yticklabels(), ids):
+        tick.set_color("#222222")
+    ax.set_ylim(len(ids) - 0.5, -0.5)
+    ax.grid(axis="y", visible=False)
+    locator = mdates.AutoDateLocator(minticks=4, maxticks=10)
+    ax.xaxis.set_major_locator(locator)
+    ax.xaxis.set_major_formatter(mdates.ConciseDateFormatter(locator))
+    for a in ids:
+        ax.scatter([], [], color=colours[a])
+    xs = [pd.Timestamp(x if len(x) == 10 else x + "-15") for x in usable.date] + \
+         [pd.Timestamp(published[a][:10]) for a in ids if a in published]
+    lo, hi = min(xs), max(xs)
+    pad = max(pd.Timedelta(days=3), (hi - lo) * 0.05)
+    ax.set_xlim(lo - pad - pd.Timedelta(days=16), hi + pad + pd.Timedelta(days=16))
+    for i, a in enumerate(ids):
+        ax.scatter([lo - pad - pd.Timedelta(days=12)], [i], marker="s", s=60, color=colours[a], clip_on=False)
+    ax.set_title(title_)
+    year_only = int((d.precision == "year").sum())
+    unresolved = int((d.date.isna() & (d.precision != "year")).sum())
+    bases = sorted(set(usable.basis) - {""})
+    _note(fig,
+          "Filled dot: a day (bigger = mentioned more often); bar with hollow dot: a month named without a day.",
+          f"Missing years taken from the article's publication date"
+          + (" or, for undated articles, the corpus's median publication date." if "corpus" in bases else "."),
+          (f"Not shown: {year_only} year-only mention(s)" if year_only else "")
+          + (("; " if year_only else "Not shown: ") + f"{unresolved} weekday/relative date(s) in undated articles."
+             if unresolved else ("." if year_only else "")),
+          cap_note)
+    fig.tight_layout()
+    return fig
+
+
+# ----------------------------------------------------------------------------- places
+
+def place_coordinates(path: Path | None = None) -> pd.DataFrame:
+    """entity, lat, lon of every gazetteer row that has coordinates (``data/gazetteer.csv``)."""
+    from .config import DATA_DIR
+
+    path = Path(path or DATA_DIR / "gazetteer.csv")
+    rows = []
+    if path.exists():
+        with open(path, encoding="utf-8", newline="") as f:
+            for r in csv.DictReader(f):
+                try:
+                    lat, lon = float(r.get("lat") or ""), float(r.get("lon") or "")
+                except ValueError:
+                    continue
+                rows.append((r["entity"], lat, lon))
+    return pd.DataFrame.from_records(rows, columns=["entity", "lat", "lon"]).drop_duplicates("entity")
+
+
+#: Places farther than this (degrees) from the median mention are listed, not drawn.
+FAR_DEGREES = 20.0
+
+
+def places_map(tables, coordinates: pd.DataFrame | None = None, *, top: int = 30, articles=None) -> plt.Figure:
+    """A schematic map of the places mentioned: gazetteer coordinates on a longitude/latitude grid.
+
+    One dot per place and article (the article's colour, size = mentions), placed around
+    the place's coordinates; no country outlines or map tiles (nothing is downloaded). Places
+    without coordinates, and places far from the rest, are listed under the chart.
+    """
+    title_ = "Places mentioned, per article (schematic: gazetteer coordinates, no map)"
+    ids, cap_note = _pick_articles(tables, articles)
+    m = tables.mentions
+    m = m[(m.kind == "place") & m.article_id.astype(str).isin(ids)]
+    if not ids or not len(m):
+        return nothing_to_show(title_, "no places mentioned in these articles.")
+    coords = coordinates if coordinates is not None else place_coordinates()
+    where = {e: (la, lo) for e, la, lo in zip(coords.entity, coords.lat, coords.lon)}
+    counts = m.groupby(["entity", m.article_id.astype(str)]).size()
+    totals = counts.groupby(level=0).sum().sort_values(ascending=False, kind="mergesort")
+    placed = [e for e in totals.index if e in where]
+    missing = [e for e in totals.index if e not in where]
+    if not placed:
+        return nothing_to_show(title_, "none of the places mentioned has coordinates in the gazetteer.")
+    weights = totals[placed]
+    lat0 = float(np.median(np.repeat([where[e][0] for e in placed], weights.values)))
+    lon0 = float(np.median(np.repeat([where[e][1] for e in placed], weights.values)))
+    far = [e for e in placed if max(abs(where[e][0] - lat0), abs(where[e][1] - lon0)) > FAR_DEGREES]
+    near = [e for e in placed if e not in far][:top]
+    colours, labels = _colours(tables), _labels(tables)
+    lats = [where[e][0] for e in near]
+    lons = [where[e][1] for e in near]
+    span = max(max(lats) - min(lats), max(lons) - min(lons), 4.0)
+    ring = span * 0.018
+    use_style()
+    fig, ax = plt.subplots(figsize=(9, 7))
+    present: list[str] = []
+    for e in near:
+        la, lo = where[e]
+        arts = [a for a in ids if (e, a) in counts.index]
+        for k, a in enumerate(arts):
+            ang = 2 * math.pi * ids.index(a) / max(len(ids), 1)
+            dx, dy = (ring * math.cos(ang), ring * math.sin(ang)) if len(arts) > 1 else (0.0, 0.0)
+            ax.scatter([lo + dx], [la + dy], s=25 + 22 * math.sqrt(counts[(e, a)] - 1) * 3, color=colours[a],
+                       edgecolor="white", lw=0.6, zorder=3, alpha=0.9)
+            if a not in present:
+                present.append(a)
+        ax.annotate(f"{e} ({int(totals[e])})", (lo, la), xytext=(7, 5), textcoords="offset points",
+                    fontsize=8.5, color="#222222", zorder=4)
+    pad = span * 0.12 + 0.5
+    ax.set_xlim(min(lons) - pad, max(lons) + pad * 1.8)
+    ax.set_ylim(min(lats) - pad, max(lats) + pad)
+    ax.set_aspect(1 / max(math.cos(math.radians(sum(lats) / len(lats))), 0.2))
+    step = next(s for s in (1, 2, 5, 10, 15, 30) if span / s <= 8)
+    ax.xaxis.set_major_locator(matplotlib.ticker.MultipleLocator(step))
+    ax.yaxis.set_major_locator(matplotlib.ticker.MultipleLocator(step))
+    ax.xaxis.set_major_formatter(matplotlib.ticker.FuncFormatter(lambda v, _: f"{abs(v):g}°{'E' if v >= 0 else 'W'}"))
+    ax.yaxis.set_major_formatter(matplotlib.ticker.FuncFormatter(lambda v, _: f"{abs(v):g}°{'N' if v >= 0 else 'S'}"))
+    ax.grid(True, color="#BBBBBB", alpha=0.5, lw=0.6, ls=":")
+    for sp in ("top", "right"):
+        ax.spines[sp].set_visible(True)
+    for sp in ax.spines.values():
+        sp.set_color("#CCCCCC")
+    ax.set_title(title_)
+    _article_legend(ax, [a for a in ids if a in present], labels, colours)
+    more = [e for e in placed if e not in far and e not in near]
+    _note(fig,
+          "Label: place (mentions in all articles). Dots around a place: one per article, bigger = more mentions.",
+          ("Far from the rest, not drawn: " + ", ".join(f"{e} ({int(totals[e])})" for e in far) + ".") if far else "",
+          ("No coordinates in the gazetteer: " + ", ".join(f"{e} ({int(totals[e])})" for e in missing[:15])
+           + (" …" if len(missing) > 15 else "") + ".") if missing else "",
+          f"{len(more)} less-mentioned places not drawn (top={top})." if more else "",
+          cap_note)
+    fig.tight_layout()
+    return fig
+
+
+# ----------------------------------------------------------------------------- saving
+
+def save(fig: plt.Figure, name: str, *, folder: Path | None = None) -> list[Path]:
+    """Save ``fig`` as PNG and SVG into ``folder`` (default reports/figures/); returns the paths.
+
+    Deterministic: no dates or software versions in the files, fixed SVG ids, so saving the
+    same figure twice writes the same bytes.
+    """
+    from .config import FIGURES_DIR
+
+    folder = Path(folder or FIGURES_DIR)
+    folder.mkdir(parents=True, exist_ok=True)
+    paths = [folder / f"{name}.png", folder / f"{name}.svg"]
+    with plt.rc_context({"svg.hashsalt": STYLE["svg.hashsalt"], "svg.fonttype": STYLE["svg.fonttype"]}):
+        fig.savefig(paths[0], metadata={"Software": None})
+        fig.savefig(paths[1], metadata={"Date": None, "Creator": None})
+    return paths

@@ -14,7 +14,7 @@ against the article's own date.
 >>> [(d.text, d.month, d.day) for d in find_dates("On Oct. 7, rebels said. In early July, too.")]
 [('Oct. 7', 10, 7), ('early July', 7, None)]
 >>> resolve(find_dates("On October 9, ISIS advanced.")[0], "2016-01-05")
-('2015-10-09', 'day')
+('2015-10-09', 'published')
 """
 from __future__ import annotations
 

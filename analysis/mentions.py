@@ -425,7 +425,7 @@ def _person_or_place(text, s, e, lo, hi, first, n):
         return "place"
     if n == 1 and _sentence_initial(text, s, lo):
         return None
-    if w1 in SPEECH_BEFORE or _VERB_AFTER_RE.match(text, e, hi):
+    if w1 in SPEECH_BEFORE or (n > 1 and _VERB_AFTER_RE.match(text, e, hi)):
         return "person"
     if nxt == ",":
         am = _APPOSITIVE_RE.match(text, e, hi)

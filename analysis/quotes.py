@@ -518,6 +518,29 @@ class _Ctx:
             i += 1
         return best
 
+    def head_mention(self, s: int, e: int) -> Optional[Mention]:
+        """The mention that names a speaker phrase text[s:e].
+
+        In English the head of a noun phrase comes last ("State Department spokesman John
+        Kirby" names Kirby), so: the last person mention inside the phrase, else the last
+        mention inside it, else a mention overlapping it by at most a character each side.
+        """
+        i = bisect.bisect_left(self.m_starts, s - 80)
+        inside, loose = [], None
+        while i < len(self.mentions) and self.mentions[i].start < e:
+            m = self.mentions[i]
+            if m.start >= s and m.end <= e:
+                inside.append(m)
+            elif m.end > s and m.start >= s - 1 and m.end <= e + 1:
+                loose = m
+            i += 1
+        people = [m for m in inside if m.kind == "person"]
+        if people:
+            return people[-1]
+        if inside:
+            return max(inside, key=lambda m: (m.end, m.end - m.start))
+        return loose
+
     def last_person(self, pos: int) -> Optional[str]:
         best_pos, best = -1, None
         i = bisect.bisect_left(self.m_starts, pos) - 1
@@ -642,9 +665,7 @@ def _classify(ctx: _Ctx, s: int, e: int, extra: str = "", pos: int = 0) -> Optio
             return _Speaker(None, "unattributed", "", hs, he, "pronoun")
         return _Speaker(name, "named", ctx.roles.get(name, ""), hs, he, "pronoun")
     # "X, a rebel commander" with X a description and the apposition a name? keep head.
-    m = ctx.mention_in(hs, he)
-    if m is not None and (m.start < hs - 1 or m.end > he + 1):
-        m = m if (m.start >= hs and m.end <= he) else None
+    m = ctx.head_mention(hs, he)
     last = words[-1].lower().strip("’'")
     anon = (first in DETERMINERS and not (first == "the" and len(words) > 1 and last not in ANON_HEADS
                                            and (words[1][:1].isupper() or words[-1][:1].isupper()))) \

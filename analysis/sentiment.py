@@ -39,7 +39,7 @@ from functools import lru_cache
 
 from textblob.en import sentiment as _pattern_sentiment
 
-__all__ = ["sentiment", "reference_sentiment", "FAST"]
+__all__ = ["sentiment", "reference_sentiment", "uses_fast_path", "clear_caches"]
 
 #: The TextBlob release whose ``_text.py`` this module mirrors.
 VERIFIED_TEXTBLOB = "0.20.1"
@@ -62,13 +62,19 @@ def _build():
             return None
         import re
 
+        import sys
+
+        from textblob import TextBlob
         from textblob import _text as T
-        from textblob.sentiments import PatternAnalyzer
 
         S = _pattern_sentiment
         if not isinstance(S, T.Sentiment) or not isinstance(S, T.lazydict):
             return None
-        if PatternAnalyzer.analyze.__module__ != "textblob.sentiments":
+        # TextBlob(text).sentiment is PatternAnalyzer().analyze(text) -> this very object
+        analyzer = type(TextBlob.analyzer)
+        if analyzer.__name__ != "PatternAnalyzer":
+            return None
+        if getattr(sys.modules[analyzer.__module__], "pattern_sentiment", None) is not S:
             return None
         # The tokenizer TextBlob's sentiment uses: Parser.find_tokens -> _text.find_tokens
         # with its default punctuation/abbreviations/replacements.
@@ -296,10 +302,30 @@ def _build():
     return fast
 
 
-_fast = _build()
+def _first_call(text: str) -> tuple[float, float]:
+    """Build the scorer on first use (loading the lexicon is not free), then delegate."""
+    global _score
+    _score = _build() or reference_sentiment
+    return _score(text)
 
-#: True when the fast re-implementation is in use (False: every call goes to TextBlob).
-FAST = _fast is not None
+
+_score = _first_call
+
+
+def uses_fast_path() -> bool:
+    """True when the re-implementation is in use; False: every call goes to TextBlob."""
+    if _score is _first_call:
+        _first_call("")
+    return _score is not reference_sentiment
+
+
+def clear_caches() -> None:
+    """Forget every memoised sentence, chunk and token (for benchmarks and tests)."""
+    sentiment.cache_clear()
+    for name in ("chunk_cache", "token_cache"):
+        cache = getattr(_score, name, None)
+        if cache is not None:
+            cache.clear()
 
 
 @lru_cache(maxsize=65536)
@@ -309,6 +335,6 @@ def sentiment(text: str) -> tuple[float, float]:
     >>> sentiment("Not a good day.")
     (-0.35, 0.6000000000000001)
     """
-    if _fast is None or type(text) is not str:
+    if type(text) is not str:
         return reference_sentiment(text)
-    return _fast(text)
+    return _score(text)

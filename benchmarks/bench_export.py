@@ -45,6 +45,24 @@ def _phase_textblob(path: str, q) -> None:
     q.put(time.perf_counter() - t0)
 
 
+def _phase_stages(path: str, q) -> None:
+    """CPU seconds per stage, over the same articles (where the time goes)."""
+    from analysis import load, mentions, numbers, parse, quotes, sentiment
+
+    arts = [a for _, batch in load.iter_corpus(Path(path)) for a in batch]
+    sentiment.sentiment.cache_clear() if hasattr(sentiment.sentiment, "cache_clear") else None
+    secs = dict.fromkeys(("parse", "mentions", "quotes+sources", "numbers", "sentiment"), 0.0)
+    clock = time.process_time
+    for a in arts:
+        t = clock(); p = parse.parse_article(a); secs["parse"] += clock() - t
+        t = clock(); m = mentions.find_mentions(p); secs["mentions"] += clock() - t
+        t = clock(); qs, _ = quotes.find_quotes(p, m); quotes.find_sources(p, qs, m)
+        secs["quotes+sources"] += clock() - t
+        t = clock(); numbers.find_numbers(p); secs["numbers"] += clock() - t
+        t = clock(); [sentiment.sentiment(s.text) for s in p.sentences]; secs["sentiment"] += clock() - t
+    q.put(secs)
+
+
 def _run(target, *args) -> tuple[float, float]:
     """Seconds the phase reports, and peak RSS (MiB) of its child process."""
     ctx = mp.get_context("fork")
@@ -79,6 +97,10 @@ def main(argv=None) -> int:
     print(f"export (one process):        {t_export:8.1f} s  {wps_export:10,.0f} words/s  peak {mem_export:7.0f} MiB")
     print(f"bare TextBlob(body).sentiment:{t_blob:7.1f} s  {wps_blob:10,.0f} words/s  peak {mem_blob:7.0f} MiB")
     print(f"ratio export / TextBlob:     {wps_export / wps_blob:8.2f}  (target >= 0.70)")
+    stages, _ = _run(_phase_stages, str(path))
+    print("CPU seconds per stage (as a share of bare TextBlob's time):")
+    for name, secs in stages.items():
+        print(f"  {name:16s} {secs:7.2f} s  {secs / t_blob:5.2f}")
     print("tables written (MiB): " + ", ".join(f"{k}={v / 2**20:.1f}" for k, v in sorted(sizes.items())))
     return 0
 
