@@ -31,7 +31,6 @@ import matplotlib.pyplot as plt  # noqa: E402
 import numpy as np  # noqa: E402
 import pandas as pd  # noqa: E402
 from matplotlib.lines import Line2D  # noqa: E402
-from matplotlib.patches import FancyArrowPatch  # noqa: E402
 
 #: Colour-blind-safe qualitative palette (Okabe & Ito), in order of use.
 PALETTE = ("#0072B2", "#E69F00", "#009E73", "#D55E00", "#CC79A7", "#56B4E9", "#F0E442", "#000000")
@@ -63,6 +62,9 @@ STYLE = {
     "svg.hashsalt": "analysis",  # deterministic SVG ids
     "svg.fonttype": "path",
 }
+#: Readable names of the frame families of data/frames.csv.
+FRAME_FAMILIES = {"semetko_valkenburg": "generic news frames (Semetko & Valkenburg 2000)",
+                  "policy_frames": "policy frames (Boydstun et al. 2014)"}
 #: At most this many articles per chart (the first by id); pass ``articles=[...]`` to choose.
 MAX_ARTICLES = 12
 #: Mention kinds counted as actors in the actor charts.
@@ -148,6 +150,16 @@ def nothing_to_show(title_: str, reason: str, *, figsize=(8, 2.2)) -> plt.Figure
     return fig
 
 
+def _finish(fig: plt.Figure, ax=None) -> plt.Figure:
+    """Tight layout, then move the chart title to the figure's left edge (long titles fit)."""
+    fig.tight_layout()
+    ax = ax if ax is not None else fig.axes[0]
+    x0 = ax.transAxes.inverted().transform(fig.transFigure.transform((0.01, 0.0)))[0]
+    ax.title.set_x(min(0.0, x0))
+    ax.title.set_horizontalalignment("left")
+    return fig
+
+
 def _article_legend(ax, ids, labels, colours, *, loc="upper left", bbox=(1.01, 1.0), marker="o", title_=None):
     handles = [Line2D([], [], marker=marker, linestyle="", markersize=7, color=colours[a], label=labels.get(a, a))
                for a in ids]
@@ -161,7 +173,7 @@ def _shorten(text: str, width: int = 32) -> str:
 
 
 def _heatmap(ax, values: np.ndarray, row_labels, col_ids, labels, colours, *, annot=None, vmin=0.0, vmax=None,
-             cmap=HEAT_CMAP, mask=None):
+             cmap=HEAT_CMAP, mask=None, row_squares=False):
     """Heatmap with articles as columns: coloured squares above the columns, headline labels below."""
     vmax = vmax if vmax is not None else (float(np.nanmax(values)) if values.size and np.nanmax(values) > 0 else 1.0)
     shown = np.ma.masked_where(mask, values) if mask is not None else values
@@ -173,6 +185,7 @@ def _heatmap(ax, values: np.ndarray, row_labels, col_ids, labels, colours, *, an
     ax.set_xticks(range(len(col_ids)), [labels.get(a, a) for a in col_ids], rotation=30, ha="right",
                   rotation_mode="anchor", fontsize=9)
     ax.tick_params(length=0)
+    ax.tick_params(axis="y", pad=16 if row_squares else 4)
     for spine in ax.spines.values():
         spine.set_visible(False)
     for j, a in enumerate(col_ids):
@@ -212,8 +225,7 @@ def stacked_bars(counts: pd.DataFrame, *, title: str, xlabel: str = "", colours:
         ax.legend(loc="lower right", ncols=min(len(counts.columns), 4), fontsize=9)
     if note:
         fig.text(0.01, -0.02, note, fontsize=8, color="#555555", ha="left", va="top")
-    fig.tight_layout()
-    return fig
+    return _finish(fig)
 
 
 def source_profile(tables, *, by: str = "speaker_kind") -> plt.Figure:
@@ -311,19 +323,21 @@ def citation_network(tables, links: pd.DataFrame | None = None, *, top: int = 25
     reuse = 0
     if links is not None and len(links):
         sub = links[links.kind.isin(REUSE_KINDS)]
-        pairs: dict[tuple[str, str], int] = {}
-        for a, b in zip(sub.article_a.astype(str), sub.article_b.astype(str)):
+        pairs: dict[tuple[str, str], dict[str, int]] = {}
+        for a, b, kind in zip(sub.article_a.astype(str), sub.article_b.astype(str), sub.kind):
             if a in ya and b in ya and a != b:
-                key = tuple(sorted((a, b)))
-                pairs[key] = pairs.get(key, 0) + 1
-        for (a, b), n in sorted(pairs.items()):
+                kinds = pairs.setdefault(tuple(sorted((a, b))), {})
+                kinds[kind] = kinds.get(kind, 0) + 1
+        t = np.linspace(0, 1, 50)
+        for (a, b), kinds in sorted(pairs.items()):
             reuse += 1
-            arrow = FancyArrowPatch((xa + 0.01, ya[a]), (xa + 0.01, ya[b]), connectionstyle="arc3,rad=-0.45",
-                                    arrowstyle="-", lw=1.2 + 0.8 * min(n, 5), color="#333333", zorder=2)
-            ax.add_patch(arrow)
-            ymid = (ya[a] + ya[b]) / 2
-            ax.text(xa + 0.04 + 0.2 * abs(ya[a] - ya[b]), ymid, f"{n} shared", fontsize=8, color="#333333",
-                    va="center", ha="left", bbox=dict(fc="white", ec="none", pad=0.5))
+            n = sum(kinds.values())
+            bulge = 0.08 + 0.25 * abs(ya[a] - ya[b])
+            ax.plot(xa + bulge * np.sin(np.pi * t), ya[a] + (ya[b] - ya[a]) * t, color="#333333",
+                    lw=1.2 + 0.8 * min(n, 5), zorder=2, solid_capstyle="round")
+            what = ", ".join(f"{k} {kind.replace('_', ' ')}{'s' if k > 1 else ''}" for kind, k in sorted(kinds.items()))
+            ax.text(xa + bulge + 0.015, (ya[a] + ya[b]) / 2, what, fontsize=8, color="#333333", va="center",
+                    ha="left", bbox=dict(fc="white", ec="none", pad=0.5), zorder=4)
     ax.set_xlim(-0.75, 1.75)
     ax.set_ylim(-0.08, 1.08)
     handles = [Line2D([], [], marker="s", ls="", color=skind[k], label=k) for k in SOURCE_KINDS
@@ -335,8 +349,7 @@ def citation_network(tables, links: pd.DataFrame | None = None, *, top: int = 25
     ax.legend(handles=handles, loc="upper center", bbox_to_anchor=(0.5, 0.0), ncols=4, fontsize=8)
     left_out = len(kind_of) - len(nodes)
     _note(fig, f"{left_out} less-cited sources not shown (top={top})." if left_out > 0 else "", cap_note)
-    fig.tight_layout()
-    return fig
+    return _finish(fig)
 
 
 # ----------------------------------------------------------------------------- actors
@@ -368,8 +381,7 @@ def actor_heatmap(tables, *, top: int = 15, kinds=ACTOR_KINDS, articles=None) ->
     left_out = len(rank) - len(keep)
     _note(fig, f"Top {len(keep)} of {len(rank)} actors by number of articles mentioning them"
                + (" (the rest are not shown)." if left_out > 0 else "."), cap_note)
-    fig.tight_layout()
-    return fig
+    return _finish(fig)
 
 
 def actor_polarity(tables, *, kinds=ACTOR_KINDS) -> pd.DataFrame:
@@ -444,7 +456,7 @@ def actor_tone(tables, actor_sentiment: pd.DataFrame | None = None, *, top: int 
     present = [x for x in ids if x in set(a.article_id.astype(str))]
     colours, labels = _colours(tables), _labels(tables)
     use_style()
-    fig, ax = plt.subplots(figsize=(9.5, max(2.8, 0.22 * len(a) + 0.45 * len(actors) + 1.6)))
+    fig, ax = plt.subplots(figsize=(9.5, max(3.0, (0.15 * len(present) + 0.2) * len(actors) + 2.2)))
     band = 0.8
     step = band / max(len(present), 1)
     lo_all, hi_all = [0.0], [0.0]
@@ -462,7 +474,8 @@ def actor_tone(tables, actor_sentiment: pd.DataFrame | None = None, *, top: int 
         if n > 1:
             ax.plot([lo, hi], [y, y], color=c, lw=1.6, alpha=0.8, solid_capstyle="butt")
         ax.scatter([r.polarity_mean], [y], s=34, zorder=3, color=c if n > 1 else "white", edgecolor=c, lw=1.4)
-        ax.text(hi + 0.015, y, f"n={n}", fontsize=7, va="center", ha="left", color=MUTED)
+        ax.annotate(f"n={n}", (max(hi, float(r.polarity_mean)), y), xytext=(6, 0), textcoords="offset points",
+                    fontsize=7, va="center", ha="left", color=MUTED)
     ax.axvline(0, color="#999999", lw=0.8, zorder=0)
     for i in range(1, len(actors)):
         ax.axhline(i - 0.5, color="#DDDDDD", lw=0.6, zorder=0)
@@ -473,10 +486,9 @@ def actor_tone(tables, actor_sentiment: pd.DataFrame | None = None, *, top: int 
     ax.grid(axis="y", visible=False)
     ax.set_xlabel("polarity of sentences mentioning the actor  (− negative … + positive)")
     ax.set_title(title_)
-    _article_legend(ax, present, labels, colours)
+    _article_legend(ax, present, labels, colours, loc="upper left", bbox=(0.0, -0.12))
     _note(fig, source_note + " Hollow dot: a single sentence (no interval).", cap_note)
-    fig.tight_layout()
-    return fig
+    return _finish(fig)
 
 
 # ----------------------------------------------------------------------------- framing
@@ -496,8 +508,11 @@ def frame_heatmap(tables, frame_scores: pd.DataFrame | None = None, *, articles=
     fs = fs[fs.article_id.astype(str).isin(ids)]
     if not ids or not len(fs):
         return nothing_to_show(title_, "no frame scores for these articles.")
-    frames = list(dict.fromkeys(fs.sort_values("family", kind="mergesort").frame)) if "family" in fs else \
-        list(dict.fromkeys(fs.frame))
+    if "family" in fs:
+        fam_order = {f: i for i, f in enumerate(dict.fromkeys(fs.family))}
+        frames = list(dict.fromkeys(fs.sort_values("family", key=lambda c: c.map(fam_order), kind="mergesort").frame))
+    else:
+        frames = list(dict.fromkeys(fs.frame))
     score = fs.pivot_table(index="frame", columns=fs.article_id.astype(str), values="score", aggfunc="max")
     score = score.reindex(index=frames, columns=ids).fillna(0.0)
     if {"questions_answered", "questions"} <= set(fs.columns):
@@ -518,10 +533,10 @@ def frame_heatmap(tables, frame_scores: pd.DataFrame | None = None, *, articles=
             ax.axhline(i - 0.5, color="white", lw=3)
     ax.set_title(title_)
     fig.colorbar(im, ax=ax, fraction=0.03, pad=0.02, label="frame score")
-    fams = sorted({f.replace("_", " ") for f in family.values()}) if family else []
-    _note(fig, "Frame families (separated by a white line): " + ", ".join(fams) + "." if fams else "", cap_note)
-    fig.tight_layout()
-    return fig
+    fams = [FRAME_FAMILIES.get(f, f.replace("_", " ")) for f in dict.fromkeys(family[x] for x in frames)]
+    _note(fig, ("Frame families, top to bottom, separated by a white line: " + "; ".join(fams) + ".") if fams else "",
+          "Cell: codebook questions answered yes / questions (· none).", cap_note)
+    return _finish(fig)
 
 
 # ----------------------------------------------------------------------------- claims
@@ -554,26 +569,29 @@ def agreement_heatmap(tables, claims: pd.DataFrame | None = None, links: pd.Data
     mat = matrix.reindex(index=ids, columns=ids).fillna(0.0).to_numpy(dtype=float)
     labels = _labels(tables)
     eye = np.eye(len(ids), dtype=bool)
-    annot = [["—" if i == j else (f"{100 * mat[i, j]:.0f}%" if mat[i, j] else "·") for j in range(len(ids))]
+    annot = [["—" if i == j else (_pct(mat[i, j]) if mat[i, j] else "·") for j in range(len(ids))]
              for i in range(len(ids))]
     use_style()
     fig, ax = plt.subplots(figsize=(max(6.5, 1.2 * len(ids) + 4.5), 0.55 * len(ids) + 2.8))
     off = mat[~eye]
     vmax = max(0.1, float(off.max()) if off.size else 0.1)
     im = _heatmap(ax, mat, [labels.get(a, a) for a in ids], ids, labels, _colours(tables), annot=annot, vmax=vmax,
-                  mask=eye)
+                  mask=eye, row_squares=True)
     colours = _colours(tables)
     for i, a in enumerate(ids):
-        ax.scatter([-0.85], [i], marker="s", s=70, color=colours[a], clip_on=False, zorder=3)
-    ax.set_xlim(-1.1, len(ids) - 0.5)
+        ax.scatter([-0.03], [i], marker="s", s=70, color=colours[a], clip_on=False, zorder=3,
+                   transform=ax.get_yaxis_transform())
     ax.set_title(title_)
     ax.set_ylabel("claims of this article …", fontsize=9)
     ax.set_xlabel("… also made by this article", fontsize=9)
     fig.colorbar(im, ax=ax, fraction=0.03, pad=0.02, label="share of claims", format=lambda x, _: f"{100 * x:.0f}%")
     _note(fig, "A claim counts as shared when an agree, reused-quote or shared-passage link joins it to the "
                "other article.", cap_note)
-    fig.tight_layout()
-    return fig
+    return _finish(fig)
+
+
+def _pct(x: float) -> str:
+    return f"{100 * x:.1f}%" if x < 0.1 else f"{100 * x:.0f}%"
 
 
 _DETAIL = re.compile(r"^(?P<unit>.*?):\s*(?P<qa>[^\d+-]*?)\s*(?P<va>[-+]?\d[\d.eE+-]*)\s+vs\s+"
@@ -636,30 +654,32 @@ def number_conflicts(tables, links: pd.DataFrame | None = None, *, top: int = 12
     fig, axes = plt.subplots(n, 1, figsize=(9, 0.95 * n + 1.3), squeeze=False)
     for ax, r in zip(axes[:, 0], shown.itertuples(index=False)):
         lo, hi = sorted((r.value_a, r.value_b))
-        pad = (hi - lo) * 0.35 or max(abs(hi), 1) * 0.2
-        ax.plot([r.value_a, r.value_b], [0, 0], color="#BBBBBB", lw=2.5, zorder=1)
-        for aid, v, q, side in ((r.article_a, r.value_a, r.qualifier_a, 0), (r.article_b, r.value_b,
-                                                                              r.qualifier_b, 1)):
+        left = min(0.0, lo)
+        right = max(hi, 0.0) or 1.0
+        ax.plot([r.value_a, r.value_b], [0, 0], color="#BBBBBB", lw=3, zorder=1, solid_capstyle="butt")
+        ends = [(r.article_a, r.value_a, r.qualifier_a), (r.article_b, r.value_b, r.qualifier_b)]
+        ends.sort(key=lambda e: e[1])
+        for k, (aid, v, q) in enumerate(ends):
             c = colours.get(aid, "#777777")
             ax.scatter([v], [0], s=90, color=c, zorder=3, edgecolor="white")
-            ha = "right" if v == lo and lo != hi and side == (0 if r.value_a <= r.value_b else 1) else "left"
-            ha = "right" if v == lo and lo != hi else "left"
-            ax.annotate(f"{_fmt(v, q)} {r.unit}", (v, 0), xytext=(0, 8), textcoords="offset points",
-                        ha="center", va="bottom", fontsize=9, fontweight="bold", color="#222222")
-            ax.annotate(_shorten(labels.get(aid, aid), 30), (v, 0), xytext=(0, -9), textcoords="offset points",
-                        ha="center", va="top", fontsize=8, color=c if c != "#F0E442" else "#999933")
-        ax.set_xlim(lo - pad, hi + pad)
+            dx, ha = (-7, "right") if k == 0 else (7, "left")
+            ax.annotate(f"{_fmt(v, q)} {r.unit}", (v, 0), xytext=(dx, 3), textcoords="offset points",
+                        ha=ha, va="bottom", fontsize=9, fontweight="bold", color="#222222")
+            ax.annotate(_shorten(labels.get(aid, aid), 34), (v, 0), xytext=(dx, -3), textcoords="offset points",
+                        ha=ha, va="top", fontsize=8, color=c if c != "#F0E442" else "#999933")
+        width = right - left
+        ax.set_xlim(left - 0.45 * width, right + 0.45 * width)
         ax.set_ylim(-1, 1)
         ax.set_yticks([])
         ax.set_ylabel(_shorten(r.unit, 16), rotation=0, ha="right", va="center", fontsize=9)
         ax.spines["left"].set_visible(False)
         ax.grid(axis="y", visible=False)
-        ax.tick_params(axis="x", labelsize=8)
+        ax.tick_params(axis="x", labelsize=7, colors=MUTED)
+        ax.set_xticks([t for t in ax.get_xticks() if left <= t <= right])
     axes[0, 0].set_title(title_)
     _note(fig, f"{len(pairs) - n} more conflicts not shown (top={top})." if len(pairs) > n else "",
-          "Each row has its own scale.")
-    fig.tight_layout()
-    return fig
+          "Each row has its own scale, from 0; the two values are labelled with the article that states them.")
+    return _finish(fig)
 
 
 # ----------------------------------------------------------------------------- timeline
@@ -685,40 +705,52 @@ def timeline(tables, dates: pd.DataFrame | None = None, *, articles=None) -> plt
         return nothing_to_show(title_, "no dates with a day or month in these articles' sentences.")
     colours, labels = _colours(tables), _labels(tables)
     use_style()
-    fig, ax = plt.subplots(figsize=(10, 0.6 * len(ids) + 2.0))
+    fig, ax = plt.subplots(figsize=(10, 0.62 * len(ids) + 2.0))
     lane = {a: i for i, a in enumerate(ids)}
-    for (aid, date, prec), g in usable.groupby(["article_id", "date", "precision"], sort=True):
-        y, c, n = lane[str(aid)], colours[str(aid)], len(g)
-        if prec == "day":
-            x = pd.Timestamp(date)
-            ax.scatter([x], [y], s=30 + 25 * (n - 1), color=c, zorder=3, edgecolor="white")
-        else:
-            start = pd.Timestamp(date + "-01")
-            end = start + pd.offsets.MonthEnd(0)
-            ax.plot([start, end], [y, y], color=c, lw=5, alpha=0.35, solid_capstyle="butt", zorder=2)
-            ax.scatter([start + (end - start) / 2], [y], s=30 + 25 * (n - 1), facecolor="white", edgecolor=c,
-                       lw=1.5, zorder=3)
+    xs = [pd.Timestamp(x if len(x) == 10 else x + "-15") for x in usable.date] + \
+         [pd.Timestamp(published[a][:10]) for a in ids if a in published]
+    lo, hi = min(xs), max(xs)
+    pad = max(pd.Timedelta(days=4), (hi - lo) * 0.06)
+    close = max(pd.Timedelta(days=1), (hi - lo + 2 * pad) * 0.06)  # labels nearer than this alternate
+    for aid, g_art in usable.groupby(usable.article_id.astype(str), sort=True):
+        y, c = lane[aid], colours[aid]
+        points = []
+        for (date, prec), g in g_art.groupby(["date", "precision"], sort=True):
+            n = len(g)
+            if prec == "day":
+                x = pd.Timestamp(date)
+                ax.scatter([x], [y], s=34 + 26 * (n - 1), color=c, zorder=3, edgecolor="white")
+                points.append((x, f"{x.day} {x.strftime('%b')}"))
+            else:
+                start = pd.Timestamp(date + "-01")
+                end = start + pd.offsets.MonthEnd(0)
+                x = start + (end - start) / 2
+                ax.plot([start, end], [y, y], color=c, lw=6, alpha=0.3, solid_capstyle="butt", zorder=2)
+                ax.scatter([x], [y], s=34 + 26 * (n - 1), facecolor="white", edgecolor=c, lw=1.5, zorder=3)
+                points.append((x, x.strftime("%b")))
+        points.sort()
+        below = False
+        for k, (x, text) in enumerate(points):
+            below = (not below) if k and x - points[k - 1][0] < close else False
+            ax.annotate(text, (x, y), xytext=(0, -9 if below else 8), textcoords="offset points", ha="center",
+                        va="top" if below else "bottom", fontsize=7, color="#333333")
     for aid in ids:
         p = published.get(aid)
         if p:
-            ax.scatter([pd.Timestamp(p[:10])], [lane[aid]], marker="|", s=260, color="black", lw=2, zorder=4)
+            ax.scatter([pd.Timestamp(p[:10])], [lane[aid]], marker="|", s=300, color="black", lw=2, zorder=4)
+        if aid not in set(usable.article_id.astype(str)):
+            ax.text(0.01, lane[aid], "no dates with a day or month", transform=ax.get_yaxis_transform(),
+                    fontsize=8, color=MUTED, va="center", style="italic")
     ax.set_yticks(range(len(ids)), [labels.get(a, a) for a in ids])
-    for tick, a in zip(ax.get_yticklabels(), ids):
-        tick.set_color("#222222")
-    ax.set_ylim(len(ids) - 0.5, -0.5)
+    ax.tick_params(axis="y", pad=16, length=0)
+    ax.set_ylim(len(ids) - 0.5, -0.6)
     ax.grid(axis="y", visible=False)
     locator = mdates.AutoDateLocator(minticks=4, maxticks=10)
     ax.xaxis.set_major_locator(locator)
     ax.xaxis.set_major_formatter(mdates.ConciseDateFormatter(locator))
-    for a in ids:
-        ax.scatter([], [], color=colours[a])
-    xs = [pd.Timestamp(x if len(x) == 10 else x + "-15") for x in usable.date] + \
-         [pd.Timestamp(published[a][:10]) for a in ids if a in published]
-    lo, hi = min(xs), max(xs)
-    pad = max(pd.Timedelta(days=3), (hi - lo) * 0.05)
     ax.set_xlim(lo - pad - pd.Timedelta(days=16), hi + pad + pd.Timedelta(days=16))
     for i, a in enumerate(ids):
-        ax.scatter([lo - pad - pd.Timedelta(days=12)], [i], marker="s", s=60, color=colours[a], clip_on=False)
+        ax.scatter([-0.012], [i], marker="s", s=60, color=colours[a], clip_on=False, transform=ax.get_yaxis_transform())
     ax.set_title(title_)
     year_only = int((d.precision == "year").sum())
     unresolved = int((d.date.isna() & (d.precision != "year")).sum())
@@ -731,8 +763,7 @@ def timeline(tables, dates: pd.DataFrame | None = None, *, articles=None) -> plt
           + (("; " if year_only else "Not shown: ") + f"{unresolved} weekday/relative date(s) in undated articles."
              if unresolved else ("." if year_only else "")),
           cap_note)
-    fig.tight_layout()
-    return fig
+    return _finish(fig)
 
 
 # ----------------------------------------------------------------------------- places
@@ -754,8 +785,42 @@ def place_coordinates(path: Path | None = None) -> pd.DataFrame:
     return pd.DataFrame.from_records(rows, columns=["entity", "lat", "lon"]).drop_duplicates("entity")
 
 
-#: Places farther than this (degrees) from the median mention are listed, not drawn.
-FAR_DEGREES = 20.0
+#: Places farther from the median mention than max(FAR_DEGREES, 3 × the median distance) are
+#: listed under the map, not drawn (so one mention of Moscow does not shrink a map of Syria).
+FAR_DEGREES = 8.0
+#: Label positions tried around a place, in points (dx, dy, ha, va), in order.
+_LABEL_SPOTS = ((7, 4, "left", "bottom"), (-7, 4, "right", "bottom"), (7, -4, "left", "top"),
+                (-7, -4, "right", "top"), (0, 9, "center", "bottom"), (0, -9, "center", "top"))
+
+
+def _place_labels(fig, ax, items, obstacles=()) -> None:
+    """Greedy label placement: each label takes the first spot that overlaps no earlier label or dot.
+
+    ``obstacles``: (x, y) data points to keep clear (the dots).
+    """
+    from matplotlib.transforms import Bbox
+
+    renderer = fig.canvas.get_renderer()
+    taken = []
+    for x, y in obstacles:
+        px, py = ax.transData.transform((x, y))
+        taken.append(Bbox.from_extents(px - 4, py - 4, px + 4, py + 4))
+    for text, x, y in items:
+        best = None
+        for dx, dy, ha, va in _LABEL_SPOTS:
+            t = ax.annotate(text, (x, y), xytext=(dx, dy), textcoords="offset points", ha=ha, va=va,
+                            fontsize=8.5, color="#222222", zorder=4)
+            box = t.get_window_extent(renderer).expanded(1.04, 1.1)
+            hits = sum(box.overlaps(b) for b in taken)
+            if best is None or hits < best[0]:
+                if best is not None:
+                    best[1].remove()
+                best = (hits, t, box)
+            else:
+                t.remove()
+            if hits == 0:
+                break
+        taken.append(best[2])
 
 
 def places_map(tables, coordinates: pd.DataFrame | None = None, *, top: int = 30, articles=None) -> plt.Figure:
@@ -763,7 +828,8 @@ def places_map(tables, coordinates: pd.DataFrame | None = None, *, top: int = 30
 
     One dot per place and article (the article's colour, size = mentions), placed around
     the place's coordinates; no country outlines or map tiles (nothing is downloaded). Places
-    without coordinates, and places far from the rest, are listed under the chart.
+    without coordinates, and places far from the rest (:data:`FAR_DEGREES`), are listed
+    under the chart. ``coordinates`` (entity, lat, lon) defaults to :func:`place_coordinates`.
     """
     title_ = "Places mentioned, per article (schematic: gazetteer coordinates, no map)"
     ids, cap_note = _pick_articles(tables, articles)
@@ -772,48 +838,54 @@ def places_map(tables, coordinates: pd.DataFrame | None = None, *, top: int = 30
     if not ids or not len(m):
         return nothing_to_show(title_, "no places mentioned in these articles.")
     coords = coordinates if coordinates is not None else place_coordinates()
-    where = {e: (la, lo) for e, la, lo in zip(coords.entity, coords.lat, coords.lon)}
+    where = {e: (float(la), float(lo)) for e, la, lo in zip(coords.entity, coords.lat, coords.lon)
+             if pd.notna(la) and pd.notna(lo)}
     counts = m.groupby(["entity", m.article_id.astype(str)]).size()
-    totals = counts.groupby(level=0).sum().sort_values(ascending=False, kind="mergesort")
+    totals = counts.groupby(level=0).sum()
+    totals = totals.iloc[sorted(range(len(totals)), key=lambda i: (-totals.iloc[i], totals.index[i]))]
     placed = [e for e in totals.index if e in where]
     missing = [e for e in totals.index if e not in where]
     if not placed:
         return nothing_to_show(title_, "none of the places mentioned has coordinates in the gazetteer.")
-    weights = totals[placed]
-    lat0 = float(np.median(np.repeat([where[e][0] for e in placed], weights.values)))
-    lon0 = float(np.median(np.repeat([where[e][1] for e in placed], weights.values)))
-    far = [e for e in placed if max(abs(where[e][0] - lat0), abs(where[e][1] - lon0)) > FAR_DEGREES]
+    w = totals[placed].to_numpy()
+    lat0 = float(np.median(np.repeat([where[e][0] for e in placed], w)))
+    lon0 = float(np.median(np.repeat([where[e][1] for e in placed], w)))
+    dist = {e: max(abs(where[e][0] - lat0), abs(where[e][1] - lon0)) for e in placed}
+    cut = max(FAR_DEGREES, 3 * float(np.median(np.repeat([dist[e] for e in placed], w))))
+    far = [e for e in placed if dist[e] > cut]
     near = [e for e in placed if e not in far][:top]
     colours, labels = _colours(tables), _labels(tables)
     lats = [where[e][0] for e in near]
     lons = [where[e][1] for e in near]
-    span = max(max(lats) - min(lats), max(lons) - min(lons), 4.0)
-    ring = span * 0.018
+    span = max(max(lats) - min(lats), max(lons) - min(lons), 3.0)
+    ring = span * 0.012
+    pad = span * 0.15 + 0.5
+    aspect = 1 / max(math.cos(math.radians(sum(lats) / len(lats))), 0.2)
+    height = (max(lats) - min(lats) + 2 * pad) * aspect / (max(lons) - min(lons) + 2 * pad) * 6.0
     use_style()
-    fig, ax = plt.subplots(figsize=(9, 7))
+    fig, ax = plt.subplots(figsize=(9.5, min(max(height, 2.5), 9.0) + 1.4))
     present: list[str] = []
+    dots: list[tuple[float, float]] = []
     for e in near:
         la, lo = where[e]
         arts = [a for a in ids if (e, a) in counts.index]
-        for k, a in enumerate(arts):
-            ang = 2 * math.pi * ids.index(a) / max(len(ids), 1)
+        for a in arts:
+            ang = math.pi / 2 - 2 * math.pi * ids.index(a) / max(len(ids), 1)
             dx, dy = (ring * math.cos(ang), ring * math.sin(ang)) if len(arts) > 1 else (0.0, 0.0)
-            ax.scatter([lo + dx], [la + dy], s=25 + 22 * math.sqrt(counts[(e, a)] - 1) * 3, color=colours[a],
+            dots.append((lo + dx, la + dy))
+            ax.scatter([lo + dx], [la + dy], s=22 + 40 * math.sqrt(counts[(e, a)] - 1), color=colours[a],
                        edgecolor="white", lw=0.6, zorder=3, alpha=0.9)
             if a not in present:
                 present.append(a)
-        ax.annotate(f"{e} ({int(totals[e])})", (lo, la), xytext=(7, 5), textcoords="offset points",
-                    fontsize=8.5, color="#222222", zorder=4)
-    pad = span * 0.12 + 0.5
-    ax.set_xlim(min(lons) - pad, max(lons) + pad * 1.8)
+    ax.set_xlim(min(lons) - pad, max(lons) + pad)
     ax.set_ylim(min(lats) - pad, max(lats) + pad)
-    ax.set_aspect(1 / max(math.cos(math.radians(sum(lats) / len(lats))), 0.2))
-    step = next(s for s in (1, 2, 5, 10, 15, 30) if span / s <= 8)
+    ax.set_aspect(aspect)
+    step = next((s for s in (0.5, 1, 2, 5, 10, 15, 30) if (span + 2 * pad) / s <= 10), 45)
     ax.xaxis.set_major_locator(matplotlib.ticker.MultipleLocator(step))
     ax.yaxis.set_major_locator(matplotlib.ticker.MultipleLocator(step))
     ax.xaxis.set_major_formatter(matplotlib.ticker.FuncFormatter(lambda v, _: f"{abs(v):g}°{'E' if v >= 0 else 'W'}"))
     ax.yaxis.set_major_formatter(matplotlib.ticker.FuncFormatter(lambda v, _: f"{abs(v):g}°{'N' if v >= 0 else 'S'}"))
-    ax.grid(True, color="#BBBBBB", alpha=0.5, lw=0.6, ls=":")
+    ax.grid(True, color="#BBBBBB", alpha=0.6, lw=0.6, ls=":")
     for sp in ("top", "right"):
         ax.spines[sp].set_visible(True)
     for sp in ax.spines.values():
@@ -828,7 +900,8 @@ def places_map(tables, coordinates: pd.DataFrame | None = None, *, top: int = 30
            + (" …" if len(missing) > 15 else "") + ".") if missing else "",
           f"{len(more)} less-mentioned places not drawn (top={top})." if more else "",
           cap_note)
-    fig.tight_layout()
+    _finish(fig)
+    _place_labels(fig, ax, [(f"{e} ({int(totals[e])})", where[e][1], where[e][0]) for e in near], dots)
     return fig
 
 

@@ -62,10 +62,13 @@ ORIGIN_COLUMNS = ("group", "kind", "articles", "n_articles", "text", "likely_ori
 MIN_CLAIM_WORDS = 5  # a claim has at least this many words ...
 MIN_CLAIM_TERMS = 3  # ... and this many content terms
 AGREE_MIN_SCORE = 0.45  # cosine for `agree`
+AGREE_MIN_CONTENT_SHARE = 0.5  # ... of which at least this share from words that are not names
 NUMBER_MIN_SIMILARITY = 0.2  # cosine for two sentences to be about the same counted thing
+NUMBER_MAX_DAYS = 7  # articles published further apart report different moments, not a conflict
 NUMBER_WINDOW = 5  # words either side of a number that give its predicate ("captured")
 APPROX_TOLERANCE = 0.15  # "about 100" covers 85..115
-QUOTE_MIN_WORDS = 6  # shorter quote of a reused pair has at least this many words
+QUOTE_MIN_WORDS = 8  # shorter quote of a reused pair has at least this many words ...
+QUOTE_MIN_WORDS_SAME_SPEAKER = 5  # ... or this many when both name the same speaker
 QUOTE_MIN_SCORE = 0.8  # share of the shorter quote's character 5-grams found in the other
 PASSAGE_MIN_WORDS = 20  # shared_passage: identical run of at least this many words
 PASSAGE_SHINGLE = 8  # words per shingle when looking for shared passages
@@ -96,7 +99,7 @@ allegedly apparently appear appeared appears possibly probably seem seemed seems
 already almost still including include includes included across along amid another back
 become became get gets got go goes going gone however meanwhile new news now recently today
 yesterday tomorrow week weeks month months year years day days time times way well whose mr
-mrs ms dr also just since told
+mrs ms dr also just since told percent percentage cent
 """.split())
 # words that negate a clause; two claims that differ in negation do not `agree`
 NEGATIONS = frozenset("not no never nobody nothing none neither nor cannot can't don't doesn't "
@@ -251,23 +254,27 @@ def terms(text: str) -> list[str]:
     return out
 
 
-def _term_spans(text: str) -> list[tuple[str, int, int, bool]]:
-    """(stem, start, end, is_content) for every word, in order."""
+def _term_spans(text: str) -> list[tuple[str, int, int, bool, bool]]:
+    """(stem, start, end, is_content, is_name) for every word, in order.
+
+    A name is a capitalised word not at the start of the text.
+    """
     out = []
-    for m in _WORD.finditer(text):
-        w = m.group().lower().replace("’", "'")
+    low = text.lower().replace("’", "'")
+    for m in _WORD.finditer(low):
+        w = m.group()
         content = not (w in STOPWORDS or w in NUMBER_WORDS or w[0].isdigit() or len(w) < 2)
         s = stem(w) if content else w
-        out.append((s, m.start(), m.end(), content and s not in STOPWORDS))
+        st = m.start()
+        out.append((s, st, m.end(), content and s not in STOPWORDS, st > 0 and text[st].isupper()))
     return out
 
 
+_NEGATION = re.compile(r"\b(?:" + "|".join(sorted(re.escape(w) for w in NEGATIONS)) + r")\b|n't\b")
+
+
 def _negated(text: str) -> bool:
-    for m in _WORD.finditer(text):
-        w = m.group().lower().replace("’", "'")
-        if w in NEGATIONS or w.endswith("n't"):
-            return True
-    return False
+    return _NEGATION.search(text.lower().replace("’", "'")) is not None
 
 
 def hedges(text: str) -> list[tuple[str, str]]:
@@ -396,15 +403,18 @@ class NumberConflict(NamedTuple):
 class _Info:
     """What the comparison needs to know about one claim."""
 
-    __slots__ = ("vec", "terms", "negated", "actors", "places", "ctx", "dates", "numbers",
-                 "num_windows", "article")
+    __slots__ = ("vec", "terms", "names", "negated", "actors", "places", "ctx", "dates", "numbers",
+                 "num_windows", "num_names", "article")
 
     def __init__(self, text: str, numbers: Sequence[tuple], *, actors=(), places=(), context=(),
                  dates_=None, weights: Optional[dict] = None, article: str = "") -> None:
         spans = _term_spans(text)
-        content = [s for s, _, _, c in spans if c]
+        content = [sp[0] for sp in spans if sp[3]]
         ents = {f"e:{e.lower()}" for e in (*actors, *places)}
         self.terms = set(content) | ents
+        # terms only ever seen capitalised here are names: agreement needs more than names
+        lower_terms = {sp[0] for sp in spans if sp[3] and not sp[4]}
+        self.names = (set(content) - lower_terms) | ents
         counts = Counter(content)
         counts.update(ents)
         vec = {t: n * (weights.get(t, 1.0) if weights else 1.0) for t, n in counts.items()}
@@ -418,29 +428,48 @@ class _Info:
         self.article = article
         self.numbers = []
         self.num_windows = []
+        self.num_names = []
+        units = Counter(normalise_unit(num[2]) for num in numbers)
         for num in numbers:
             text_n, value, unit, qual = num[:4]
             u = normalise_unit(unit)
             if u in NON_COMPARABLE_UNITS or value is None or (isinstance(value, float) and math.isnan(value)):
                 continue
+            if units[u] > 1:
+                continue  # several numbers of one unit (a poll, a list): which is which is unclear
             pos = text.find(text_n) if text_n else -1
             self.numbers.append((text_n, float(value), unit, qual, u))
-            self.num_windows.append(_window(spans, pos, pos + len(text_n), u) if pos >= 0 else set(content))
+            if pos >= 0:
+                win = _window(spans, pos, pos + len(text_n), u)
+                self.num_windows.append({w for w, _ in win})
+                self.num_names.append({w for w, name in win if name})
+            else:
+                self.num_windows.append(set(content))
+                self.num_names.append(set())
 
 
-def _window(spans, start: int, end: int, unit: str) -> set[str]:
-    """Content stems within NUMBER_WINDOW words of a number, not the unit, not inside it."""
+def _window(spans, start: int, end: int, unit: str) -> set[tuple[str, bool]]:
+    """(stem, is_name) of content words within NUMBER_WINDOW words of a number, not the unit."""
     idx_before = [i for i, (_, s, e, _) in enumerate(spans) if e <= start]
     idx_after = [i for i, (_, s, e, _) in enumerate(spans) if s >= end]
     pick = idx_before[-NUMBER_WINDOW:] + idx_after[:NUMBER_WINDOW]
     unit_words = set(unit.split())
-    return {spans[i][0] for i in pick if spans[i][3] and spans[i][0] not in unit_words}
+    return {(spans[i][0], spans[i][4]) for i in pick if spans[i][3] and spans[i][0] not in unit_words}
 
 
 def _cosine(a: dict, b: dict) -> float:
     if len(a) > len(b):
         a, b = b, a
     return sum(v * b.get(t, 0.0) for t, v in a.items())
+
+
+def _content_share(a: _Info, b: _Info) -> float:
+    """Share of the cosine that comes from words other than names (what is said, not who)."""
+    dot = _cosine(a.vec, b.vec)
+    if dot <= 0:
+        return 0.0
+    names = a.names | b.names
+    return sum(v * b.vec.get(t, 0.0) for t, v in a.vec.items() if t not in names) / dot
 
 
 def _same_event(a: _Info, b: _Info) -> bool:
@@ -462,11 +491,13 @@ def _conflicts(a: _Info, b: _Info, sim: float, min_similarity: float) -> list[Nu
     if (a.ctx or b.ctx) and not (a.ctx & b.ctx):
         return []  # entities are known for at least one side and none is shared
     out = []
-    for na, wa in zip(a.numbers, a.num_windows):
-        for nb, wb in zip(b.numbers, b.num_windows):
+    for na, wa, ma in zip(a.numbers, a.num_windows, a.num_names):
+        for nb, wb, mb in zip(b.numbers, b.num_windows, b.num_names):
             if na[4] != nb[4]:
                 continue
-            shared = wa & wb
+            if ma and mb and not (ma & mb):
+                continue  # "Trump's 21 percent" vs "Rubio's 7 percent": different things
+            shared = (wa - ma) & (wb - mb)
             if not shared:
                 continue
             if values_compatible(na[1], na[3], nb[1], nb[3]):
@@ -685,11 +716,11 @@ def links_frame(rows: Iterable[tuple]) -> pd.DataFrame:
 # --------------------------------------------------------------------------- blocking
 
 def _candidate_pairs(keys: list[list[str]], article_of: np.ndarray, *, cap: int,
-                     min_shared: int, strong_prefix: str = "") -> np.ndarray:
+                     min_shared: int, strong_prefix: str = "", counts: bool = False):
     """Pairs (i < j, different articles) sharing >= min_shared keys (or one strong key).
 
     An inverted index over keys; keys held by more than ``cap`` items are skipped.
-    Returns an (n, 2) int array, sorted.
+    Returns an (n, 2) int array, sorted (and the shared-key counts when ``counts``).
     """
     index: dict[str, list[int]] = defaultdict(list)
     for i, ks in enumerate(keys):
@@ -712,8 +743,14 @@ def _candidate_pairs(keys: list[list[str]], article_of: np.ndarray, *, cap: int,
             chunks.append(code)
     parts = []
     if chunks:
-        codes, counts = np.unique(np.concatenate(chunks), return_counts=True)
-        parts.append(codes[counts >= min_shared])
+        codes, n_shared = np.unique(np.concatenate(chunks), return_counts=True)
+        keep = n_shared >= min_shared
+        if counts:
+            pairs = np.stack([codes[keep] // n, codes[keep] % n], axis=1)
+            return pairs, n_shared[keep]
+        parts.append(codes[keep])
+    elif counts:
+        return np.zeros((0, 2), dtype=np.int64), np.zeros(0, dtype=np.int64)
     if strong_chunks:
         parts.append(np.concatenate(strong_chunks))
     if not parts:
@@ -740,11 +777,13 @@ def quote_similarity(quote_a: str, quote_b: str) -> float:
     >>> quote_similarity("Russian air strikes hit the (rebel) army", "Russian airstrikes hit the army")
     1.0
     """
-    a = "".join(_squash_words(quote_a))
-    b = "".join(_squash_words(quote_b))
-    if not a or not b:
+    return _shingle_score(_shingles("".join(_squash_words(quote_a))),
+                          _shingles("".join(_squash_words(quote_b))))
+
+
+def _shingle_score(sa: set, sb: set) -> float:
+    if not sa or not sb or sa == {""} or sb == {""}:
         return 0.0
-    sa, sb = _shingles(a), _shingles(b)
     return round(len(sa & sb) / min(len(sa), len(sb)), 3)
 
 
@@ -755,11 +794,19 @@ def _quote_links(quotes: list[tuple], cap: int) -> list[tuple]:
     arts = np.array([q[0] for q in quotes], dtype=object)
     art_codes = pd.factorize(arts)[0] if len(quotes) else np.zeros(0, dtype=np.int64)
     out = []
-    for i, j in _candidate_pairs(keys, art_codes, cap=cap, min_shared=2):
-        i, j = int(i), int(j)
-        if min(len(words[i]), len(words[j])) < QUOTE_MIN_WORDS:
+    shingles: dict[int, set] = {}
+    pairs, shared = _candidate_pairs(keys, art_codes, cap=cap, min_shared=2, counts=True)
+    for (i, j), k in zip(pairs.tolist(), shared.tolist()):
+        short = min(len(words[i]), len(words[j]))
+        if k < 0.5 * (short - 1):
+            continue  # most of the shorter quote's word pairs must recur
+        same_speaker = bool(quotes[i][4]) and quotes[i][4] == quotes[j][4]
+        if short < (QUOTE_MIN_WORDS_SAME_SPEAKER if same_speaker else QUOTE_MIN_WORDS):
             continue
-        score = quote_similarity(quotes[i][3], quotes[j][3])
+        for x in (i, j):
+            if x not in shingles:
+                shingles[x] = _shingles("".join(words[x]))
+        score = _shingle_score(shingles[i], shingles[j])
         if score >= QUOTE_MIN_SCORE:
             out.append((i, j, score))
     return out
@@ -879,12 +926,16 @@ def _split_cell(cell) -> list[str]:
 def link_rows(claims: pd.DataFrame, quotes: Optional[pd.DataFrame] = None,
               texts: Optional[dict[str, str]] = None, *, min_score: float = AGREE_MIN_SCORE,
               number_min_similarity: float = NUMBER_MIN_SIMILARITY,
-              passage_min_words: int = PASSAGE_MIN_WORDS) -> list[tuple]:
+              passage_min_words: int = PASSAGE_MIN_WORDS,
+              published: Optional[dict[str, str]] = None,
+              number_max_days: int = NUMBER_MAX_DAYS) -> list[tuple]:
     """Links between articles (LINK_COLUMNS order), sorted by kind, articles and offsets.
 
     ``claims``: the claims table; ``quotes``: the quotes table (article_id, start, end,
     quote, speaker); ``texts``: article texts, for shared passages anywhere in the text
-    (without it, passages are sought in claim text only).
+    (without it, passages are sought in claim text only); ``published``: article -> ISO
+    date, so that numbers from articles more than ``number_max_days`` apart are not called
+    a conflict (the count has moved on).
     """
     claims = claims.sort_values(["article_id", "start", "end"], kind="mergesort").reset_index(drop=True)
     n = len(claims)
@@ -993,12 +1044,14 @@ def link_rows(claims: pd.DataFrame, quotes: Optional[pd.DataFrame] = None,
                    for sa, ea, sb, eb in in_passage.get((art[i], art[j]), ())):
                 continue
             sim = _cosine(a.vec, b.vec)
-            conflicts = _conflicts(a, b, sim, number_min_similarity)
+            conflicts = _conflicts(a, b, sim, number_min_similarity) if (
+                _days_apart(published, art[i], art[j]) <= number_max_days) else []
             if conflicts:
                 links.append(("number_conflict", art[i], art[j], cid[i], cid[j], starts[i], ends[i],
                               starts[j], ends[j], ctext[i], ctext[j], round(sim, 3),
                               "; ".join(c.detail for c in conflicts)))
-            elif sim >= min_score and a.negated == b.negated and _same_event(a, b):
+            elif (sim >= min_score and a.negated == b.negated and _same_event(a, b)
+                  and _content_share(a, b) >= AGREE_MIN_CONTENT_SHARE):
                 shared = sorted(set(a.vec) & set(b.vec), key=lambda t: (-a.vec[t] * b.vec[t], t))[:5]
                 links.append(("agree", art[i], art[j], cid[i], cid[j], starts[i], ends[i],
                               starts[j], ends[j], ctext[i], ctext[j], round(sim, 3),
@@ -1007,6 +1060,17 @@ def link_rows(claims: pd.DataFrame, quotes: Optional[pd.DataFrame] = None,
     order = {k: i for i, k in enumerate(LINK_KINDS)}
     links.sort(key=lambda l: (order[l[0]], l[1], l[2], l[5], l[7], l[6], l[8]))
     return [(k, *l) for k, l in enumerate(links)]
+
+
+def _days_apart(published: Optional[dict], a: str, b: str) -> float:
+    """Days between two articles' publication dates; 0 when either is unknown."""
+    if not published:
+        return 0
+    pa, pb = published.get(a), published.get(b)
+    try:
+        return abs((pd.Timestamp(pa) - pd.Timestamp(pb)).days) if pa and pb else 0
+    except (ValueError, TypeError):
+        return 0
 
 
 def _slice_claims(aid, s, e, idx, starts, ends, ctext) -> Optional[str]:
@@ -1250,20 +1314,23 @@ def compare(tables, *, min_score: float = AGREE_MIN_SCORE) -> tuple[pd.DataFrame
     """(claims, links) of an analysed corpus (export.Tables)."""
     claims = claims_from_tables(tables)
     quotes = tables.frames.get("quotes")
-    links = links_frame(link_rows(claims, quotes, tables.texts, min_score=min_score))
+    links = links_frame(link_rows(claims, quotes, tables.texts, min_score=min_score,
+                                  published=_published(tables)))
     return claims, links
 
 
 def compare_analyses(results: Iterable, *, min_score: float = AGREE_MIN_SCORE
                      ) -> tuple[pd.DataFrame, pd.DataFrame]:
     """(claims, links) from pipeline.ArticleAnalysis objects (no Tables needed)."""
-    rows, qrows, texts = [], [], {}
+    rows, qrows, texts, published = [], [], {}, {}
     for r in results:
         aid = r.parsed.article.article_id
         texts[aid] = r.text
         rows.extend(claim_rows(r))
         qrows.extend((aid, q.start, q.end, q.quote, q.speaker) for q in r.quotes)
+        if r.parsed.published:
+            published[aid] = r.parsed.published
     claims = claims_frame(rows)
     quotes = pd.DataFrame.from_records(qrows, columns=["article_id", "start", "end", "quote", "speaker"])
-    links = links_frame(link_rows(claims, quotes, texts, min_score=min_score))
+    links = links_frame(link_rows(claims, quotes, texts, min_score=min_score, published=published))
     return claims, links

@@ -22,21 +22,24 @@ class Tables:
     ``texts[article_id]`` is the text every ``start``/``end`` offset indexes.
     """
 
-    def __init__(self, frames: dict[str, pd.DataFrame], texts: dict[str, str], corpus: str):
-        self.frames = frames
+    def __init__(self, dataframes: dict[str, pd.DataFrame], texts: dict[str, str], corpus: str):
+        self.dataframes = dataframes
         self.texts = texts
         self.corpus = corpus
-        for name, df in frames.items():
+        for name, df in dataframes.items():
             setattr(self, name, df)
 
     def __getitem__(self, name: str) -> pd.DataFrame:
-        return self.frames[name]
+        return self.dataframes[name]
+
+    def __contains__(self, name: str) -> bool:
+        return name in self.dataframes
 
     def __iter__(self):
-        return iter(self.frames)
+        return iter(self.dataframes)
 
     def __repr__(self) -> str:
-        sizes = ", ".join(f"{k}={len(v)}" for k, v in self.frames.items())
+        sizes = ", ".join(f"{k}={len(v)}" for k, v in self.dataframes.items())
         return f"Tables({self.corpus!r}: {sizes})"
 
 

@@ -43,22 +43,19 @@ from typing import Iterable, NamedTuple, Optional
 import pandas as pd
 
 from .config import DATA_DIR
+from .tables import TABLES
 
 # --------------------------------------------------------------------------------------
 # Table columns
 # --------------------------------------------------------------------------------------
 
-FRAME_COLUMNS = ("article_id", "frame", "family", "score", "sentence_id", "start", "end",
-                 "evidence", "questions", "cues")
+FRAME_COLUMNS = TABLES["frames"]
 FRAME_SCORE_COLUMNS = ("article_id", "frame", "family", "score", "questions_answered",
                        "questions", "sentences", "share")
-ACTOR_SENTIMENT_COLUMNS = ("article_id", "entity", "kind", "voice", "sentences", "polar_sentences",
-                           "polarity_mean", "polarity_sd", "subjectivity_mean", "sentence_ids")
-TONE_COLUMNS = ("article_id", "voice", "sentences", "polar_sentences", "polarity_mean",
-                "polarity_sd", "subjectivity_mean", "polar_polarity_mean")
-LABEL_COLUMNS = ("article_id", "sentence_id", "entity", "label_type", "label", "connotation",
-                 "voice", "start", "end", "text")
-HEDGE_COLUMNS = ("article_id", "sentence_id", "start", "end", "text", "cue", "kind", "voice")
+ACTOR_SENTIMENT_COLUMNS = TABLES["actor_sentiment"]
+TONE_COLUMNS = TABLES["article_tone"]
+LABEL_COLUMNS = TABLES["labels"]
+HEDGE_COLUMNS = TABLES["hedges"]
 HEDGE_RATE_COLUMNS = ("article_id", "sentences", "hedges", "hedged_sentences", "hedges_per_100",
                       "hedged_per_100", "certainty", "certainty_per_100")
 
@@ -740,13 +737,16 @@ def framing_tables(tables) -> dict[str, pd.DataFrame]:
 
     Keys: frames, actor_sentiment, article_tone, labels, hedges, frame_scores, hedge_rates.
     """
-    from .pipeline import iter_analyses
+    if all(name in getattr(tables, "dataframes", {}) for name in FRAMING_TABLES):
+        out = {name: tables[name] for name in FRAMING_TABLES}
+    else:  # tables from elsewhere: re-run article analysis on their corpus
+        from .pipeline import iter_analyses
 
-    rows: dict[str, list[tuple]] = {name: [] for name in FRAMING_TABLES}
-    for result in iter_analyses(tables.corpus):
-        for name, r in framing_rows(result).items():
-            rows[name].extend(r)
-    out = {name: _frame(name, r) for name, r in rows.items()}
+        rows: dict[str, list[tuple]] = {name: [] for name in FRAMING_TABLES}
+        for result in iter_analyses(tables.corpus):
+            for name, r in framing_rows(result).items():
+                rows[name].extend(r)
+        out = {name: _frame(name, r) for name, r in rows.items()}
     out["frame_scores"] = frame_scores(out["frames"], tables["articles"])
     out["hedge_rates"] = hedge_rates(out["hedges"], tables["sentences"])
     return out

@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable, Iterable, Iterator, Optional
 
-from . import load, mentions, numbers, parse, quotes, sentiment
+from . import framing, load, mentions, numbers, parse, quotes, sentiment
 from .records import Article, FileResult, Mention, Number, Parsed, Quote, ScareQuote, Source
 from .tables import TABLES
 
@@ -121,6 +121,7 @@ def article_rows(result: ArticleAnalysis) -> dict[str, list[tuple]]:
     rows["numbers"] = [(aid, sid(n.start), n.start, n.end, n.text, n.value, n.unit, n.qualifier)
                        for n in result.numbers]
     rows["boilerplate"] = [(aid, b.start, b.end, b.text, b.kind) for b in p.boilerplate]
+    rows.update(framing.framing_rows(result))
     return rows
 
 

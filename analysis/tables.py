@@ -29,6 +29,16 @@ TABLES: dict[str, tuple[str, ...]] = {
     "sources": ("article_id", "sentence_id", "start", "end", "text", "source", "source_kind", "via", "cue"),
     "numbers": ("article_id", "sentence_id", "start", "end", "text", "value", "unit", "qualifier"),
     "boilerplate": ("article_id", "start", "end", "text", "kind"),
+    # framing and sentiment (analysis/framing.py)
+    "frames": ("article_id", "frame", "family", "score", "sentence_id", "start", "end",
+               "evidence", "questions", "cues"),
+    "actor_sentiment": ("article_id", "entity", "kind", "voice", "sentences", "polar_sentences",
+                        "polarity_mean", "polarity_sd", "subjectivity_mean", "sentence_ids"),
+    "article_tone": ("article_id", "voice", "sentences", "polar_sentences", "polarity_mean",
+                     "polarity_sd", "subjectivity_mean", "polar_polarity_mean"),
+    "labels": ("article_id", "sentence_id", "entity", "label_type", "label", "connotation",
+               "voice", "start", "end", "text"),
+    "hedges": ("article_id", "sentence_id", "start", "end", "text", "cue", "kind", "voice"),
 }
 
 #: Tables whose rows point into an article's text, and the column holding the string.
@@ -40,4 +50,7 @@ OFFSET_TABLES: dict[str, str] = {
     "sources": "text",
     "numbers": "text",
     "boilerplate": "text",
+    "frames": "evidence",
+    "labels": "text",
+    "hedges": "text",
 }

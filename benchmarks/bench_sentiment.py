@@ -1,0 +1,97 @@
+"""How fast sentence sentiment is, against bare TextBlob over the same article bodies.
+
+Run with ``.venv/bin/python -m benchmarks.bench_sentiment [--corpus DIR] [--limit N]``.
+Reads ``../shared/corpora/allsides-2015`` (JSON, body ``content_original``); falls back to
+the seeds (``seeds/*.txt``) when the shared corpus is absent.
+
+Prints words/s (words = whitespace-separated words of the texts scored) of:
+
+* ``TextBlob(body).sentiment`` over each article body (the yardstick);
+* ``TextBlob(sentence).sentiment`` over every sentence ``parse_article`` finds;
+* ``analysis.sentiment.sentiment`` over the same sentences, every cache cleared first
+  (so the run pays for building its chunk/token memo), and again warm;
+
+and each one's time relative to the yardstick (the goal: sentences in <= 0.5x the time
+of bare TextBlob over the bodies). Sentence splitting is not timed.
+"""
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+import time
+from pathlib import Path
+
+from analysis.config import ALLSIDES_DIR, SEEDS_DIR
+
+
+def _bodies(corpus: Path, limit: int | None) -> list[tuple[str, str]]:
+    if corpus.is_dir() and any(corpus.glob("*.json")):
+        out = []
+        for f in sorted(corpus.glob("*.json"))[:limit]:
+            rec = json.loads(f.read_text(encoding="utf-8"))
+            body = rec.get("content_original") or rec.get("content") or ""
+            out.append((f.stem, body))
+        return out
+    return [(f.stem, f.read_text(encoding="utf-8")) for f in sorted(SEEDS_DIR.glob("*.txt"))[:limit]]
+
+
+def _timed(fn, texts, repeat: int = 1, before=None) -> float:
+    best = float("inf")
+    for _ in range(repeat):
+        if before is not None:
+            before()
+        t0 = time.perf_counter()
+        for t in texts:
+            fn(t)
+        best = min(best, time.perf_counter() - t0)
+    return best
+
+
+def main(argv=None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("--corpus", default=str(ALLSIDES_DIR))
+    ap.add_argument("--limit", type=int, default=None, help="only the first N articles")
+    ap.add_argument("--repeat", type=int, default=1, help="best of N runs per measurement")
+    args = ap.parse_args(argv)
+    corpus = Path(args.corpus)
+    if not corpus.is_dir():
+        print(f"note: {corpus} not found; using the seeds in {SEEDS_DIR}")
+    from textblob import TextBlob
+
+    from analysis import sentiment as S
+    from analysis.parse import parse_article
+    from analysis.records import Article
+
+    bodies = _bodies(corpus, args.limit)
+    sentences = [s.text for aid, body in bodies for s in parse_article(Article(aid, aid, body)).sentences]
+    body_texts = [b for _, b in bodies]
+    body_words = sum(len(b.split()) for b in body_texts)
+    sent_words = sum(len(s.split()) for s in sentences)
+
+    def textblob(t):
+        return TextBlob(t).sentiment
+
+    textblob("Warm up the lexicon.")
+    S.sentiment("Warm up the lexicon.")
+    t_body = _timed(textblob, body_texts, args.repeat)
+    t_tb_sent = _timed(textblob, sentences, args.repeat)
+    t_cold = _timed(S.sentiment, sentences, args.repeat, before=S.clear_caches)
+    t_warm = _timed(S.sentiment, sentences, args.repeat)
+
+    def line(label, seconds, words):
+        print(f"{label:<46} {seconds:7.2f} s {words / seconds:>11,.0f} words/s   x{seconds / t_body:5.2f} time")
+
+    print(f"corpus: {corpus if corpus.is_dir() else SEEDS_DIR}: {len(bodies):,} articles, "
+          f"{body_words:,} body words, {len(sentences):,} sentences ({sent_words:,} words)")
+    print(f"fast path in use: {S.uses_fast_path()}")
+    line("TextBlob(body).sentiment, per body", t_body, body_words)
+    line("TextBlob(sentence).sentiment, per sentence", t_tb_sent, sent_words)
+    line("analysis.sentiment.sentiment, caches cleared", t_cold, sent_words)
+    line("analysis.sentiment.sentiment, warm caches", t_warm, sent_words)
+    print(f"speed-up per sentence over TextBlob(sentence): x{t_tb_sent / t_cold:.1f} (cold)")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
