@@ -115,9 +115,11 @@ def _labels(tables) -> dict[str, str]:
 
 
 def _frame(tables, name: str):
-    """A table from ``tables.frames`` when the corpus carries it (claims, links, ...), else None."""
-    frames = getattr(tables, "frames", None) or {}
-    df = frames.get(name)
+    """The table ``name`` when ``tables`` carries it (``tables[name]``: actor_sentiment, links, ...), else None."""
+    try:
+        df = tables[name]
+    except (KeyError, TypeError, IndexError, AttributeError):
+        return None
     return df if isinstance(df, pd.DataFrame) else None
 
 
@@ -502,6 +504,10 @@ def frame_heatmap(tables, frame_scores: pd.DataFrame | None = None, *, articles=
     title_ = "Frames per article: share of each frame's codebook questions the article answers yes"
     ids, cap_note = _pick_articles(tables, articles)
     fs = frame_scores if frame_scores is not None else _frame(tables, "frame_scores")
+    if fs is None and _frame(tables, "frames") is not None and "frame" in _frame(tables, "frames"):
+        from .framing import frame_scores as scores
+
+        fs = scores(_frame(tables, "frames"), tables.articles)
     if fs is None:
         return nothing_to_show(title_, "no frame scores given (pass analysis.framing.framing_tables(tables)"
                                        "['frame_scores']).")

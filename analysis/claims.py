@@ -42,17 +42,12 @@ import pandas as pd
 
 from .config import DATA_DIR
 from .records import Number
+from .tables import TABLES
 
 # --------------------------------------------------------------------------- tables
 
-CLAIM_COLUMNS: tuple[str, ...] = (
-    "claim_id", "article_id", "sentence_id", "start", "end", "text", "words", "actors",
-    "places", "numbers", "dates", "source", "source_how", "quoted", "hedged", "hedges",
-)
-LINK_COLUMNS: tuple[str, ...] = (
-    "link_id", "kind", "article_a", "article_b", "claim_a", "claim_b", "start_a", "end_a",
-    "start_b", "end_b", "text_a", "text_b", "score", "detail",
-)
+CLAIM_COLUMNS: tuple[str, ...] = TABLES["claims"]
+LINK_COLUMNS: tuple[str, ...] = TABLES["links"]
 LINK_KINDS = ("agree", "number_conflict", "reused_quote", "shared_passage")
 EDGE_COLUMNS = ("source_node", "target_node", "kind", "target_type", "weight", "directed", "evidence")
 ORIGIN_COLUMNS = ("group", "kind", "articles", "n_articles", "text", "likely_origin", "basis")
@@ -62,8 +57,10 @@ ORIGIN_COLUMNS = ("group", "kind", "articles", "n_articles", "text", "likely_ori
 MIN_CLAIM_WORDS = 5  # a claim has at least this many words ...
 MIN_CLAIM_TERMS = 3  # ... and this many content terms
 AGREE_MIN_SCORE = 0.45  # cosine for `agree`
+AGREE_MIN_SHARED_TERMS = 3  # ... sharing at least this many terms (two short sentences can share two by chance)
 AGREE_MIN_CONTENT_SHARE = 0.5  # ... of which at least this share from words that are not names
 NUMBER_MIN_SIMILARITY = 0.2  # cosine for two sentences to be about the same counted thing
+ARTICLE_MIN_SIMILARITY = 0.25  # ... and from articles about one story (cosine of their word profiles)
 NUMBER_MAX_DAYS = 7  # articles published further apart report different moments, not a conflict
 NUMBER_WINDOW = 5  # words either side of a number that give its predicate ("captured")
 APPROX_TOLERANCE = 0.15  # "about 100" covers 85..115
@@ -225,15 +222,17 @@ def stem(word: str) -> str:
         w = w[:-3] + "y"
     elif n > 5 and w.endswith("ing"):
         w = w[:-3]
+        if w[-1] == w[-2] and w[-1] not in "lsz":
+            w = w[:-1]  # hitting -> hit
     elif n > 4 and w.endswith("ed"):
         w = w[:-2]
+        if len(w) > 3 and w[-1] == w[-2] and w[-1] not in "lsz":
+            w = w[:-1]  # stopped -> stop
     elif n > 4 and w.endswith(("sses", "ches", "shes", "xes")):
         w = w[:-2]
     elif n > 3 and w.endswith("s") and not w.endswith(("ss", "us", "is")):
         w = w[:-1]
     if len(w) > 4 and w.endswith("e"):
-        w = w[:-1]
-    if len(w) > 4 and w[-1] == w[-2] and w[-1] not in "lsz":
         w = w[:-1]
     return SYNONYMS.get(w, w)
 
@@ -439,22 +438,27 @@ class _Info:
                 continue  # several numbers of one unit (a poll, a list): which is which is unclear
             pos = text.find(text_n) if text_n else -1
             self.numbers.append((text_n, float(value), unit, qual, u))
-            if pos >= 0:
-                win = _window(spans, pos, pos + len(text_n), u)
-                self.num_windows.append({w for w, _ in win})
-                self.num_names.append({w for w, name in win if name})
-            else:
-                self.num_windows.append(set(content))
-                self.num_names.append(set())
+            before, after, names = _window(spans, pos, pos + len(text_n), u) if pos >= 0 else ("", "", set())
+            self.num_windows.append((before, after))
+            self.num_names.append(names)
 
 
-def _window(spans, start: int, end: int, unit: str) -> set[tuple[str, bool]]:
-    """(stem, is_name) of content words within NUMBER_WINDOW words of a number, not the unit."""
-    idx_before = [i for i, (_, s, e, _) in enumerate(spans) if e <= start]
-    idx_after = [i for i, (_, s, e, _) in enumerate(spans) if s >= end]
-    pick = idx_before[-NUMBER_WINDOW:] + idx_after[:NUMBER_WINDOW]
+def _window(spans, start: int, end: int, unit: str) -> tuple[str, str, set[str]]:
+    """Around a number: the nearest content word before it and after it that is not a name
+    (its predicate or the thing counted: "captured", "killed"), and the names nearby.
+    Words are looked for within NUMBER_WINDOW words; the unit itself is skipped."""
     unit_words = set(unit.split())
-    return {(spans[i][0], spans[i][4]) for i in pick if spans[i][3] and spans[i][0] not in unit_words}
+    before = [sp for sp in spans if sp[2] <= start][-NUMBER_WINDOW:]
+    after = [sp for sp in spans if sp[1] >= end][:NUMBER_WINDOW]
+    names = {sp[0] for sp in before + after if sp[3] and sp[4]}
+
+    def nearest(seq):
+        for sp in seq:
+            if sp[3] and not sp[4] and sp[0] not in unit_words:
+                return sp[0]
+        return ""
+
+    return nearest(reversed(before)), nearest(after), names
 
 
 def _cosine(a: dict, b: dict) -> float:
@@ -497,7 +501,8 @@ def _conflicts(a: _Info, b: _Info, sim: float, min_similarity: float) -> list[Nu
                 continue
             if ma and mb and not (ma & mb):
                 continue  # "Trump's 21 percent" vs "Rubio's 7 percent": different things
-            shared = (wa - ma) & (wb - mb)
+            # the same predicate on the same side: "captured six villages" / "captured five villages"
+            shared = [w for w, v in zip(wa, wb) if w and w == v]
             if not shared:
                 continue
             if values_compatible(na[1], na[3], nb[1], nb[3]):
@@ -505,7 +510,7 @@ def _conflicts(a: _Info, b: _Info, sim: float, min_similarity: float) -> list[Nu
             unit = nb[2] if len(nb[2]) >= len(na[2]) else na[2]
             qa = f"{na[3]} " if na[3] else ""
             qb = f"{nb[3]} " if nb[3] else ""
-            out.append(NumberConflict(na[:4], nb[:4], na[4], sorted(shared)[0],
+            out.append(NumberConflict(na[:4], nb[:4], na[4], shared[0],
                                       f"{unit}: {qa}{na[1]:g} vs {qb}{nb[1]:g}"))
     return out
 
@@ -517,8 +522,8 @@ def number_conflicts(text_a: str, numbers_a: Iterable, text_b: str, numbers_b: I
 
     ``numbers_*`` are :class:`~analysis.records.Number` records (or (text, value, unit,
     qualifier) tuples) whose text occurs in the sentence. A conflict needs: the same
-    normalised unit, a shared content word within a few words of both numbers (the
-    predicate: "captured"), similar sentences, no sign of different events (different
+    normalised unit, the same nearest word before or after both numbers (the predicate:
+    "captured"; names aside, and names near both must overlap), similar sentences, no sign of different events (different
     days, disjoint places or actors when both name them), and values that cannot both be
     true given their qualifiers ("at least 8" and "10" can). ``context_*`` are entities of
     the neighbouring sentence (who "the group" is).
@@ -1034,23 +1039,39 @@ def link_rows(claims: pd.DataFrame, quotes: Optional[pd.DataFrame] = None,
                 ks.update(f"n:{num[4]}:{w}" for w in win)
             keys.append(sorted(ks))
         pairs = _candidate_pairs(keys, art_codes, cap=cap, min_shared=2, strong_prefix="n:")
+        # article profiles (summed claim vectors): a number conflict needs articles on one story
+        profile: dict[str, dict] = {}
+        for i, info in enumerate(infos):
+            acc = profile.setdefault(art[i], {})
+            for t, v in info.vec.items():
+                acc[t] = acc.get(t, 0.0) + v
+        for a_, acc in profile.items():
+            norm = math.sqrt(sum(v * v for v in acc.values())) or 1.0
+            profile[a_] = {t: v / norm for t, v in acc.items()}
+        story_sim: dict[tuple[str, str], float] = {}
         for i, j in pairs.tolist():
             a, b = infos[i], infos[j]
             if art[i] > art[j]:
                 i, j, a, b = j, i, b, a
             if (cid[i], cid[j]) in linked_claim_pairs:
                 continue
-            if any(sa <= starts[i] and ends[i] <= ea and sb <= starts[j] and ends[j] <= eb
+            if any(_covered(starts[i], ends[i], sa, ea) and _covered(starts[j], ends[j], sb, eb)
                    for sa, ea, sb, eb in in_passage.get((art[i], art[j]), ())):
-                continue
+                continue  # both claims are inside one shared passage: already linked
             sim = _cosine(a.vec, b.vec)
-            conflicts = _conflicts(a, b, sim, number_min_similarity) if (
-                _days_apart(published, art[i], art[j]) <= number_max_days) else []
+            conflicts = []
+            if a.numbers and b.numbers and _days_apart(published, art[i], art[j]) <= number_max_days:
+                key = (art[i], art[j])
+                if key not in story_sim:
+                    story_sim[key] = _cosine(profile[art[i]], profile[art[j]])
+                if story_sim[key] >= ARTICLE_MIN_SIMILARITY:
+                    conflicts = _conflicts(a, b, sim, number_min_similarity)
             if conflicts:
                 links.append(("number_conflict", art[i], art[j], cid[i], cid[j], starts[i], ends[i],
                               starts[j], ends[j], ctext[i], ctext[j], round(sim, 3),
                               "; ".join(c.detail for c in conflicts)))
             elif (sim >= min_score and a.negated == b.negated and _same_event(a, b)
+                  and len(a.terms & b.terms) >= AGREE_MIN_SHARED_TERMS
                   and _content_share(a, b) >= AGREE_MIN_CONTENT_SHARE):
                 shared = sorted(set(a.vec) & set(b.vec), key=lambda t: (-a.vec[t] * b.vec[t], t))[:5]
                 links.append(("agree", art[i], art[j], cid[i], cid[j], starts[i], ends[i],
@@ -1060,6 +1081,11 @@ def link_rows(claims: pd.DataFrame, quotes: Optional[pd.DataFrame] = None,
     order = {k: i for i, k in enumerate(LINK_KINDS)}
     links.sort(key=lambda l: (order[l[0]], l[1], l[2], l[5], l[7], l[6], l[8]))
     return [(k, *l) for k, l in enumerate(links)]
+
+
+def _covered(s: int, e: int, ps: int, pe: int) -> bool:
+    """Is most (80%) of [s, e) inside [ps, pe)?"""
+    return min(e, pe) - max(s, ps) >= 0.8 * (e - s)
 
 
 def _days_apart(published: Optional[dict], a: str, b: str) -> float:
@@ -1126,19 +1152,27 @@ def agreement_matrix(claims: pd.DataFrame, links: pd.DataFrame, *,
     return mat
 
 
+def _table(tables, name: str) -> Optional[pd.DataFrame]:
+    """A table of an export.Tables (or any object with DataFrame attributes / a frames dict)."""
+    frames = getattr(tables, "frames", None)
+    if isinstance(frames, dict) and isinstance(frames.get(name), pd.DataFrame):
+        return frames[name]
+    df = getattr(tables, name, None)
+    return df if isinstance(df, pd.DataFrame) else None
+
+
 def _published(tables) -> dict[str, str]:
-    try:
-        arts = tables.articles
-    except AttributeError:
+    arts = _table(tables, "articles")
+    if arts is None or "published" not in arts.columns:
         return {}
     return {str(a): p for a, p in zip(arts["article_id"], arts["published"]) if isinstance(p, str) and p}
 
 
 def _frames(tables, claims, links):
     if claims is None:
-        claims = getattr(tables, "frames", {}).get("claims")
+        claims = _table(tables, "claims")
     if links is None:
-        links = getattr(tables, "frames", {}).get("links")
+        links = _table(tables, "links")
     if claims is None or links is None:
         claims, links = compare(tables)
     return claims, links
@@ -1163,7 +1197,7 @@ def attribution_edges(tables, claims: Optional[pd.DataFrame] = None,
         else:
             edges[key] = [1, evidence]
 
-    sources = getattr(tables, "frames", {}).get("sources")
+    sources = _table(tables, "sources")
     if sources is not None and len(sources):
         for row in sources.itertuples(index=False):
             add(str(row.article_id), row.source, "cites", row.source_kind or "", True, row.text)
@@ -1228,7 +1262,7 @@ def likely_origin(tables, claims: Optional[pd.DataFrame] = None,
     groups: dict[int, list[int]] = defaultdict(list)
     for i in range(len(nodes)):
         groups[find(i)].append(i)
-    sources = getattr(tables, "frames", {}).get("sources")
+    sources = _table(tables, "sources")
     published = _published(tables)
     claim_src = {(str(a), s, e): src for a, s, e, src in
                  zip(claims["article_id"], claims["start"], claims["end"], claims["source"])}
@@ -1281,11 +1315,10 @@ def likely_origin(tables, claims: Optional[pd.DataFrame] = None,
 
 def claims_from_tables(tables) -> pd.DataFrame:
     """The claims table built from an analysed corpus (export.Tables), without re-parsing."""
-    frames = tables.frames
     rows: list[tuple] = []
 
     def grouped(name, cols):
-        df = frames.get(name)
+        df = _table(tables, name)
         if df is None or not len(df):
             return {}
         out: dict[str, list] = defaultdict(list)
@@ -1311,9 +1344,16 @@ def claims_from_tables(tables) -> pd.DataFrame:
 
 
 def compare(tables, *, min_score: float = AGREE_MIN_SCORE) -> tuple[pd.DataFrame, pd.DataFrame]:
-    """(claims, links) of an analysed corpus (export.Tables)."""
+    """(claims, links) of an analysed corpus (export.Tables).
+
+    The tables' own ``claims`` and ``links`` when they have them (the export computes both)
+    and ``min_score`` is the default; otherwise they are computed here.
+    """
+    have = getattr(tables, "dataframes", {})
+    if "claims" in have and "links" in have and min_score == AGREE_MIN_SCORE:
+        return have["claims"], have["links"]
     claims = claims_from_tables(tables)
-    quotes = tables.frames.get("quotes")
+    quotes = _table(tables, "quotes")
     links = links_frame(link_rows(claims, quotes, tables.texts, min_score=min_score,
                                   published=_published(tables)))
     return claims, links

@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable, Iterable, Iterator, Optional
 
-from . import framing, load, mentions, numbers, parse, quotes, sentiment
+from . import claims, framing, load, mentions, numbers, parse, quotes, sentiment
 from .records import Article, FileResult, Mention, Number, Parsed, Quote, ScareQuote, Source
 from .tables import TABLES
 
@@ -121,6 +121,7 @@ def article_rows(result: ArticleAnalysis) -> dict[str, list[tuple]]:
     rows["numbers"] = [(aid, sid(n.start), n.start, n.end, n.text, n.value, n.unit, n.qualifier)
                        for n in result.numbers]
     rows["boilerplate"] = [(aid, b.start, b.end, b.text, b.kind) for b in p.boilerplate]
+    rows["claims"] = claims.claim_rows(result)
     rows.update(framing.framing_rows(result))
     return rows
 
@@ -170,16 +171,51 @@ class RowSink:
 
 def run(path, sink: RowSink, *, body_field: str | None = None,
         keep: Callable[[ArticleAnalysis], None] | None = None) -> None:
-    """Analyse ``path`` into ``sink``; ``keep`` sees every ArticleAnalysis (for corpus stages)."""
+    """Analyse ``path`` into ``sink``; ``keep`` sees every ArticleAnalysis.
+
+    Per-article rows stream into the sink as each article is done; what the corpus-level
+    stage (links between articles) needs — claims, quotes, texts, dates — is kept until the
+    end, then the links are added.
+    """
+    corpus = _CorpusState()
+
     def on_file(fr: FileResult) -> None:
         sink.add("files", [file_row(fr)])
 
     for result in iter_analyses(path, body_field=body_field, on_file=on_file):
-        for table, rows in article_rows(result).items():
-            sink.add(table, rows)
+        rows = article_rows(result)
+        for table, table_rows in rows.items():
+            sink.add(table, table_rows)
+        corpus.add(result, rows)
         if keep:
             keep(result)
+    sink.add("links", corpus.links())
     sink.close()
+
+
+class _CorpusState:
+    """What the corpus-level comparison keeps of each article."""
+
+    def __init__(self) -> None:
+        self.claims: list[tuple] = []
+        self.quotes: list[tuple] = []
+        self.texts: dict[str, str] = {}
+        self.published: dict[str, str] = {}
+
+    def add(self, result: ArticleAnalysis, rows: dict[str, list[tuple]]) -> None:
+        aid = result.article.article_id
+        self.claims.extend(rows["claims"])
+        self.quotes.extend(rows["quotes"])
+        self.texts[aid] = result.text
+        if result.parsed.published:
+            self.published[aid] = result.parsed.published
+
+    def links(self) -> list[tuple]:
+        import pandas as pd
+
+        claims_df = pd.DataFrame.from_records(self.claims, columns=list(TABLES["claims"]))
+        quotes_df = pd.DataFrame.from_records(self.quotes, columns=list(TABLES["quotes"]))
+        return claims.link_rows(claims_df, quotes_df, self.texts, published=self.published)
 
 
 def check_path(path) -> Path:

@@ -148,14 +148,23 @@ def _build():
             tokens.extend(reversed(tail))
         return tokens
 
-    # Two adjacent tokens whose boundary the sarcasm or emoticon regex could close up:
-    # (last char of the first, first char of the second). Without such a pair both
-    # substitutions leave the text unchanged, and sentence assembly only drops EOS.
+    # Sentence assembly matters only through the sarcasm and emoticon substitutions, and
+    # those change a sentence only where a match spans a token boundary (the matched
+    # spaces are removed). Such a match needs two adjacent tokens whose boundary chars
+    # form a pair below (cheap screen, per chunk); and then a match of SPACED (below) in
+    # the tokens joined by spaces, EOS dropped: every per-sentence match with a space is
+    # one, since sentences are runs of that stream and their end (`$`) is a space there.
+    # When neither holds, both substitutions are the identity and the stream is exact.
     pairs = {"(!", "!)"}
+    spaced = [r"\( ! ?\)", r"\(! \)"]  # RE_SARCASM = \( ?\! ?\) with at least one space
     for faces in EMOTICONS.values():
         for e in faces:
             for k in range(1, len(e)):
                 pairs.add(e[k - 1] + e[k])
+                left = " ?".join(re.escape(c) for c in e[:k])
+                right = " ?".join(re.escape(c) for c in e[k:])
+                spaced.append(left + " " + right + r"(?:$|\s)")
+    SPACED = re.compile("|".join(spaced))
     tail_chars = {p[0] for p in pairs}
     head_chars = {p[1] for p in pairs}
 
@@ -205,8 +214,8 @@ def _build():
         head = toks[0][0] if toks[0][0] in head_chars else ""
         tail = toks[-1][-1] if toks[-1][-1] in tail_chars else ""
         if EOS in toks:  # a literal END-OF-SENTENCE: leave it to TextBlob's tokenizer
-            glued = True
-        entry = (infos, head, tail, glued)
+            glued = 2
+        entry = (infos, head, tail, glued, toks)
         if len(chunk_cache) >= _CACHE_LIMIT:
             chunk_cache.clear()
         chunk_cache[chunk] = entry
@@ -271,14 +280,20 @@ def _build():
     def fast(text: str) -> tuple[float, float]:
         infos = []
         prev_tail = ""
+        suspect = False
         get = chunk_cache.get
         for chunk in text.split():
-            entry = get(chunk) or chunk_info(chunk)
-            ci, head, tail, glued = entry
+            ci, head, tail, glued, _toks = get(chunk) or chunk_info(chunk)
             if glued or (prev_tail and head and prev_tail + head in pairs):
-                return score(exact_tokens(text))
+                if glued == 2:
+                    return score(exact_tokens(text))
+                suspect = True
             infos += ci
             prev_tail = tail
+        if suspect:
+            joined = " ".join(t for chunk in text.split() for t in (get(chunk) or chunk_info(chunk))[4])
+            if SPACED.search(joined) is not None:
+                return score(exact_tokens(text))
         return score(infos)
 
     def self_check() -> bool:

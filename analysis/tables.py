@@ -29,6 +29,11 @@ TABLES: dict[str, tuple[str, ...]] = {
     "sources": ("article_id", "sentence_id", "start", "end", "text", "source", "source_kind", "via", "cue"),
     "numbers": ("article_id", "sentence_id", "start", "end", "text", "value", "unit", "qualifier"),
     "boilerplate": ("article_id", "start", "end", "text", "kind"),
+    # claim comparison (analysis/claims.py); links are computed over the whole corpus
+    "claims": ("claim_id", "article_id", "sentence_id", "start", "end", "text", "words", "actors",
+               "places", "numbers", "dates", "source", "source_how", "quoted", "hedged", "hedges"),
+    "links": ("link_id", "kind", "article_a", "article_b", "claim_a", "claim_b", "start_a", "end_a",
+              "start_b", "end_b", "text_a", "text_b", "score", "detail"),
     # framing and sentiment (analysis/framing.py)
     "frames": ("article_id", "frame", "family", "score", "sentence_id", "start", "end",
                "evidence", "questions", "cues"),
@@ -41,6 +46,13 @@ TABLES: dict[str, tuple[str, ...]] = {
     "hedges": ("article_id", "sentence_id", "start", "end", "text", "cue", "kind", "voice"),
 }
 
+#: Tables computed over the whole corpus after every article is analysed.
+CORPUS_TABLES = ("links",)
+
+#: Tables with two sides, each pointing into an article's text: (article, start, end, text) columns.
+PAIR_OFFSETS = {"links": (("article_a", "start_a", "end_a", "text_a"),
+                          ("article_b", "start_b", "end_b", "text_b"))}
+
 #: Tables whose rows point into an article's text, and the column holding the string.
 OFFSET_TABLES: dict[str, str] = {
     "sentences": "text",
@@ -50,6 +62,7 @@ OFFSET_TABLES: dict[str, str] = {
     "sources": "text",
     "numbers": "text",
     "boilerplate": "text",
+    "claims": "text",
     "frames": "evidence",
     "labels": "text",
     "hedges": "text",

@@ -1,0 +1,376 @@
+"""Claims, links between articles, attribution: analysis/claims.py."""
+from __future__ import annotations
+
+import json
+import shutil
+import time
+
+import pandas as pd
+import pytest
+
+from analysis import claims as C
+from analysis.config import ALLSIDES_DIR, NOTEBOOKS_DIR, SEEDS_DIR
+from analysis.pipeline import analyse_article
+from analysis.records import Article, Number
+
+
+def _article(aid: str, headline: str, *paragraphs: str, **meta) -> Article:
+    return Article(aid, f"{aid}.txt", headline + "\n\n" + "\n\n".join(paragraphs) + "\n", **meta)
+
+
+def _compare(*articles: Article, **kw):
+    return C.compare_analyses([analyse_article(a) for a in articles], **kw)
+
+
+def _check_offsets(claims: pd.DataFrame, links: pd.DataFrame, texts: dict[str, str]) -> None:
+    for aid, s, e, t in zip(claims.article_id, claims.start, claims.end, claims.text):
+        assert texts[aid][s:e] == t
+    for side in ("a", "b"):
+        for aid, s, e, t in zip(links[f"article_{side}"], links[f"start_{side}"], links[f"end_{side}"],
+                                links[f"text_{side}"]):
+            assert texts[aid][s:e] == t
+
+
+# --------------------------------------------------------------------------- words
+
+@pytest.mark.parametrize("text, cues", [
+    ("The group reportedly seized the town.", ["reportedly"]),
+    ("Officials said the strike allegedly hit a school.", ["allegedly"]),
+    ("The army claims it retook the airport.", ["claims"]),
+    ("The campaign appears to have mainly hit rebels.", ["appears"]),
+    ("The offensive may last for weeks.", ["may"]),
+    ("Fighting began in May in the north.", []),  # the month, not the modal
+    ("The convoy could not be verified independently.", ["could not be verified"]),
+    ("The group claimed responsibility for the bombing.", []),  # a claim of responsibility is not a hedge
+    ("The army took the airport on Monday.", []),
+])
+def test_hedge_cues(text, cues):
+    assert [c for c, kind in C.hedges(text) if kind != "attribution"] == cues
+
+
+def test_hedges_csv_has_the_columns_framing_reads():
+    df = pd.read_csv(C.HEDGES_CSV)
+    assert list(df.columns) == ["cue", "kind", "pattern"]
+    assert set(df.kind) <= {"reporting", "epistemic", "modal", "attribution"}
+    assert df.cue.is_unique
+
+
+@pytest.mark.parametrize("word, expected", [
+    ("captured", "captur"), ("captures", "captur"), ("seized", "captur"), ("villages", "villag"),
+    ("airstrikes", "strik"), ("bombing", "strik"), ("hitting", "strik"), ("killed", "kill"),
+    ("insurgents", "rebel"), ("mostly", "most"),
+])
+def test_stem_folds_inflections_and_near_synonyms(word, expected):
+    assert C.stem(word) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("On Oct. 9 the town fell", ["10-09"]),
+    ("between 3 March and March 5", ["03-03", "03-05"]),
+    ("published 2015-10-11", ["10-11"]),
+    ("on Sunday", []),
+])
+def test_dates(text, expected):
+    assert C.dates(text) == expected
+
+
+# --------------------------------------------------------------------------- numbers
+
+def _n(text, value, unit, qualifier=""):
+    return Number(0, len(text), text, value, unit, qualifier)
+
+
+@pytest.mark.parametrize("a, na, b, nb, kw, detail", [
+    # the same count of the same thing, different values
+    ("Rebels captured six villages near the border.", [_n("six villages", 6, "villages")],
+     "The rebels say they captured five villages near the border.", [_n("five villages", 5, "villages")],
+     {}, "villages: 6 vs 5"),
+    ("30 people were killed in the blast.", [_n("30 people", 30, "people")],
+     "In the blast 25 people were killed.", [_n("25 people", 25, "people")], {}, "people: 30 vs 25"),
+    ("The floods destroyed 120 homes in the valley.", [_n("120 homes", 120, "homes")],
+     "Floods in the valley destroyed about 300 homes.", [_n("about 300 homes", 300, "homes", "about")],
+     {}, "homes: 120 vs about 300"),
+])
+def test_number_conflict(a, na, b, nb, kw, detail):
+    found = C.number_conflicts(a, na, b, nb, **kw)
+    assert [c.detail for c in found] == [detail]
+
+
+@pytest.mark.parametrize("a, na, b, nb, kw", [
+    # same unit, different places: different events
+    ("Militants seized 5 villages in Hama.", [_n("5 villages", 5, "villages")],
+     "Militants seized 6 villages in Aleppo.", [_n("6 villages", 6, "villages")],
+     {"places_a": ["Hama"], "places_b": ["Aleppo"]}),
+    # same unit, different days
+    ("On March 3 the army shelled 4 towns.", [_n("4 towns", 4, "towns")],
+     "On March 9 the army shelled 7 towns.", [_n("7 towns", 7, "towns")], {}),
+    # same unit, different actors
+    ("Government jets killed 30 fighters.", [_n("30 fighters", 30, "fighters")],
+     "Coalition jets killed 12 fighters.", [_n("12 fighters", 12, "fighters")],
+     {"actors_a": ["Syrian government"], "actors_b": ["US-led coalition"]}),
+    # same unit, different things measured
+    ("The convoy travelled 40 km to the border.", [_n("40 km", 40, "km")],
+     "The border is 12 km from the city.", [_n("12 km", 12, "km")], {}),
+    ("The army advanced 15 km on Tuesday.", [_n("15 km", 15, "km")],
+     "The army base lies 3 km from the airport.", [_n("3 km", 3, "km")], {}),
+    # compatible values: "at least 30" and "35"; "about 100" and "110"
+    ("At least 30 people were killed in the blast.", [_n("At least 30 people", 30, "people", "at least")],
+     "In the blast 35 people were killed.", [_n("35 people", 35, "people")], {}),
+    ("About 100 people were killed in the blast.", [_n("About 100 people", 100, "people", "about")],
+     "In the blast 110 people were killed.", [_n("110 people", 110, "people")], {}),
+    # one says it happened, the other that it did not
+    ("The rebels captured six villages.", [_n("six villages", 6, "villages")],
+     "The rebels have not captured five villages.", [_n("five villages", 5, "villages")], {}),
+    # elapsed time grows with the publication date
+    ("The bombing has gone on for 6 days.", [_n("6 days", 6, "day")],
+     "The bombing has gone on for 10 days.", [_n("10 days", 10, "day")], {}),
+])
+def test_no_number_conflict(a, na, b, nb, kw):
+    assert C.number_conflicts(a, na, b, nb, **kw) == []
+
+
+def test_numbers_cell_round_trips():
+    cell = ";".join(C._format_number(*x) for x in [("six villages", 6.0, "villages", ""),
+                                                     ("over 2,000", 2000.0, "fighters", "over")])
+    assert C.parse_numbers(cell) == [("six villages", 6.0, "villages", ""),
+                                     ("over 2,000", 2000.0, "fighters", "over")]
+
+
+@pytest.mark.parametrize("a, qa, b, qb, ok", [
+    (6, "", 5, "", False), (8, "at least", 10, "", True), (8, "at least", 5, "", False),
+    (700, "more than", 650, "", False), (100, "about", 110, "", True), (10, "up to", 12, "", False),
+])
+def test_values_compatible(a, qa, b, qb, ok):
+    assert C.values_compatible(a, qa, b, qb) is ok
+
+
+# --------------------------------------------------------------------------- quotes
+
+@pytest.mark.parametrize("qa, qb, linked", [
+    ("The regime has exploited the Russian airstrikes and the confusion of the army in its battles",
+     "The regime has exploited the Russian air strikes and the confusion of the (rebel) army in its battles.",
+     True),
+    ("We will not stop until the last terrorist has been driven out of our country",
+     "We will not stop until our children can sleep safely at night again", False),
+    ("the airport will reopen to civilian flights within a week, the minister said",
+     "the airport will reopen to civilian flights, within a week", True),
+])
+def test_quote_similarity(qa, qb, linked):
+    assert (C.quote_similarity(qa, qb) >= C.QUOTE_MIN_SCORE) is linked
+
+
+def test_reused_quote_link_and_different_quotes_not_linked():
+    a = _article("qa", "Army advances in the north",
+                 "The army pushed north on Monday. “The regime has exploited the Russian airstrikes and "
+                 "the confusion of the army in its battles in the south, and advanced in the north,” said "
+                 "one rebel commander.",
+                 "“We will not stop until the last terrorist has been driven out of our country,” the "
+                 "defence minister told parliament.")
+    b = _article("qb", "Rebels blame air campaign",
+                 "A rebel commander quoted by a news agency said: “The regime has exploited the Russian air "
+                 "strikes and the confusion of the (rebel) army in its battles in the south, and advanced "
+                 "in the north.”",
+                 "“We will not stop until our children can sleep safely at night again,” a local mother said.")
+    claims, links = _compare(a, b)
+    _check_offsets(claims, links, {x.article_id: x.text for x in (a, b)})
+    rq = links[links.kind == "reused_quote"]
+    assert len(rq) == 1
+    assert (rq.article_a.iloc[0], rq.article_b.iloc[0]) == ("qa", "qb")
+    assert "air strikes" in rq.text_b.iloc[0] and "airstrikes" in rq.text_a.iloc[0]
+    assert not links.text_a.str.contains("last terrorist").any()
+
+
+# --------------------------------------------------------------------------- passages
+
+WIRE = ("The United Nations said on Tuesday that more than forty aid lorries had crossed into the "
+        "besieged district overnight, carrying flour, medicine and blankets for families who have been "
+        "cut off from supplies since the spring, and that more convoys were planned for the coming week.")
+
+
+def test_shared_passage_found_and_short_overlap_not():
+    a = _article("pa", "Aid reaches district", "Our correspondent reports from the border.", WIRE)
+    b = _article("pb", "Convoys cross at last", WIRE, "Local officials welcomed the news on Wednesday.")
+    c = _article("pc", "Officials welcome aid",
+                 "The United Nations said on Tuesday that the talks would resume in Geneva next month.")
+    claims, links = _compare(a, b, c)
+    _check_offsets(claims, links, {x.article_id: x.text for x in (a, b, c)})
+    sp = links[links.kind == "shared_passage"]
+    assert list(zip(sp.article_a, sp.article_b)) == [("pa", "pb")]
+    assert sp.text_a.iloc[0].startswith("The United Nations said on Tuesday that more than forty")
+    # claims inside the shared passage are not repeated as `agree`
+    assert not ((links.kind == "agree") & (links.article_a == "pa") & (links.article_b == "pb")).any()
+    assert "pc" not in set(sp.article_a) | set(sp.article_b)
+
+
+# --------------------------------------------------------------------------- agreement
+
+def test_agree_paraphrase_but_not_same_names_or_negation():
+    a = _article("aa", "Strikes hit opposition",
+                 "Most of the Russian air strikes so far have hit moderate rebel groups rather than "
+                 "jihadist fighters, monitors said.",
+                 "Vladimir Putin met the Syrian foreign minister in Moscow on Friday.",
+                 "The strikes destroyed a bakery in the town.")
+    b = _article("ab", "Opposition bears brunt",
+                 "Monitors say most Russian strikes have so far hit moderate rebel groups instead of jihadist "
+                 "fighters.",
+                 "Vladimir Putin said in Moscow that Russia would keep its base in Syria.",
+                 "The strikes did not destroy a bakery in the town.")
+    claims, links = _compare(a, b)
+    ag = links[links.kind == "agree"]
+    assert len(ag) == 1
+    assert "moderate rebel groups rather than" in ag.text_a.iloc[0]
+    assert ag.score.iloc[0] >= C.AGREE_MIN_SCORE
+
+
+# --------------------------------------------------------------------------- claims
+
+def test_claim_rows_fields_and_offsets():
+    a = _article("ca", "Town falls",
+                 "The group reportedly captured six villages near the border on Oct. 9, according to "
+                 "the Observatory.",
+                 "Was the town ever safe?",
+                 "Fighting continued; residents fled south toward the coast in their thousands.")
+    r = analyse_article(a)
+    claims = C.claims_frame(C.claim_rows(r))
+    assert list(claims.columns) == list(C.CLAIM_COLUMNS)
+    _check_offsets(claims, C.links_frame([]), {"ca": a.text})
+    first = claims.iloc[0]
+    assert first.hedged and "reportedly" in first.hedges
+    assert first.dates == "10-09"
+    assert not claims.text.str.contains(r"\?").any()  # questions are not claims
+    assert claims.claim_id.is_unique
+
+
+def test_unique_claims_and_matrix():
+    a = _article("ua", "Aid arrives", WIRE, "A new school opened in the northern suburb on Thursday morning.")
+    b = _article("ub", "Aid convoys", WIRE)
+    claims, links = _compare(a, b)
+    uniq = C.unique_claims(claims, links)
+    assert list(uniq.article_id) == ["ua"]
+    assert "school" in uniq.text.iloc[0]
+    m = C.agreement_matrix(claims, links)
+    assert m.loc["ub", "ua"] == 1.0 and 0 < m.loc["ua", "ub"] < 1
+
+
+# --------------------------------------------------------------------------- seeds
+
+@pytest.fixture(scope="module")
+def seeds():
+    from analysis.export import analyse
+
+    tables = analyse(SEEDS_DIR)
+    claims, links = C.compare(tables)
+    return tables, claims, links
+
+
+def test_seeds_offsets_and_columns(seeds):
+    tables, claims, links = seeds
+    assert list(links.columns) == list(C.LINK_COLUMNS)
+    _check_offsets(claims, links, tables.texts)
+    assert set(links.kind) <= set(C.LINK_KINDS)
+    assert (links.article_a < links.article_b).all()
+
+
+def test_seeds_villages_conflict_and_recycled_quote(seeds):
+    tables, claims, links = seeds
+    conflict = links[(links.kind == "number_conflict") & links.detail.str.contains("village")]
+    assert len(conflict) == 1
+    row = conflict.iloc[0]
+    assert "six villages" in row.text_a and "five villages" in row.text_b
+    quote = links[links.kind == "reused_quote"]
+    assert len(quote) >= 1
+    assert any("air strikes" in t for t in quote.text_b) and any("airstrikes" in t for t in quote.text_a)
+    assert set(zip(quote.article_a, quote.article_b)) == {(row.article_a, row.article_b)}
+    origin = C.likely_origin(tables, claims, links)
+    assert "Reuters" in set(origin.likely_origin)
+
+
+def test_seeds_attribution_edges(seeds):
+    tables, claims, links = seeds
+    edges = C.attribution_edges(tables, claims, links)
+    assert list(edges.columns) == list(C.EDGE_COLUMNS)
+    assert {"cites", "reuses"} <= set(edges.kind)
+    assert ((edges.kind == "cites") & (edges.target_node == "Reuters")).any()
+
+
+def test_link_rows_deterministic(seeds):
+    tables, claims, links = seeds
+    again = C.links_frame(C.link_rows(claims.sample(frac=1, random_state=3), tables.quotes, tables.texts,
+                                      published=C._published(tables)))
+    pd.testing.assert_frame_equal(again, links)
+
+
+# --------------------------------------------------------------------------- the shared corpus
+
+CLUSTER_SOURCES = ("CNN", "NPR", "Washington Times", "CBN")
+
+
+def _russia_cluster(dest) -> list[str]:
+    """CNN / NPR / Washington Times / CBN articles, 30 Sep - 8 Oct 2015, on Russia's strikes in Syria."""
+    picked = []
+    for path in sorted(ALLSIDES_DIR.glob("*.json")):
+        rec = json.loads(path.read_text(encoding="utf-8"))
+        body = rec.get("content_original") or rec.get("content") or ""
+        if not ("2015-09-30" <= str(rec.get("date", "")) <= "2015-10-08"):
+            continue
+        if not any(s in str(rec.get("source", "")) for s in CLUSTER_SOURCES):
+            continue
+        head = str(rec.get("title", "")) + " " + body[:1500]
+        if "Russia" in head and "Syria" in head and ("strike" in body or "airstrike" in body):
+            shutil.copy(path, dest / path.name)
+            picked.append(path.name)
+    return picked
+
+
+@pytest.fixture(scope="module")
+def cluster(tmp_path_factory):
+    if not ALLSIDES_DIR.is_dir():
+        pytest.skip(f"shared corpus not found at {ALLSIDES_DIR} (it lives in ../shared beside the project)")
+    from analysis.export import analyse
+
+    dest = tmp_path_factory.mktemp("russia_cluster")
+    picked = _russia_cluster(dest)
+    if len(picked) < 4:
+        pytest.skip(f"only {len(picked)} cluster articles found in {ALLSIDES_DIR}")
+    tables = analyse(dest)
+    claims, links = C.compare(tables)
+    return dest, tables, claims, links
+
+
+@pytest.mark.shared
+def test_real_cluster_links(cluster):
+    dest, tables, claims, links = cluster
+    outlets = set(tables.articles.outlet.dropna())
+    assert sum(any(s in o for o in outlets) for s in CLUSTER_SOURCES) >= 3
+    _check_offsets(claims, links, tables.texts)
+    assert len(claims) > 100
+    assert len(links) > 0
+    linked_pairs = set(zip(links.article_a, links.article_b))
+    assert len(linked_pairs) >= 3  # several articles share statements, quotes or passages
+    for row in links[links.kind == "number_conflict"].itertuples():
+        for part in row.detail.split("; "):
+            unit, values = part.split(": ", 1)
+            va, vb = values.split(" vs ")
+            assert va != vb and unit
+    for row in links[links.kind == "reused_quote"].itertuples():
+        assert C.quote_similarity(row.text_a, row.text_b) >= C.QUOTE_MIN_SCORE
+    uniq = C.unique_claims(claims, links)
+    assert 0 < len(uniq) < len(claims)
+    m = C.agreement_matrix(claims, links)
+    assert (m.values.diagonal() == 1).all() and ((m.values >= 0) & (m.values <= 1)).all()
+
+
+@pytest.mark.shared
+@pytest.mark.slow
+def test_notebook_runs_on_real_cluster(cluster, tmp_path):
+    papermill = pytest.importorskip("papermill")
+    dest = cluster[0]
+    out = tmp_path / "out.ipynb"
+    papermill.execute_notebook(str(NOTEBOOKS_DIR / "2.0-claim-comparison.ipynb"), str(out),
+                               parameters={"CORPUS": str(dest)}, cwd=str(NOTEBOOKS_DIR),
+                               kernel_name="python3", progress_bar=False)
+    nb = json.loads(out.read_text(encoding="utf-8"))
+    errors = [o for c in nb["cells"] for o in c.get("outputs", []) if o.get("output_type") == "error"]
+    assert not errors
+    text = json.dumps(nb)
+    assert "agreement" in text.lower()
