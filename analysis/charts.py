@@ -24,8 +24,6 @@ import re
 from pathlib import Path
 
 import matplotlib
-
-matplotlib.use("agg", force=False)
 import matplotlib.dates as mdates  # noqa: E402
 import matplotlib.pyplot as plt  # noqa: E402
 import numpy as np  # noqa: E402

@@ -23,10 +23,12 @@ re-implements it with the work moved out of the per-call path:
 * Every lowercased token is looked up once (memoised) in a plain ``dict`` copy of
   TextBlob's own loaded lexicon (no ``lazydict`` wrapper), giving a small tuple with
   everything ``assessments`` asks of it.
-* Sentence assembly only matters through the sarcasm/emoticon regexes, and those change
-  the text only when a match spans two tokens. When no two adjacent tokens could be
-  glued by them (the usual case) the token stream is used as is; otherwise the text goes
-  through TextBlob's own tokenizer (exact, slower).
+* Sentence assembly only matters through the sarcasm/emoticon regexes (and by dropping
+  ``END-OF-SENTENCE`` marks), and those change the text only where a match spans two
+  tokens. When no such match is possible (checked per token boundary, then with one
+  regex; the usual case) the token stream is used as is; otherwise (about 1 sentence in
+  5,000 of news text: "(Exodus 28:8)", "Check: O'Malley") the text goes through TextBlob's
+  own tokenizer (exact, slower). Literal ``END-OF-SENTENCE`` text goes there too.
 * The state machine and the averages do the same float operations in the same order.
 
 If the installed TextBlob is not the version this was verified against (0.20.1), or its
