@@ -31,9 +31,11 @@ from __future__ import annotations
 
 import bisect
 import csv
+import gc
 import math
 import re
 from collections import Counter, defaultdict
+from contextlib import contextmanager
 from functools import lru_cache
 from typing import Iterable, NamedTuple, Optional, Sequence
 
@@ -237,19 +239,34 @@ def stem(word: str) -> str:
     return SYNONYMS.get(w, w)
 
 
+_WORD_TERMS: dict[str, tuple[str, bool]] = {}  # lower-cased word -> (stem, is content)
+
+
+def _word_term(w: str) -> tuple[str, bool]:
+    """(stem, is_content) of a lower-cased word (’ as '), cached."""
+    t = _WORD_TERMS.get(w)
+    if t is None:
+        content = not (w in STOPWORDS or w in NUMBER_WORDS or w[0].isdigit() or len(w) < 2)
+        s = stem(w) if content else w
+        t = (s, content and s not in STOPWORDS)
+        if len(_WORD_TERMS) >= 1 << 20:
+            _WORD_TERMS.clear()
+        _WORD_TERMS[w] = t
+    return t
+
+
 def terms(text: str) -> list[str]:
     """Content terms of a text: words minus stopwords and numbers, stemmed.
 
     >>> terms("The rebels said they had captured 6 villages.")
     ['rebel', 'captur', 'villag']
     """
+    get = _WORD_TERMS.get
     out = []
     for w in _WORD.findall(text.lower().replace("’", "'")):
-        if w in STOPWORDS or w in NUMBER_WORDS or w[0].isdigit() or len(w) < 2:
-            continue
-        s = stem(w)
-        if s not in STOPWORDS:
-            out.append(s)
+        t = get(w) or _word_term(w)
+        if t[1]:
+            out.append(t[0])
     return out
 
 
@@ -260,13 +277,40 @@ def _term_spans(text: str) -> list[tuple[str, int, int, bool, bool]]:
     """
     out = []
     low = text.lower().replace("’", "'")
+    get = _WORD_TERMS.get
     for m in _WORD.finditer(low):
         w = m.group()
-        content = not (w in STOPWORDS or w in NUMBER_WORDS or w[0].isdigit() or len(w) < 2)
-        s = stem(w) if content else w
+        s, content = get(w) or _word_term(w)
         st = m.start()
-        out.append((s, st, m.end(), content and s not in STOPWORDS, st > 0 and text[st].isupper()))
+        out.append((s, st, m.end(), content, st > 0 and text[st].isupper()))
     return out
+
+
+# the only characters whose lower case is longer or ASCII (so offsets or words would shift)
+_ODD_LOWER = re.compile("[\u0130\u212a]")
+_ALNUM = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789")
+
+
+def _content_terms(text: str) -> tuple[list[str], set[str]]:
+    """Content stems in order, and those seen not capitalised (what _term_spans says, faster).
+
+    >>> _content_terms("Rebels captured Aleppo's villages")
+    (['rebel', 'captur', 'aleppo', 'villag'], {'rebel', 'captur', 'villag'})
+    """
+    if _ODD_LOWER.search(text):
+        spans = _term_spans(text)
+        return [sp[0] for sp in spans if sp[3]], {sp[0] for sp in spans if sp[3] and not sp[4]}
+    get = _WORD_TERMS.get
+    content, lower_terms = [], set()
+    # no character changes length or class when lower-cased: the same words at the same places
+    at0 = text[:1] in _ALNUM
+    for i, (w, o) in enumerate(zip(_WORD.findall(text.lower().replace("’", "'")), _WORD.findall(text))):
+        s, c = get(w) or _word_term(w)
+        if c:
+            content.append(s)
+            if not o[0].isupper() or (i == 0 and at0):
+                lower_terms.add(s)
+    return content, lower_terms
 
 
 _NEGATION = re.compile(r"\b(?:" + "|".join(sorted(re.escape(w) for w in NEGATIONS)) + r")\b|n't\b")
@@ -406,18 +450,26 @@ class _Info:
                  "num_windows", "num_names", "article")
 
     def __init__(self, text: str, numbers: Sequence[tuple], *, actors=(), places=(), context=(),
-                 dates_=None, weights: Optional[dict] = None, article: str = "") -> None:
-        spans = _term_spans(text)
-        content = [sp[0] for sp in spans if sp[3]]
-        ents = {f"e:{e.lower()}" for e in (*actors, *places)}
-        self.terms = set(content) | ents
+                 dates_=None, weights: Optional[dict] = None, article: str = "",
+                 content_terms: Optional[tuple[list[str], set[str]]] = None, ents=None) -> None:
+        content, lower_terms = _content_terms(text) if content_terms is None else content_terms
+        if ents is None:
+            ents = {f"e:{e.lower()}" for e in (*actors, *places)}
+        content_set = set(content)
+        self.terms = content_set | ents
         # terms only ever seen capitalised here are names: agreement needs more than names
-        lower_terms = {sp[0] for sp in spans if sp[3] and not sp[4]}
-        self.names = (set(content) - lower_terms) | ents
-        counts = Counter(content)
-        counts.update(ents)
-        vec = {t: n * (weights.get(t, 1.0) if weights else 1.0) for t, n in counts.items()}
-        norm = math.sqrt(sum(v * v for v in vec.values())) or 1.0
+        self.names = (content_set - lower_terms) | ents
+        counts: dict[str, int] = {}  # as Counter(content) then .update(ents), without its overhead
+        for t in content:
+            counts[t] = counts.get(t, 0) + 1
+        for t in ents:
+            counts[t] = counts.get(t, 0) + 1
+        if weights:
+            get = weights.get
+            vec = {t: n * get(t, 1.0) for t, n in counts.items()}
+        else:
+            vec = {t: n * 1.0 for t, n in counts.items()}
+        norm = math.sqrt(sum([v * v for v in vec.values()])) or 1.0
         self.vec = {t: v / norm for t, v in vec.items()}
         self.negated = _negated(text)
         self.actors = frozenset(actors)
@@ -428,6 +480,9 @@ class _Info:
         self.numbers = []
         self.num_windows = []
         self.num_names = []
+        if not numbers:
+            return
+        spans = None
         units = Counter(normalise_unit(num[2]) for num in numbers)
         for num in numbers:
             text_n, value, unit, qual = num[:4]
@@ -438,6 +493,8 @@ class _Info:
                 continue  # several numbers of one unit (a poll, a list): which is which is unclear
             pos = text.find(text_n) if text_n else -1
             self.numbers.append((text_n, float(value), unit, qual, u))
+            if spans is None and pos >= 0:
+                spans = _term_spans(text)
             before, after, names = _window(spans, pos, pos + len(text_n), u) if pos >= 0 else ("", "", set())
             self.num_windows.append((before, after))
             self.num_names.append(names)
@@ -464,7 +521,8 @@ def _window(spans, start: int, end: int, unit: str) -> tuple[str, str, set[str]]
 def _cosine(a: dict, b: dict) -> float:
     if len(a) > len(b):
         a, b = b, a
-    return sum(v * b.get(t, 0.0) for t, v in a.items())
+    get = b.get
+    return sum([v * get(t, 0.0) for t, v in a.items()])
 
 
 def _content_share(a: _Info, b: _Info) -> float:
@@ -727,28 +785,37 @@ def _candidate_pairs(keys: list[list[str]], article_of: np.ndarray, *, cap: int,
     An inverted index over keys; keys held by more than ``cap`` items are skipped.
     Returns an (n, 2) int array, sorted (and the shared-key counts when ``counts``).
     """
-    index: dict[str, list[int]] = defaultdict(list)
-    for i, ks in enumerate(keys):
-        for k in ks:
-            index[k].append(i)
     n = len(keys)
+    sizes = np.fromiter((len(ks) for ks in keys), dtype=np.int64, count=n)
+    flat = [k for ks in keys for k in ks]
     chunks, strong_chunks = [], []
-    for k in sorted(index):
-        post = index[k]
-        if len(post) < 2 or len(post) > cap:
-            continue
-        p = np.asarray(post, dtype=np.int64)
-        ii, jj = np.triu_indices(len(p), 1)
-        a, b = p[ii], p[jj]
-        keep = article_of[a] != article_of[b]
-        code = a[keep] * n + b[keep]
-        if strong_prefix and k.startswith(strong_prefix):
-            strong_chunks.append(code)
+    if flat:
+        codes, uniq = pd.factorize(pd.Series(flat, dtype=object), sort=False)
+        owner = np.repeat(np.arange(n, dtype=np.int64), sizes)
+        order = np.argsort(codes, kind="stable")  # postings: items in ascending order per key
+        posting = owner[order]
+        n_keys = len(uniq)
+        df = np.bincount(codes, minlength=n_keys)
+        first = np.concatenate([[0], np.cumsum(df)[:-1]])
+        usable = (df >= 2) & (df <= cap)
+        if strong_prefix:
+            strong = np.fromiter((isinstance(k, str) and k.startswith(strong_prefix) for k in uniq),
+                                 dtype=bool, count=n_keys)
         else:
-            chunks.append(code)
+            strong = np.zeros(n_keys, dtype=bool)
+        art = np.asarray(article_of)
+        for is_strong, out in ((False, chunks), (True, strong_chunks)):
+            sel = usable & (strong == is_strong)
+            for size in np.unique(df[sel]).tolist():
+                starts = first[sel & (df == size)]
+                block = posting[starts[:, None] + np.arange(size)]
+                ii, jj = _triu(size)
+                a, b = block[:, ii].ravel(), block[:, jj].ravel()
+                keep = art[a] != art[b]
+                out.append(a[keep] * n + b[keep])
     parts = []
     if chunks:
-        codes, n_shared = np.unique(np.concatenate(chunks), return_counts=True)
+        codes, n_shared = _unique_counts(np.concatenate(chunks), repeated=min_shared >= 2)
         keep = n_shared >= min_shared
         if counts:
             pairs = np.stack([codes[keep] // n, codes[keep] % n], axis=1)
@@ -757,11 +824,31 @@ def _candidate_pairs(keys: list[list[str]], article_of: np.ndarray, *, cap: int,
     elif counts:
         return np.zeros((0, 2), dtype=np.int64), np.zeros(0, dtype=np.int64)
     if strong_chunks:
-        parts.append(np.concatenate(strong_chunks))
+        parts.append(_unique_counts(np.concatenate(strong_chunks))[0])
     if not parts:
         return np.zeros((0, 2), dtype=np.int64)
-    codes = np.unique(np.concatenate(parts))
+    codes = parts[0] if len(parts) == 1 else _unique_counts(np.concatenate(parts))[0]
     return np.stack([codes // n, codes % n], axis=1)
+
+
+def _unique_counts(values: np.ndarray, repeated: bool = False) -> tuple[np.ndarray, np.ndarray]:
+    """np.unique(values, return_counts=True), sorting in place (values is a scratch array);
+    only the values seen more than once when ``repeated``."""
+    values.sort()
+    if not len(values):
+        return values, np.zeros(0, dtype=np.int64)
+    if repeated:
+        values = values[:-1][values[1:] == values[:-1]]  # each repeat once per extra copy
+        if not len(values):
+            return values, np.zeros(0, dtype=np.int64)
+    first = np.flatnonzero(np.concatenate([[True], values[1:] != values[:-1]]))
+    n = np.diff(np.append(first, len(values)))
+    return values[first], n + 1 if repeated else n
+
+
+@lru_cache(maxsize=None)
+def _triu(size: int) -> tuple[np.ndarray, np.ndarray]:
+    return np.triu_indices(size, 1)
 
 
 # --------------------------------------------------------------------------- quotes
@@ -828,56 +915,88 @@ def _passage_links(segments: dict[str, list[tuple[int, str]]], *, min_words: int
     """
     k = PASSAGE_SHINGLE
     arts = sorted(segments)
-    toks: list[list[tuple[int, int]]] = []
-    hashes, owner, pos = [], [], []
-    for ai, aid in enumerate(arts):
-        spans, words = [], []
-        for off, seg in segments[aid]:
-            for m in _WORD.finditer(seg):
-                spans.append((off + m.start(), off + m.end()))
-                words.append(m.group().lower().replace("’", "'"))
-        toks.append(spans)
-        for i in range(len(words) - k + 1):
-            hashes.append(hash(" ".join(words[i:i + k])))
-            owner.append(ai)
-            pos.append(i)
-    if not hashes:
+    raw: list[str] = []
+    n_words = []
+    for aid in arts:
+        before = len(raw)
+        for _, seg in segments[aid]:
+            raw.extend(_WORD.findall(seg))
+        n_words.append(len(raw) - before)
+    if not raw:
         return []
-    h = np.asarray(hashes, dtype=np.int64)
-    own = np.asarray(owner, dtype=np.int64)
-    ps = np.asarray(pos, dtype=np.int64)
-    order = np.lexsort((ps, own, h))
-    h, own, ps = h[order], own[order], ps[order]
-    bounds = np.flatnonzero(np.diff(h)) + 1
-    starts = np.concatenate([[0], bounds])
-    ends = np.concatenate([bounds, [len(h)]])
-    multi = (ends - starts) >= 2
-    matches: dict[tuple[int, int], list[tuple[int, int]]] = defaultdict(list)
-    for s, e in zip(starts[multi], ends[multi]):
-        group_arts = own[s:e]
-        if len(set(group_arts.tolist())) < 2 or len(set(group_arts.tolist())) > df_cap:
-            continue
-        items = list(zip(group_arts.tolist(), ps[s:e].tolist()))
-        for x in range(len(items)):
-            for y in range(x + 1, len(items)):
-                (a, pa), (b, pb) = items[x], items[y]
-                if a != b:
-                    if a > b:
-                        a, pa, b, pb = b, pb, a, pa
-                    matches[(a, b)].append((pa, pb))
+    # words contain no spaces: lower-case them all in one go
+    n_words = np.asarray(n_words, dtype=np.int64)
+    n_sh = np.maximum(n_words - k + 1, 0)
+    if not n_sh.sum():
+        return []
+    words = " ".join(raw).lower().replace("’", "'").split(" ")
+    ids = pd.factorize(pd.Series(words, dtype=object), sort=False)[0].astype(np.int64)
+    del raw, words
+    first_word = np.concatenate([[0], np.cumsum(n_words)[:-1]])
+    own = np.repeat(np.arange(len(arts), dtype=np.int64), n_sh)
+    ps = np.arange(int(n_sh.sum()), dtype=np.int64) - np.repeat(np.cumsum(n_sh) - n_sh, n_sh)
+    at = first_word[own] + ps  # index of each shingle's first word
+    h = _shingle_hash(ids, at, k)
+    order = np.argsort(h, kind="stable")  # by shingle, then article, then position
+    h, own, ps, at = h[order], own[order], ps[order], at[order]
+    same = h[1:] == h[:-1]
+    if same.any():  # a 64-bit hash can collide: check the words, and rank exactly if it did
+        x = np.flatnonzero(same)
+        if any((ids[at[x] + j] != ids[at[x + 1] + j]).any() for j in range(k)):
+            h = _shingle_rank(ids, at, k)
+            order = np.argsort(h, kind="stable")
+            h, own, ps = h[order], own[order], ps[order]
+    new_group = np.concatenate([[True], h[1:] != h[:-1]])
+    starts = np.flatnonzero(new_group)
+    sizes = np.diff(np.append(starts, len(h)))
+    new_art = new_group | np.concatenate([[True], own[1:] != own[:-1]])
+    n_arts = np.add.reduceat(new_art.astype(np.int64), starts)
+    ok = (sizes >= 2) & (n_arts >= 2) & (n_arts <= df_cap)
+    pa_parts, pb_parts, a_parts, b_parts = [], [], [], []
+    for size in np.unique(sizes[ok]).tolist():
+        block = starts[ok & (sizes == size)][:, None] + np.arange(size)
+        ii, jj = _triu(size)
+        x, y = block[:, ii].ravel(), block[:, jj].ravel()
+        keep = own[x] != own[y]  # sorted by article: own[x] < own[y]
+        x, y = x[keep], y[keep]
+        a_parts.append(own[x]); b_parts.append(own[y]); pa_parts.append(ps[x]); pb_parts.append(ps[y])
+    if not a_parts:
+        return []
+    A, B = np.concatenate(a_parts), np.concatenate(b_parts)
+    PA, PB = np.concatenate(pa_parts), np.concatenate(pb_parts)
+    # article pairs with enough matched shingles
+    pair = A * len(arts) + B
+    order = np.lexsort((PA, PB - PA, pair))
+    pair, PA, PB = pair[order], PA[order], PB[order]
+    bounds = np.flatnonzero(np.concatenate([[True], pair[1:] != pair[:-1]]))
+    counts = np.diff(np.append(bounds, len(pair)))
+    enough = np.repeat(counts + k - 1 >= min_words, counts)
+    pair, PA, PB = pair[enough], PA[enough], PB[enough]
+    if not len(pair):
+        return []
+    # runs: consecutive positions on one diagonal of one article pair
+    D = PB - PA
+    run_start = np.concatenate([[True], (pair[1:] != pair[:-1]) | (D[1:] != D[:-1]) | (PA[1:] != PA[:-1] + 1)])
+    rs = np.flatnonzero(run_start)
+    re_ = np.append(rs[1:], len(pair)) - 1
+    run_pair = pair[rs].tolist()
+    run_rows = zip(PA[rs].tolist(), PA[re_].tolist(), PB[rs].tolist(), PB[re_].tolist(),
+                   (re_ - rs + 1).tolist())
+    by_pair: dict[int, list[list[int]]] = defaultdict(list)
+    for p, r in zip(run_pair, run_rows):
+        by_pair[p].append(list(r))
+    toks: dict[int, list[tuple[int, int]]] = {}
+
+    def spans_of(ai: int) -> list[tuple[int, int]]:
+        if ai not in toks:
+            toks[ai] = [(off + m.start(), off + m.end()) if off else m.span()
+                        for off, seg in segments[arts[ai]] for m in _WORD.finditer(seg)]
+        return toks[ai]
+
     out = []
-    for (a, b), pairs in sorted(matches.items()):
-        if len(pairs) + k - 1 < min_words:
-            continue
-        pairs.sort(key=lambda t: (t[1] - t[0], t[0]))
-        runs = []  # [start_a, end_a, start_b, end_b, matched shingles]
-        for pa, pb in pairs:
-            if runs and pb - pa == runs[-1][2] - runs[-1][0] and pa <= runs[-1][1] + 1:
-                runs[-1][1] = pa
-                runs[-1][3] = pb
-                runs[-1][4] += 1
-            else:
-                runs.append([pa, pa, pb, pb, 1])
+    for p in sorted(by_pair):
+        a, b = divmod(p, len(arts))
+        runs = by_pair[p]
         runs.sort()
         merged = []  # join runs split by a changed or inserted word
         for r in runs:
@@ -895,11 +1014,36 @@ def _passage_links(segments: dict[str, list[tuple[int, str]]], *, min_words: int
             if any(sb < ub1 and eb + k > ub0 for ub0, ub1 in used_b):
                 continue  # the same text of b already matched a longer stretch of a
             used_b.append((sb, eb + k))
-            ta, tb = toks[a], toks[b]
+            ta, tb = spans_of(a), spans_of(b)
             score = round(min(1.0, (n_match + k - 1) / max(words, eb - sb + k)), 3)
             out.append((arts[a], ta[sa][0], ta[ea + k - 1][1], arts[b], tb[sb][0], tb[eb + k - 1][1],
                         words, score))
     return out
+
+
+def _shingle_hash(ids: np.ndarray, at: np.ndarray, k: int) -> np.ndarray:
+    """A 64-bit hash of the k words from each position ``at`` (splitmix64 of each word id
+    and its place in the shingle, summed)."""
+    h = np.zeros(len(at), dtype=np.uint64)
+    with np.errstate(over="ignore"):
+        for j in range(k):
+            z = ids[at + j].astype(np.uint64) * np.uint64(k) + np.uint64(j) + np.uint64(0x9E3779B97F4A7C15)
+            z = (z ^ (z >> np.uint64(30))) * np.uint64(0xBF58476D1CE4E5B9)
+            z = (z ^ (z >> np.uint64(27))) * np.uint64(0x94D049BB133111EB)
+            h += z ^ (z >> np.uint64(31))
+    return h
+
+
+def _shingle_rank(ids: np.ndarray, at: np.ndarray, k: int) -> np.ndarray:
+    """An exact id of the k words from each position ``at`` (ranks of word pairs, then of
+    pairs of pairs, ...)."""
+    rank, width = ids, 1
+    while width < k:
+        step = min(width, k - width)
+        left, right = rank[:-step], rank[step:]
+        rank = np.unique(left * (int(rank.max()) + 1) + right, return_inverse=True)[1].astype(np.int64)
+        width += step
+    return rank[at]
 
 
 # --------------------------------------------------------------------------- links
@@ -942,6 +1086,28 @@ def link_rows(claims: pd.DataFrame, quotes: Optional[pd.DataFrame] = None,
     date, so that numbers from articles more than ``number_max_days`` apart are not called
     a conflict (the count has moved on).
     """
+    with _gc_paused():  # many long-lived small objects, no cycles: collections only cost time
+        return _link_rows(claims, quotes, texts, min_score=min_score,
+                          number_min_similarity=number_min_similarity,
+                          passage_min_words=passage_min_words, published=published,
+                          number_max_days=number_max_days)
+
+
+@contextmanager
+def _gc_paused():
+    """Pause the cyclic garbage collector (reference counting still frees memory)."""
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was_enabled:
+            gc.enable()
+
+
+def _link_rows(claims: pd.DataFrame, quotes: Optional[pd.DataFrame], texts: Optional[dict[str, str]], *,
+               min_score: float, number_min_similarity: float, passage_min_words: int,
+               published: Optional[dict[str, str]], number_max_days: int) -> list[tuple]:
     claims = claims.sort_values(["article_id", "start", "end"], kind="mergesort").reset_index(drop=True)
     n = len(claims)
     cid = claims["claim_id"].astype(str).tolist()
@@ -1020,9 +1186,11 @@ def link_rows(claims: pd.DataFrame, quotes: Optional[pd.DataFrame] = None,
 
     # claims: agree / number_conflict
     if n:
+        content_terms = [_content_terms(t) for t in ctext]
+        ents = [{f"e:{e.lower()}" for e in (*actors[i], *places[i])} for i in range(n)]
         df = Counter()
         for i in range(n):
-            df.update(set(terms(ctext[i])) | {f"e:{e.lower()}" for e in (*actors[i], *places[i])})
+            df.update(set(content_terms[i][0]) | ents[i])
         weights = {t: math.log((n + 1) / (c + 1)) + 1.0 for t, c in df.items()}
         infos = []
         prev_ents: tuple = ()
@@ -1030,14 +1198,15 @@ def link_rows(claims: pd.DataFrame, quotes: Optional[pd.DataFrame] = None,
             if i == 0 or art[i] != art[i - 1]:
                 prev_ents = ()
             infos.append(_Info(ctext[i], numbers[i], actors=actors[i], places=places[i],
-                               context=prev_ents, dates_=cdates[i], weights=weights, article=art[i]))
+                               context=prev_ents, dates_=cdates[i], weights=weights, article=art[i],
+                               content_terms=content_terms[i], ents=ents[i]))
             prev_ents = (*actors[i], *places[i])
         keys = []
         for i, info in enumerate(infos):
             ks = {t for t in info.terms}
             for num, win in zip(info.numbers, info.num_windows):
                 ks.update(f"n:{num[4]}:{w}" for w in win)
-            keys.append(sorted(ks))
+            keys.append(ks)  # (the order of an item's keys does not matter)
         pairs = _candidate_pairs(keys, art_codes, cap=cap, min_shared=2, strong_prefix="n:")
         # article profiles (summed claim vectors): a number conflict needs articles on one story
         profile: dict[str, dict] = {}
@@ -1049,19 +1218,36 @@ def link_rows(claims: pd.DataFrame, quotes: Optional[pd.DataFrame] = None,
             norm = math.sqrt(sum(v * v for v in acc.values())) or 1.0
             profile[a_] = {t: v / norm for t, v in acc.items()}
         story_sim: dict[tuple[str, str], float] = {}
+        days: dict[tuple[str, str], float] = {}
+        min_sim_numbers = min(min_score, number_min_similarity)
         for i, j in pairs.tolist():
             a, b = infos[i], infos[j]
             if art[i] > art[j]:
                 i, j, a, b = j, i, b, a
+            both_numbers = bool(a.numbers and b.numbers)
+            # cheap tests first: without numbers on both sides only `agree` is possible, and it
+            # needs shared terms and a similarity of min_score (a conflict, number_min_similarity)
+            shared_terms = a.terms & b.terms
+            if not both_numbers and len(shared_terms) < AGREE_MIN_SHARED_TERMS:
+                continue
+            threshold = min_sim_numbers if both_numbers else min_score
+            va, vb = a.vec, b.vec
+            if sum([va[t] * vb[t] for t in shared_terms]) < threshold - 1e-9:
+                continue  # (the similarity summed in another order: equal up to rounding)
             if (cid[i], cid[j]) in linked_claim_pairs:
                 continue
-            if any(_covered(starts[i], ends[i], sa, ea) and _covered(starts[j], ends[j], sb, eb)
-                   for sa, ea, sb, eb in in_passage.get((art[i], art[j]), ())):
+            if in_passage and any(_covered(starts[i], ends[i], sa, ea) and _covered(starts[j], ends[j], sb, eb)
+                                  for sa, ea, sb, eb in in_passage.get((art[i], art[j]), ())):
                 continue  # both claims are inside one shared passage: already linked
-            sim = _cosine(a.vec, b.vec)
+            sim = _cosine(va, vb)
+            if sim < threshold:
+                continue
             conflicts = []
-            if a.numbers and b.numbers and _days_apart(published, art[i], art[j]) <= number_max_days:
-                key = (art[i], art[j])
+            key = (art[i], art[j])
+            if both_numbers:
+                if key not in days:
+                    days[key] = _days_apart(published, art[i], art[j])
+            if both_numbers and days[key] <= number_max_days:
                 if key not in story_sim:
                     story_sim[key] = _cosine(profile[art[i]], profile[art[j]])
                 if story_sim[key] >= ARTICLE_MIN_SIMILARITY:

@@ -47,19 +47,31 @@ def _phase_textblob(path: str, q) -> None:
 
 def _phase_stages(path: str, q) -> None:
     """CPU seconds per stage, over the same articles (where the time goes)."""
-    from analysis import load, mentions, numbers, parse, quotes, sentiment
+    from analysis import claims, framing, load, mentions, numbers, parse, pipeline, quotes, sentiment
 
     arts = [a for _, batch in load.iter_corpus(Path(path)) for a in batch]
     sentiment.sentiment.cache_clear() if hasattr(sentiment.sentiment, "cache_clear") else None
-    secs = dict.fromkeys(("parse", "mentions", "quotes+sources", "numbers", "sentiment"), 0.0)
+    secs = dict.fromkeys(("parse", "mentions", "quotes+sources", "numbers", "sentiment", "claims",
+                          "framing", "links (corpus)"), 0.0)
     clock = time.process_time
+    corpus = pipeline._CorpusState()
     for a in arts:
         t = clock(); p = parse.parse_article(a); secs["parse"] += clock() - t
         t = clock(); m = mentions.find_mentions(p); secs["mentions"] += clock() - t
-        t = clock(); qs, _ = quotes.find_quotes(p, m); quotes.find_sources(p, qs, m)
+        t = clock(); qs, sq = quotes.find_quotes(p, m); src = quotes.find_sources(p, qs, m)
         secs["quotes+sources"] += clock() - t
-        t = clock(); numbers.find_numbers(p); secs["numbers"] += clock() - t
-        t = clock(); [sentiment.sentiment(s.text) for s in p.sentences]; secs["sentiment"] += clock() - t
+        t = clock(); ns = numbers.find_numbers(p); secs["numbers"] += clock() - t
+        t = clock(); sents = [sentiment.sentiment(s.text) for s in p.sentences]; secs["sentiment"] += clock() - t
+        result = pipeline.ArticleAnalysis(p, m, qs, sq, src, ns, sents, pipeline._quoted_sentences(p, qs))
+        t = clock(); claim_rows = claims.claim_rows(result); secs["claims"] += clock() - t
+        t = clock(); framing.framing_rows(result); secs["framing"] += clock() - t
+        aid = a.article_id
+        sid = pipeline._sentence_index(p)
+        quote_rows = [(aid, i, sid(x.start), x.start, x.end, x.quote, x.speaker, x.speaker_kind,
+                       x.speaker_role, x.cue, x.how, x.speaker_start, x.speaker_end,
+                       pipeline.count_words(x.quote)) for i, x in enumerate(qs)]
+        corpus.add(result, {"claims": claim_rows, "quotes": quote_rows})
+    t = clock(); corpus.links(); secs["links (corpus)"] += clock() - t
     q.put(secs)
 
 
@@ -101,6 +113,8 @@ def main(argv=None) -> int:
     print("CPU seconds per stage (as a share of bare TextBlob's time):")
     for name, secs in stages.items():
         print(f"  {name:16s} {secs:7.2f} s  {secs / t_blob:5.2f}")
+    total = sum(stages.values())
+    print(f"  {'sum of stages':16s} {total:7.2f} s  {total / t_blob:5.2f}")
     print("tables written (MiB): " + ", ".join(f"{k}={v / 2**20:.1f}" for k, v in sorted(sizes.items())))
     return 0
 

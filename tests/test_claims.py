@@ -202,6 +202,26 @@ def test_shared_passage_found_and_short_overlap_not():
     assert "pc" not in set(sp.article_a) | set(sp.article_b)
 
 
+def test_shared_passage_same_when_shingle_hashes_collide(monkeypatch):
+    segments = {"pa": [(0, "Our correspondent reports from the border. " + WIRE)],
+                "pb": [(0, WIRE + " Local officials welcomed the news.")],
+                "pc": [(0, "Officials said " + WIRE[:120]), (200, WIRE[120:])]}
+    expected = C._passage_links(segments, min_words=20, df_cap=25)
+    assert [(a, b) for a, _, _, b, *_ in expected] == [("pa", "pb"), ("pa", "pc"), ("pb", "pc")]
+    # a hash that collides all the time: the words are checked and exact ids used instead
+    monkeypatch.setattr(C, "_shingle_hash", lambda ids, at, k: (ids[at] % 3).astype("uint64"))
+    assert C._passage_links(segments, min_words=20, df_cap=25) == expected
+
+
+@pytest.mark.parametrize("text", ["Rebels captured Aleppo's villages", "  Mr. Smith said it", "",
+                                  "The \u212aelvin sign and \u0130stanbul", "O’Neil’s men"])
+def test_content_terms_match_term_spans(text):
+    spans = C._term_spans(text)
+    assert C._content_terms(text) == ([sp[0] for sp in spans if sp[3]],
+                                      {sp[0] for sp in spans if sp[3] and not sp[4]})
+    assert C.terms(text) == [sp[0] for sp in spans if sp[3]]
+
+
 # --------------------------------------------------------------------------- agreement
 
 def test_agree_paraphrase_but_not_same_names_or_negation():
