@@ -41,6 +41,10 @@ def build_parser() -> argparse.ArgumentParser:
     ex.add_argument("--out", required=True, metavar="DIR", help="folder for the CSV tables (created)")
     ex.add_argument("--body-field", metavar="NAME", default=None,
                     help="name of the body-text field in JSON/JSONL/CSV records")
+    ex.add_argument("--skip", metavar="STAGES", default="",
+                    help="comma-separated optional stages to leave out, for speed on big corpora: "
+                         "claims (claims, links), framing (frames, actor_sentiment, article_tone, "
+                         "labels, hedges); their CSV files are written empty")
     return parser
 
 
@@ -48,9 +52,10 @@ def main(argv: list[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
     from .export import export  # imported late so --help is instant
 
+    skip = [s.strip() for s in args.skip.split(",") if s.strip()]
     try:
-        paths = export(args.path, args.out, body_field=args.body_field)
-    except FileNotFoundError as exc:
+        paths = export(args.path, args.out, body_field=args.body_field, skip=skip)
+    except (FileNotFoundError, ValueError) as exc:
         print(f"error: {exc}", file=sys.stderr)
         return 2
     import csv

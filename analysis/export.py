@@ -70,21 +70,29 @@ class CsvSink(pipeline.RowSink):
             f.close()
 
 
-def analyse(path, *, body_field: str | None = None) -> Tables:
-    """Analyse a file or folder of articles into :class:`Tables` held in memory."""
+def analyse(path, *, body_field: str | None = None, skip=()) -> Tables:
+    """Analyse a file or folder of articles into :class:`Tables` held in memory.
+
+    ``skip`` names optional stages to leave out (``"claims"``, ``"framing"``); their tables
+    are then empty.
+    """
     path = pipeline.check_path(path)
     sink = _CollectSink()
     texts: dict[str, str] = {}
-    pipeline.run(path, sink, body_field=body_field,
+    pipeline.run(path, sink, body_field=body_field, skip=skip,
                  keep=lambda r: texts.__setitem__(r.article.article_id, r.text))
     frames = {name: _frame(name, rows) for name, rows in sink.rows.items()}
     return Tables(frames, texts, str(path))
 
 
-def export(path, out_dir, *, body_field: str | None = None) -> dict[str, Path]:
-    """Analyse ``path`` and write one CSV per table into ``out_dir``; returns their paths."""
+def export(path, out_dir, *, body_field: str | None = None, skip=()) -> dict[str, Path]:
+    """Analyse ``path`` and write one CSV per table into ``out_dir``; returns their paths.
+
+    Rows are streamed to the files as each article is analysed; ``skip`` as in :func:`analyse`.
+    """
     path = pipeline.check_path(path)
+    skip = pipeline.check_skip(skip)
     out_dir = Path(out_dir)
     sink = CsvSink(out_dir)
-    pipeline.run(path, sink, body_field=body_field)
+    pipeline.run(path, sink, body_field=body_field, skip=skip)
     return sink.paths

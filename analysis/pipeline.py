@@ -88,7 +88,25 @@ def count_words(text: str) -> int:
     return len(text.split())
 
 
-def article_rows(result: ArticleAnalysis) -> dict[str, list[tuple]]:
+#: Optional stage groups and the tables they fill; ``skip`` leaves those tables empty
+#: (their CSV files are still written, with headers, so the table set never changes).
+OPTIONAL_STAGES: dict[str, tuple[str, ...]] = {
+    "claims": ("claims", "links"),
+    "framing": ("frames", "actor_sentiment", "article_tone", "labels", "hedges"),
+}
+
+
+def check_skip(skip) -> frozenset:
+    """The stage names in ``skip``, or a clear error naming the ones that do not exist."""
+    skip = frozenset(skip or ())
+    unknown = skip - set(OPTIONAL_STAGES)
+    if unknown:
+        raise ValueError(f"unknown stage(s) to skip: {', '.join(sorted(unknown))}; "
+                         f"optional stages are: {', '.join(OPTIONAL_STAGES)}")
+    return skip
+
+
+def article_rows(result: ArticleAnalysis, *, skip: frozenset = frozenset()) -> dict[str, list[tuple]]:
     """Rows of each per-article table for one analysed article, in TABLES column order."""
     p = result.parsed
     a = p.article
@@ -121,8 +139,10 @@ def article_rows(result: ArticleAnalysis) -> dict[str, list[tuple]]:
     rows["numbers"] = [(aid, sid(n.start), n.start, n.end, n.text, n.value, n.unit, n.qualifier)
                        for n in result.numbers]
     rows["boilerplate"] = [(aid, b.start, b.end, b.text, b.kind) for b in p.boilerplate]
-    rows["claims"] = claims.claim_rows(result)
-    rows.update(framing.framing_rows(result))
+    if "claims" not in skip:
+        rows["claims"] = claims.claim_rows(result)
+    if "framing" not in skip:
+        rows.update(framing.framing_rows(result))
     return rows
 
 
@@ -170,26 +190,29 @@ class RowSink:
 
 
 def run(path, sink: RowSink, *, body_field: str | None = None,
-        keep: Callable[[ArticleAnalysis], None] | None = None) -> None:
+        keep: Callable[[ArticleAnalysis], None] | None = None, skip=()) -> None:
     """Analyse ``path`` into ``sink``; ``keep`` sees every ArticleAnalysis.
 
     Per-article rows stream into the sink as each article is done; what the corpus-level
     stage (links between articles) needs — claims, quotes, texts, dates — is kept until the
     end, then the links are added.
     """
+    skip = check_skip(skip)
     corpus = _CorpusState()
 
     def on_file(fr: FileResult) -> None:
         sink.add("files", [file_row(fr)])
 
     for result in iter_analyses(path, body_field=body_field, on_file=on_file):
-        rows = article_rows(result)
+        rows = article_rows(result, skip=skip)
         for table, table_rows in rows.items():
             sink.add(table, table_rows)
-        corpus.add(result, rows)
+        if "claims" not in skip:
+            corpus.add(result, rows)
         if keep:
             keep(result)
-    sink.add("links", corpus.links())
+    if "claims" not in skip:
+        sink.add("links", corpus.links())
     sink.close()
 
 

@@ -44,3 +44,18 @@ def test_missing_path_is_a_clear_error(tmp_path):
 @pytest.mark.parametrize("args", [[], ["export"], ["export", "x"]])
 def test_bad_usage_exits_nonzero(args):
     assert run(*args).returncode != 0
+
+
+def test_skip_leaves_optional_tables_empty_but_present(tmp_path):
+    res = run("export", str(SEEDS_DIR), "--out", str(tmp_path), "--skip", "claims,framing")
+    assert res.returncode == 0, res.stderr
+    for name in ("claims", "links", "frames", "hedges"):
+        rows = list(csv.reader(open(tmp_path / f"{name}.csv", encoding="utf-8", newline="")))
+        assert rows == [list(TABLES[name])]
+    quotes = list(csv.reader(open(tmp_path / "quotes.csv", encoding="utf-8", newline="")))
+    assert len(quotes) > 5
+
+
+def test_unknown_skip_is_a_clear_error(tmp_path):
+    res = run("export", str(SEEDS_DIR), "--out", str(tmp_path), "--skip", "claimz")
+    assert res.returncode == 2 and "claimz" in res.stderr and "claims, framing" in res.stderr
