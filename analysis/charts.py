@@ -155,16 +155,25 @@ def _finish(fig: plt.Figure, ax=None) -> plt.Figure:
     fig.tight_layout()
     ax = ax if ax is not None else fig.axes[0]
     x0 = ax.transAxes.inverted().transform(fig.transFigure.transform((0.01, 0.0)))[0]
-    ax.title.set_x(min(0.0, x0))
-    ax.title.set_horizontalalignment("left")
+    ax.set_title(ax.get_title(loc="left"), loc="left", x=min(0.0, float(x0)))
     return fig
 
 
-def _article_legend(ax, ids, labels, colours, *, loc="upper left", bbox=(1.01, 1.0), marker="o", title_=None):
+def _article_legend(ax, ids, labels, colours, *, loc="upper left", bbox=(1.01, 1.0), marker="o", title_=None,
+                    ncols=1):
     handles = [Line2D([], [], marker=marker, linestyle="", markersize=7, color=colours[a], label=labels.get(a, a))
                for a in ids]
     return ax.legend(handles=handles, loc=loc, bbox_to_anchor=bbox, fontsize=8, title=title_,
-                     title_fontsize=8, alignment="left")
+                     title_fontsize=8, alignment="left", ncols=ncols)
+
+
+def _row_squares(ax, ids, colours) -> None:
+    """A square in each article's colour just left of the y axis, one per row (tick labels need pad=16)."""
+    from matplotlib.transforms import ScaledTranslation
+
+    shift = ax.get_yaxis_transform() + ScaledTranslation(-8 / 72, 0, ax.figure.dpi_scale_trans)
+    for i, a in enumerate(ids):
+        ax.scatter([0], [i], marker="s", s=60, color=colours[a], clip_on=False, zorder=3, transform=shift)
 
 
 def _shorten(text: str, width: int = 32) -> str:
@@ -177,8 +186,7 @@ def _heatmap(ax, values: np.ndarray, row_labels, col_ids, labels, colours, *, an
     """Heatmap with articles as columns: coloured squares above the columns, headline labels below."""
     vmax = vmax if vmax is not None else (float(np.nanmax(values)) if values.size and np.nanmax(values) > 0 else 1.0)
     shown = np.ma.masked_where(mask, values) if mask is not None else values
-    cm = plt.get_cmap(cmap).copy()
-    cm.set_bad("#EEEEEE")
+    cm = plt.get_cmap(cmap).with_extremes(bad="#EEEEEE")
     im = ax.imshow(shown, cmap=cm, vmin=vmin, vmax=vmax, aspect="auto", interpolation="nearest")
     ax.grid(False)
     ax.set_yticks(range(len(row_labels)), list(row_labels))
@@ -486,7 +494,7 @@ def actor_tone(tables, actor_sentiment: pd.DataFrame | None = None, *, top: int 
     ax.grid(axis="y", visible=False)
     ax.set_xlabel("polarity of sentences mentioning the actor  (− negative … + positive)")
     ax.set_title(title_)
-    _article_legend(ax, present, labels, colours, loc="upper left", bbox=(0.0, -0.12))
+    _article_legend(ax, present, labels, colours, loc="upper left", bbox=(0.0, -0.1), ncols=2)
     _note(fig, source_note + " Hollow dot: a single sentence (no interval).", cap_note)
     return _finish(fig)
 
@@ -512,6 +520,8 @@ def frame_heatmap(tables, frame_scores: pd.DataFrame | None = None, *, articles=
     fs = fs[fs.article_id.astype(str).isin(ids)]
     if not ids or not len(fs):
         return nothing_to_show(title_, "no frame scores for these articles.")
+    if not (fs.score.astype(float) > 0).any():
+        return nothing_to_show(title_, "no frame cues found in these articles (or framing was skipped).")
     if "family" in fs:
         fam_order = {f: i for i, f in enumerate(dict.fromkeys(fs.family))}
         frames = list(dict.fromkeys(fs.sort_values("family", key=lambda c: c.map(fam_order), kind="mergesort").frame))
@@ -582,9 +592,7 @@ def agreement_heatmap(tables, claims: pd.DataFrame | None = None, links: pd.Data
     im = _heatmap(ax, mat, [labels.get(a, a) for a in ids], ids, labels, _colours(tables), annot=annot, vmax=vmax,
                   mask=eye, row_squares=True)
     colours = _colours(tables)
-    for i, a in enumerate(ids):
-        ax.scatter([-0.03], [i], marker="s", s=70, color=colours[a], clip_on=False, zorder=3,
-                   transform=ax.get_yaxis_transform())
+    _row_squares(ax, ids, colours)
     ax.set_title(title_)
     ax.set_ylabel("claims of this article …", fontsize=9)
     ax.set_xlabel("… also made by this article", fontsize=9)
@@ -688,12 +696,14 @@ def number_conflicts(tables, links: pd.DataFrame | None = None, *, top: int = 12
 
 # ----------------------------------------------------------------------------- timeline
 
-def timeline(tables, dates: pd.DataFrame | None = None, *, articles=None) -> plt.Figure:
+def timeline(tables, dates: pd.DataFrame | None = None, *, articles=None, window_days: int = 400) -> plt.Figure:
     """The dated events the articles report: one lane per article, a dot per date mentioned.
 
     ``dates`` is :func:`analysis.dates.event_dates` (computed when not given). Filled dots
     are days (size = times mentioned), a bar with a hollow dot spans a month named without a
-    day; a black tick marks the article's publication date. Years alone are left out.
+    day; a black tick marks the article's publication date. Years alone are left out, and so
+    are dates more than ``window_days`` before the earliest (or after the latest) publication
+    date, so that one historical reference does not squash the chart; the note counts them.
     """
     title_ = "Timeline: the dates each article reports (dots) and its publication date (|)"
     ids, cap_note = _pick_articles(tables, articles)
@@ -705,6 +715,15 @@ def timeline(tables, dates: pd.DataFrame | None = None, *, articles=None) -> plt
     usable = d[d.date.notna() & d.precision.isin(["day", "month"])]
     published = {str(a): p for a, p in zip(tables.articles.article_id, tables.articles.published)
                  if isinstance(p, str) and p}
+    when = pd.to_datetime(usable.date.map(lambda x: x if len(x) == 10 else x + "-15"), errors="coerce")
+    pubs = sorted(pd.Timestamp(published[a][:10]) for a in ids if a in published)
+    anchor_lo, anchor_hi = (pubs[0], pubs[-1]) if pubs else ((when.median(), when.median()) if len(when) else (0, 0))
+    outside = 0
+    if len(usable):
+        inside = when.notna() & (when >= anchor_lo - pd.Timedelta(days=window_days)) & \
+            (when <= anchor_hi + pd.Timedelta(days=window_days))
+        outside = int((~inside).sum())
+        usable = usable[inside.values]
     if not ids or not len(usable):
         return nothing_to_show(title_, "no dates with a day or month in these articles' sentences.")
     colours, labels = _colours(tables), _labels(tables)
@@ -733,17 +752,18 @@ def timeline(tables, dates: pd.DataFrame | None = None, *, articles=None) -> plt
                 ax.scatter([x], [y], s=34 + 26 * (n - 1), facecolor="white", edgecolor=c, lw=1.5, zorder=3)
                 points.append((x, x.strftime("%b")))
         points.sort()
-        below = False
-        for k, (x, text) in enumerate(points):
-            below = (not below) if k and x - points[k - 1][0] < close else False
-            ax.annotate(text, (x, y), xytext=(0, -9 if below else 8), textcoords="offset points", ha="center",
-                        va="top" if below else "bottom", fontsize=7, color="#333333")
+        last: dict[int, pd.Timestamp] = {}
+        for x, text in points:  # first level (above, below, higher, lower) with room since its last label
+            level = next((lv for lv in (8, -9, 17, -18) if lv not in last or x - last[lv] >= close), 8)
+            last[level] = x
+            ax.annotate(text, (x, y), xytext=(0, level), textcoords="offset points", ha="center",
+                        va="bottom" if level > 0 else "top", fontsize=7, color="#333333")
     for aid in ids:
         p = published.get(aid)
         if p:
             ax.scatter([pd.Timestamp(p[:10])], [lane[aid]], marker="|", s=300, color="black", lw=2, zorder=4)
         if aid not in set(usable.article_id.astype(str)):
-            ax.text(0.01, lane[aid], "no dates with a day or month", transform=ax.get_yaxis_transform(),
+            ax.text(0.01, lane[aid], "no dated events shown", transform=ax.get_yaxis_transform(),
                     fontsize=8, color=MUTED, va="center", style="italic")
     ax.set_yticks(range(len(ids)), [labels.get(a, a) for a in ids])
     ax.tick_params(axis="y", pad=16, length=0)
@@ -753,8 +773,7 @@ def timeline(tables, dates: pd.DataFrame | None = None, *, articles=None) -> plt
     ax.xaxis.set_major_locator(locator)
     ax.xaxis.set_major_formatter(mdates.ConciseDateFormatter(locator))
     ax.set_xlim(lo - pad - pd.Timedelta(days=16), hi + pad + pd.Timedelta(days=16))
-    for i, a in enumerate(ids):
-        ax.scatter([-0.012], [i], marker="s", s=60, color=colours[a], clip_on=False, transform=ax.get_yaxis_transform())
+    _row_squares(ax, ids, colours)
     ax.set_title(title_)
     year_only = int((d.precision == "year").sum())
     unresolved = int((d.date.isna() & (d.precision != "year")).sum())
@@ -766,6 +785,7 @@ def timeline(tables, dates: pd.DataFrame | None = None, *, articles=None) -> plt
           (f"Not shown: {year_only} year-only mention(s)" if year_only else "")
           + (("; " if year_only else "Not shown: ") + f"{unresolved} weekday/relative date(s) in undated articles."
              if unresolved else ("." if year_only else "")),
+          f"{outside} date(s) more than {window_days} days from the publication dates not shown." if outside else "",
           cap_note)
     return _finish(fig)
 
