@@ -10,7 +10,6 @@ BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 CORPUS ?= seeds
 OUT    ?= out
-export MPLBACKEND := agg
 export PYTHONHASHSEED := 0
 
 .PHONY: help install report report-nocode export test test-unit test-notebooks notebooks bench lab clean
@@ -37,18 +36,18 @@ export: install ## Write the CSV tables of CORPUS into OUT (default out/)
 	$(BIN)/python -m analysis export "$(CORPUS)" --out "$(OUT)"
 
 test: install ## Run all tests: library tests, then the notebooks under strict nbval
-	$(BIN)/python -m pytest tests/
+	MPLBACKEND=agg $(BIN)/python -m pytest tests/
 	$(MAKE) --no-print-directory test-notebooks
 
 test-unit: install ## Run the library tests only
-	$(BIN)/python -m pytest tests/
+	MPLBACKEND=agg $(BIN)/python -m pytest tests/
 
 test-notebooks: install ## Check the committed notebooks reproduce their outputs (nbval, strict)
-	cd notebooks && ../$(BIN)/python -m pytest --nbval --nbval-sanitize-with sanitize.cfg \
+	cd notebooks && env -u MPLBACKEND ../$(BIN)/python -m pytest --nbval --nbval-sanitize-with sanitize.cfg \
 	  -p no:cacheprovider --rootdir=. .
 
 notebooks: install ## Re-execute the notebooks in place (refresh their committed outputs)
-	$(BIN)/python scripts/refresh_notebooks.py
+	env -u MPLBACKEND $(BIN)/python scripts/refresh_notebooks.py
 
 bench: install ## Benchmarks: export speed vs bare TextBlob, peak memory (needs ../shared)
 	$(BIN)/python -m benchmarks.bench_export

@@ -190,7 +190,7 @@ def _kernel_manager_class(stderr=None):
         display_name=f"Python 3 ({sys.prefix})",
         language="python",
         resource_dir=resource_dir,
-        # inline figures even when the caller exports MPLBACKEND=agg (the Makefile does)
+        # inline figures even when the caller exports MPLBACKEND=agg (as `make test` does for pytest)
         env={"PYDEVD_DISABLE_FILE_VALIDATION": "1", "MPLBACKEND": "module://matplotlib_inline.backend_inline"},
     )
 

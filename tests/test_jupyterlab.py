@@ -56,7 +56,10 @@ class Server:
             "JUPYTERLAB_SETTINGS_DIR", "JUPYTERLAB_WORKSPACES_DIR", "IPYTHONDIR")}
         for d in dirs.values():
             d.mkdir(parents=True, exist_ok=True)
-        env = {k: v for k, v in os.environ.items() if not k.startswith(("JUPYTER", "IPYTHON"))}
+        # a person's shell: no Jupyter overrides, and no MPLBACKEND=agg (pytest runs headless with it,
+        # but a kernel must get ipykernel's own inline backend to show figures)
+        env = {k: v for k, v in os.environ.items()
+               if not k.startswith(("JUPYTER", "IPYTHON")) and k != "MPLBACKEND"}
         env.update({k: str(v) for k, v in dirs.items()})
         env["JUPYTER_PLATFORM_DIRS"] = "1"
         env["JUPYTER_NO_CONFIG"] = "1"  # ignore system-wide jupyter_*_config files
