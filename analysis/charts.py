@@ -230,7 +230,7 @@ def stacked_bars(counts: pd.DataFrame, *, title: str, xlabel: str = "", colours:
     ax.set_xlabel(xlabel)
     ax.grid(axis="y", visible=False)
     if len(counts.columns) > 1:
-        ax.legend(loc="lower right", ncols=min(len(counts.columns), 4), fontsize=9)
+        ax.legend(loc="upper left", bbox_to_anchor=(1.01, 1.0), fontsize=9)
     if note:
         fig.text(0.01, -0.02, note, fontsize=8, color="#555555", ha="left", va="top")
     return _finish(fig)
@@ -927,6 +927,192 @@ def places_map(tables, coordinates: pd.DataFrame | None = None, *, top: int = 30
     _finish(fig)
     _place_labels(fig, ax, [(f"{e} ({int(totals[e])})", where[e][1], where[e][0]) for e in near], dots)
     return fig
+
+
+# ----------------------------------------------------------------------------- voices, hedging, links
+
+#: Colours of the two voices of an article: the narrator's own sentences and quoted speech.
+VOICE_COLOURS = {"narrator": "#0072B2", "quoted": "#D55E00"}
+#: Colours of the link kinds of analysis.claims, and of an article's unique claims.
+LINK_COLOURS = {"agree": "#009E73", "number_conflict": "#D55E00", "reused_quote": "#CC79A7",
+                "shared_passage": "#56B4E9", "unique": "#BBBBBB"}
+
+
+def _interval_dots(ax, rows, *, lim_floor: float = 0.25) -> None:
+    """Dots with 95% t-intervals and ``n=`` labels: rows of (y, mean, sd, n, colour, marker)."""
+    lo_all, hi_all = [0.0], [0.0]
+    for y, mean, sd, n, colour, marker in rows:
+        lo, hi = t_interval(float(mean), sd if pd.notna(sd) else float("nan"), int(n))
+        lo, hi = max(lo, -1.0), min(hi, 1.0)
+        if n > 1 and not math.isnan(lo):
+            ax.plot([lo, hi], [y, y], color=colour, lw=1.6, alpha=0.8, solid_capstyle="butt")
+            lo_all.append(lo)
+            hi_all.append(hi)
+        ax.scatter([mean], [y], s=36, zorder=3, marker=marker, color=colour if n > 1 else "white",
+                   edgecolor=colour, lw=1.4)
+        right = hi if n > 1 and not math.isnan(hi) else float(mean)
+        ax.annotate(f"n={int(n)}", (max(right, float(mean)), y), xytext=(6, 0), textcoords="offset points",
+                    fontsize=7, va="center", ha="left", color=MUTED)
+    ax.axvline(0, color="#999999", lw=0.8, zorder=0)
+    lim = min(1.0, max(lim_floor, math.ceil(max(-min(lo_all), max(hi_all)) / 0.25) * 0.25)) + 0.1
+    ax.set_xlim(-lim, lim)
+    ax.grid(axis="y", visible=False)
+
+
+def voice_tone(tables, article_tone: pd.DataFrame | None = None, *, articles=None) -> plt.Figure:
+    """Per article: mean polarity of the narrator's own sentences vs quoted speech, with 95% intervals.
+
+    From :mod:`analysis.framing`'s ``article_tone`` table (voices ``narrator`` and ``quoted``);
+    ``n`` is the number of sentences each mean rests on, a hollow marker a single sentence.
+    """
+    title_ = "Tone per article: the narrator's own sentences vs quoted speech"
+    ids, cap_note = _pick_articles(tables, articles)
+    tone = article_tone if article_tone is not None else _frame(tables, "article_tone")
+    if tone is None:
+        return nothing_to_show(title_, "no article_tone table (framing was skipped; see analysis.framing).")
+    tone = tone[tone.voice.isin(list(VOICE_COLOURS)) & tone.article_id.astype(str).isin(ids) & (tone.sentences > 0)]
+    if not len(tone):
+        return nothing_to_show(title_, "no sentences in these articles.")
+    present = [a for a in ids if a in set(tone.article_id.astype(str))]
+    labels, colours = _labels(tables), _colours(tables)
+    use_style()
+    fig, ax = plt.subplots(figsize=(9.0, 0.6 * len(present) + 2.0))
+    offset = {"narrator": -0.16, "quoted": 0.16}
+    marker = {"narrator": "o", "quoted": "D"}
+    rows = [(present.index(str(r.article_id)) + offset[r.voice], r.polarity_mean, r.polarity_sd, r.sentences,
+             VOICE_COLOURS[r.voice], marker[r.voice]) for r in tone.itertuples(index=False)]
+    _interval_dots(ax, rows)
+    ax.set_yticks(range(len(present)), [labels.get(a, a) for a in present])
+    ax.tick_params(axis="y", pad=16)
+    _row_squares(ax, present, colours)
+    ax.set_ylim(len(present) - 0.5, -0.5)
+    ax.set_xlabel("mean TextBlob polarity of the sentences  (− negative … + positive)")
+    ax.set_title(title_)
+    ax.legend(handles=[Line2D([], [], marker=marker[v], linestyle="", color=c, label=f"{v} ({'own sentences' if v == 'narrator' else 'at least half quotation'})")
+                       for v, c in VOICE_COLOURS.items()], loc="upper left", bbox_to_anchor=(0.0, -0.14 - 0.6 / (len(present) + 3)),
+              ncols=2, fontsize=8)
+    _note(fig, "Bars: 95% t-intervals of the mean; hollow marker: a single sentence (no interval). "
+               "Sentences scoring 0 are included.", cap_note)
+    return _finish(fig)
+
+
+def actor_voice_tone(tables, actor_sentiment: pd.DataFrame | None = None, *, top: int = 6) -> plt.Figure:
+    """Per actor, over all articles: polarity of narrator vs quoted sentences that mention it.
+
+    Pools the sentences listed in ``actor_sentiment`` (``sentence_ids``, voices ``narrator``
+    and ``quoted``) and takes their polarities from ``tables.sentences``, so each mean, its
+    interval and ``n`` rest on distinct sentences. The ``top`` actors by sentences are drawn.
+    """
+    title_ = "Tone around the most-mentioned actors: narrator vs quoted speech, all articles"
+    act = actor_sentiment if actor_sentiment is not None else _frame(tables, "actor_sentiment")
+    if act is None or not len(act):
+        return nothing_to_show(title_, "no actor_sentiment rows (no actors mentioned, or framing was skipped).")
+    pol = dict(zip(zip(tables.sentences.article_id.astype(str), tables.sentences.sentence_id.astype(int)),
+                   tables.sentences.polarity.astype(float)))
+    values: dict[tuple[str, str], list[float]] = {}
+    for r in act[act.voice.isin(list(VOICE_COLOURS))].itertuples(index=False):
+        for sid in str(r.sentence_ids).split(";"):
+            if sid.strip().lstrip("-").isdigit() and (str(r.article_id), int(sid)) in pol:
+                values.setdefault((r.entity, r.voice), []).append(pol[(str(r.article_id), int(sid))])
+    if not values:
+        return nothing_to_show(title_, "no sentences listed for the actors.")
+    total: dict[str, int] = {}
+    for (entity, _), v in values.items():
+        total[entity] = total.get(entity, 0) + len(v)
+    actors = sorted(total, key=lambda e: (-total[e], e))[:top]
+    use_style()
+    fig, ax = plt.subplots(figsize=(9.0, 0.62 * len(actors) + 2.0))
+    offset = {"narrator": -0.16, "quoted": 0.16}
+    marker = {"narrator": "o", "quoted": "D"}
+    rows = []
+    for i, entity in enumerate(actors):
+        for voice in VOICE_COLOURS:
+            v = values.get((entity, voice))
+            if v:
+                sd = float(np.std(v, ddof=1)) if len(v) > 1 else float("nan")
+                rows.append((i + offset[voice], float(np.mean(v)), sd, len(v), VOICE_COLOURS[voice], marker[voice]))
+    _interval_dots(ax, rows)
+    ax.set_yticks(range(len(actors)), [_shorten(a, 28) for a in actors])
+    ax.set_ylim(len(actors) - 0.5, -0.5)
+    ax.set_xlabel("mean TextBlob polarity of the sentences mentioning the actor")
+    ax.set_title(title_)
+    ax.legend(handles=[Line2D([], [], marker=marker[v], linestyle="", color=c, label=v) for v, c in VOICE_COLOURS.items()],
+              loc="lower right", fontsize=8)
+    more = len(total) - len(actors)
+    _note(fig, "A sentence naming two actors counts for both; TextBlob cannot tell whom an adjective describes.",
+          f"{more} less-mentioned actors not drawn (top={top})." if more > 0 else "")
+    return _finish(fig)
+
+
+def hedging(tables, hedge_rates: pd.DataFrame | None = None, *, articles=None) -> plt.Figure:
+    """Per article: hedges and certainty markers per 100 sentences (counts on the bars).
+
+    ``hedge_rates`` is :func:`analysis.framing.hedge_rates` (computed from ``tables.hedges``
+    when not given).
+    """
+    title_ = "Hedging and certainty: markers per 100 sentences, per article"
+    ids, cap_note = _pick_articles(tables, articles)
+    if hedge_rates is None:
+        hedges = _frame(tables, "hedges")
+        if hedges is None:
+            return nothing_to_show(title_, "no hedges table (framing was skipped; see analysis.framing).")
+        from .framing import hedge_rates as rates
+
+        hedge_rates = rates(hedges, tables.sentences)
+    hr = hedge_rates[hedge_rates.article_id.astype(str).isin(ids)].set_index(hedge_rates.article_id.astype(str))
+    present = [a for a in ids if a in hr.index]
+    if not present:
+        return nothing_to_show(title_, "no sentences in these articles.")
+    labels, colours = _labels(tables), _colours(tables)
+    use_style()
+    fig, ax = plt.subplots(figsize=(9.0, 0.6 * len(present) + 2.0))
+    series = (("hedges_per_100", "hedges", "hedges (reportedly, claims, may, according to ...)", "#8172B3"),
+              ("certainty_per_100", "certainty", "certainty markers (clearly, confirmed ...)", "#009E73"))
+    for k, (rate, count, name, colour) in enumerate(series):
+        y = np.arange(len(present)) + (-0.18 if k == 0 else 0.18)
+        vals = hr.loc[present, rate].astype(float).to_numpy()
+        ax.barh(y, vals, height=0.34, color=colour, label=name)
+        for yy, v, n in zip(y, vals, hr.loc[present, count].astype(int)):
+            ax.annotate(str(n), (v, yy), xytext=(3, 0), textcoords="offset points", fontsize=7, va="center",
+                        color=MUTED)
+    ax.set_yticks(range(len(present)), [labels.get(a, a) for a in present])
+    ax.tick_params(axis="y", pad=16)
+    _row_squares(ax, present, colours)
+    ax.set_ylim(len(present) - 0.5, -0.6)
+    ax.grid(axis="y", visible=False)
+    ax.set_xlabel("markers per 100 sentences (number at the bar end: markers found)")
+    ax.set_title(title_)
+    ax.legend(loc="lower right", fontsize=8)
+    _note(fig, "Cues: analysis/data/hedges.csv. With few sentences per article one marker moves a rate by "
+               "several points.", cap_note)
+    return _finish(fig)
+
+
+def link_profile(tables, claims: pd.DataFrame | None = None, links: pd.DataFrame | None = None, *,
+                 articles=None) -> plt.Figure:
+    """Per article: the links it shares with the others, by kind, and its claims no link touches.
+
+    From :func:`analysis.claims.link_counts` (``claims``/``links`` from
+    :func:`analysis.claims.compare`, else the tables' own).
+    """
+    title_ = "What each article shares with the others, and what only it says"
+    ids, cap_note = _pick_articles(tables, articles)
+    claims = claims if claims is not None else _frame(tables, "claims")
+    links = links if links is not None else _frame(tables, "links")
+    if claims is None or links is None:
+        return nothing_to_show(title_, "no claims/links given (pass analysis.claims.compare(tables)).")
+    if not len(claims):
+        return nothing_to_show(title_, "no claims in these articles.")
+    from .claims import link_counts
+
+    counts = link_counts(claims, links, tables.articles.article_id).reindex(ids).fillna(0).astype(int)
+    labels = _labels(tables)
+    shown = counts.drop(columns="claims")
+    shown.index = [labels.get(a, a) for a in ids]
+    return stacked_bars(shown, title=title_, xlabel="links (each side counted) and unique claims",
+                        colours=LINK_COLOURS,
+                        note=("Unique: claims no link touches (said by this article only, in wording close enough to "
+                              "match). " + cap_note).strip())
 
 
 # ----------------------------------------------------------------------------- saving

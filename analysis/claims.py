@@ -294,8 +294,9 @@ _ALNUM = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ01234567
 def _content_terms(text: str) -> tuple[list[str], set[str]]:
     """Content stems in order, and those seen not capitalised (what _term_spans says, faster).
 
-    >>> _content_terms("Rebels captured Aleppo's villages")
-    (['rebel', 'captur', 'aleppo', 'villag'], {'rebel', 'captur', 'villag'})
+    >>> terms, lower = _content_terms("Rebels captured Aleppo's villages")
+    >>> terms, sorted(lower)
+    (['rebel', 'captur', 'aleppo', 'villag'], ['captur', 'rebel', 'villag'])
     """
     if _ODD_LOWER.search(text):
         spans = _term_spans(text)
@@ -1294,6 +1295,33 @@ def _slice_claims(aid, s, e, idx, starts, ends, ctext) -> Optional[str]:
 
 
 # --------------------------------------------------------------------------- corpus views
+
+def link_counts(claims: pd.DataFrame, links: pd.DataFrame, article_ids=None) -> pd.DataFrame:
+    """Per article: links of each kind it takes part in (each side counted), and its unique claims.
+
+    One row per article (index ``article_id``, every id of ``article_ids`` or of ``claims``),
+    columns ``LINK_KINDS`` + ``unique`` + ``claims``.
+
+    >>> c = pd.DataFrame({"article_id": ["a", "b"], "start": [0, 0], "end": [5, 5]})
+    >>> l = pd.DataFrame({"kind": ["agree"], "article_a": ["a"], "article_b": ["b"], "start_a": [0],
+    ...                   "end_a": [5], "start_b": [9], "end_b": [12]})
+    >>> link_counts(c, l).to_dict("index")["b"]
+    {'agree': 1, 'number_conflict': 0, 'reused_quote': 0, 'shared_passage': 0, 'unique': 1, 'claims': 1}
+    """
+    ids = sorted({str(a) for a in (article_ids if article_ids is not None else claims["article_id"])})
+    out = pd.DataFrame(0, index=pd.Index(ids, name="article_id"), columns=[*LINK_KINDS, "unique", "claims"])
+    for kind in LINK_KINDS:
+        sub = links[links["kind"] == kind]
+        for side in ("a", "b"):
+            for aid, n in sub.groupby(sub[f"article_{side}"].astype(str)).size().items():
+                if aid in out.index:
+                    out.loc[aid, kind] += int(n)
+    uniq = unique_claims(claims, links)["article_id"].astype(str).value_counts()
+    tot = claims["article_id"].astype(str).value_counts()
+    out["unique"] = [int(uniq.get(a, 0)) for a in ids]
+    out["claims"] = [int(tot.get(a, 0)) for a in ids]
+    return out
+
 
 def unique_claims(claims: pd.DataFrame, links: pd.DataFrame) -> pd.DataFrame:
     """Claims that no link touches: what only that article says (among the articles compared)."""

@@ -732,6 +732,41 @@ def scored_words(text: str) -> list[tuple[str, float, float]]:
     return [(" ".join(words), pol, subj) for words, pol, subj, _ in pattern.assessments(tokens)]
 
 
+#: Words of violence whose sentences show what TextBlob's lexicon cannot see (notebook 3.0).
+VIOLENCE = re.compile(r"\b(?:kill\w*|bomb\w*|shell\w*|attack\w*|death|dead|destroy\w*|massacre\w*|"
+                      r"airstrike\w*|wound\w*)", re.IGNORECASE)
+#: Words looked up in TextBlob's lexicon to show what it scores and what it lacks.
+LEXICON_PROBE = ("killed", "kill", "killing", "bombed", "bombing", "attack", "airstrikes", "massacre",
+                 "terrorist", "terror", "extremist", "brutal", "heavy", "free", "moderate", "largest", "new",
+                 "real", "top")
+
+
+def lexicon_entries(words=LEXICON_PROBE) -> pd.DataFrame:
+    """TextBlob's own lexicon entry (polarity, subjectivity) for each word, or none.
+
+    >>> lexicon_entries(["brutal", "bombed"])[["word", "in_lexicon", "polarity"]].to_dict("records")[0]
+    {'word': 'brutal', 'in_lexicon': True, 'polarity': -0.875}
+    """
+    from textblob.en import sentiment as pattern
+    rows = []
+    for w in words:
+        entry = pattern.get(w.lower(), {}).get(None) if w.lower() in pattern else None
+        rows.append((w, entry is not None, entry[0] if entry else None, entry[1] if entry else None))
+    return pd.DataFrame.from_records(rows, columns=["word", "in_lexicon", "polarity", "subjectivity"])
+
+
+def with_scored_words(sentences: pd.DataFrame) -> pd.DataFrame:
+    """``sentences`` plus ``scored``: the words TextBlob scored in each, with their polarity."""
+    scored = [", ".join(f"{w} {p:+.2f}" for w, p, _ in scored_words(t)) or "(nothing)" for t in sentences["text"]]
+    return sentences.assign(scored=scored)
+
+
+def violence_sentences(sentences: pd.DataFrame) -> pd.DataFrame:
+    """Sentences about violence (:data:`VIOLENCE`), with the words TextBlob scored in them."""
+    hit = sentences["text"].map(lambda t: bool(VIOLENCE.search(t)))
+    return with_scored_words(sentences[hit.astype(bool)])
+
+
 def framing_tables(tables) -> dict[str, pd.DataFrame]:
     """All framing tables for an ``export.Tables``, re-running article analysis on its corpus.
 

@@ -21,7 +21,7 @@ def short_label(headline: str | None, article_id: str, *, width: int = 38) -> st
     """A readable label for an article: its headline shortened, else its id.
 
     >>> short_label("Russian airstrikes allow ISIS to advance on Aleppo city", "a1", width=30)
-    'Russian airstrikes allow ISIS…'
+    'Russian airstrikes allow…'
     """
     text = " ".join((headline or "").split()) or str(article_id)
     if len(text) <= width:

@@ -4,8 +4,8 @@ Every table is tidy (one row per thing). The README's data dictionary documents 
 column; ``tests/test_tables.py`` checks that README, this module and the export agree, so a
 renamed column is a caught, deliberate breaking change.
 
->>> TABLES["quotes"][:4]
-('article_id', 'quote_id', 'start', 'end')
+>>> TABLES["quotes"][:5]
+('article_id', 'quote_id', 'sentence_id', 'start', 'end')
 """
 from __future__ import annotations
 

@@ -109,7 +109,21 @@ CHARTS = [
      "Conflicting numbers"),
     ("timeline", lambda t, full: charts.timeline(t), "Timeline"),
     ("places_map", lambda t, full: charts.places_map(t), "Places mentioned"),
+    ("voice_tone", lambda t, full: charts.voice_tone(t, None if full else t.article_tone.head(0)),
+     "Tone per article: the narrator"),
+    ("actor_voice_tone", lambda t, full: charts.actor_voice_tone(t, None if full else t.actor_sentiment.head(0)),
+     "Tone around the most-mentioned actors"),
+    ("hedging", lambda t, full: charts.hedging(t, None if full else hedge_rates(t).head(0)), "Hedging and certainty"),
+    ("link_profile", lambda t, full: charts.link_profile(t, t.claims if full else t.claims.head(0),
+                                                         links_frame() if full else links_frame().head(0)),
+     "What each article shares"),
 ]
+
+
+def hedge_rates(t):
+    from analysis.framing import hedge_rates as rates
+
+    return rates(t.hedges, t.sentences)
 
 
 def texts_of(fig):
@@ -247,3 +261,40 @@ def test_save_writes_png_and_svg_deterministically(tables, tmp_path):
     # a fresh figure of the same data gives the same SVG too
     third = charts.save(charts.actor_heatmap(tables), "heat2", folder=tmp_path)[1].read_bytes()
     assert third == first[1]
+
+
+def test_voice_tone_draws_each_voice_with_its_sentence_count(tables):
+    fig = charts.voice_tone(tables)
+    shown = sorted(int(t[2:]) for t in texts_of(fig) if t.startswith("n="))
+    tone = tables.article_tone[tables.article_tone.voice.isin(["narrator", "quoted"]) & (tables.article_tone.sentences > 0)]
+    assert shown == sorted(tone.sentences.astype(int))
+    assert (tone.voice == "quoted").any(), "the test articles have quoted sentences"
+
+
+def test_actor_voice_tone_pools_distinct_sentences(tables):
+    act = tables.actor_sentiment
+    fig = charts.actor_voice_tone(tables, act, top=50)
+    shown = sorted(int(t[2:]) for t in texts_of(fig) if t.startswith("n="))
+    expected = []
+    for (_, voice), g in act[act.voice.isin(["narrator", "quoted"])].groupby(["entity", "voice"]):
+        expected.append(sum(len(str(x).split(";")) for x in g.sentence_ids))
+    assert shown == sorted(expected) and shown
+
+
+def test_hedging_bars_are_the_rates(tables):
+    rates = hedge_rates(tables)
+    fig = charts.hedging(tables, rates)
+    widths = sorted(round(p.get_width(), 6) for p in fig.axes[0].patches)
+    expected = sorted(round(float(v), 6) for v in [*rates.hedges_per_100, *rates.certainty_per_100])
+    assert widths == expected
+    assert max(widths) > 0
+
+
+def test_link_counts_count_both_sides_and_unique_claims(tables):
+    from analysis.claims import link_counts
+
+    counts = link_counts(tables.claims, links_frame(), tables.articles.article_id)
+    assert counts.loc["art-one", "reused_quote"] == 1 and counts.loc["art-two", "reused_quote"] == 1
+    assert counts.loc["art-one", "number_conflict"] == 1 and counts.loc["art-three", "number_conflict"] == 0
+    assert (counts.unique <= counts.claims).all()
+    assert counts.loc["art-three", "unique"] == counts.loc["art-three", "claims"] > 0

@@ -53,3 +53,11 @@ def test_plot_cells_show_a_figure(path):
 def test_no_machine_specific_output(path):
     text = path.read_text(encoding="utf-8")
     assert "/work/" not in text and "/home/" not in text and "/tmp/" not in text
+
+
+@pytest.mark.parametrize("path", NOTEBOOKS, ids=lambda p: p.stem)
+def test_notebooks_draw_through_the_charts_module(path):
+    """Logic lives in analysis/: notebooks call analysis.charts rather than plotting inline."""
+    for c in code_cells(load(path)):
+        src = "".join(c["source"])
+        assert "import matplotlib" not in src and "plt." not in src, f"inline plotting in {path.name}: {src[:80]!r}"
