@@ -157,6 +157,29 @@ def _default_corpus(nb, notebook: Path) -> Path | None:
     return None
 
 
+def _parameter_names(nb) -> set[str]:
+    """Names assigned in the notebook's ``parameters`` cell."""
+    for cell in nb["cells"]:
+        if cell.get("cell_type") == "code" and "parameters" in cell.get("metadata", {}).get("tags", []):
+            try:
+                tree = ast.parse(cell["source"])
+            except SyntaxError:
+                return set()
+            return {t.id for node in tree.body if isinstance(node, (ast.Assign, ast.AnnAssign))
+                    for t in (node.targets if isinstance(node, ast.Assign) else [node.target])
+                    if isinstance(t, ast.Name)}
+    return set()
+
+
+def _relative_to(path: Path, folder: Path) -> str:
+    """``path`` relative to ``folder`` (the kernel's cwd), so reports show no machine-specific
+    absolute paths; the absolute path where no relative one exists (another drive)."""
+    try:
+        return Path(os.path.relpath(path, folder)).as_posix()
+    except ValueError:
+        return str(path)
+
+
 def count_files(path: Path | None) -> int | None:
     """Regular, non-hidden files under ``path`` (1 for a file, None when it does not exist)."""
     if path is None or not path.exists():
@@ -288,7 +311,8 @@ def _render_html(nb, dest: Path, *, title: str, hide_code: bool, notebook_dir: P
 
 
 def _run_one(notebook: Path, *, out_dir: Path, work: Path, corpus: Path | None,
-             parameters: dict, hide_code: bool, timeout: float) -> NotebookResult:
+             parameters: dict, hide_code: bool, timeout: float,
+             figures_dir: Path | None = None) -> NotebookResult:
     import nbformat
     import papermill
 
@@ -299,7 +323,9 @@ def _run_one(notebook: Path, *, out_dir: Path, work: Path, corpus: Path | None,
     executed = work / notebook.name
     params = dict(parameters)
     if corpus is not None:
-        params["CORPUS"] = str(corpus)
+        params["CORPUS"] = _relative_to(corpus, notebook.parent)
+    if figures_dir is not None and "FIGURES" in _parameter_names(source) and "FIGURES" not in params:
+        params["FIGURES"] = _relative_to(figures_dir, notebook.parent)  # figures land beside the reports
     kernel_log = work / f"{notebook.stem}.kernel.log"
     t0 = time.perf_counter()
     try:
@@ -476,7 +502,8 @@ def render_reports(*, corpus=None, notebooks=None, out_dir=None, hide_code=False
             log.info("[%d/%d] %s ...", i, len(selected), nb.name)
             started = time.time() - 1
             r = _run_one(nb, out_dir=out_dir, work=Path(work), corpus=corpus_path,
-                         parameters=parameters or {}, hide_code=hide_code, timeout=timeout)
+                         parameters=parameters or {}, hide_code=hide_code, timeout=timeout,
+                         figures_dir=figures_dir)
             if figures_dir.is_dir():  # figures the notebook (re)wrote into <out_dir>/figures
                 r.figures = sorted(p for p in figures_dir.glob("*") if p.suffix.lower() in _IMAGE_SUFFIXES
                                    and p.is_file() and p.stat().st_mtime >= started)

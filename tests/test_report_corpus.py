@@ -58,3 +58,22 @@ def test_reports_describe_the_cluster_not_the_seeds(rendered):
     for p in pages:
         text = p.read_text(encoding="utf-8")
         assert "Traceback (most recent call last)" not in text, p.name
+
+
+def test_chart_figures_land_beside_these_reports(rendered):
+    """Notebook 4 saves its PNG/SVG files into <out>/figures, not into the repo's reports/."""
+    corpus, out, pages, n = rendered
+    pngs = sorted((out / "figures").glob("4.0-*.png"))
+    assert len(pngs) >= 8
+    assert len(sorted((out / "figures").glob("4.0-*.svg"))) == len(pngs)
+    index = (out / "index.html").read_text(encoding="utf-8")
+    assert "figures/" + pngs[0].name in index or pngs[0].name in index
+
+
+def test_parameters_cell_names_the_corpus_relative_to_the_notebooks(rendered):
+    corpus, out, pages, n = rendered
+    page = (out / "1.0-source-profiling.html").read_text(encoding="utf-8")
+    assert "CORPUS" in page and corpus.name in page
+    for quote in ('"', "&quot;", "'", "&#39;"):  # the injected string literal starts with the path
+        assert f"{quote}{corpus}" not in page, "the report should not show this machine's absolute path"
+    assert re.search(r"CORPUS</span>\s*<span[^>]*>=</span>\s*<span[^>]*>(\"|&quot;)\.\./", page)
