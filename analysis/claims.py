@@ -43,6 +43,7 @@ import numpy as np
 import pandas as pd
 
 from .config import DATA_DIR
+from .events import code_events, event_key
 from .records import Number
 from .tables import TABLES
 
@@ -61,6 +62,7 @@ MIN_CLAIM_TERMS = 3  # ... and this many content terms
 AGREE_MIN_SCORE = 0.45  # cosine for `agree`
 AGREE_MIN_SHARED_TERMS = 3  # ... sharing at least this many terms (two short sentences can share two by chance)
 AGREE_MIN_CONTENT_SHARE = 0.5  # ... of which at least this share from words that are not names
+EVENT_MIN_SCORE = 0.1  # `agree` through a shared coded event (analysis.events) still needs this cosine
 NUMBER_MIN_SIMILARITY = 0.2  # cosine for two sentences to be about the same counted thing
 ARTICLE_MIN_SIMILARITY = 0.25  # ... and from articles about one story (cosine of their word profiles)
 NUMBER_MAX_DAYS = 7  # articles published further apart report different moments, not a conflict
@@ -535,13 +537,15 @@ def _content_share(a: _Info, b: _Info) -> float:
     return sum(v * b.vec.get(t, 0.0) for t, v in a.vec.items() if t not in names) / dot
 
 
-def _same_event(a: _Info, b: _Info) -> bool:
-    """False when the two claims plainly concern different events (days, places, actors)."""
+def _same_event(a: _Info, b: _Info, *, actors: bool = True) -> bool:
+    """False when the two claims plainly concern different events (days, places, actors).
+
+    ``actors=False`` skips the actor test (for claims already known to share a coded event)."""
     if a.dates and b.dates and not (a.dates & b.dates):
         return False
     if a.places and b.places and not (a.places & b.ctx or b.places & a.ctx):
         return False
-    if a.actors and b.actors and not (a.actors & b.ctx or b.actors & a.ctx):
+    if actors and a.actors and b.actors and not (a.actors & b.ctx or b.actors & a.ctx):
         return False
     return True
 
@@ -747,10 +751,12 @@ def build_claims(article_id: str, text: str, sentences: Iterable, *, mentions: I
                 src = _cue_sources(c_text)
                 how = "cue" if src else ""
             hs = [cue for cue, kind in hedges(c_text) if kind != "attribution"]
+            evs = sorted({event_key(ev) for ev in code_events(
+                c_text, [(m[0] - start, m[1] - start, m[2], m[3]) for m in ms if m[0] >= start and m[1] <= end])})
             rows.append((
                 f"{article_id}:{len(rows)}", article_id, sid, start, end, c_text,
                 len(c_text.split()), actors, places, nums, ";".join(dates(c_text)), _join(src), how,
-                bool(quoted), bool(hs), ";".join(hs),
+                bool(quoted), bool(hs), ";".join(hs), ";".join(evs),
             ))
     return rows
 
@@ -1264,6 +1270,45 @@ def _link_rows(claims: pd.DataFrame, quotes: Optional[pd.DataFrame], texts: Opti
                 links.append(("agree", art[i], art[j], cid[i], cid[j], starts[i], ends[i],
                               starts[j], ends[j], ctext[i], ctext[j], round(sim, 3),
                               "shared: " + ", ".join(t[2:] if t.startswith("e:") else t for t in shared)))
+
+        # agree through a shared coded event: the same who-does-what-to-whom in other words
+        # ("Russia's strikes on the opposition" / "Russian airstrikes are hitting rebel positions")
+        if "events" in claims.columns:
+            done = linked_claim_pairs | {(l[3], l[4]) for l in links}
+            by_event: dict[str, list[int]] = defaultdict(list)
+            for i, cell in enumerate(claims["events"]):
+                for key in _split_cell(cell):
+                    by_event[key].append(i)
+            shared_events: dict[tuple[int, int], list[str]] = defaultdict(list)
+            for key in sorted(by_event):
+                idx = by_event[key]
+                if len(idx) > cap:
+                    continue  # in too many claims to single out a statement
+                for x, i in enumerate(idx):
+                    for j in idx[x + 1:]:
+                        if art[i] != art[j]:
+                            shared_events[(i, j) if art[i] < art[j] else (j, i)].append(key)
+            for (i, j), keys in sorted(shared_events.items()):
+                if (cid[i], cid[j]) in done:
+                    continue
+                a, b = infos[i], infos[j]
+                if a.negated != b.negated or not _same_event(a, b, actors=False):
+                    continue
+                key = (art[i], art[j])  # and the two articles are on one story, within days
+                if key not in days:
+                    days[key] = _days_apart(published, art[i], art[j])
+                if key not in story_sim:
+                    story_sim[key] = _cosine(profile[art[i]], profile[art[j]])
+                if days[key] > number_max_days or story_sim[key] < ARTICLE_MIN_SIMILARITY:
+                    continue
+                if in_passage and any(_covered(starts[i], ends[i], sa, ea) and _covered(starts[j], ends[j], sb, eb)
+                                      for sa, ea, sb, eb in in_passage.get((art[i], art[j]), ())):
+                    continue
+                sim = _cosine(a.vec, b.vec)
+                if sim < EVENT_MIN_SCORE:
+                    continue
+                links.append(("agree", art[i], art[j], cid[i], cid[j], starts[i], ends[i],
+                              starts[j], ends[j], ctext[i], ctext[j], round(sim, 3), "event: " + "; ".join(keys)))
 
     order = {k: i for i, k in enumerate(LINK_KINDS)}
     links.sort(key=lambda l: (order[l[0]], l[1], l[2], l[5], l[7], l[6], l[8]))

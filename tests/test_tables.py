@@ -19,6 +19,12 @@ CONTRACT = {
     "quotes": ["article_id", "start", "end", "quote", "speaker", "speaker_kind", "speaker_role", "cue"],
     "sources": ["article_id", "source", "source_kind", "via"],
     "numbers": ["article_id", "start", "end", "text", "value", "unit", "qualifier"],
+    "claims": ["claim_id", "article_id", "start", "end", "text", "source", "hedged"],
+    "links": ["kind", "article_a", "article_b", "text_a", "text_b", "score", "start_a", "end_a", "start_b", "end_b"],
+    "frames": ["article_id", "frame", "score", "evidence", "start", "end"],
+    "actor_sentiment": ["article_id", "entity", "voice", "sentences", "polarity_mean"],
+    "labels": ["article_id", "entity", "label", "start", "end", "text"],
+    "hedges": ["article_id", "start", "end", "text", "cue"],
 }
 
 
