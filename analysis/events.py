@@ -37,6 +37,7 @@ from functools import lru_cache
 from typing import Iterable, NamedTuple, Sequence
 
 from .config import DATA_DIR
+from .match import Matcher, _phrase_key, _regex_key, phrase_regex
 
 #: Participant kinds (gazetteer ``kind``) that can be agents or patients.
 PARTICIPANT_KINDS = frozenset({"actor", "organisation", "organization", "person", "group", "government"})
@@ -75,7 +76,6 @@ _BE_BEFORE = re.compile(r"\b(?:is|are|was|were|been|being|be|get|got|gets)\s+(?:
                         re.IGNORECASE)
 _BY_AFTER = re.compile(r"^\s+by\b", re.IGNORECASE)
 _OF_AFTER = re.compile(r"^\s+of\b", re.IGNORECASE)
-_SEP = r"[\s\-\u2010-\u2014]+"
 
 
 class Event(NamedTuple):
@@ -94,53 +94,44 @@ def event_key(event: Event) -> str:
     return f"{event.agent}>{event.action}>{event.patient}"
 
 
-def _phrase(pattern: str) -> str:
-    if pattern.startswith("re:"):
-        return pattern[3:]
-    words = [re.escape(w) for w in pattern.replace("-", " ").split()]
-    return r"\b" + _SEP.join(words) + r"\b"
+class _Lexicon(NamedTuple):
+    matcher: Matcher
+    actions: tuple[str, ...]  # entry index -> action class
+    names: tuple[str, ...]  # entry index -> entity
 
 
 @lru_cache(maxsize=1)
-def _actions() -> tuple[tuple[str, re.Pattern], ...]:
+def _lexicon() -> _Lexicon:
+    """The action classes and participant names, in one token-indexed matcher (read once)."""
+    entries, actions, names = [], [], []
     with open(ACTIONS_CSV, encoding="utf-8", newline="") as f:
-        return tuple((r["action"], re.compile(_phrase(r["pattern"]), re.IGNORECASE)) for r in csv.DictReader(f))
-
-
-@lru_cache(maxsize=1)
-def _name_patterns() -> tuple[tuple[re.Pattern, dict[str, str]], ...]:
-    """(compiled alternation, lower-cased surface form -> entity), case-insensitive then case-sensitive."""
-    folded: dict[str, str] = {}
-    exact: dict[str, str] = {}
+        for r in csv.DictReader(f):
+            pattern = r["pattern"]
+            raw = pattern[3:] if pattern.startswith("re:") else None
+            rx = re.compile(raw, re.IGNORECASE) if raw is not None else phrase_regex(pattern)
+            entries.append(("action", len(actions), rx, _regex_key(raw) if raw is not None else _phrase_key(pattern)))
+            actions.append(r["action"])
+    forms: list[tuple[str, str, bool]] = []
     with open(LABELS_CSV, encoding="utf-8", newline="") as f:
         for r in csv.DictReader(f):
-            if r["label_type"] != "name" or r["entity"] == "*" or r["pattern"].startswith("re:"):
-                continue
-            sensitive = r["case"].strip().lower() in ("sensitive", "yes", "true", "1")
-            (exact if sensitive else folded)[r["pattern"]] = r["entity"]
+            if r["label_type"] == "name" and r["entity"] != "*" and not r["pattern"].startswith("re:"):
+                forms.append((r["pattern"], r["entity"], r["case"].strip().lower() in ("sensitive", "yes", "true", "1")))
     with open(DEMONYMS_CSV, encoding="utf-8", newline="") as f:
-        for r in csv.DictReader(f):
-            exact[r["demonym"]] = r["entity"]
-    out = []
-    for table, flags in ((folded, re.IGNORECASE), (exact, 0)):
-        if not table:
-            continue
-        forms = sorted(table, key=lambda p: (-len(p), p))
-        rx = re.compile("|".join(_phrase(p) for p in forms), flags)
-        key = {(_norm(p) if flags else _norm_exact(p)): e for p, e in table.items()}
-        out.append((rx, key, bool(flags)))
-    return tuple(out)
+        forms.extend((r["demonym"], r["entity"], True) for r in csv.DictReader(f))
+    for pattern, entity, case in forms:
+        entries.append(("name", len(names), phrase_regex(pattern, case=case), _phrase_key(pattern)))
+        names.append(entity)
+    return _Lexicon(Matcher(entries), tuple(actions), tuple(names))
 
 
-def _norm(s: str) -> str:
-    return " ".join(re.split(_SEP, s.lower().replace("’", "'")))
+def _hits(text: str) -> list[tuple[int, int, str, int]]:
+    """(start, end, 'action'|'name', entry index) of every lexicon match in ``text``."""
+    low = text.lower()
+    found = _lexicon().matcher.find(text, low if len(low) == len(text) else None, [(0, len(text))])
+    return sorted(((h[1], h[2], h[3], h[4]) for h in found), key=lambda h: (h[0], -h[1], h[2], h[3]))
 
 
-def _norm_exact(s: str) -> str:
-    return " ".join(re.split(_SEP, s.replace("’", "'")))
-
-
-def participants(text: str, mentions: Iterable[Sequence] = ()) -> list[tuple[int, int, str]]:
+def participants(text: str, mentions: Iterable[Sequence] = (), *, _found=None) -> list[tuple[int, int, str]]:
     """Participants in ``text`` as (start, end, entity), in order, overlaps resolved to the longest.
 
     ``mentions``: (start, end, entity, kind) with offsets into ``text``.
@@ -148,13 +139,9 @@ def participants(text: str, mentions: Iterable[Sequence] = ()) -> list[tuple[int
     >>> participants("Syrian rebels fought Russian troops.")
     [(0, 13, 'Syrian opposition'), (21, 28, 'Russia')]
     """
+    names = _lexicon().names
     found = [(int(m[0]), int(m[1]), str(m[2])) for m in mentions if m[3] in PARTICIPANT_KINDS]
-    for rx, key, folded in _name_patterns():
-        for m in rx.finditer(text):
-            k = _norm(m.group()) if folded else _norm_exact(m.group())
-            entity = key.get(k)
-            if entity:
-                found.append((m.start(), m.end(), entity))
+    found += [(s, e, names[i]) for s, e, lex, i in (_found if _found is not None else _hits(text)) if lex == "name"]
     found.sort(key=lambda p: (p[0], -(p[1] - p[0]), p[2]))
     out: list[tuple[int, int, str]] = []
     for p in found:
@@ -190,12 +177,15 @@ def code_events(text: str, mentions: Iterable[Sequence] = ()) -> list[Event]:
     >>> [event_key(e) for e in code_events("Russian jets could strike rebel bases.")]
     []
     """
-    parts = participants(text, mentions)
+    found = _hits(text)
+    actions = _lexicon().actions
+    cues = [(s, e, actions[i], text[s:e]) for s, e, lex, i in found if lex == "action"]
+    cues = [c for k, c in enumerate(cues) if not (k and c[0] < cues[k - 1][1])]  # overlapping: the first
+    if not cues:
+        return []
+    parts = participants(text, mentions, _found=found)
     if len(parts) < 2:
         return []
-    cues = sorted(((m.start(), m.end(), action, m.group()) for action, rx in _actions() for m in rx.finditer(text)),
-                  key=lambda c: (c[0], -c[1]))
-    cues = [c for i, c in enumerate(cues) if not any(o[0] <= c[0] and c[1] <= o[1] and o != c for o in cues[:i])]
     events = []
     for s, e, action, cue in cues:
         if any(p[0] < e and s < p[1] for p in parts):
