@@ -216,6 +216,13 @@ _TITLE_RE = re.compile(r"(?<![\w-])(?:%s)\.?\s+(?=[A-Z])" % _alt(TITLES))
 _ROLE_RE = re.compile("|".join(r"(?P<%s>(?<![\w-])(?:%s)(?![\w-]))" % (role, _alt(words))
                                for role, words in ROLE_WORDS.items()), re.I)
 _ROLE_RANK = {role: i for i, role in enumerate(ROLE_WORDS)}
+# _role_of works on the lower-cased text with case-sensitive copies of _ROLE_RE (much
+# faster than re.I). Same matches: role words are lower-case ASCII, and the only other
+# characters re.I lets match ASCII letters are these four (İ ı ſ K), which get _ROLE_RE.
+_ODD_CASE_RE = re.compile("[\u0130\u0131\u017f\u212a]")
+_ROLE_LOWER_RE = re.compile(_ROLE_RE.pattern)
+# cheap pre-check: some role word occurs at all, as a plain substring
+_ROLE_HINT_RE = re.compile(_alt(w for words in ROLE_WORDS.values() for w in words))
 _MEDIA_RE = re.compile(r"(?<![\w-])(?:%s)(?![\w-])" % _alt(MEDIA_NAMES))
 _SENT_END_RE = re.compile(r"[.!?;]+[\"”’)]*(?=\s|$)")
 _NOT_END_BEFORE = re.compile(r"(?:^|[^\w.])(?:[A-Z]|%s)$" % "|".join(
@@ -275,9 +282,18 @@ def _role_of(words: str) -> str:
 
     >>> _role_of("State Department spokesman"), _role_of("a member of the media campaign")
     ('official', 'activist')
+    >>> _role_of("SPOKESMAN"), _role_of("\u017fpokesman")  # case-insensitive, long s included
+    ('official', 'official')
     """
+    if _ODD_CASE_RE.search(words):
+        matches = _ROLE_RE.finditer(words)
+    else:
+        low = words.lower()
+        if not _ROLE_HINT_RE.search(low):
+            return ""  # no role word anywhere (most calls)
+        matches = _ROLE_LOWER_RE.finditer(low)
     best = ""
-    for m in _ROLE_RE.finditer(words):
+    for m in matches:
         role = m.lastgroup
         if not best or _ROLE_RANK[role] < _ROLE_RANK[best]:
             best = role
@@ -562,7 +578,8 @@ class _Ctx:
             self.spoken.append((pos, name))
 
 
-_NAME_RUN_RE = re.compile(r"(?<![\w’'-])[A-Z][\w’'-]+(?:\.(?= [A-Z]))?(?: (?:[A-Z][\w’'-]+|al-[\w’'-]+|al|bin|ibn|abu|de|van|von)){0,4}")
+# the look-behind comes after the first capital (same test) so ``re`` can skip to capitals
+_NAME_RUN_RE = re.compile(r"[A-Z](?<![\w’'-][A-Z])[\w’'-]+(?:\.(?= [A-Z]))?(?: (?:[A-Z][\w’'-]+|al-[\w’'-]+|al|bin|ibn|abu|de|van|von)){0,4}")
 _PRE_WORD_RE = re.compile(r"([A-Za-z]+)\.?\s+$")
 _TITLE_SET = {t.lower() for t in TITLES if " " not in t}
 _PERSON_CUE_WORDS = {"spokesman", "spokeswoman", "activist", "commander", "analyst", "researcher",
@@ -583,12 +600,13 @@ def _scan_people(ctx: _Ctx) -> None:
         return
     lo, hi = ctx.blocks[0][0], ctx.blocks[-1][1]
     for m in _NAME_RUN_RE.finditer(text, lo, hi):
-        rs, re_ = m.start(), m.end()
+        rs, re_ = m.span()
         run = m.group()
         parts = run.split()
+        n = len(parts)
         name_s = rs
         k = 0
-        while k < len(parts) - 1 and parts[k].rstrip(".").lower() in _TITLE_SET:
+        while k < n - 1 and parts[k].rstrip(".").lower() in _TITLE_SET:
             k += 1
         titled = k > 0
         if titled:
@@ -596,10 +614,11 @@ def _scan_people(ctx: _Ctx) -> None:
         else:
             pre = text[max(lo, rs - 20):rs].split()
             titled = bool(pre) and pre[-1].rstrip(".").lower() in _TITLE_OR_ROLE
+        if not titled and (n == 1 or parts[0].lower() in COMMON_SENTENCE_STARTERS):
+            continue  # untitled: a plain or appositive name needs 2+ words, not a sentence opener
         ap = _APPOS_START_RE.match(text, re_, hi)
-        plain = (2 <= len(parts) <= 3 and parts[0].lower() not in COMMON_SENTENCE_STARTERS
-                 and all(w.isalpha() for w in parts) and text[re_:re_ + 2][1:2].islower())
-        if not titled and not plain and not (ap and len(parts) >= 2 and parts[0].lower() not in COMMON_SENTENCE_STARTERS):
+        plain = n <= 3 and all(w.isalpha() for w in parts) and text[re_ + 1:re_ + 2].islower()
+        if not titled and not plain and not ap:
             continue
         name = text[name_s:re_]
         if _entity_kind(name, None) != "person":
