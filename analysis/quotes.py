@@ -1090,6 +1090,31 @@ def _via(ctx: _Ctx, p: int, hi: int) -> str:
     return ""
 
 
+class _SpanCover:
+    """``cover(pos)``: is ``pos`` inside one of the spans (``start <= pos < end``)?
+
+    Spans may overlap; a bisect over the starts plus the running maximum of the ends.
+
+    >>> cover = _SpanCover([(10, 50), (20, 30), (60, 70)])
+    >>> [cover(p) for p in (5, 10, 45, 50, 65, 70)]
+    [False, True, True, False, True, False]
+    """
+
+    __slots__ = ("starts", "max_ends")
+
+    def __init__(self, spans) -> None:
+        spans = sorted(spans)
+        self.starts = [s for s, _ in spans]
+        self.max_ends, top = [], -1
+        for _, e in spans:
+            top = max(top, e)
+            self.max_ends.append(top)
+
+    def __call__(self, pos: int) -> bool:
+        i = bisect.bisect_right(self.starts, pos)
+        return i > 0 and self.max_ends[i - 1] > pos
+
+
 def find_sources(parsed: Parsed, quotes: list[Quote], mentions: list[Mention]) -> list[Source]:
     """Every cited source: quoted speakers and indirect attributions, one row per citation phrase.
 
@@ -1131,12 +1156,12 @@ def find_sources(parsed: Parsed, quotes: list[Quote], mentions: list[Mention]) -
         out.append(Source(s, e, text[s:e], q.speaker, _KIND_FOR_SOURCE.get(kind, "person"), via, q.cue))
         taken.append((s, e))
     # quote spans: indirect cues inside a direct quote are not attributions
-    qspans = [(q.start, q.end) for q in quotes]
+    in_quote = _SpanCover((q.start, q.end) for q in quotes)
     # 2) indirect attributions
     for bs, be in ctx.blocks:
         for cm in _SRC_CUE_RE.finditer(text, bs, be):
-            cs, ce = cm.start(), cm.end()
-            if any(a <= cs < b for a, b in qspans):
+            cs, ce = cm.span()
+            if in_quote(cs):
                 continue
             cue = _WS_RE.sub(" ", cm.group())
             low = cue.lower()
@@ -1144,6 +1169,10 @@ def find_sources(parsed: Parsed, quotes: list[Quote], mentions: list[Mention]) -
                 cue = low
             ss = _sent_start(text, bs, cs)
             se = _sent_end(text, ce, be)
+            # a source already taken next to this cue in the same sentence
+            if low != "according to" and any(ss <= ts and te <= se and (0 <= cs - te < 200 or 0 <= ts - ce < 5)
+                                             for ts, te in taken):
+                continue
             np = None
             if low == "according to":
                 a = _AGENT_RE.search(text, ce, min(se, ce + 80))
@@ -1176,13 +1205,10 @@ def find_sources(parsed: Parsed, quotes: list[Quote], mentions: list[Mention]) -
                             np = _np_fwd(text, q0, se)
                     elif not pre.strip():
                         np = None
-            if low != "according to" and any(ss <= ts and te <= se and (0 <= cs - te < 200 or 0 <= ts - ce < 5)
-                                             for ts, te in taken):
-                continue
             if not np or overlaps(*np):
                 continue
             s, e = np
-            if any(a <= s < b for a, b in qspans):
+            if in_quote(s):
                 continue
             extra = _appos_after(text, e, se)
             spk = _classify(ctx, s, e, extra, s)
