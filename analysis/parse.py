@@ -690,7 +690,9 @@ def parse_article(article: Article) -> Parsed:
         if kind:
             mark(ln, kind)
             continue
-        tm = _TRAILING_BOILER.search(text, max(ln.start, ln.end - 60), ln.end)
+        w0 = max(ln.start, ln.end - 60)
+        # every form of trailing boilerplate says "read" (cheap test before the regex)
+        tm = _TRAILING_BOILER.search(text, w0, ln.end) if "read" in text[w0:ln.end].lower() else None
         if tm and tm.start() > ln.start:
             cut = tm.start()
             cs = cut + (len(text[cut:ln.end]) - len(text[cut:ln.end].lstrip()))

@@ -589,6 +589,12 @@ _TITLE_OR_ROLE = _TITLE_SET | _PERSON_CUE_WORDS
 _APPOS_START_RE = re.compile(r",\s+(?:a|an|the)\s+[^,.;]{0,80}")
 
 
+def _after_title(text: str, lo: int, rs: int) -> bool:
+    """Is the word before ``rs`` (within 20 characters) a title or role word ("spokesman John")?"""
+    pre = text[max(lo, rs - 20):rs].split()
+    return bool(pre) and pre[-1].rstrip(".").lower() in _TITLE_OR_ROLE
+
+
 def _scan_people(ctx: _Ctx) -> None:
     """Record person names introduced by a title/role word or an apposition (no mentions needed).
 
@@ -600,8 +606,10 @@ def _scan_people(ctx: _Ctx) -> None:
         return
     lo, hi = ctx.blocks[0][0], ctx.blocks[-1][1]
     for m in _NAME_RUN_RE.finditer(text, lo, hi):
-        rs, re_ = m.span()
         run = m.group()
+        if " " not in run and not _after_title(text, lo, m.start()):
+            continue  # one word is a name only after a title or role word (most runs)
+        rs, re_ = m.span()
         parts = run.split()
         n = len(parts)
         name_s = rs
@@ -612,8 +620,7 @@ def _scan_people(ctx: _Ctx) -> None:
         if titled:
             name_s = rs + len(" ".join(parts[:k])) + 1
         else:
-            pre = text[max(lo, rs - 20):rs].split()
-            titled = bool(pre) and pre[-1].rstrip(".").lower() in _TITLE_OR_ROLE
+            titled = _after_title(text, lo, rs)
         if not titled and (n == 1 or parts[0].lower() in COMMON_SENTENCE_STARTERS):
             continue  # untitled: a plain or appositive name needs 2+ words, not a sentence opener
         ap = _APPOS_START_RE.match(text, re_, hi)

@@ -107,11 +107,15 @@ def _build():
     punct_lead = tuple(PUNCTUATION.replace(".", ""))
     punct_trail = punct_lead + (".",)
     contractions = [(re.compile(a), b) for a, b in list(REPLACE.items())]
+    # each contraction pattern is plain text with an apostrophe ("'ll", "n't"): a chunk
+    # without one is left as is by all of them
+    apostrophe_only = all("'" in a and re.escape(a) == a for a in REPLACE)
 
     def split_chunk(chunk: str) -> list[str]:
         """``find_tokens``' per-token work for one whitespace-free chunk (verbatim logic)."""
-        for rx, b in contractions:
-            chunk = rx.sub(b, chunk)
+        if "'" in chunk or not apostrophe_only:
+            for rx, b in contractions:
+                chunk = rx.sub(b, chunk)
         chunk = (
             chunk.replace("“", " “ ")
             .replace("”", " ” ")
