@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable, Iterable, Iterator, Optional
 
-from . import claims, framing, load, mentions, numbers, parse, quotes, sentiment
+from . import claims, framing, interview, load, mentions, numbers, parse, quotes, sentiment
 from .records import Article, FileResult, Mention, Number, Parsed, Quote, ScareQuote, Source
 from .tables import TABLES
 
@@ -45,6 +45,8 @@ def analyse_article(article: Article) -> ArticleAnalysis:
     parsed = parse.parse_article(article)
     found_mentions = mentions.find_mentions(parsed)
     found_quotes, scare = quotes.find_quotes(parsed, found_mentions)
+    found_quotes = sorted(found_quotes + interview.interview_answers(parsed, found_quotes),
+                          key=lambda q: q.start)
     found_sources = quotes.find_sources(parsed, found_quotes, found_mentions)
     found_numbers = numbers.find_numbers(parsed)
     sents = [sentiment.sentiment(s.text) for s in parsed.sentences]
