@@ -26,9 +26,11 @@ Rules are general news-writing conventions; word lists are UPPER_CASE constants.
 from __future__ import annotations
 
 import bisect
+import csv
 import re
 from typing import Optional
 
+from .config import DATA_DIR
 from .records import Mention, Parsed, Quote, ScareQuote, Source, Span
 
 # --------------------------------------------------------------------------- word lists
@@ -44,7 +46,9 @@ CUE_VERBS = (
     "tweeted", "commented", "responded", "complained", "boasted", "conceded", "shouted",
     "cried", "whispered", "joked", "quipped", "vowed", "pledged", "alleged", "maintained",
     "contended", "concluded", "reported", "reports", "recounted", "explained", "agreed",
-    "pointed out", "went on", "according to", "According to", "insist", "claim", "warn", "argue",
+    "pointed out", "went on", "charged", "charges", "countered", "counters", "retorted",
+    "fired back", "shot back", "wondered", "mused", "scoffed", "snapped", "protested",
+    "lamented", "laments", "demanded", "pleaded", "began", "according to", "According to", "insist", "claim", "warn", "argue",
 )
 PARTICIPLE_CUES = (
     "saying", "adding", "telling", "noting", "explaining", "warning", "arguing", "writing",
@@ -90,6 +94,7 @@ TITLES = (
     "Sheik", "Pope", "Chancellor", "Judge", "Justice", "Spokesman", "Spokeswoman", "Adm",
     "Admiral", "Ayatollah", "Imam", "Emir", "Sir", "Lord", "Lady", "Father", "Rabbi", "Rev",
     "Chairman", "Director", "Chief", "Officer", "Sergeant", "Private", "Corporal", "Envoy", "Speaker", "Leader", "Deputy", "Commissioner",
+    "Whip", "Majority Whip", "Minority Whip", "Majority Leader", "Minority Leader", "Reps",
 )
 ABBREVIATIONS = {"dr", "mr", "mrs", "ms", "st", "gen", "sen", "rep", "gov", "lt", "col", "capt",
                  "maj", "sgt", "prof", "adm", "rev", "jr", "sr", "no", "mt", "ft", "oct", "sept",
@@ -166,6 +171,41 @@ ADVERBS_BEFORE_CUE = {"also", "has", "have", "had", "is", "was", "were", "are", 
                       "recently", "repeatedly", "simply", "just", "often", "would", "will",
                       "could", "did", "does", "do", "not", "never", "always", "had", "been",
                       "further", "publicly", "privately", "first"}
+#: Singular heads of a definite description that, in news writing, points back to a person
+#: named earlier ("..., the former Florida governor said" after "Jeb Bush ...").
+PERSON_HEADS = {
+    "governor", "senator", "president", "candidate", "congressman", "congresswoman", "mayor",
+    "secretary", "minister", "chancellor", "premier", "king", "queen", "prince", "nominee",
+    "front-runner", "frontrunner", "businessman", "businesswoman", "billionaire", "pope",
+    "ambassador", "chairman", "chairwoman", "ceo", "executive", "professor", "economist",
+    "author", "columnist", "scholar", "lawmaker", "representative", "speaker", "general",
+    "director", "attorney", "lawyer", "judge", "justice", "actor", "actress", "founder", "host",
+    "commentator", "cleric", "preacher", "pastor", "rabbi", "imam", "democrat", "republican",
+    "spokesman", "spokeswoman", "spokesperson", "analyst", "expert", "researcher", "official",
+    "commander", "diplomat", "activist", "envoy", "strategist", "pollster", "historian",
+}
+#: Heads of a definite description that points back to a news medium ("the paper").
+MEDIA_HEADS = {"paper", "newspaper", "network", "magazine", "broadcaster", "outlet", "website",
+               "site", "daily", "agency", "channel", "station", "tabloid", "weekly"}
+#: Words that may stand before a MEDIA_HEADS word ("the radio network", "the state-run daily").
+MEDIA_MODIFIERS = {"radio", "news", "television", "tv", "state-run", "online", "weekly", "business",
+                   "financial", "local", "newspaper", "wire"}
+#: Words that give a person's gender away (titles, role nouns); first names are in
+#: ``data/first_names.csv``. Used only to keep "she said" off a man and "he said" off a woman.
+GENDER_WORDS = {
+    "man": "male", "woman": "female", "mother": "female", "father": "male",
+    "mr": "male", "mister": "male", "sir": "male", "king": "male", "prince": "male",
+    "congressman": "male", "spokesman": "male", "businessman": "male", "chairman": "",
+    "mrs": "female", "ms": "female", "miss": "female", "madam": "female", "queen": "female",
+    "princess": "female", "congresswoman": "female", "spokeswoman": "female",
+    "businesswoman": "female", "chairwoman": "female", "actress": "female",
+}
+PRONOUN_GENDER = {"he": "male", "she": "female"}
+FIRST_NAMES_PATH = DATA_DIR / "first_names.csv"
+#: How far back a pronoun or a definite description looks for the person it means.
+ANTECEDENT_SENTENCES = 6
+ANTECEDENT_CHARS = 3000
+SUBJECT_WINDOW = 350
 INTRO_WORDS = {"but", "and", "yet", "so", "however", "meanwhile", "still", "also", "now",
                "then", "indeed", "instead", "later", "earlier"}
 
@@ -224,7 +264,11 @@ _ROLE_LOWER_RE = re.compile(_ROLE_RE.pattern)
 # cheap pre-check: some role word occurs at all, as a plain substring
 _ROLE_HINT_RE = re.compile(_alt(w for words in ROLE_WORDS.values() for w in words))
 _MEDIA_RE = re.compile(r"(?<![\w-])(?:%s)(?![\w-])" % _alt(MEDIA_NAMES))
-_SENT_END_RE = re.compile(r"[.!?;]+[\"”’)]*(?=\s|$)")
+# a sentence end: punctuation before a space, or run straight into the next sentence in
+# scraped text that lost its spaces ('... Boehner.In a column', 'he wrote."Instead')
+_SENT_END_RE = re.compile(r"[.!?;]+[\"”’)]*(?=\s|$)|(?<=[a-z])[.!?][\"”’]?(?=[\"“]?[A-Z][a-z])")
+# "(R-La.)", "(D-N.Y.)": a full stop inside a short parenthesis ends no sentence
+_SHORT_PAREN_RE = re.compile(r"\([^\s()]{1,10}$")
 _NOT_END_BEFORE = re.compile(r"(?:^|[^\w.])(?:[A-Z]|%s)$" % "|".join(
     a.capitalize() for a in ("dr", "mr", "mrs", "ms", "st", "gen", "sen", "rep", "gov", "lt", "col",
                              "capt", "maj", "sgt", "prof", "adm", "rev", "no", "oct", "sept", "nov",
@@ -242,12 +286,24 @@ _VIA_RE = re.compile(r"\b(?:quoted\s+by|cited\s+by|told|tells|telling|speaking\s
 _AGENT_RE = re.compile(r"\b(?:obtained|published|released|quoted|cited|reported|posted|"
                        r"translated)\s+by\s+")
 _WS_RE = re.compile(r"\s+")
+# a sentence whose subject is a he/she pronoun ("He later added", "But she said")
+_PRONOUN_SUBJECT_RE = re.compile(r"[\"“”‘’'(\s]*(?:(?:But|And|Then|Later|Still|However|Meanwhile|Yet|So),?\s+)?(He|She)\b")
+_GENDER_TITLE_RE = re.compile(r"\b(Mr|Mrs|Ms|Miss)\.?\s+$")
 _AFFIL_RE = re.compile(r"((?:[A-Z][\w’'.-]*|al|bin|ibn|abu|de|van|von)(?:\s+(?:[A-Z][\w’'.-]*|al|bin|ibn|abu|de|van|von))*)"
                        r"\s+(?:at|of|from|with)\s+(?:the\s+)?[A-Z(]")
 _TITLE_ONLY_RE = re.compile(r"(?:(?:%s)\.?\s*)+" % _alt(TITLES))
 
 
 # --------------------------------------------------------------------------- small helpers
+
+
+def _load_first_names() -> dict[str, str]:
+    """first name -> 'male' / 'female' from ``data/first_names.csv`` (read once)."""
+    with open(FIRST_NAMES_PATH, encoding="utf-8", newline="") as fh:
+        return {r["first_name"]: r["gender"] for r in csv.DictReader(fh)}
+
+
+FIRST_NAMES = _load_first_names()
 
 
 class _Tok:
@@ -355,7 +411,7 @@ def _trim(text: str, s: int, e: int) -> tuple[int, int]:
 def _word_ok(t: _Tok, first: bool) -> bool:
     lw = t.lw
     return (t.w[:1].isupper() or lw in NAME_CONNECTORS or lw in MODIFIERS or lw in ANON_HEADS
-            or _role_word(lw) or (first and lw in DETERMINERS) or lw.startswith(("al-", "el-")))
+            or lw in MEDIA_HEADS or lw in MEDIA_MODIFIERS or _role_word(lw) or (first and lw in DETERMINERS) or lw.startswith(("al-", "el-")))
 
 
 _ALL_ROLE_SINGLE = {w for ws in ROLE_WORDS.values() for w in ws if " " not in w}
@@ -374,11 +430,13 @@ def _np_back(text: str, lo: int, p: int) -> Optional[tuple[int, int]]:
     'State Department spokesman John Kirby'
     """
     toks = _toks(text, max(lo, p - 110), p)
-    # skip auxiliaries / adverbs directly before the cue
+    # skip auxiliaries / adverbs directly before the cue ("He later added")
     while toks and (toks[-1].lw in ADVERBS_BEFORE_CUE or toks[-1].lw.endswith("ly") and not toks[-1].w[:1].isupper()):
         if len(toks) >= 2 and _gap(text, toks[-2], toks[-1]) != "space":
             break
-        toks.pop()
+        if text[toks[-1].e:p].strip(" \n") not in ("", ","):
+            break
+        p = toks.pop().s
     if not toks or text[toks[-1].e:p].strip(" \n") not in ("", ","):
         return None
     if toks[-1].lw in PRONOUNS:
@@ -416,7 +474,7 @@ def _np_back(text: str, lo: int, p: int) -> Optional[tuple[int, int]]:
     if toks[start].lw in COMMON_SENTENCE_STARTERS and toks[start].lw not in DETERMINERS and start + 1 < len(toks):
         start += 1
     words = toks[start:]
-    if not any(w.w[:1].isupper() or w.lw in ANON_HEADS for w in words):
+    if not any(w.w[:1].isupper() or w.lw in ANON_HEADS or w.lw in MEDIA_HEADS for w in words):
         return None
     return toks[start].s, toks[-1].e
 
@@ -457,7 +515,7 @@ def _np_fwd(text: str, p: int, hi: int) -> Optional[tuple[int, int]]:
     while end > 0 and toks[end].lw in NAME_CONNECTORS | DETERMINERS:
         end -= 1
     words = toks[:end + 1]
-    if not any(w.w[:1].isupper() or w.lw in ANON_HEADS for w in words):
+    if not any(w.w[:1].isupper() or w.lw in ANON_HEADS or w.lw in MEDIA_HEADS for w in words):
         return None
     e = toks[end].e
     m = _ANON_POST_RE.match(text, e, hi)
@@ -513,6 +571,9 @@ class _Ctx:
         self.roles: dict[str, str] = {}
         self.scanned = False
         self.spoken: list = []  # named speakers found before the lazy scan
+        self.quoted: list = []  # (open, close) of every pair of quotation marks, for antecedents
+        self.anon_heads: set = set()  # heads of anonymous speaker descriptions seen ("official")
+        self.anon_at: list = []  # (position, description, role) of anonymous speakers found
 
     def people(self) -> list:
         """Persons seen in the article (scanned lazily, only when a quote needs them)."""
@@ -571,6 +632,98 @@ class _Ctx:
             best = self.person_at[j][1]
         return best
 
+    def gender(self, name: str, at: int) -> str:
+        """'male' / 'female' when a title before ``at`` or a known first name says so, else ''."""
+        m = _GENDER_TITLE_RE.search(self.text, max(0, at - 8), at)
+        if m:
+            return GENDER_WORDS[m.group(1).lower()]
+        parts = name.split()
+        if len(parts) == 1:  # a surname: use a fuller name seen in the article
+            for _, full in reversed(self.people()):
+                if full != name and full.split()[-1] == name:
+                    parts = full.split()
+                    break
+        for w in parts[:-1]:
+            g = FIRST_NAMES.get(w) or GENDER_WORDS.get(w.lower().rstrip("."))
+            if g:
+                return g
+        return ""
+
+    def _in_quote(self, pos: int) -> bool:
+        i = bisect.bisect_right(self.quoted, (pos, 1 << 62)) - 1
+        return i >= 0 and self.quoted[i][0] < pos < self.quoted[i][1]
+
+    def antecedent(self, pos: int, want: str = "", anonymous: bool = False):
+        """The person a he/she pronoun or a definite description at ``pos`` most likely means.
+
+        Walks back sentence by sentence (at most ``ANTECEDENT_SENTENCES`` and
+        ``ANTECEDENT_CHARS``): a sentence whose subject is itself "he"/"she" hands over to the
+        sentence before it; otherwise the first person it names outside quotation marks (in news
+        English, the subject) whose gender does not clash with ``want``. Falls back to the
+        nearest compatible person within reach. With ``anonymous``, unnamed speakers found
+        before ("said one rebel commander") count too, and the answer is (name, kind).
+        """
+        text = self.text
+        lo = max(0, pos - ANTECEDENT_CHARS)
+        cands = {}
+        i = bisect.bisect_left(self.m_starts, lo)
+        while i < len(self.mentions) and self.mentions[i].start < pos:
+            m = self.mentions[i]
+            if m.kind == "person":
+                cands.setdefault(m.start, m.entity)
+            i += 1
+        people = self.people()
+        j = bisect.bisect_left(people, (lo, ""))
+        while j < len(people) and people[j][0] < pos:
+            cands.setdefault(people[j][0], people[j][1])
+            j += 1
+        order = sorted((p, n) for p, n in cands.items()
+                       if not self._in_quote(p) and n.lower() not in COMMON_SENTENCE_STARTERS)
+        ok = [(p, n) for p, n in order if not want or self.gender(n, p) in ("", want)]
+        anon = {}
+        if anonymous:
+            for p, desc, _ in self.anon_at:
+                if lo <= p < pos and not (want and any(GENDER_WORDS.get(w, want) != want for w in desc.split())):
+                    anon[p] = desc
+            ok = sorted(ok + list(anon.items()))
+        if not ok:
+            return None
+        answer = (lambda c: (c[1], "anonymous" if c[0] in anon else "named")) if anonymous \
+            else (lambda c: c[1])
+        starts, ends = _sent_index(text)
+        sent_of = lambda p: bisect.bisect_right(ends, p)  # noqa: E731 - sentence number
+        k = sent_of(pos)
+        first_k = max(0, k - ANTECEDENT_SENTENCES)
+        by_sent: dict[int, list] = {}
+        for p, n in ok:
+            by_sent.setdefault(sent_of(p), []).append((p, n))
+        while k >= first_k:
+            s0 = ends[k - 1] if k > 0 else 0
+            if s0 < lo:
+                break
+            # the subject of a run-on "sentence" (text without spaces after full stops) is far
+            # away: look only at its last SUBJECT_WINDOW characters
+            s_end = min(ends[k] if k < len(ends) else len(text), pos)
+            in_sent = [c for c in by_sent.get(k, []) if max(s0, s_end - SUBJECT_WINDOW) <= c[0] < pos]
+            ps = _PRONOUN_SUBJECT_RE.match(text, s0)
+            if ps and ps.start(1) < pos and (not want or PRONOUN_GENDER[ps.group(1).lower()] == want) \
+                    and not (in_sent and in_sent[0][0] < ps.start(1)):
+                k -= 1  # "He said that ... Obama": the subject is the pronoun's own antecedent
+                continue
+            if in_sent:
+                return answer(in_sent[0])
+            k -= 1
+        return answer(ok[-1])
+
+    def last_media(self, pos: int) -> Optional[str]:
+        """The news medium named last before ``pos`` (for "the paper reported")."""
+        i = bisect.bisect_left(self.m_starts, pos) - 1
+        while i >= 0 and pos - self.mentions[i].start < ANTECEDENT_CHARS:
+            if self.mentions[i].kind == "media" and not self._in_quote(self.mentions[i].start):
+                return self.mentions[i].entity
+            i -= 1
+        return None
+
     def add_person(self, pos: int, name: str) -> None:
         if self.scanned:
             bisect.insort(self.person_at, (pos, name))
@@ -586,13 +739,16 @@ _PERSON_CUE_WORDS = {"spokesman", "spokeswoman", "activist", "commander", "analy
                      "reporter", "correspondent", "minister", "official", "professor", "expert",
                      "fellow", "editor", "diplomat", "resident", "president", "ambassador", "envoy"}
 _TITLE_OR_ROLE = _TITLE_SET | _PERSON_CUE_WORDS
-_APPOS_START_RE = re.compile(r",\s+(?:a|an|the)\s+[^,.;]{0,80}")
+# ", a researcher at ...", ", co-founder of ...", ", chief economist at ..."
+_APPOS_START_RE = re.compile(r",\s+(?:(?:a|an|the)\s|[a-z][\w-]+(?:\s+[a-z][\w-]+)?\s+(?:of|at|for|with)\s)[^,.;]{0,80}")
 
 
 def _after_title(text: str, lo: int, rs: int) -> bool:
     """Is the word before ``rs`` (within 20 characters) a title or role word ("spokesman John")?"""
     pre = text[max(lo, rs - 20):rs].split()
-    return bool(pre) and pre[-1].rstrip(".").lower() in _TITLE_OR_ROLE
+    if not pre or (pre[-1][-1:] in ".!?:;,\"”" and pre[-1].rstrip(".").lower() not in _TITLE_SET):
+        return False  # "... the president. No one": a sentence end is no title
+    return pre[-1].rstrip(".").lower() in _TITLE_OR_ROLE
 
 
 def _scan_people(ctx: _Ctx) -> None:
@@ -621,6 +777,8 @@ def _scan_people(ctx: _Ctx) -> None:
             name_s = rs + len(" ".join(parts[:k])) + 1
         else:
             titled = _after_title(text, lo, rs)
+        if any(w in ("The", "A", "An") for w in parts[1:]):
+            continue  # "Image The French ...": a caption label run into a sentence
         if not titled and (n == 1 or parts[0].lower() in COMMON_SENTENCE_STARTERS):
             continue  # untitled: a plain or appositive name needs 2+ words, not a sentence opener
         ap = _APPOS_START_RE.match(text, re_, hi)
@@ -628,8 +786,11 @@ def _scan_people(ctx: _Ctx) -> None:
         if not titled and not plain and not ap:
             continue
         name = text[name_s:re_]
-        if _entity_kind(name, None) != "person":
-            continue
+        if _entity_kind(name, None) != "person" or any(w.isupper() and len(w) > 1 for w in parts):
+            continue  # ("GOP House": an acronym is no part of a person's name)
+        m = ctx.mention_in(name_s, re_)
+        if m is not None and m.kind != "person" and m.start < re_ and m.end > name_s:
+            continue  # "New Jersey", "Center for Economic Policy": the mentions know better
         ctx.person_at.append((name_s, name))
         ctx_words = text[max(lo, rs - 40):rs] + run + (ap.group() if ap else _appos_after(text, re_, min(hi, re_ + 200)))
         r = _role_of(ctx_words)
@@ -654,10 +815,26 @@ def _context(parsed: Parsed, mentions: list) -> _Ctx:
 
 
 class _Speaker:
-    __slots__ = ("name", "kind", "role", "s", "e", "ekind")
+    __slots__ = ("name", "kind", "role", "s", "e", "ekind", "how")
 
-    def __init__(self, name, kind, role, s, e, ekind):
+    def __init__(self, name, kind, role, s, e, ekind, how=""):
         self.name, self.kind, self.role, self.s, self.e, self.ekind = name, kind, role, s, e, ekind
+        self.how = how  # "pronoun" / "description" when the name was resolved from elsewhere
+
+
+def _introduced_anonymously(text: str, head: str, pos: int) -> bool:
+    """Was "a/an/one ... <head>" written before ``pos`` ("A French official ... said")?
+
+    Then "the official" means that unnamed person, not the last person named.
+    """
+    pat = _INDEF_CACHE.get(head)
+    if pat is None:
+        pat = _INDEF_CACHE[head] = re.compile(
+            r"\b(?:[Aa]n?|[Oo]ne)\s+(?:[\w’'.-]+\s+){0,4}%ss?\b" % re.escape(head))
+    return pat.search(text, max(0, pos - ANTECEDENT_CHARS), pos) is not None
+
+
+_INDEF_CACHE: dict = {}
 
 
 def _classify(ctx: _Ctx, s: int, e: int, extra: str = "", pos: int = 0) -> Optional[_Speaker]:
@@ -686,10 +863,18 @@ def _classify(ctx: _Ctx, s: int, e: int, extra: str = "", pos: int = 0) -> Optio
         return None
     first = words[0].lower()
     if len(words) == 1 and first in PRONOUNS:
-        name = ctx.last_person(pos if pos else hs)
+        kind = "named"
+        if first in PRONOUN_GENDER:
+            found = ctx.antecedent(pos if pos else hs, PRONOUN_GENDER[first], anonymous=True)
+            name, kind = found if found else (None, "")
+        else:
+            name = ctx.last_person(pos if pos else hs)
         if name is None:
-            return _Speaker(None, "unattributed", "", hs, he, "pronoun")
-        return _Speaker(name, "named", ctx.roles.get(name, ""), hs, he, "pronoun")
+            return _Speaker(None, "unattributed", "", hs, he, "pronoun", "pronoun")
+        if kind == "anonymous":  # "“...,” said one rebel commander. “...,” he added."
+            role = next((r for p, d, r in reversed(ctx.anon_at) if d == name), "")
+            return _Speaker(name, "anonymous", role, hs, he, "anonymous", "pronoun")
+        return _Speaker(name, "named", ctx.roles.get(name, ""), hs, he, "pronoun", "pronoun")
     # "X, a rebel commander" with X a description and the apposition a name? keep head.
     m = ctx.head_mention(hs, he)
     last = words[-1].lower().strip("’'")
@@ -699,6 +884,20 @@ def _classify(ctx: _Ctx, s: int, e: int, extra: str = "", pos: int = 0) -> Optio
     if anon:
         desc = head[0].lower() + head[1:] if first in DETERMINERS else head
         role = _role_of(head + " " + appos)
+        if (first == "the" and len(words) >= 2 and not appos.strip() and last not in ctx.anon_heads
+                and not _introduced_anonymously(text, last, hs)):
+            # a definite description points back: "the former Florida governor" -> Jeb Bush
+            if last in PERSON_HEADS:
+                name = ctx.antecedent(pos if pos else hs, GENDER_WORDS.get(last, ""))
+                if name:
+                    return _Speaker(name, "named", role or ctx.roles.get(name, ""), hs, he, "person",
+                                    "description")
+            elif last in MEDIA_HEADS:
+                name = ctx.last_media(pos if pos else hs)
+                if name:
+                    return _Speaker(name, "named", "media", hs, he, "media", "description")
+        ctx.anon_heads.add(last)
+        ctx.anon_at.append((hs, desc, role))
         return _Speaker(desc, "anonymous", role, hs, he, "anonymous")
     if not any(w[:1].isupper() for w in words):
         return None
@@ -807,6 +1006,8 @@ def _sent_index(text: str) -> tuple[list, list]:
             a = m.start()
             if text[a] == "." and m.end() - a == 1 and _NOT_END_BEFORE.search(text, max(0, a - 6), a):
                 continue  # "Dr. Smith", "John F. Kennedy"
+            if text[a] == "." and text[a + 1:m.end()] == ")" and _SHORT_PAREN_RE.search(text, max(0, a - 11), a):
+                continue
             starts.append(a)
             ends.append(m.end())
         _SE_CACHE[:] = [text, starts, ends]
@@ -833,6 +1034,8 @@ def _sent_end(text: str, pos: int, hi: int) -> int:
 def _subject(ctx: _Ctx, ss: int, hi: int) -> Optional[tuple[int, int]]:
     """Subject noun phrase of the sentence starting at ``ss`` (skipping 'In May,', 'But')."""
     text = ctx.text
+    if text[ss:ss + 1] in "\"“”":
+        return None  # the sentence opens with a quote: "“...,” he said, adding, “...”"
     toks = _toks(text, ss, min(hi, ss + 200))
     i = 0
     while i < len(toks) and toks[i].lw in INTRO_WORDS and i < 2:
@@ -873,6 +1076,52 @@ def find_quotes(parsed: Parsed, mentions: list[Mention]) -> tuple[list[Quote], l
     return _find_quotes(_context(parsed, mentions))
 
 
+def _cue_speaker(ctx: _Ctx, lo: int, ss: int, o: int):
+    """(speaker phrase span, cue match) for a quote opening at ``o`` after a cue in text[lo:o].
+
+    "X said: “", "X, a rebel commander, said “", "saying, “", "according to X, “",
+    ", said X: “", "As X, professor of ..., wrote in an op-ed: “". (None, None) when none.
+    """
+    text = ctx.text
+    cms = list(_CUE_RE.finditer(text, lo, o)) + list(_PART_RE.finditer(text, lo, o))
+    if not cms:
+        return None, None
+    cm = max(cms, key=lambda m: m.start())
+    cueword = cm.group().lower()
+    if _PART_RE.fullmatch(cueword):
+        np = _subject(ctx, ss, o) if text[lo:cm.start()].rstrip().endswith(",") else None
+        return np, cm
+    if cueword.startswith("according"):
+        return _np_fwd(text, cm.end() + 1, o), cm
+    np = _np_back(text, lo, cm.start())
+    if np and text[np[1]:cm.start()].strip().startswith(","):
+        np = None
+    pre = _TRAIL_ADV_RE.sub("", text[lo:cm.start()].rstrip())
+    if np is None and pre.endswith(","):
+        # appositive: "X, a rebel commander, said"
+        k2 = text.rfind(",", lo, lo + len(pre) - 1)
+        if k2 > lo:
+            np0 = _np_back(text, lo, k2)
+            before = text[max(lo, np0[0] - 6):np0[0]].split() if np0 else []
+            if np0 and not (before and before[-1].lower() in ("in", "at", "of", "from", "for", "on")):
+                np = (np0[0], lo + len(pre) - 1)  # (a name after a preposition is no subject)
+        if np is None:
+            # a long appositive with commas of its own: the sentence's subject, before its first
+            # comma ("As Phil Zuckerman, professor of ... in Claremont, Calif., wrote")
+            toks = _toks(text, lo, min(cm.start(), lo + 60))
+            i = 1 if toks and toks[0].lw in INTRO_WORDS | {"as"} else 0
+            if i < len(toks):
+                np0 = _np_fwd(text, toks[i].s, cm.start())
+                if np0 and text[np0[1]:np0[1] + 1] == "," and any(t.w[:1].isupper() for t in _toks(text, *np0)):
+                    np = np0
+    if np is None and text[lo:cm.start()].rstrip().endswith(","):
+        q0 = cm.end()
+        while q0 < o and text[q0].isspace():
+            q0 += 1
+        np = _np_fwd(text, q0, o)  # ", said X: “"
+    return np, cm
+
+
 def _find_quotes(ctx: _Ctx):
     text = ctx.text
     raw = []  # dicts with positions
@@ -892,7 +1141,7 @@ def _find_quotes(ctx: _Ctx):
                 ns = ctx.blocks[bi + 1][0]
                 cont_next = text[ns:ns + 1] in "\"“”"
             raw.append({"o": o, "c": c, "s": s2, "e": e2, "b": bi, "cont_next": cont_next})
-    quotes: list[Optional[Quote]] = []
+    ctx.quoted = sorted((r["o"], r["c"] if r["c"] is not None else r["e"]) for r in raw)
     scares: list[ScareQuote] = []
     kept = []  # (raw, Quote)
     prev_close_in_block = {}
@@ -927,7 +1176,7 @@ def _find_quotes(ctx: _Ctx):
                         np = _np_fwd(text, q0, se)
                     if np:
                         extra = _appos_after(text, np[1], se)
-                        spk = _classify(ctx, np[0], np[1], extra, np[0])
+                        spk = _classify(ctx, np[0], np[1], extra, o)
                 elif (len(phrase.split()) <= (26 if "," in phrase else 12) and not _MARK_RE.search(phrase)
                       and (phrase.split()[0].lower() in PRONOUNS or phrase.split()[0].lower() in DETERMINERS
                            or phrase[:1].isupper() or phrase.split()[0].lower() in MODIFIERS | _ALL_ROLE_SINGLE
@@ -935,9 +1184,9 @@ def _find_quotes(ctx: _Ctx):
                     cut = phrase.find(",")
                     head_end = lead + cut if cut > 0 else cm.start()
                     # "X, a rebel commander, told" or "A rebel commander, X, told"
-                    spk = _classify(ctx, lead, cm.start(), "", lead)
+                    spk = _classify(ctx, lead, cm.start(), "", o)
                     if spk and spk.kind == "anonymous" and cut > 0:
-                        alt = _classify(ctx, head_end + 1, cm.start(), phrase[:cut], lead)
+                        alt = _classify(ctx, head_end + 1, cm.start(), phrase[:cut], o)
                         if alt and alt.kind == "named":
                             spk = alt
                 if spk:
@@ -949,40 +1198,12 @@ def _find_quotes(ctx: _Ctx):
             clause = text[lo:o]
             tail = clause.rstrip()
             ends_punct = tail[-1:] in (",", ":", "—", "–")
-            cms = list(_CUE_RE.finditer(text, lo, o)) + list(_PART_RE.finditer(text, lo, o))
-            cms.sort(key=lambda m: m.start())
-            if cms:
-                cm = cms[-1]
-                gapw = len(text[cm.end():o].split())
-                cueword = cm.group().lower()
-                if _PART_RE.fullmatch(cueword):
-                    np = _subject(ctx, ss, o) if text[lo:cm.start()].rstrip().endswith(",") else None
-                elif cueword.startswith("according"):
-                    np = _np_fwd(text, cm.end() + 1, o)
-                else:
-                    np = _np_back(text, lo, cm.start())
-                    if np and text[np[1]:cm.start()].strip().startswith(","):
-                        np = None
-                    if np is None:
-                        # appositive: "X, a rebel commander, said"
-                        pre = text[lo:cm.start()].rstrip()
-                        pre = _TRAIL_ADV_RE.sub("", pre)
-                        if pre.endswith(","):
-                            k2 = text.rfind(",", lo, lo + len(pre) - 1)
-                            if k2 > lo:
-                                np0 = _np_back(text, lo, k2)
-                                if np0:
-                                    np = (np0[0], lo + len(pre) - 1)
-                    if np is None and text[lo:cm.start()].rstrip().endswith(","):
-                        q0 = cm.end()
-                        while q0 < o and text[q0].isspace():
-                            q0 += 1
-                        np = _np_fwd(text, q0, o)  # ", said X: “"
-                if np:
-                    spk = _classify(ctx, np[0], np[1], "", np[0])
-                    if spk:
-                        how, cue = "before", _WS_RE.sub(" ", cm.group())
-                        adjacent = ends_punct and gapw <= 5
+            np, cm = _cue_speaker(ctx, lo, ss, o)
+            if np:
+                spk = _classify(ctx, np[0], np[1], "", np[0])
+                if spk:
+                    how, cue = "before", _WS_RE.sub(" ", cm.group())
+                    adjacent = ends_punct and len(text[cm.end():o].split()) <= 5
             if spk is None and tail.endswith(":"):
                 np = _subject(ctx, ss, o) if ss < o - 1 else None
                 if np is None and ss == lo and bi > 0:
@@ -991,18 +1212,26 @@ def _find_quotes(ctx: _Ctx):
                     spk = _classify(ctx, np[0], np[1], "", np[0])
                     if spk:
                         how, cue, adjacent = "colon", ":", True
-            # previous paragraph ends with "X said:" and this paragraph opens with the quote
+            # previous paragraph ends with "X said:" / "As X wrote," and this one opens with the quote
             if spk is None and not clause.strip() and o == bs and bi > 0:
                 pbs, pbe = ctx.blocks[bi - 1]
-                if text[pbs:pbe].rstrip().endswith(":"):
-                    pss = _sent_start(text, pbs, pbe - 1)
-                    np = _subject(ctx, pss, pbe)
+                ptail = text[pbs:pbe].rstrip()
+                if ptail.endswith((":", ",")):
+                    pend = pbs + len(ptail) - 1
+                    pss = _sent_start(text, pbs, pend)
+                    np, cm = _cue_speaker(ctx, pss, pss, pend)
                     if np:
                         spk = _classify(ctx, np[0], np[1], "", np[0])
                         if spk:
-                            how, cue, adjacent = "colon", ":", True
-        if spk is not None and spk.ekind == "pronoun":
-            how = "pronoun" if spk.name else how
+                            how, cue, adjacent = "before", _WS_RE.sub(" ", cm.group()), True
+                    if spk is None and ptail.endswith(":"):
+                        np = _subject(ctx, pss, pbe)
+                        if np:
+                            spk = _classify(ctx, np[0], np[1], "", np[0])
+                            if spk:
+                                how, cue, adjacent = "colon", ":", True
+        if spk is not None and spk.how:
+            how = spk.how if spk.name else how
         # ---- not attributed: scare quote, title, fragment, continuation?
         ss = _sent_start(text, bs, o)
         before = text[ss:o].strip()

@@ -204,14 +204,22 @@ def test_allsides_offsets_and_paragraph_caps():
 
 
 def test_allsides_gold():
+    """Hand-annotated quotes of real articles (tests/fixtures/quotes_gold.json): found, right speaker."""
+    from analysis.pipeline import analyse_article
+    if not Path(ALLSIDES_DIR).is_dir():
+        pytest.skip(f"allsides corpus not found at {ALLSIDES_DIR} (shared corpora absent)")
     gold = json.loads((TESTS_DIR / "fixtures" / "quotes_gold.json").read_text(encoding="utf-8"))["quotes"]
-    parsed = {p.article.article_id: p for p in _allsides(300)}
+    analysed = {}
     found = right = 0
+    wrong = []
     for g in gold:
-        p = parsed.get(g["article"])
-        assert p is not None, g
-        q, _ = find_quotes(p, [])
-        hit = [x for x in q if x.start <= g["start"] + 1 and x.end > g["start"] + 1]
+        aid = g["article"]
+        if aid not in analysed:
+            d = json.loads((Path(ALLSIDES_DIR) / f"{aid}.json").read_text(encoding="utf-8"))
+            analysed[aid] = analyse_article(Article(aid, "", d["content_original"]))
+        text = analysed[aid].text
+        assert text[g["start"]:g["start"] + len(g["begins"])] == g["begins"], g  # the gold still fits
+        hit = [x for x in analysed[aid].quotes if x.start <= g["start"] + 1 < x.end]
         if not hit:
             continue
         found += 1
@@ -219,10 +227,11 @@ def test_allsides_gold():
         want = g["speaker"].lower()
         if spk and (spk == want or spk.split()[-1] == want.split()[-1]):
             right += 1
+        else:
+            wrong.append((aid, g["start"], g["speaker"], hit[0].speaker))
+    assert len(gold) >= 150
     assert found / len(gold) >= 0.9, (found, len(gold))
-    assert right / len(gold) >= 0.75, (right, len(gold))
-
-
+    assert right / len(gold) >= 0.9, (right, len(gold), wrong)
 
 
 @pytest.mark.parametrize("text, speaker, role", [
@@ -237,3 +246,62 @@ def test_speaker_is_the_person_not_the_employer(text, speaker, role):
     r = analyse_article(Article("t", "t.txt", text))
     assert [q.speaker for q in r.quotes] == [speaker]
     assert r.quotes[0].speaker_role == role
+
+
+# ---- speakers resolved from elsewhere in the text: pronouns, definite descriptions, paragraphs
+
+@pytest.mark.parametrize("body, quote_start, speaker, kind, how", [
+    # gender: "she" is not the man named last
+    ("Mary Walsh met John Brown on Monday in Leeds.\n\n“It went well,” she said.",
+     "It went", "Mary Walsh", "named", "pronoun"),
+    ("Mary Walsh met John Brown on Monday in Leeds.\n\n“It went well,” he said.",
+     "It went", "John Brown", "named", "pronoun"),
+    # a name inside the quote is not the speaker
+    ("Senator Tom Reed spoke after the vote on Monday.\n\n“Nobody should blame Frank Ortiz for this,” he said.",
+     "Nobody", "Tom Reed", "named", "pronoun"),
+    # the subject of the sentence before, not the last name in it
+    ("Governor Ann Lee criticised Senator Ruth Park on Monday.\n\n“It was a mistake,” she said.",
+     "It was", "Ann Lee", "named", "pronoun"),
+    # "He said that ... X": the pronoun's own antecedent, not X
+    ("Tom Reed spoke first at the hearing. He said that Bill Stone was wrong about the budget.\n\n"
+     "“It is a mistake,” he said.", "It is", "Tom Reed", "named", "pronoun"),
+    # an adverb between pronoun and cue
+    ("Tom Reed spoke first at the hearing in Albany.\n\nHe later added, “We will vote against it.”",
+     "We will", "Tom Reed", "named", "pronoun"),
+    # an anonymous speaker is the antecedent of "he"
+    ("The town fell on Monday.\n\n“We will hold the line,” said one rebel commander. “We have no choice,” he added.",
+     "We have", "one rebel commander", "anonymous", "pronoun"),
+    # a definite description points back to the person named before
+    ("Jeb Bush spoke in Miami on Tuesday about taxes.\n\n“We will cut them,” the former Florida governor said.",
+     "We will", "Jeb Bush", "named", "description"),
+    # ... unless an unnamed person of that kind was introduced ("A senior official ...")
+    ("A senior official, who asked not to be named, criticised Tom Reed on Monday.\n\n"
+     "“It was a mistake,” the official said.", "It was", "the official", "anonymous", "after"),
+    # a party-and-state tag is no sentence end
+    ("The vote failed.\n\n“There is no such deal,” Rep. Steve Scalise (R-La.) said on Sunday.",
+     "There is", "Steve Scalise", "named", "after"),
+    # the previous paragraph ends with the cue and a comma
+    ("Benefits have shifted over the years.\n\nAs The New York Times reported in 2012,\n\n"
+     "“The safety net was created to keep Americans from poverty.”",
+     "The safety", "The New York Times", "named", "before"),
+    # a long apposition with commas of its own
+    ("Families are changing.\n\nAs Phil Zuckerman, professor of sociology at Pitzer College in Claremont, "
+     "Calif., wrote in an op-ed:\n\n“Secular households provide a sound foundation for children.”",
+     "Secular", "Phil Zuckerman", "named", "before"),
+])
+def test_speaker_resolved_from_context(body, quote_start, speaker, kind, how):
+    from analysis.pipeline import analyse_article
+    text = "A headline about the vote\n\n" + body
+    a = analyse_article(Article("ctx", "ctx.txt", text))
+    q = next(q for q in a.quotes if q.quote.startswith(quote_start))
+    assert (q.speaker, q.speaker_kind, q.how) == (speaker, kind, how)
+    assert text[q.start:q.end] == q.quote
+
+
+def test_media_description_points_back_to_the_medium():
+    from analysis.pipeline import analyse_article
+    text = ("Layoffs at the park\n\nThe New York Times reports that workers were called in.\n\n"
+            "“About 250 employees were told in late October that they would be laid off,” according to the paper.")
+    a = analyse_article(Article("m", "m.txt", text))
+    q = next(q for q in a.quotes if q.quote.startswith("About 250"))
+    assert (q.speaker, q.speaker_role, q.how) == ("The New York Times", "media", "description")
