@@ -94,7 +94,7 @@ TITLES = (
     "Sheik", "Pope", "Chancellor", "Judge", "Justice", "Spokesman", "Spokeswoman", "Adm",
     "Admiral", "Ayatollah", "Imam", "Emir", "Sir", "Lord", "Lady", "Father", "Rabbi", "Rev",
     "Chairman", "Director", "Chief", "Officer", "Sergeant", "Private", "Corporal", "Envoy", "Speaker", "Leader", "Deputy", "Commissioner",
-    "Whip", "Majority Whip", "Minority Whip", "Majority Leader", "Minority Leader", "Reps",
+    "Administrator", "Attorney General", "Press Secretary", "Whip", "Majority Whip", "Minority Whip", "Majority Leader", "Minority Leader", "Reps",
 )
 ABBREVIATIONS = {"dr", "mr", "mrs", "ms", "st", "gen", "sen", "rep", "gov", "lt", "col", "capt",
                  "maj", "sgt", "prof", "adm", "rev", "jr", "sr", "no", "mt", "ft", "oct", "sept",
@@ -186,7 +186,9 @@ PERSON_HEADS = {
 }
 #: Heads of a definite description that points back to a news medium ("the paper").
 MEDIA_HEADS = {"paper", "newspaper", "network", "magazine", "broadcaster", "outlet", "website",
-               "site", "daily", "agency", "channel", "station", "tabloid", "weekly"}
+               "site", "daily", "channel", "station", "tabloid", "weekly"}
+#: Upper-case role words that are no names ("the association's president and CEO").
+ACRONYM_ROLES = {"ceo", "cfo", "coo", "cto", "md", "gm"}
 #: Words that may stand before a MEDIA_HEADS word ("the radio network", "the state-run daily").
 MEDIA_MODIFIERS = {"radio", "news", "television", "tv", "state-run", "online", "weekly", "business",
                    "financial", "local", "newspaper", "wire"}
@@ -201,6 +203,9 @@ GENDER_WORDS = {
     "businesswoman": "female", "chairwoman": "female", "actress": "female",
 }
 PRONOUN_GENDER = {"he": "male", "she": "female"}
+_CALENDAR_WORDS = {"january", "february", "march", "april", "may", "june", "july", "august",
+                   "september", "october", "november", "december", "monday", "tuesday",
+                   "wednesday", "thursday", "friday", "saturday", "sunday"}
 FIRST_NAMES_PATH = DATA_DIR / "first_names.csv"
 #: How far back a pronoun or a definite description looks for the person it means.
 ANTECEDENT_SENTENCES = 6
@@ -248,7 +253,8 @@ _PART_RE = re.compile(r"(?<![\w’'-])(?:%s)(?![\w’'-])" % _alt(PARTICIPLE_CUE
 NOT_SOURCE_CUES = {"continued", "continues", "went on", "asked", "asks", "answered", "sighed",
                    "concluded", "replied", "replies", "responded", "cried", "shouted", "whispered",
                    "joked", "quipped", "agreed", "recounted", "remarked", "asking", "writing",
-                   "adds", "added", "adding"}
+                   "adds", "added", "adding", "began", "wondered", "mused", "scoffed", "snapped",
+                   "demanded", "pleaded"}
 _SRC_CUE_RE = re.compile(r"(?<![\w’'-])(?:%s)(?![\w’'-])"
                          % _alt([c for c in CUE_VERBS + PARTICIPLE_CUES + SOURCE_ONLY_CUES if c not in NOT_SOURCE_CUES]))
 _TOKEN_RE = re.compile(r"(?:[A-Z]\.){2,}|[^\W_][\w’'\-]*(?:\.(?=\w))?[\w’'\-]*")
@@ -286,6 +292,9 @@ _VIA_RE = re.compile(r"\b(?:quoted\s+by|cited\s+by|told|tells|telling|speaking\s
 _AGENT_RE = re.compile(r"\b(?:obtained|published|released|quoted|cited|reported|posted|"
                        r"translated)\s+by\s+")
 _WS_RE = re.compile(r"\s+")
+_OF_PLACE_RE = re.compile(r"\s(?:of|in|from)\s+(?:the\s+)?[A-Z]")
+# a phrase of lower-case words ending in a two-word capitalised name (the speaker's name)
+_ROLE_NAME_RE = re.compile(r"^(?:[a-z0-9][\w’'-]*\s+){1,5}[A-Z][\w’'.-]+(?:\s+[A-Z][\w’'.-]+){1,3}$")
 # a sentence whose subject is a he/she pronoun ("He later added", "But she said")
 _PRONOUN_SUBJECT_RE = re.compile(r"[\"“”‘’'(\s]*(?:(?:But|And|Then|Later|Still|However|Meanwhile|Yet|So),?\s+)?(He|She)\b")
 _GENDER_TITLE_RE = re.compile(r"\b(Mr|Mrs|Ms|Miss)\.?\s+$")
@@ -326,8 +335,8 @@ def _gap(text: str, a: _Tok, b: _Tok) -> str:
     g = text[a.e:b.s]
     if not g.strip():
         return "space" if g.count("\n") <= 1 else "break"
-    if g.strip() == "." and a.lw in ABBREVIATIONS:
-        return "space"
+    if g.strip() == "." and (a.lw in ABBREVIATIONS or len(a.w) == 1 and a.w.isupper()):
+        return "space"  # "Gov. Perry", "Robert W. Goodlatte"
     if g.strip() == ",":
         return "comma"
     return "break"
@@ -678,7 +687,8 @@ class _Ctx:
             cands.setdefault(people[j][0], people[j][1])
             j += 1
         order = sorted((p, n) for p, n in cands.items()
-                       if not self._in_quote(p) and n.lower() not in COMMON_SENTENCE_STARTERS)
+                       if not self._in_quote(p) and n.lower() not in COMMON_SENTENCE_STARTERS
+                       and n.lower() not in _CALENDAR_WORDS)
         ok = [(p, n) for p, n in order if not want or self.gender(n, p) in ("", want)]
         anon = {}
         if anonymous:
@@ -767,6 +777,14 @@ def _scan_people(ctx: _Ctx) -> None:
             continue  # one word is a name only after a title or role word (most runs)
         rs, re_ = m.span()
         parts = run.split()
+        acr = [i for i, w in enumerate(parts) if w.isupper() and len(w) > 1 or w.endswith(("’s", "'s"))]
+        if acr:  # an acronym or an owner is no part of a name: "EPA Administrator Gina McCarthy",
+            # "NPR's Arnie Seipel"
+            parts = parts[acr[-1] + 1:]
+            if len(parts) < 2:
+                continue  # "GOP House"
+            rs = re_ - len(" ".join(parts))
+            run = text[rs:re_]
         n = len(parts)
         name_s = rs
         k = 0
@@ -786,8 +804,8 @@ def _scan_people(ctx: _Ctx) -> None:
         if not titled and not plain and not ap:
             continue
         name = text[name_s:re_]
-        if _entity_kind(name, None) != "person" or any(w.isupper() and len(w) > 1 for w in parts):
-            continue  # ("GOP House": an acronym is no part of a person's name)
+        if _entity_kind(name, None) != "person":
+            continue
         m = ctx.mention_in(name_s, re_)
         if m is not None and m.kind != "person" and m.start < re_ and m.end > name_s:
             continue  # "New Jersey", "Center for Economic Policy": the mentions know better
@@ -877,14 +895,26 @@ def _classify(ctx: _Ctx, s: int, e: int, extra: str = "", pos: int = 0) -> Optio
         return _Speaker(name, "named", ctx.roles.get(name, ""), hs, he, "pronoun", "pronoun")
     # "X, a rebel commander" with X a description and the apposition a name? keep head.
     m = ctx.head_mention(hs, he)
+    if first == "the" and (m is None or m.kind == "place"):
+        # "the former Republican governor of Texas": a description, its head before "of"
+        of = _OF_PLACE_RE.search(head)
+        if of:
+            before = head[:of.start()].split()
+            lw = before[-1].lower()
+            if len(before) >= 2 and before[-1].islower() and (lw in PERSON_HEADS or lw in ANON_HEADS
+                                                               or _role_word(lw)):
+                words = before
+                m = None
     last = words[-1].lower().strip("’'")
+    cap_last = words[-1][:1].isupper() and last not in ACRONYM_ROLES  # "president and CEO"
     anon = (first in DETERMINERS and not (first == "the" and len(words) > 1 and last not in ANON_HEADS
-                                           and (words[1][:1].isupper() or words[-1][:1].isupper()))) \
-        or (last in ANON_HEADS and not words[-1][:1].isupper() and m is None)
+                                           and (words[1][:1].isupper() or cap_last))) \
+        or (last in ANON_HEADS and not cap_last and m is None)
     if anon:
         desc = head[0].lower() + head[1:] if first in DETERMINERS else head
         role = _role_of(head + " " + appos)
-        if (first == "the" and len(words) >= 2 and not appos.strip() and last not in ctx.anon_heads
+        named_in_appos = not (not appos.strip() or appos.lstrip(" ,").startswith(("who ", "whose ", "which ")))
+        if (first == "the" and len(words) >= 2 and last not in ctx.anon_heads and not named_in_appos
                 and not _introduced_anonymously(text, last, hs)):
             # a definite description points back: "the former Florida governor" -> Jeb Bush
             if last in PERSON_HEADS:
@@ -935,10 +965,11 @@ def _classify(ctx: _Ctx, s: int, e: int, extra: str = "", pos: int = 0) -> Optio
     ekind = _entity_kind(name, m)
     if ekind == "person" and " " not in name:
         # surname only: reuse a fuller name seen before ("Mustafa" <- "Captain Mustafa")
-        for _, full in reversed(ctx.people()):
-            if full.split()[-1] == name:
-                name = full
-                break
+        people = ctx.people()
+        full = next((f for _, f in reversed(people) if f.split()[-1] == name), None)
+        if full is None:  # a first name: "Arnie reports" <- "NPR's Arnie Seipel"
+            full = next((f for _, f in reversed(people) if " " in f and f.split()[0] == name), None)
+        name = full or name
     role = "media" if ekind == "media" else _role_of(head + " " + appos)
     if not role and ekind == "government":
         role = "official"
@@ -1093,10 +1124,13 @@ def _cue_speaker(ctx: _Ctx, lo: int, ss: int, o: int):
         return np, cm
     if cueword.startswith("according"):
         return _np_fwd(text, cm.end() + 1, o), cm
+    pre = _TRAIL_ADV_RE.sub("", text[lo:cm.start()].rstrip())
+    if pre.split()[-1:] in (["and"], ["but"]):
+        # "Kerry vowed to destroy the Islamic State and said": the subject of the sentence
+        return _subject(ctx, ss, cm.start()), cm
     np = _np_back(text, lo, cm.start())
     if np and text[np[1]:cm.start()].strip().startswith(","):
         np = None
-    pre = _TRAIL_ADV_RE.sub("", text[lo:cm.start()].rstrip())
     if np is None and pre.endswith(","):
         # appositive: "X, a rebel commander, said"
         k2 = text.rfind(",", lo, lo + len(pre) - 1)
@@ -1180,7 +1214,10 @@ def _find_quotes(ctx: _Ctx):
                 elif (len(phrase.split()) <= (26 if "," in phrase else 12) and not _MARK_RE.search(phrase)
                       and (phrase.split()[0].lower() in PRONOUNS or phrase.split()[0].lower() in DETERMINERS
                            or phrase[:1].isupper() or phrase.split()[0].lower() in MODIFIERS | _ALL_ROLE_SINGLE
-                           or phrase.split()[0].lower() in ANON_HEADS)):
+                           or phrase.split()[0].lower() in ANON_HEADS
+                           # "communications director Adrienne Watson", "31-year-old fan Robert Williams"
+                           or (len(phrase.split()) <= 8 and "," not in phrase
+                               and _ROLE_NAME_RE.search(phrase.rstrip())))):
                     cut = phrase.find(",")
                     head_end = lead + cut if cut > 0 else cm.start()
                     # "X, a rebel commander, told" or "A rebel commander, X, told"

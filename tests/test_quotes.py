@@ -305,3 +305,38 @@ def test_media_description_points_back_to_the_medium():
     a = analyse_article(Article("m", "m.txt", text))
     q = next(q for q in a.quotes if q.quote.startswith("About 250"))
     assert (q.speaker, q.speaker_role, q.how) == ("The New York Times", "media", "description")
+
+
+@pytest.mark.parametrize("body, quote_start, speaker", [
+    # lower-case role words before the name
+    ("Critics replied on Sunday.\n\n“They must answer for this,” communications director Adrienne Watson wrote in an email.",
+     "They must", "Adrienne Watson"),
+    # an upper-case role word is no name; the apposition names the speaker
+    ("Manufacturers objected.\n\n“The standard is over the top,” the association’s president and CEO, Jay Timmons, said.",
+     "The standard", "Jay Timmons"),
+    # "the governor of Texas" is a description of a person, not the place
+    ("Rick Perry spoke in Iowa on Sunday about voter laws.\n\n“This is a state issue,” said the former Republican governor of Texas.",
+     "This is", "Rick Perry"),
+    # "X did this and said": the subject of the sentence
+    ("The talks went on.\n\nMinister Sam Cole met the envoy in Paris and said the talks were a “big step for peace.”",
+     "big step", "Sam Cole"),
+    # an acronym before a title and a name: "EPA Administrator Gina McCarthy"
+    ("EPA Administrator Gina McCarthy in June said prices would drop.\n\n“Not all carbon cuts cost money,” she said.",
+     "Not all", "Gina McCarthy"),
+])
+def test_speaker_phrases(body, quote_start, speaker):
+    from analysis.pipeline import analyse_article
+    text = "A headline\n\n" + body
+    a = analyse_article(Article("p", "p.txt", text))
+    q = next(q for q in a.quotes if q.quote.startswith(quote_start))
+    assert q.speaker == speaker
+
+
+@pytest.mark.parametrize("body", [
+    "Russia began conducting airstrikes in Syria on September 30.",
+    "The minister wondered whether the talks would last.",
+])
+def test_quote_only_cues_cite_no_source(body):
+    from analysis.pipeline import analyse_article
+    a = analyse_article(Article("s", "s.txt", "A headline\n\n" + body))
+    assert a.sources == []
