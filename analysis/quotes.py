@@ -1085,13 +1085,31 @@ def _subject(ctx: _Ctx, ss: int, hi: int) -> Optional[tuple[int, int]]:
 # --------------------------------------------------------------------------- find_quotes
 
 
+# words just before a quoted title: "his book, “...”", "CNN's “...”", "a symposium titled “...”"
+_WORK_CUE_RE = re.compile(
+    r"(?:\b(?:book|titled|entitled|called|named|show|program|programme|film|movie|series|column|"
+    r"op-ed|article|headline|song|album|novel|documentary|symposium|conference|essay|memoir|"
+    r"slogan|tagline|campaign|hashtag)[,:]?|[A-Za-z][’']s)\s*$")
+
+
+def _names_a_work(text: str, ss: int, o: int, q: str) -> bool:
+    """Is the quote the title of a work, named after a word such as "book" or a possessive?"""
+    core = q.rstrip(" ,.:;")
+    return (_looks_title(core) and not core.endswith(("!", "?"))
+            and _WORK_CUE_RE.search(text, max(ss, o - 30), o) is not None)
+
+
+#: Lower-case words a title in Title Case may contain ("Conquest of Aleppo", "State of the Union").
+TITLE_SMALL_WORDS = NAME_CONNECTORS | {"a", "an", "in", "on", "to", "is", "as", "at", "by", "&"}
+
+
 def _looks_title(q: str) -> bool:
     words = q.split()
     if not words or q.rstrip()[-1:] in ".!?,":
         return False
     caps = sum(1 for w in words if w[:1].isupper() or w[:1].isdigit())
-    small = sum(1 for w in words if w.lower() in NAME_CONNECTORS or w.lower() in ("a", "an", "in", "on", "to", "is", "as"))
-    return caps >= 1 and words[0][:1].isupper() and caps + small == len(words) and len(words) <= 10
+    fits = sum(1 for w in words if w[:1].isupper() or w[:1].isdigit() or w in TITLE_SMALL_WORDS)
+    return caps >= 1 and words[0][:1].isupper() and fits == len(words) and len(words) <= 10
 
 
 def find_quotes(parsed: Parsed, mentions: list[Mention]) -> tuple[list[Quote], list[ScareQuote]]:
@@ -1275,7 +1293,9 @@ def _find_quotes(ctx: _Ctx):
         embedded = bool(before) and not before.endswith((":",)) and not (before.endswith(",") and spk)
         starts_upper = qtext[:1].isupper() or qtext[:1] in "‘'(["
         reason = ""
-        if spk is None or not adjacent:
+        if nwords <= 8 and not r.get("prev_cont") and _names_a_work(text, ss, o, qtext):
+            reason = "title"  # “The Hidden Welfare State,” after "in his book,"; CNN’s “State of the Union”
+        elif spk is None or not adjacent:
             if _looks_title(qtext) and nwords <= 8 and not adjacent:
                 reason = "title"
             elif nwords <= 3 and not r.get("prev_cont") and (
@@ -1288,7 +1308,7 @@ def _find_quotes(ctx: _Ctx):
         if reason and not r.get("prev_cont"):
             scares.append(ScareQuote(s, e, qtext, reason))
             r["scare"] = True
-            if c is not None:
+            if c is not None and reason != "title":  # "in his book, “Title,” “quote”": the cue still counts
                 prev_close_in_block[bi] = c + 1
             continue
         if spk is None:

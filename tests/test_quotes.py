@@ -340,3 +340,17 @@ def test_quote_only_cues_cite_no_source(body):
     from analysis.pipeline import analyse_article
     a = analyse_article(Article("s", "s.txt", "A headline\n\n" + body))
     assert a.sources == []
+
+
+@pytest.mark.parametrize("body, title", [
+    ("As Christopher Howard notes in his book, “The Hidden Welfare State,” “There is a misconception about "
+     "who benefits from social programs.”", "The Hidden Welfare State,"),
+    ("In an interview aired Sunday on CNN’s “State of the Union,” Perry said Clinton was wrong.", "State of the Union,"),
+    ("Investors met in New York for a symposium titled “Bonds & Blackboards: Investing in Charter Schools.”",
+     "Bonds & Blackboards: Investing in Charter Schools."),
+])
+def test_titles_of_works_are_not_speech(body, title):
+    from analysis.pipeline import analyse_article
+    a = analyse_article(Article("t", "t.txt", "A headline\n\nThe story so far.\n\n" + body))
+    assert title not in [q.quote for q in a.quotes]
+    assert title in [s.text for s in a.scare_quotes]
