@@ -53,6 +53,7 @@ CUE_VERBS = (
 PARTICIPLE_CUES = (
     "saying", "adding", "telling", "noting", "explaining", "warning", "arguing", "writing",
     "asking", "insisting", "stating", "declaring", "claiming", "calling it", "describing it as",
+    "proclaiming", "announcing", "tweeting", "observing", "recalling", "remarking", "replying",
 )
 # cues that only mark an indirect source (never introduce a direct quote on their own)
 SOURCE_ONLY_CUES = ("believes", "believe", "estimated", "estimates", "quoted by", "cited by")
@@ -523,6 +524,8 @@ def _np_fwd(text: str, p: int, hi: int) -> Optional[tuple[int, int]]:
         return None
     while end > 0 and toks[end].lw in NAME_CONNECTORS | DETERMINERS:
         end -= 1
+    if end == 0 and toks[0].lw in DETERMINERS:
+        return None  # "The announcement": a determiner alone names nobody
     words = toks[:end + 1]
     if not any(w.w[:1].isupper() or w.lw in ANON_HEADS or w.lw in MEDIA_HEADS for w in words):
         return None
@@ -1138,8 +1141,11 @@ def _cue_speaker(ctx: _Ctx, lo: int, ss: int, o: int):
     cm = max(cms, key=lambda m: m.start())
     cueword = cm.group().lower()
     if _PART_RE.fullmatch(cueword):
-        np = _subject(ctx, ss, o) if text[lo:cm.start()].rstrip().endswith(",") else None
-        return np, cm
+        if text[lo:cm.start()].rstrip().endswith(","):
+            return _subject(ctx, ss, o), cm  # "X ..., saying: “"
+        if text[cm.end():o].strip() in (":", ",", ""):
+            return _np_back(text, lo, cm.start()), cm  # "with correspondent Nancy Cordes announcing: “"
+        return None, cm
     if cueword.startswith("according"):
         return _np_fwd(text, cm.end() + 1, o), cm
     pre = _TRAIL_ADV_RE.sub("", text[lo:cm.start()].rstrip())

@@ -354,3 +354,16 @@ def test_titles_of_works_are_not_speech(body, title):
     a = analyse_article(Article("t", "t.txt", "A headline\n\nThe story so far.\n\n" + body))
     assert title not in [q.quote for q in a.quotes]
     assert title in [s.text for s in a.scare_quotes]
+
+
+@pytest.mark.parametrize("body, quote_start, speaker", [
+    ("The coverage went on.\n\nA soundbite followed of The Washington Post’s Robert Costa proclaiming: “This makes the "
+     "establishment squirm.”", "This makes", "Robert Costa"),
+    ("The coverage went on.\n\nThe announcement ended with this warning: “Future attacks are going to be harsher.”",
+     "Future", None),  # no speaker rather than a wrong one ("The")
+])
+def test_colon_introductions(body, quote_start, speaker):
+    from analysis.pipeline import analyse_article
+    a = analyse_article(Article("c", "c.txt", "A headline\n\n" + body))
+    q = next(q for q in a.quotes if q.quote.startswith(quote_start))
+    assert q.speaker == speaker
