@@ -150,6 +150,16 @@ ORG_WORDS = {"observatory", "institute", "council", "committee", "front", "group
              "commission", "service", "services", "forces", "force", "company", "corporation",
              "fund", "society", "network", "alliance", "league", "state", "red cross",
              "amnesty", "hezbollah", "hamas", "isis", "isil", "daesh", "taliban", "nato"}
+#: Last words of capitalised names that are places, events or documents, not people.
+NOT_PERSON_LAST_WORDS = {
+    "hill", "summit", "street", "square", "avenue", "road", "house", "center", "centre", "conference",
+    "forum", "plan", "act", "park", "valley", "county", "city", "river", "island", "airport",
+    "station", "bridge", "building", "hall", "tower", "plaza", "mall", "school", "college",
+    "hospital", "church", "mosque", "prison", "base", "camp", "program", "programme", "initiative",
+    "agreement", "accord", "treaty", "deal", "law", "amendment", "report", "day", "week", "state",
+    "states", "republic", "kingdom", "province", "region", "district", "border", "sea", "ocean",
+    "mountains", "desert", "coast", "bay", "lake", "beach", "festival", "games", "cup", "league",
+}
 PLACES_AS_GOVERNMENT = {
     "Moscow", "Washington", "Damascus", "Tehran", "Beijing", "Kiev", "Kyiv", "London", "Paris",
     "Ankara", "Riyadh", "Baghdad", "Berlin", "Jerusalem", "Cairo", "Tokyo", "Pyongyang",
@@ -185,6 +195,10 @@ PERSON_HEADS = {
     "spokesman", "spokeswoman", "spokesperson", "analyst", "expert", "researcher", "official",
     "commander", "diplomat", "activist", "envoy", "strategist", "pollster", "historian",
 }
+#: Heads of a definite description that points back to a document issued by someone named
+#: before ("X said in a statement ... “…,” the statement said").
+STATEMENT_HEADS = {"statement", "report", "letter", "release", "memo", "communique", "email",
+                   "announcement", "complaint", "lawsuit", "filing", "brochure"}
 #: Heads of a definite description that points back to a news medium ("the paper").
 MEDIA_HEADS = {"paper", "newspaper", "network", "magazine", "broadcaster", "outlet", "website",
                "site", "daily", "channel", "station", "tabloid", "weekly"}
@@ -204,6 +218,14 @@ GENDER_WORDS = {
     "businesswoman": "female", "chairwoman": "female", "actress": "female",
 }
 PRONOUN_GENDER = {"he": "male", "she": "female"}
+#: How a title is written before a name, for "the <head>" descriptions.
+TITLE_FORMS = {"governor": ("Governor", "Gov"), "senator": ("Senator", "Sen"),
+               "representative": ("Representative", "Rep"), "congressman": ("Rep", "Congressman"),
+               "congresswoman": ("Rep", "Congresswoman"), "general": ("General", "Gen"),
+               "professor": ("Professor", "Prof"), "president": ("President",),
+               "secretary": ("Secretary",), "minister": ("Minister",), "mayor": ("Mayor",),
+               "judge": ("Judge",), "justice": ("Justice",), "ambassador": ("Ambassador",),
+               "chancellor": ("Chancellor",), "speaker": ("Speaker",)}
 _CALENDAR_WORDS = {"january", "february", "march", "april", "may", "june", "july", "august",
                    "september", "october", "november", "december", "monday", "tuesday",
                    "wednesday", "thursday", "friday", "saturday", "sunday"}
@@ -392,6 +414,8 @@ def _entity_kind(name: str, mention: Optional[Mention]) -> str:
         return "government"
     if any(w in ORG_WORDS for w in words) or name.isupper() and len(name) > 1:
         return "organisation"
+    if words and words[-1] in NOT_PERSON_LAST_WORDS:
+        return "organisation"  # "Capitol Hill", "Sunshine Summit", "Clean Power Plan"
     if len(words) > 4:
         return "organisation"
     return "person"
@@ -421,7 +445,7 @@ def _trim(text: str, s: int, e: int) -> tuple[int, int]:
 def _word_ok(t: _Tok, first: bool) -> bool:
     lw = t.lw
     return (t.w[:1].isupper() or lw in NAME_CONNECTORS or lw in MODIFIERS or lw in ANON_HEADS
-            or lw in MEDIA_HEADS or lw in MEDIA_MODIFIERS or _role_word(lw) or (first and lw in DETERMINERS) or lw.startswith(("al-", "el-")))
+            or lw in MEDIA_HEADS or lw in MEDIA_MODIFIERS or lw in ORG_WORDS or lw == "family" or _role_word(lw) or (first and lw in DETERMINERS) or lw.startswith(("al-", "el-")))
 
 
 _ALL_ROLE_SINGLE = {w for ws in ROLE_WORDS.values() for w in ws if " " not in w}
@@ -516,7 +540,8 @@ def _np_fwd(text: str, p: int, hi: int) -> Optional[tuple[int, int]]:
             break
         # a lowercase word after a capitalised run ends a name ("Smith in a statement")
         if (not t.w[:1].isupper() and t.lw not in NAME_CONNECTORS and i > 0 and toks[i - 1].w[:1].isupper()
-                and not (t.lw in ANON_HEADS or _role_word(t.lw))):
+                and not (t.lw in ANON_HEADS or t.lw in ORG_WORDS or t.lw in ("family", "lawyers", "attorneys")
+                         or _role_word(t.lw))):
             break
         end = i
         i += 1
@@ -586,6 +611,7 @@ class _Ctx:
         self.quoted: list = []  # (open, close) of every pair of quotation marks, for antecedents
         self.anon_heads: set = set()  # heads of anonymous speaker descriptions seen ("official")
         self.anon_at: list = []  # (position, description, role) of anonymous speakers found
+        self.after_quote = False  # resolving a speaker written after its quote, with no cue before it
 
     def people(self) -> list:
         """Persons seen in the article (scanned lazily, only when a quote needs them)."""
@@ -665,7 +691,8 @@ class _Ctx:
         i = bisect.bisect_right(self.quoted, (pos, 1 << 62)) - 1
         return i >= 0 and self.quoted[i][0] < pos < self.quoted[i][1]
 
-    def antecedent(self, pos: int, want: str = "", anonymous: bool = False):
+    def antecedent(self, pos: int, want: str = "", anonymous: bool = False, prefer=None,
+                   skip_own: bool = False):
         """The person a he/she pronoun or a definite description at ``pos`` most likely means.
 
         Walks back sentence by sentence (at most ``ANTECEDENT_SENTENCES`` and
@@ -673,7 +700,10 @@ class _Ctx:
         sentence before it; otherwise the first person it names outside quotation marks (in news
         English, the subject) whose gender does not clash with ``want``. Falls back to the
         nearest compatible person within reach. With ``anonymous``, unnamed speakers found
-        before ("said one rebel commander") count too, and the answer is (name, kind).
+        before ("said one rebel commander") count too, and the answer is (name, kind). With
+        ``prefer`` (a set of names), those are tried first; with ``skip_own``, people named in
+        the sentence of ``pos`` itself are left out ("Mr. Carter is “...,” the spokesman said":
+        Carter is the topic, not the speaker).
         """
         text = self.text
         lo = max(0, pos - ANTECEDENT_CHARS)
@@ -699,6 +729,8 @@ class _Ctx:
                 if lo <= p < pos and not (want and any(GENDER_WORDS.get(w, want) != want for w in desc.split())):
                     anon[p] = desc
             ok = sorted(ok + list(anon.items()))
+        if prefer:
+            ok = [c for c in ok if c[1] in prefer] or ok
         if not ok:
             return None
         answer = (lambda c: (c[1], "anonymous" if c[0] in anon else "named")) if anonymous \
@@ -707,6 +739,7 @@ class _Ctx:
         sent_of = lambda p: bisect.bisect_right(ends, p)  # noqa: E731 - sentence number
         k = sent_of(pos)
         first_k = max(0, k - ANTECEDENT_SENTENCES)
+        own = k if skip_own else -1
         by_sent: dict[int, list] = {}
         for p, n in ok:
             by_sent.setdefault(sent_of(p), []).append((p, n))
@@ -717,7 +750,8 @@ class _Ctx:
             # the subject of a run-on "sentence" (text without spaces after full stops) is far
             # away: look only at its last SUBJECT_WINDOW characters
             s_end = min(ends[k] if k < len(ends) else len(text), pos)
-            in_sent = [c for c in by_sent.get(k, []) if max(s0, s_end - SUBJECT_WINDOW) <= c[0] < pos]
+            in_sent = [c for c in by_sent.get(k, []) if max(s0, s_end - SUBJECT_WINDOW) <= c[0] < pos
+                       and k != own]
             ps = _PRONOUN_SUBJECT_RE.match(text, s0)
             if ps and ps.start(1) < pos and (not want or PRONOUN_GENDER[ps.group(1).lower()] == want) \
                     and not (in_sent and in_sent[0][0] < ps.start(1)):
@@ -727,6 +761,15 @@ class _Ctx:
                 return answer(in_sent[0])
             k -= 1
         return answer(ok[-1])
+
+    def titled(self, head: str) -> set:
+        """People the article names with the title ``head`` anywhere ("President Barack Obama",
+        "Gov. Rick Perry"): the likely referents of "the president", "the governor"."""
+        titles = TITLE_FORMS.get(head, (head.capitalize(),))
+        text = self.text
+        return {m.entity for m in self.mentions if m.kind == "person"
+                and text[max(0, m.start - 30):m.start].split()[-1:] and
+                text[max(0, m.start - 30):m.start].split()[-1].rstrip(".") in titles}
 
     def last_media(self, pos: int) -> Optional[str]:
         """The news medium named last before ``pos`` (for "the paper reported")."""
@@ -843,6 +886,31 @@ class _Speaker:
         self.how = how  # "pronoun" / "description" when the name was resolved from elsewhere
 
 
+def _statement_author(ctx: _Ctx, pos: int, head: str) -> Optional[_Speaker]:
+    """Who issued the statement (report, letter ...) written about before ``pos``, when named."""
+    text = ctx.text
+    pat = _STATEMENT_CACHE.get(head)
+    if pat is None:
+        pat = _STATEMENT_CACHE[head] = re.compile(
+            r"\b(?:issued|released|put out|published|sent|posted|said in|wrote in|in)\s+"
+            r"(?:an?|its|their|his|her)\s+(?:[\w’'-]+\s+){0,2}%s\b" % re.escape(head))
+    last = None
+    for m in pat.finditer(text, max(0, pos - ANTECEDENT_CHARS // 2), pos):
+        last = m
+    if last is None or ctx._in_quote(last.start()):
+        return None
+    i = bisect.bisect_right(ctx.blocks, (last.start(), 1 << 62)) - 1
+    ss = _sent_start(text, ctx.blocks[i][0] if i >= 0 else 0, last.start())
+    np = _subject(ctx, ss, last.start())
+    if np is None:
+        return None
+    spk = _classify(ctx, np[0], np[1], "", np[0])
+    return spk if spk is not None and spk.kind == "named" and spk.name else None
+
+
+_STATEMENT_CACHE: dict = {}
+
+
 def _introduced_anonymously(text: str, head: str, pos: int) -> bool:
     """Was "a/an/one ... <head>" written before ``pos`` ("A French official ... said")?
 
@@ -886,7 +954,8 @@ def _classify(ctx: _Ctx, s: int, e: int, extra: str = "", pos: int = 0) -> Optio
     if len(words) == 1 and first in PRONOUNS:
         kind = "named"
         if first in PRONOUN_GENDER:
-            found = ctx.antecedent(pos if pos else hs, PRONOUN_GENDER[first], anonymous=True)
+            found = ctx.antecedent(pos if pos else hs, PRONOUN_GENDER[first], anonymous=True,
+                                   skip_own=ctx.after_quote)
             name, kind = found if found else (None, "")
         else:
             name = ctx.last_person(pos if pos else hs)
@@ -898,9 +967,12 @@ def _classify(ctx: _Ctx, s: int, e: int, extra: str = "", pos: int = 0) -> Optio
         return _Speaker(name, "named", ctx.roles.get(name, ""), hs, he, "pronoun", "pronoun")
     # "X, a rebel commander" with X a description and the apposition a name? keep head.
     m = ctx.head_mention(hs, he)
+    place_modified = False
     if first == "the" and (m is None or m.kind == "place"):
         # "the former Republican governor of Texas": a description, its head before "of"
         of = _OF_PLACE_RE.search(head)
+        if m is not None and not of and words[-1].islower() and m.end <= he - len(words[-1]):
+            m, place_modified = None, True  # "The Benghazi committee": a committee, not the place
         if of:
             before = head[:of.start()].split()
             lw = before[-1].lower()
@@ -912,16 +984,22 @@ def _classify(ctx: _Ctx, s: int, e: int, extra: str = "", pos: int = 0) -> Optio
     cap_last = words[-1][:1].isupper() and last not in ACRONYM_ROLES  # "president and CEO"
     anon = (first in DETERMINERS and not (first == "the" and len(words) > 1 and last not in ANON_HEADS
                                            and (words[1][:1].isupper() or cap_last))) \
-        or (last in ANON_HEADS and not cap_last and m is None)
+        or (last in ANON_HEADS and not cap_last and m is None) or place_modified
     if anon:
         desc = head[0].lower() + head[1:] if first in DETERMINERS else head
         role = _role_of(head + " " + appos)
         named_in_appos = not (not appos.strip() or appos.lstrip(" ,").startswith(("who ", "whose ", "which ")))
+        if first == "the" and last in STATEMENT_HEADS and not named_in_appos:
+            # "X said in a statement ... “…,” the statement said": X
+            author = _statement_author(ctx, hs, last)
+            if author is not None:
+                return _Speaker(author.name, "named", author.role, hs, he, author.ekind, "description")
         if (first == "the" and len(words) >= 2 and last not in ctx.anon_heads and not named_in_appos
                 and not _introduced_anonymously(text, last, hs)):
             # a definite description points back: "the former Florida governor" -> Jeb Bush
             if last in PERSON_HEADS:
-                name = ctx.antecedent(pos if pos else hs, GENDER_WORDS.get(last, ""))
+                name = ctx.antecedent(pos if pos else hs, GENDER_WORDS.get(last, ""),
+                                      prefer=ctx.titled(last), skip_own=ctx.after_quote)
                 if name:
                     return _Speaker(name, "named", role or ctx.roles.get(name, ""), hs, he, "person",
                                     "description")
@@ -1221,6 +1299,7 @@ def _find_quotes(ctx: _Ctx):
                 lead += 1
             soft = qtext[-1:] in ",?!—–-…" or text[c - 1:c] in ",?!"
             cm = _CUE_RE.search(text, lead, se)
+            ctx.after_quote = _CUE_RE.search(text, _sent_start(text, bs, o), o) is None
             if cm and lead < se and (soft or text[lead:lead + 1].islower()
                                      or len(text[cm.end():se].split()) <= 4):
                 phrase = text[lead:cm.start()]
@@ -1252,6 +1331,7 @@ def _find_quotes(ctx: _Ctx):
                             spk = alt
                 if spk:
                     how, cue, adjacent = "after", _WS_RE.sub(" ", cm.group()), True
+            ctx.after_quote = False
         # ---- before: X said: “...” / saying, “...” / X said the plan was “...”
         if spk is None:
             ss = _sent_start(text, bs, o)

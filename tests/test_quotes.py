@@ -367,3 +367,34 @@ def test_colon_introductions(body, quote_start, speaker):
     a = analyse_article(Article("c", "c.txt", "A headline\n\n" + body))
     q = next(q for q in a.quotes if q.quote.startswith(quote_start))
     assert q.speaker == speaker
+
+
+@pytest.mark.parametrize("body, speaker", [
+    ("The Department of Homeland Security said in a statement that data had been compromised.\n\n"
+     "“The FBI is conducting an investigation,” the statement said.", "Department of Homeland Security"),
+    ("Hackers stole the data.\n\n“The FBI is conducting an investigation,” the statement said.", "the statement"),
+])
+def test_statement_points_back_to_its_author(body, speaker):
+    from analysis.pipeline import analyse_article
+    a = analyse_article(Article("st", "st.txt", "A headline\n\n" + body))
+    q = next(q for q in a.quotes if q.quote.startswith("The FBI"))
+    assert q.speaker.endswith(speaker)
+
+
+@pytest.mark.parametrize("body, quote_start, speaker", [
+    # the person named with the title is preferred for "the president", even if named earlier
+    ("President Barack Obama spoke at the U.N. on Monday. Obama also had harsh words for Vladimir Putin.\n\n"
+     "“We cannot stand by,” the president said.", "We cannot", "Barack Obama"),
+    # the topic of the quote's own sentence is not its speaker
+    ("At the White House, Josh Earnest was asked about the new secretary.\n\n"
+     "Ashton Carter is “a strong believer in the chain of command,” the press spokesman said.",
+     "a strong", "Josh Earnest"),
+    # a description whose only name is a place stays a description
+    ("The hearing ended.\n\nThe Benghazi committee, in a statement, said it denies the claims.\n\n"
+     "“The employee was terminated,” the statement said.", "The employee", "the statement"),
+])
+def test_descriptions_resolve_to_the_right_referent(body, quote_start, speaker):
+    from analysis.pipeline import analyse_article
+    a = analyse_article(Article("d", "d.txt", "A headline\n\n" + body))
+    q = next(q for q in a.quotes if q.quote.startswith(quote_start))
+    assert q.speaker == speaker
