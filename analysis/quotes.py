@@ -349,10 +349,6 @@ def _toks(text: str, s: int, e: int) -> list:
     return [_Tok(m.start(), m.end(), m.group()) for m in _TOKEN_RE.finditer(text, s, e)]
 
 
-def _cap(w: str) -> bool:
-    return w[:1].isupper() or w[:1].isdigit() and False
-
-
 def _gap(text: str, a: _Tok, b: _Tok) -> str:
     """'space' | 'comma' | 'break' for the characters between tokens a and b."""
     g = text[a.e:b.s]
@@ -601,7 +597,7 @@ class _Ctx:
                     continue
             blocks.append([sp.start, sp.end])
         self.blocks = [(s, e) for s, e in blocks]
-        ms = sorted((m for m in mentions if m.kind != "place" or True), key=lambda m: m.start)
+        ms = sorted(mentions, key=lambda m: m.start)
         self.mentions = ms
         self.m_starts = [m.start for m in ms]
         self.person_at: list[tuple[int, str]] = []  # (position, name) of people seen
@@ -789,7 +785,6 @@ class _Ctx:
 
 # the look-behind comes after the first capital (same test) so ``re`` can skip to capitals
 _NAME_RUN_RE = re.compile(r"[A-Z](?<![\w’'-][A-Z])[\w’'-]+(?:\.(?= [A-Z]))?(?: (?:[A-Z][\w’'-]+|al-[\w’'-]+|al|bin|ibn|abu|de|van|von)){0,4}")
-_PRE_WORD_RE = re.compile(r"([A-Za-z]+)\.?\s+$")
 _TITLE_SET = {t.lower() for t in TITLES if " " not in t}
 _PERSON_CUE_WORDS = {"spokesman", "spokeswoman", "activist", "commander", "analyst", "researcher",
                      "reporter", "correspondent", "minister", "official", "professor", "expert",
@@ -1347,8 +1342,6 @@ def _find_quotes(ctx: _Ctx):
                     adjacent = ends_punct and len(text[cm.end():o].split()) <= 5
             if spk is None and tail.endswith(":"):
                 np = _subject(ctx, ss, o) if ss < o - 1 else None
-                if np is None and ss == lo and bi > 0:
-                    pass
                 if np:
                     spk = _classify(ctx, np[0], np[1], "", np[0])
                     if spk:
