@@ -1168,9 +1168,18 @@ _WORK_CUE_RE = re.compile(
     r"slogan|tagline|campaign|hashtag)[,:]?|[A-Za-z][’']s)\s*$")
 
 
+# words after which the quoted words are a printed text, in any case: 'running the headline “...”'
+_PRINTED_CUE_RE = re.compile(
+    r"\b(?:headline|headlined|titled|entitled|slogan|tagline|hashtag|motto|banner|placards?|signs?"
+    r"(?: that)? (?:read|reading|said)|(?:sign|banner|placard|headline) (?:read|reading))[,:]?\s*$")
+
+
 def _names_a_work(text: str, ss: int, o: int, q: str) -> bool:
-    """Is the quote the title of a work, named after a word such as "book" or a possessive?"""
+    """Is the quote the title of a work (after "book", "titled", a possessive) or a printed text
+    (after "the headline", "a sign reading")?"""
     core = q.rstrip(" ,.:;")
+    if _PRINTED_CUE_RE.search(text, max(ss, o - 30), o) and len(core.split()) <= 12:
+        return True
     return (_looks_title(core) and not core.endswith(("!", "?"))
             and _WORK_CUE_RE.search(text, max(ss, o - 30), o) is not None)
 
@@ -1372,7 +1381,7 @@ def _find_quotes(ctx: _Ctx):
         embedded = bool(before) and not before.endswith((":",)) and not (before.endswith(",") and spk)
         starts_upper = qtext[:1].isupper() or qtext[:1] in "‘'(["
         reason = ""
-        if nwords <= 8 and not r.get("prev_cont") and _names_a_work(text, ss, o, qtext):
+        if nwords <= 12 and not r.get("prev_cont") and _names_a_work(text, ss, o, qtext):
             reason = "title"  # “The Hidden Welfare State,” after "in his book,"; CNN’s “State of the Union”
         elif spk is None or not adjacent:
             if _looks_title(qtext) and nwords <= 8 and not adjacent:

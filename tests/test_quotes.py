@@ -348,6 +348,9 @@ def test_quote_only_cues_cite_no_source(body):
     ("In an interview aired Sunday on CNN’s “State of the Union,” Perry said Clinton was wrong.", "State of the Union,"),
     ("Investors met in New York for a symposium titled “Bonds & Blackboards: Investing in Charter Schools.”",
      "Bonds & Blackboards: Investing in Charter Schools."),
+    ("The paper ran three cartoons on its front page, running the headline “This much freedom must be possible!”",
+     "This much freedom must be possible!"),
+    ("Protesters carried signs reading “Hands off our schools” through the city.", "Hands off our schools"),
 ])
 def test_titles_of_works_are_not_speech(body, title):
     from analysis.pipeline import analyse_article
