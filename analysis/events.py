@@ -15,6 +15,7 @@ code as ``Russia > attack > Syrian opposition``.
 - **Modality**: an action after "to" or a modal ("to fight ISIS", "could strike") is an
   intention or a possibility, not an event: it is not coded.
 - **Negation** within three words before the action is kept: ``Russia>not attack>Islamic State``.
+  An event put in doubt before its agent ("doubted that", "denied that", "whether") is not coded.
 - **Roles**: the agent is the nearest participant before the action (at most
   ``AGENT_WINDOW`` words away), the patient the nearest after it (``PATIENT_WINDOW`` words);
   a passive ("were hit by Russian jets") swaps them. An event needs all three, and two
@@ -61,6 +62,12 @@ _AGENT_STOP = re.compile(r"\b(?:say|says|said|saying|believes?|believed|thinks?|
 #: ("to fight ISIS", "could strike", "threatens to bomb"): such actions are not coded.
 _IRREALIS_BEFORE = re.compile(r"\b(?:to|will|would|could|should|might|may|can|must|shall|cannot|can't|won't|"
                               r"wouldn't|couldn't|shouldn't)\s+(?:\w+\s+){0,1}$", re.IGNORECASE)
+#: Words before the agent that put the whole event in doubt ("he doubted that Russia was
+#: fighting ISIS", "would question Russia's intentions", "denied that its jets hit ..."): the
+#: sentence does not assert the event, so it is not coded.
+_CONTESTED_BEFORE = re.compile(r"\b(?:doubts?|doubted|doubtful|den(?:y|ies|ied)|questions?|questioned|"
+                               r"whether|unclear|unlikely|rejects?|rejected|dismiss(?:es|ed)?|"
+                               r"disputes?|disputed|skeptical|sceptical|if|unless)\b", re.IGNORECASE)
 #: Words that may not stand between an action and its patient: the name after them belongs to
 #: another phrase ("airstrikes after a request from Assad", "opponents of Assad", "strikes in Syria").
 _PATIENT_STOP = re.compile(r"\b(?:after|before|from|with|for|since|during|while|because|as|to|of|by|and|or|but|"
@@ -176,6 +183,8 @@ def code_events(text: str, mentions: Iterable[Sequence] = ()) -> list[Event]:
     []
     >>> [event_key(e) for e in code_events("Russian jets could strike rebel bases.")]
     []
+    >>> [event_key(e) for e in code_events("He doubted that Russia was interested in fighting ISIS.")]
+    []
     """
     found = _hits(text)
     actions = _lexicon().actions
@@ -220,6 +229,8 @@ def code_events(text: str, mentions: Iterable[Sequence] = ()) -> list[Event]:
         elif by or _OF_AFTER.match(text[e:]):
             # "the advance by/of ISIS": the doer follows; whom it was done to is not coded
             agent, patient = None, None
+        if agent and _CONTESTED_BEFORE.search(text, 0, min(agent[0], s)):
+            continue  # "he doubted that Russia was fighting ISIS": not asserted
         if agent and patient and agent[2] != patient[2]:
             negated = bool(_NEGATED_BEFORE.search(text[max(0, s - 40):s]))
             events.append(Event(agent[2], f"not {action}" if negated else action, patient[2], s, e, cue))
