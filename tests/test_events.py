@@ -42,6 +42,12 @@ def keys(text, mentions=()):
     # intended or possible, not done
     ("Russian jets could strike rebel bases.", []),
     ("Congress voted to fight ISIS.", []),
+    # put in doubt before the agent: not asserted
+    ("NATO doubted that Russia was interested in fighting ISIS.", []),
+    ("Moscow denied that Russian jets bombed rebel positions.", []),
+    ("It is unclear whether Russian jets bombed rebel positions.", []),
+    # ... but doubt after the event does not undo it
+    ("Russian jets bombed rebel positions, a claim Moscow disputed.", ["Russia>attack>Syrian opposition"]),
     # nothing of the sort
     ("The weather in Aleppo was mild.", []),
 ])
