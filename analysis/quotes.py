@@ -608,6 +608,7 @@ class _Ctx:
         self.anon_heads: set = set()  # heads of anonymous speaker descriptions seen ("official")
         self.anon_at: list = []  # (position, description, role) of anonymous speakers found
         self.after_quote = False  # resolving a speaker written after its quote, with no cue before it
+        self.byline = (parsed.byline or "").split(" and ")[0].split(",")[0].strip() or None
 
     def people(self) -> list:
         """Persons seen in the article (scanned lazily, only when a quote needs them)."""
@@ -766,6 +767,25 @@ class _Ctx:
         return {m.entity for m in self.mentions if m.kind == "person"
                 and text[max(0, m.start - 30):m.start].split()[-1:] and
                 text[max(0, m.start - 30):m.start].split()[-1].rstrip(".") in titles}
+
+    def group_antecedent(self, pos: int):
+        """(name, kind) of the group "they"/"we" at ``pos`` most likely means: the nearest
+        organisation, government or medium named, or unnamed people described in the plural
+        ("two officials"), in this sentence or the two before it; None when there is none."""
+        starts, ends = _sent_index(self.text)
+        k = bisect.bisect_right(ends, pos)
+        lo = ends[k - 3] if k >= 3 else 0
+        best = None
+        i = bisect.bisect_left(self.m_starts, lo)
+        while i < len(self.mentions) and self.mentions[i].start < pos:
+            m = self.mentions[i]
+            if m.kind in ("organisation", "actor", "government", "media") and not self._in_quote(m.start):
+                best = (m.start, m.entity, "group")
+            i += 1
+        for p, desc, _ in self.anon_at:
+            if lo <= p < pos and desc.split()[-1].endswith("s") and (best is None or p > best[0]):
+                best = (p, desc, "anonymous")
+        return (best[1], best[2]) if best else None
 
     def last_media(self, pos: int) -> Optional[str]:
         """The news medium named last before ``pos`` (for "the paper reported")."""
@@ -952,10 +972,15 @@ def _classify(ctx: _Ctx, s: int, e: int, extra: str = "", pos: int = 0) -> Optio
             found = ctx.antecedent(pos if pos else hs, PRONOUN_GENDER[first], anonymous=True,
                                    skip_own=ctx.after_quote)
             name, kind = found if found else (None, "")
-        else:
-            name = ctx.last_person(pos if pos else hs)
+        elif first in ("they", "we"):  # a group: an organisation or unnamed people, never one person
+            found = ctx.group_antecedent(pos if pos else hs)
+            name, kind = found if found else (None, "")
+        else:  # "I": the writer
+            name = ctx.byline
         if name is None:
             return _Speaker(None, "unattributed", "", hs, he, "pronoun", "pronoun")
+        if kind == "group":
+            return _Speaker(name, "named", "", hs, he, _entity_kind(name, None), "pronoun")
         if kind == "anonymous":  # "“...,” said one rebel commander. “...,” he added."
             role = next((r for p, d, r in reversed(ctx.anon_at) if d == name), "")
             return _Speaker(name, "anonymous", role, hs, he, "anonymous", "pronoun")
@@ -1529,8 +1554,8 @@ def find_sources(parsed: Parsed, quotes: list[Quote], mentions: list[Mention]) -
         bs, be = block_of(s)
         se = _sent_end(text, e, be)
         kind = "anonymous" if q.speaker_kind == "anonymous" else _entity_kind(q.speaker, ctx.mention_in(s, e))
-        if q.how == "pronoun":
-            kind = "person"
+        if q.how == "pronoun" and q.speaker_kind == "named":  # he/she: a person; they/we: a group
+            kind = _entity_kind(q.speaker, None)
         via = _via(ctx, e, se)
         if via and via == q.speaker:
             via = ""
@@ -1597,6 +1622,8 @@ def find_sources(parsed: Parsed, quotes: list[Quote], mentions: list[Mention]) -
                 continue
             if spk.ekind == "pronoun" and low in ("believes", "believe", "estimated", "estimates"):
                 continue
+            if text[s:e].lower() == "i":
+                continue  # "I say", "I argued": the writer's own view is no cited source
             kind = spk.ekind if spk.kind == "named" else "anonymous"
             if spk.ekind == "pronoun":
                 kind = "person"

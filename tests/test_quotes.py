@@ -401,3 +401,18 @@ def test_descriptions_resolve_to_the_right_referent(body, quote_start, speaker):
     a = analyse_article(Article("d", "d.txt", "A headline\n\n" + body))
     q = next(q for q in a.quotes if q.quote.startswith(quote_start))
     assert q.speaker == speaker
+
+
+@pytest.mark.parametrize("body, quote_start, speaker", [
+    # "they" is a group named before, never the last person
+    ("John Smith met the committee on Monday. The Natural Resources Committee rejected the plan.\n\n"
+     "“It cannot work,” they said.", "It cannot", "Natural Resources Committee"),
+    ("John Smith left early.\n\n“We are worried,” two officials said on Monday. “It cannot work,” they added.",
+     "It cannot", "two officials"),
+    ("John Smith left early.\n\n“It cannot work,” they said.", "It cannot", None),
+])
+def test_they_means_a_group(body, quote_start, speaker):
+    from analysis.pipeline import analyse_article
+    a = analyse_article(Article("g", "g.txt", "A headline\n\n" + body))
+    q = next(q for q in a.quotes if q.quote.startswith(quote_start))
+    assert q.speaker == speaker
