@@ -35,6 +35,7 @@ import os
 import re
 import stat
 import sys
+from functools import lru_cache
 from pathlib import Path
 from typing import Iterable, Iterator, Optional
 
@@ -308,7 +309,7 @@ def decode_bytes(raw: bytes, *, declared: str | None = None) -> tuple[str, str, 
             else:
                 notes.append(f"not valid UTF-8; {why}")
 
-    lead = _MOJIBAKE_LEAD_RE.search(text)
+    lead = None if text.isascii() else _MOJIBAKE_LEAD_RE.search(text)
     if lead and _MOJIBAKE_RE.search(text, lead.start()):
         repaired = [0]
 
@@ -464,6 +465,12 @@ class _Fields:
         self.drop.discard(None)
 
 
+@lru_cache(maxsize=64)
+def _fields_of(keys: tuple, body_field: Optional[str]) -> _Fields:
+    """``_Fields`` for a record's keys; a corpus of one-record files repeats the same keys."""
+    return _Fields(keys, body_field)
+
+
 class _Tally:
     """Counts of records without a usable body or otherwise rejected, for the reason text."""
 
@@ -565,7 +572,7 @@ def _load_json(path: Path, text: str, enc: str, note: str, body_field: Optional[
             if len(lists) == 1:
                 data = lists[0]
     if isinstance(data, dict):
-        fields = _Fields(data.keys(), body_field)
+        fields = _fields_of(tuple(data.keys()), body_field)
         if not fields.body:
             return _result(path, "failed", _no_body_reason(data.keys(), body_field, "JSON record"),
                            0, "json", enc, note), []
