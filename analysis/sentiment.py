@@ -110,9 +110,17 @@ def _build():
     # each contraction pattern is plain text with an apostrophe ("'ll", "n't"): a chunk
     # without one is left as is by all of them
     apostrophe_only = all("'" in a and re.escape(a) == a for a in REPLACE)
+    # a chunk split_chunk leaves whole: no quote mark anywhere (so no contraction either),
+    # no punctuation at its start and neither punctuation nor a period at its end
+    ends = re.escape(PUNCTUATION + "'\"“”‘’")
+    plain_chunk = re.compile(rf"[^\s{ends}](?:[^\s'\"“”‘’]*[^\s{ends}])?").fullmatch
+    if not apostrophe_only:
+        plain_chunk = re.compile("(?!)").fullmatch
 
     def split_chunk(chunk: str) -> list[str]:
         """``find_tokens``' per-token work for one whitespace-free chunk (verbatim logic)."""
+        if plain_chunk(chunk):
+            return [chunk]  # nothing below would change it (the usual word)
         if "'" in chunk or not apostrophe_only:
             for rx, b in contractions:
                 chunk = rx.sub(b, chunk)
