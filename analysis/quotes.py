@@ -295,7 +295,8 @@ _ROLE_HINT_RE = re.compile(_alt(w for words in ROLE_WORDS.values() for w in word
 _MEDIA_RE = re.compile(r"(?<![\w-])(?:%s)(?![\w-])" % _alt(MEDIA_NAMES))
 # a sentence end: punctuation before a space, or run straight into the next sentence in
 # scraped text that lost its spaces ('... Boehner.In a column', 'he wrote."Instead')
-_SENT_END_RE = re.compile(r"[.!?;]+[\"”’)]*(?=\s|$)|(?<=[a-z])[.!?][\"”’]?(?=[\"“]?[A-Z][a-z])")
+# (one pattern that starts with the punctuation class, so the scan is fast)
+_SENT_END_RE = re.compile(r"[.!?;](?:(?<=[a-z][.!?])[\"”’]?(?=[\"“]?[A-Z][a-z])|[.!?;]*[\"”’)]*(?=\s|$))")
 # "(R-La.)", "(D-N.Y.)": a full stop inside a short parenthesis ends no sentence
 _SHORT_PAREN_RE = re.compile(r"\([^\s()]{1,10}$")
 _NOT_END_BEFORE = re.compile(r"(?:^|[^\w.])(?:[A-Z]|%s)$" % "|".join(
@@ -607,7 +608,9 @@ class _Ctx:
         self.quoted: list = []  # (open, close) of every pair of quotation marks, for antecedents
         self.anon_heads: set = set()  # heads of anonymous speaker descriptions seen ("official")
         self.anon_at: list = []  # (position, description, role) of anonymous speakers found
-        self.after_quote = False  # resolving a speaker written after its quote, with no cue before it
+        self.after_quote = None  # (block start, quote start) while resolving a speaker after its quote
+        self.titled_cache: dict = {}
+        self.gender_cache: dict = {}
         self.byline = (parsed.byline or "").split(" and ")[0].split(",")[0].strip() or None
 
     def people(self) -> list:
@@ -719,7 +722,17 @@ class _Ctx:
         order = sorted((p, n) for p, n in cands.items()
                        if not self._in_quote(p) and n.lower() not in COMMON_SENTENCE_STARTERS
                        and n.lower() not in _CALENDAR_WORDS)
-        ok = [(p, n) for p, n in order if not want or self.gender(n, p) in ("", want)]
+        if want:
+            cache = self.gender_cache
+            ok = []
+            for c in order:
+                g = cache.get(c)
+                if g is None:
+                    g = cache[c] = self.gender(c[1], c[0])
+                if g in ("", want):
+                    ok.append(c)
+        else:
+            ok = order
         anon = {}
         if anonymous:
             for p, desc, _ in self.anon_at:
@@ -736,6 +749,9 @@ class _Ctx:
         sent_of = lambda p: bisect.bisect_right(ends, p)  # noqa: E731 - sentence number
         k = sent_of(pos)
         first_k = max(0, k - ANTECEDENT_SENTENCES)
+        if skip_own and not isinstance(skip_own, bool):
+            bs, o = skip_own
+            skip_own = _CUE_RE.search(text, _sent_start(text, bs, o), o) is None
         own = k if skip_own else -1
         by_sent: dict[int, list] = {}
         for p, n in ok:
@@ -762,11 +778,15 @@ class _Ctx:
     def titled(self, head: str) -> set:
         """People the article names with the title ``head`` anywhere ("President Barack Obama",
         "Gov. Rick Perry"): the likely referents of "the president", "the governor"."""
-        titles = TITLE_FORMS.get(head, (head.capitalize(),))
-        text = self.text
-        return {m.entity for m in self.mentions if m.kind == "person"
-                and text[max(0, m.start - 30):m.start].split()[-1:] and
-                text[max(0, m.start - 30):m.start].split()[-1].rstrip(".") in titles}
+        got = self.titled_cache.get(head)
+        if got is None:
+            titles = TITLE_FORMS.get(head, (head.capitalize(),))
+            text = self.text
+            got = self.titled_cache[head] = {
+                m.entity for m in self.mentions if m.kind == "person"
+                and text[max(0, m.start - 30):m.start].split()[-1:]
+                and text[max(0, m.start - 30):m.start].split()[-1].rstrip(".") in titles}
+        return got
 
     def group_antecedent(self, pos: int):
         """(name, kind) of the group "they"/"we" at ``pos`` most likely means: the nearest
@@ -838,14 +858,15 @@ def _scan_people(ctx: _Ctx) -> None:
             continue  # one word is a name only after a title or role word (most runs)
         rs, re_ = m.span()
         parts = run.split()
-        acr = [i for i, w in enumerate(parts) if w.isupper() and len(w) > 1 or w.endswith(("’s", "'s"))]
-        if acr:  # an acronym or an owner is no part of a name: "EPA Administrator Gina McCarthy",
-            # "NPR's Arnie Seipel"
-            parts = parts[acr[-1] + 1:]
-            if len(parts) < 2:
-                continue  # "GOP House"
-            rs = re_ - len(" ".join(parts))
-            run = text[rs:re_]
+        if len(parts) > 1:
+            acr = [i for i, w in enumerate(parts) if w.isupper() and len(w) > 1 or w.endswith(("’s", "'s"))]
+            if acr:  # an acronym or an owner is no part of a name: "EPA Administrator Gina McCarthy",
+                # "NPR's Arnie Seipel"
+                parts = parts[acr[-1] + 1:]
+                if len(parts) < 2:
+                    continue  # "GOP House"
+                rs = re_ - len(" ".join(parts))
+                run = text[rs:re_]
         n = len(parts)
         name_s = rs
         k = 0
@@ -1015,7 +1036,7 @@ def _classify(ctx: _Ctx, s: int, e: int, extra: str = "", pos: int = 0) -> Optio
             if author is not None:
                 return _Speaker(author.name, "named", author.role, hs, he, author.ekind, "description")
         if (first == "the" and len(words) >= 2 and last not in ctx.anon_heads and not named_in_appos
-                and not _introduced_anonymously(text, last, hs)):
+                and (last in PERSON_HEADS or last in MEDIA_HEADS) and not _introduced_anonymously(text, last, hs)):
             # a definite description points back: "the former Florida governor" -> Jeb Bush
             if last in PERSON_HEADS:
                 name = ctx.antecedent(pos if pos else hs, GENDER_WORDS.get(last, ""),
@@ -1203,10 +1224,16 @@ def _names_a_work(text: str, ss: int, o: int, q: str) -> bool:
     """Is the quote the title of a work (after "book", "titled", a possessive) or a printed text
     (after "the headline", "a sign reading")?"""
     core = q.rstrip(" ,.:;")
-    if _PRINTED_CUE_RE.search(text, max(ss, o - 30), o) and len(core.split()) <= 12:
+    tail = text[max(ss, o - 30):o]
+    low = tail.lower()
+    lo = max(ss, o - 30)
+    if any(w in low for w in _PRINTED_HINTS) and _PRINTED_CUE_RE.search(text, lo, o) and len(core.split()) <= 12:
         return True
     return (_looks_title(core) and not core.endswith(("!", "?"))
-            and _WORK_CUE_RE.search(text, max(ss, o - 30), o) is not None)
+            and _WORK_CUE_RE.search(text, lo, o) is not None)
+
+
+_PRINTED_HINTS = ("head", "titl", "slogan", "tagline", "hashtag", "motto", "banner", "placard", "sign")
 
 
 #: Lower-case words a title in Title Case may contain ("Conquest of Aleppo", "State of the Union").
@@ -1328,7 +1355,7 @@ def _find_quotes(ctx: _Ctx):
                 lead += 1
             soft = qtext[-1:] in ",?!—–-…" or text[c - 1:c] in ",?!"
             cm = _CUE_RE.search(text, lead, se)
-            ctx.after_quote = _CUE_RE.search(text, _sent_start(text, bs, o), o) is None
+            ctx.after_quote = (bs, o)  # (is there no cue before the quote? decided when needed)
             if cm and lead < se and (soft or text[lead:lead + 1].islower()
                                      or len(text[cm.end():se].split()) <= 4):
                 phrase = text[lead:cm.start()]
@@ -1360,7 +1387,7 @@ def _find_quotes(ctx: _Ctx):
                             spk = alt
                 if spk:
                     how, cue, adjacent = "after", _WS_RE.sub(" ", cm.group()), True
-            ctx.after_quote = False
+            ctx.after_quote = None
         # ---- before: X said: “...” / saying, “...” / X said the plan was “...”
         if spk is None:
             ss = _sent_start(text, bs, o)
