@@ -321,6 +321,10 @@ _OF_PLACE_RE = re.compile(r"\s(?:of|in|from)\s+(?:the\s+)?[A-Z]")
 _ROLE_NAME_RE = re.compile(r"^(?:[a-z0-9][\w’'-]*\s+){1,5}[A-Z][\w’'.-]+(?:\s+[A-Z][\w’'.-]+){1,3}$")
 # a sentence whose subject is a he/she pronoun ("He later added", "But she said")
 _PRONOUN_SUBJECT_RE = re.compile(r"[\"“”‘’'(\s]*(?:(?:But|And|Then|Later|Still|However|Meanwhile|Yet|So),?\s+)?(He|She)\b")
+# a sentence that opens with a subordinate clause: its people are not the sentence's subject
+_LEADING_CLAUSE_RE = re.compile(r"[\"“”‘’'(\s]*(?:(?:But|And|Yet|So),?\s+)?(?:[Ww]hen|[Aa]s|[Aa]fter|[Bb]efore|[Ww]hile|"
+                                r"[Ii]f|[Aa]lthough|[Tt]hough|[Ss]ince|[Bb]ecause|[Oo]nce|[Uu]ntil|[Uu]nless|"
+                                r"[Ww]hereas)\b[^,;:.!?]{0,150},")
 _GENDER_TITLE_RE = re.compile(r"\b(Mr|Mrs|Ms|Miss)\.?\s+$")
 _AFFIL_RE = re.compile(r"((?:[A-Z][\w’'.-]*|al|bin|ibn|abu|de|van|von)(?:\s+(?:[A-Z][\w’'.-]*|al|bin|ibn|abu|de|van|von))*)"
                        r"\s+(?:at|of|from|with)\s+(?:the\s+)?[A-Z(]")
@@ -765,6 +769,9 @@ class _Ctx:
             s_end = min(ends[k] if k < len(ends) else len(text), pos)
             in_sent = [c for c in by_sent.get(k, []) if max(s0, s_end - SUBJECT_WINDOW) <= c[0] < pos
                        and k != own]
+            sub = _LEADING_CLAUSE_RE.match(text, s0) if len(in_sent) > 1 else None
+            if sub:  # "When Quintanilla tried to follow up, ... Carson took the out": the main clause first
+                in_sent = [c for c in in_sent if c[0] >= sub.end()] + [c for c in in_sent if c[0] < sub.end()]
             ps = _PRONOUN_SUBJECT_RE.match(text, s0)
             if ps and ps.start(1) < pos and (not want or PRONOUN_GENDER[ps.group(1).lower()] == want) \
                     and not (in_sent and in_sent[0][0] < ps.start(1)):

@@ -416,3 +416,11 @@ def test_they_means_a_group(body, quote_start, speaker):
     a = analyse_article(Article("g", "g.txt", "A headline\n\n" + body))
     q = next(q for q in a.quotes if q.quote.startswith(quote_start))
     assert q.speaker == speaker
+
+
+def test_a_leading_subordinate_clause_is_not_the_subject():
+    from analysis.pipeline import analyse_article
+    text = ("A headline\n\nThe debate went on. But when Carl Quintanilla tried to follow up, the crowd booed "
+            "and Ben Carson took the out: “See,” he said, “they know.”")
+    a = analyse_article(Article("w", "w.txt", text))
+    assert {q.speaker for q in a.quotes} == {"Ben Carson"}
