@@ -250,6 +250,16 @@ def test_speaker_is_the_person_not_the_employer(text, speaker, role):
 
 # ---- speakers resolved from elsewhere in the text: pronouns, definite descriptions, paragraphs
 
+
+def quote_starting(body: str, start: str, lead: str = "A headline\n\n"):
+    """The quote beginning with ``start`` in the analysed article ``lead + body`` (offsets checked)."""
+    from analysis.pipeline import analyse_article
+    text = lead + body
+    a = analyse_article(Article("t", "t.txt", text))
+    q = next(q for q in a.quotes if q.quote.startswith(start))
+    assert text[q.start:q.end] == q.quote
+    return q
+
 @pytest.mark.parametrize("body, quote_start, speaker, kind, how", [
     # gender: "she" is not the man named last
     ("Mary Walsh met John Brown on Monday in Leeds.\n\n“It went well,” she said.",
@@ -290,20 +300,14 @@ def test_speaker_is_the_person_not_the_employer(text, speaker, role):
      "Secular", "Phil Zuckerman", "named", "before"),
 ])
 def test_speaker_resolved_from_context(body, quote_start, speaker, kind, how):
-    from analysis.pipeline import analyse_article
-    text = "A headline about the vote\n\n" + body
-    a = analyse_article(Article("ctx", "ctx.txt", text))
-    q = next(q for q in a.quotes if q.quote.startswith(quote_start))
+    q = quote_starting(body, quote_start, lead="A headline about the vote\n\n")
     assert (q.speaker, q.speaker_kind, q.how) == (speaker, kind, how)
-    assert text[q.start:q.end] == q.quote
 
 
 def test_media_description_points_back_to_the_medium():
-    from analysis.pipeline import analyse_article
-    text = ("Layoffs at the park\n\nThe New York Times reports that workers were called in.\n\n"
-            "“About 250 employees were told in late October that they would be laid off,” according to the paper.")
-    a = analyse_article(Article("m", "m.txt", text))
-    q = next(q for q in a.quotes if q.quote.startswith("About 250"))
+    q = quote_starting("The New York Times reports that workers were called in.\n\n“About 250 employees were "
+                       "told in late October that they would be laid off,” according to the paper.", "About 250",
+                       lead="Layoffs at the park\n\n")
     assert (q.speaker, q.speaker_role, q.how) == ("The New York Times", "media", "description")
 
 
@@ -325,11 +329,7 @@ def test_media_description_points_back_to_the_medium():
      "Not all", "Gina McCarthy"),
 ])
 def test_speaker_phrases(body, quote_start, speaker):
-    from analysis.pipeline import analyse_article
-    text = "A headline\n\n" + body
-    a = analyse_article(Article("p", "p.txt", text))
-    q = next(q for q in a.quotes if q.quote.startswith(quote_start))
-    assert q.speaker == speaker
+    assert quote_starting(body, quote_start).speaker == speaker
 
 
 @pytest.mark.parametrize("body", [
@@ -366,10 +366,7 @@ def test_titles_of_works_are_not_speech(body, title):
      "Future", None),  # no speaker rather than a wrong one ("The")
 ])
 def test_colon_introductions(body, quote_start, speaker):
-    from analysis.pipeline import analyse_article
-    a = analyse_article(Article("c", "c.txt", "A headline\n\n" + body))
-    q = next(q for q in a.quotes if q.quote.startswith(quote_start))
-    assert q.speaker == speaker
+    assert quote_starting(body, quote_start).speaker == speaker
 
 
 @pytest.mark.parametrize("body, speaker", [
@@ -378,10 +375,7 @@ def test_colon_introductions(body, quote_start, speaker):
     ("Hackers stole the data.\n\n“The FBI is conducting an investigation,” the statement said.", "the statement"),
 ])
 def test_statement_points_back_to_its_author(body, speaker):
-    from analysis.pipeline import analyse_article
-    a = analyse_article(Article("st", "st.txt", "A headline\n\n" + body))
-    q = next(q for q in a.quotes if q.quote.startswith("The FBI"))
-    assert q.speaker.endswith(speaker)
+    assert quote_starting(body, "The FBI").speaker.endswith(speaker)
 
 
 @pytest.mark.parametrize("body, quote_start, speaker", [
@@ -397,10 +391,7 @@ def test_statement_points_back_to_its_author(body, speaker):
      "“The employee was terminated,” the statement said.", "The employee", "the statement"),
 ])
 def test_descriptions_resolve_to_the_right_referent(body, quote_start, speaker):
-    from analysis.pipeline import analyse_article
-    a = analyse_article(Article("d", "d.txt", "A headline\n\n" + body))
-    q = next(q for q in a.quotes if q.quote.startswith(quote_start))
-    assert q.speaker == speaker
+    assert quote_starting(body, quote_start).speaker == speaker
 
 
 @pytest.mark.parametrize("body, quote_start, speaker", [
@@ -412,10 +403,7 @@ def test_descriptions_resolve_to_the_right_referent(body, quote_start, speaker):
     ("John Smith left early.\n\n“It cannot work,” they said.", "It cannot", None),
 ])
 def test_they_means_a_group(body, quote_start, speaker):
-    from analysis.pipeline import analyse_article
-    a = analyse_article(Article("g", "g.txt", "A headline\n\n" + body))
-    q = next(q for q in a.quotes if q.quote.startswith(quote_start))
-    assert q.speaker == speaker
+    assert quote_starting(body, quote_start).speaker == speaker
 
 
 def test_a_leading_subordinate_clause_is_not_the_subject():
