@@ -42,13 +42,18 @@ class ArticleAnalysis:
         return self.parsed.article.text
 
 
+def find_all_quotes(parsed: Parsed, found_mentions: list[Mention]) -> tuple[list[Quote], list[ScareQuote]]:
+    """Quotes in quotation marks plus the answers of a Q&A interview, in text order; scare quotes."""
+    found, scare = quotes.find_quotes(parsed, found_mentions)
+    found = sorted(found + interview.interview_answers(parsed, found), key=lambda q: q.start)
+    return found, scare
+
+
 def analyse_article(article: Article) -> ArticleAnalysis:
     """Parse and tag one article."""
     parsed = parse.parse_article(article)
     found_mentions = mentions.find_mentions(parsed)
-    found_quotes, scare = quotes.find_quotes(parsed, found_mentions)
-    found_quotes = sorted(found_quotes + interview.interview_answers(parsed, found_quotes),
-                          key=lambda q: q.start)
+    found_quotes, scare = find_all_quotes(parsed, found_mentions)
     found_sources = quotes.find_sources(parsed, found_quotes, found_mentions)
     found_numbers = numbers.find_numbers(parsed)
     sents = [sentiment.sentiment(s.text) for s in parsed.sentences]

@@ -660,20 +660,6 @@ class _Ctx:
             return max(inside, key=lambda m: (m.end, m.end - m.start))
         return loose
 
-    def last_person(self, pos: int) -> Optional[str]:
-        best_pos, best = -1, None
-        i = bisect.bisect_left(self.m_starts, pos) - 1
-        while i >= 0 and pos - self.mentions[i].start < 3000:
-            if self.mentions[i].kind == "person":
-                best_pos, best = self.mentions[i].start, self.mentions[i].entity
-                break
-            i -= 1
-        self.people()
-        j = bisect.bisect_left(self.person_at, (pos, "")) - 1
-        if j >= 0 and self.person_at[j][0] > best_pos:
-            best = self.person_at[j][1]
-        return best
-
     def gender(self, name: str, at: int) -> str:
         """'male' / 'female' when a title before ``at`` or a known first name says so, else ''."""
         m = _GENDER_TITLE_RE.search(self.text, max(0, at - 8), at)

@@ -47,7 +47,7 @@ def _phase_textblob(path: str, q) -> None:
 
 def _phase_stages(path: str, q) -> None:
     """CPU seconds per stage, over the same articles (where the time goes)."""
-    from analysis import claims, framing, interview, load, mentions, numbers, parse, pipeline, quotes, sentiment
+    from analysis import claims, framing, load, mentions, numbers, parse, pipeline, quotes, sentiment
 
     arts = [a for _, batch in load.iter_corpus(Path(path)) for a in batch]
     sentiment.sentiment.cache_clear() if hasattr(sentiment.sentiment, "cache_clear") else None
@@ -58,9 +58,7 @@ def _phase_stages(path: str, q) -> None:
     for a in arts:
         t = clock(); p = parse.parse_article(a); secs["parse"] += clock() - t
         t = clock(); m = mentions.find_mentions(p); secs["mentions"] += clock() - t
-        t = clock(); qs, sq = quotes.find_quotes(p, m)
-        qs = sorted(qs + interview.interview_answers(p, qs), key=lambda q: q.start)  # as pipeline does
-        src = quotes.find_sources(p, qs, m)
+        t = clock(); qs, sq = pipeline.find_all_quotes(p, m); src = quotes.find_sources(p, qs, m)
         secs["quotes+sources"] += clock() - t
         t = clock(); ns = numbers.find_numbers(p); secs["numbers"] += clock() - t
         t = clock(); sents = [sentiment.sentiment(s.text) for s in p.sentences]; secs["sentiment"] += clock() - t
