@@ -217,12 +217,11 @@ def run(path, sink: RowSink, *, body_field: str | None = None,
             rows = article_rows(result, skip=skip)
             for table, table_rows in rows.items():
                 sink.add(table, table_rows)
-            if "claims" not in skip:
-                corpus.add(result, rows)
+            corpus.add(result, rows)
             if keep:
                 keep(result)
-        if "claims" not in skip:
-            sink.add("links", corpus.links())
+        for table, table_rows in corpus.corpus_rows(skip=skip).items():
+            sink.add(table, table_rows)
     sink.close()
 
 
@@ -258,28 +257,27 @@ def batch_gc():
 
 
 class _CorpusState:
-    """What the corpus-level comparison keeps of each article."""
+    """What the corpus-level stages (analysis.corpus) keep of each article."""
+
+    KEPT = ("articles", "claims", "quotes")  # per-article tables the corpus stages read
 
     def __init__(self) -> None:
-        self.claims: list[tuple] = []
-        self.quotes: list[tuple] = []
+        self.rows: dict[str, list[tuple]] = {name: [] for name in self.KEPT}
         self.texts: dict[str, str] = {}
-        self.published: dict[str, str] = {}
 
     def add(self, result: ArticleAnalysis, rows: dict[str, list[tuple]]) -> None:
-        aid = result.article.article_id
-        self.claims.extend(rows["claims"])
-        self.quotes.extend(rows["quotes"])
-        self.texts[aid] = result.text
-        if result.parsed.published:
-            self.published[aid] = result.parsed.published
+        for name in self.KEPT:
+            self.rows[name].extend(rows.get(name, ()))
+        self.texts[result.article.article_id] = result.text
 
-    def links(self) -> list[tuple]:
+    def corpus_rows(self, *, skip=frozenset()) -> dict[str, list[tuple]]:
         import pandas as pd
 
-        claims_df = pd.DataFrame.from_records(self.claims, columns=list(TABLES["claims"]))
-        quotes_df = pd.DataFrame.from_records(self.quotes, columns=list(TABLES["quotes"]))
-        return claims.link_rows(claims_df, quotes_df, self.texts, published=self.published)
+        from . import corpus
+
+        frames = {name: pd.DataFrame.from_records(rows, columns=list(TABLES[name]))
+                  for name, rows in self.rows.items()}
+        return corpus.corpus_rows(frames, self.texts, skip=skip)
 
 
 def check_path(path) -> Path:

@@ -70,8 +70,9 @@ def _phase_stages(path: str, q) -> None:
         quote_rows = [(aid, i, sid(x.start), x.start, x.end, x.quote, x.speaker, x.speaker_kind,
                        x.speaker_role, x.cue, x.how, x.speaker_start, x.speaker_end,
                        pipeline.count_words(x.quote)) for i, x in enumerate(qs)]
-        corpus.add(result, {"claims": claim_rows, "quotes": quote_rows})
-    t = clock(); corpus.links(); secs["links (corpus)"] += clock() - t
+        corpus.add(result, {"claims": claim_rows, "quotes": quote_rows,
+                            "articles": pipeline.article_rows(result, skip=frozenset({"claims", "framing"}))["articles"]})
+    t = clock(); corpus.corpus_rows(); secs["links (corpus)"] += clock() - t
     q.put(secs)
 
 

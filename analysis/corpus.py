@@ -1,0 +1,44 @@
+"""Corpus-level stages: tables computed across articles from the per-article tables.
+
+Every corpus stage is a function of the per-article tables (DataFrames keyed by table
+name, as in :data:`analysis.tables.TABLES`) and the article texts; it never re-analyses an
+article. That is what lets the per-article work run anywhere (in-process, a pool of worker
+processes, a Dask cluster, or read back from a store) and the corpus stages run once after.
+
+>>> import pandas as pd
+>>> from analysis.tables import TABLES
+>>> empty = {name: pd.DataFrame(columns=list(cols)) for name, cols in TABLES.items()}
+>>> sorted(corpus_rows(empty, {}))
+['links']
+"""
+from __future__ import annotations
+
+from typing import Mapping
+
+import pandas as pd
+
+from .tables import CORPUS_TABLES
+
+
+def _published(articles: pd.DataFrame) -> dict[str, str]:
+    if articles is None or not len(articles):
+        return {}
+    pub = articles[["article_id", "published"]].dropna()
+    return {str(a): str(p) for a, p in zip(pub["article_id"], pub["published"]) if p}
+
+
+def corpus_rows(per_article: Mapping[str, pd.DataFrame], texts: Mapping[str, str], *,
+                skip=frozenset()) -> dict[str, list[tuple]]:
+    """Rows of every corpus-level table (``CORPUS_TABLES``), in TABLES column order.
+
+    ``per_article``: the per-article tables of the whole corpus (``claims``, ``quotes``,
+    ``articles``, ...); ``texts``: article id -> text as loaded. A stage group named in
+    ``skip`` leaves its tables empty.
+    """
+    from . import claims
+
+    out: dict[str, list[tuple]] = {name: [] for name in CORPUS_TABLES}
+    if "claims" not in skip:
+        out["links"] = claims.link_rows(per_article["claims"], per_article["quotes"], dict(texts),
+                                        published=_published(per_article.get("articles")))
+    return out
