@@ -54,6 +54,21 @@ def test_structure(story):
 
 
 @pytest.mark.parametrize("story", _params(STORIES))
+def test_conflicts_and_denials_have_something_to_disagree_with(story):
+    """A fact with a `conflicts`/`denies` mention also has a `states` mention in another
+    article (so the disagreement is cross-article), and a conflict gives its value."""
+    for fact in story["facts"]:
+        odd = [m for m in fact["mentions"] if m["stance"] != "states"]
+        states = [m for m in fact["mentions"] if m["stance"] == "states"]
+        if odd:
+            assert any(a["file"] != b["file"] for a in odd for b in states), \
+                f"{story['story']}/{fact['fact']}: no cross-article disagreement"
+        for m in odd:
+            if m["stance"] == "conflicts":
+                assert m.get("value"), f"{story['story']}/{fact['fact']}: conflicts needs a value"
+
+
+@pytest.mark.parametrize("story", _params(STORIES))
 def test_files_exist_and_text_round_trips(story):
     corpus = story["corpus"]
     if corpus == "seeds":

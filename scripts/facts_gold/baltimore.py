@@ -114,6 +114,7 @@ FACTS = [
         (CN, "The city implemented a 10 p.m.-to-5 a.m. curfew for a one-week period that started Tuesday.", "states", "one week"),
     ]),
     ("f17", "the curfew calmed the city; protesters dispersed peacefully", "event", [
+        (CS, "Throughout the city, citizens demonstrated peacefully."),
         (CB, "Baltimore leaders say the first night of the city's seven-day curfew effectively worked to calm the violence that erupted only 24 hours earlier."),
         (CB, "Tuesday night was a far cry from Monday when rioters torched cars, tossed debris at police, and tore apart businesses."),
         (CB, "\"I think the biggest thing is that citizens are safe; the city is stable,\" Baltimore Police Commissioner Anthony Batts said."),
@@ -163,5 +164,13 @@ FACTS = [
         (WT, "He also echoed sentiments from separate remarks he gave Tuesday that it’s not just an isolated incident"),
         (WT, "“If all we’re doing is focusing on retraining police but not dealing with some of these underlying issues, then these problems [are going to] crop up again.”"),
         (CN, "But he also talked about the state of urban communities."),
+    ]),
+    ("f25", "the anger behind the riots stems from long-standing police brutality and oppression", "cause", [
+        (NP, "For far too long, she said, police have been killing black men."),
+        (NP, "Nobody was calling for peace when Baltimore police officers were beating innocent black men, he said."),
+        (NP, "He said that yes, Baltimore has a history of inequality and yes the black community feels forgotten, but he didn't agree with setting properties on fire."),
+        (CN, "\"Baltimore is not violent. We have been under a lot of duress, and the violence that erupted the other day is only in reaction to the years and decades of oppression, of police brutality, of harassment that many of the Baltimore residents have been under,\" she said."),
+        (CS, "“The challenge is for us to make that commitment as a society to the long-term kind of underlying challenges that caused this tension and this explosion."),
+        (CB, "She told reporters she didn't want to see her son lost to violence -- or police brutality -- like Freddy Gray"),
     ]),
 ]

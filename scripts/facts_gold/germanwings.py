@@ -247,4 +247,15 @@ FACTS = [
         (CN, "Relatives and friends of the victims traveled on special Lufthansa flights to an area near the site where their loved ones perished."),
         (UT, "Thomas Winkelmann, the low-cost carrier's chief executive, released a statement Friday saying that the airline has begun setting up a family assistance center in Marseille, France, and that briefings with family members will start there on Saturday."),
     ]),
+    ("f38", "a pilot was incapacitated (sudden medical event, depressurization) -- ruled out by the recorder and investigators", "cause", [
+        (NY, "Among the theories that have been put forward by air safety analysts not involved in the investigation is the possibility that a pilot was incapacitated by a sudden event such as a fire or a drop in cabin pressure."),
+        (NY, "Cabin depressurization, one of the possibilities speculated about on Wednesday, has occurred before, perhaps most notably in the crash of a Cypriot passenger plane in 2005 that killed all 121 people on board as it approached Athens."),
+        (NY, "However, he said there was not yet any evidence available that would support a theory of a depressurization or of a midair explosion.", "denies"),
+        (CN, "The audio recording showed his breathing to be steady, with no sign that he had a heart attack or other medical issue.", "denies"),
+        (NP, "The co-pilot was breathing normally through the entire process.", "denies"),
+    ]),
+    ("f39", "the reason for Lubitz's training break may have been medical / mental health", "cause", [
+        (NP, "He said he did not know the reason for the break, adding it could be medical, but privacy rules would bar him from knowing what those reasons were."),
+        (UT, "Bild reported that on several occasions his training at Lufthansa's flight school in Phoenix, Ariz., was interrupted for mental health reasons after he had a \"serious depressive episode.\""),
+    ]),
 ]

@@ -87,6 +87,7 @@ FACTS = [
         (CS, "that the most fundamental limits on Iran’s nuclear activities lapse in 10 to 15 years", "states", "10 to 15 years"),
     ]),
     ("f13", "centrifuge limits last 10 years (no advanced centrifuges for a decade); key limits lapse after a decade or so", "number", [
+        (CB, "And Iran's nuclear program will be under severe limits for many years,\" he said.", "states", "many years"),
         (NP, "includes a commitment from Iran not to use its advance centrifuges for a decade", "states", "a decade"),
         (WT, "The limits on centrifuges will be in place for 10 years, then gradually relaxed over the next three.", "states", "10 years"),
         (WT, "Iran also commits to using only its current models, rather than more advanced centrifuges it hoped to install."),
@@ -172,6 +173,7 @@ FACTS = [
         (CB, "Seventy-four percent say the deal won't stop Iran from developing a nuclear bomb.", "denies"),
     ]),
     ("f26", "the deal makes the region / world safer (DeMint: more dangerous)", "other", [
+        (WT, "“Israel is safer” as a result of the accord, Mr. Kerry said on MSNBC."),
         (NP, "The agreement, Obama said, makes the region and world safer."),
         (CS, "and that as a result, the world is safer and more secure"),
         (WT, "British Prime Minister David Cameron said it “will help to make our world a safer place.”"),
@@ -321,5 +323,41 @@ FACTS = [
         (WT, "Syrian President Bashar Assad, who has depended on Iran’s support while waging a brutal civil war, praised the agreement and suggested that the lifting of sanctions against Tehran would result in more aid for his regime."),
         (CS, "but for critics, that will still leave Iran with a windfall to do its regional mischief"),
         (CB, "some compare the $150 billion in sanctions relief to Iran, the world's number one state sponsor of terrorism, to a jihadist stimulus bill that will pour fuel on an already burning Middle East fire"),
+    ]),
+    ("f51", "decisions go to a panel where the Western powers hold a majority (Russia, China and Iran cannot block)", "other", [
+        (NY, "A majority vote is required, meaning that Russia, China and Iran could not collectively block action."),
+        (WT, "an arbitration panel with a Western majority will decide whether Iran must give inspectors access within 24 days"),
+    ]),
+    ("f52", "Obama's press conference (announced for Wednesday; held, an hour long)", "event", [
+        (CN, "Obama will hold a press conference on Wednesday in the East Room of the White House to address questions on the agreement."),
+        (CB, "Curing an hour-long press conference, Obama defended his deal."),
+    ]),
+    ("f53", "Israel / Netanyahu will try to stop the deal (lobbying Congress)", "event", [
+        (WT, "Israel said it would try to stop what it called a “historic surrender.”"),
+        (CB, "In Israel, Netanyahu launched a U.S. media blitz against the agreement."),
+        (CB, "Now both President Barack Obama and Israeli Prime Minister Benjamin Netanyahu want to persuade Congress to either accept or reject the deal that's already begun shifting the Middle East landscape."),
+    ]),
+    ("f54", "Iran will cheat on the agreement (Obama and Kerry: the deal prevents a covert program)", "other", [
+        (CB, "But Iranian born Middle East expert Menashe Amir said he expects Iran will cheat on the agreement, which opens the doors for Iranian nuclear scientists."),
+        (WT, "Mr. Obama dismissed skeptics who argued that Iran will cheat.", "denies"),
+        (WT, "He said the deal all but eliminates the possibility that Tehran could rebuild a covert nuclear weapons program.", "denies"),
+        (WT, "adding that the agreement “also gives us the greatest assurance that we have had that Iran will not pursue a weapon covertly.”", "denies"),
+    ]),
+    ("f55", "critics: the deal leaves Iran able to build a bomb later (a threshold state)", "other", [
+        (CS, "critics like Pletka underscore that the deal leaves Iran a nuclear “threshold” state, with the capability to build a nuclear weapon at some point down the road if it chooses"),
+        (CS, "Ms. Pletka says the “most troubling” aspect of the deal is that it “codifies Iran’s march toward a sophisticated nuclear weapons capability.”"),
+        (CB, "\"The fact that the Iranian scientists have the permission to continue their research means that Iran will continue to find better ways of enhancing its nuclear program [and] after six years or eight years they will begin in a very fast way to make the bomb,\" Amir told CBN News."),
+        (WT, "Israeli Prime Minister Benjamin Netanyahu called the agreement a “bad mistake of historic proportion” that will give Iran a “sure path to nuclear weapons.”"),
+    ]),
+    ("f56", "the deal meets Obama's own stated goals (critics: it abandons them)", "other", [
+        (CN, "The president praised the deal on Tuesday morning, saying the agreement met the goals he had in place throughout negotiations."),
+        (NP, "Instead, the president has abandoned his own goals.", "denies"),
+        (WT, "doesn’t meet Mr. Obama’s stated goal of forcing Iran to submit to inspections “anytime, anywhere.”", "denies"),
+    ]),
+    ("f57", "the deal's key limits expire after some years (Kerry: 'no sunset')", "other", [
+        (CS, "that the most fundamental limits on Iran’s nuclear activities lapse in 10 to 15 years"),
+        (CS, "After about Year 13, the breakout time would return to about where it is today – about three to four months."),
+        (WT, "The limits on centrifuges will be in place for 10 years, then gradually relaxed over the next three."),
+        (CN, "adding that \"contrary to the assertions of some,\" this deal has \"no sunset\"", "denies"),
     ]),
 ]

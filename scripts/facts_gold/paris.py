@@ -143,4 +143,10 @@ FACTS = [
         (NP, "That brings the total of those involved to nine: the seven men who died in the attack, 26-year-old Salah Abdeslam and this other new suspect."),
         (CS, "one of the suicide bombers who blew themselves up at France's national stadium"),
     ]),
+    ("f22", "the attacks struck several (six) sites across Paris", "number", [
+        (UT, "the attacks at six sites", "states", "6"),
+        (CN, "Rescuers evacuate an injured person near the Stade de France, one of several sites of attacks November 13 in Paris.", "states", "several"),
+        (CN, "Attackers reportedly used AK-47 automatic weapons in separate attacks across Paris, and there were explosions at the Stade de France."),
+        (TH, "Terrorists then machine gun attacked the Bataclan concert hall and a number of Paris cafés."),
+    ]),
 ]

@@ -59,6 +59,11 @@ FACTS = [
         (S4, "the Russian offensive which was touted as a campaign against Isis"),
     ]),
     ("f7", "Russian strikes have mainly hit non-ISIS rebels / the opposition rather than ISIS", "event", [
+        (S2, "But along with other FSA units it was targeted early on in Russia’s aerial assault."),
+        (S4, "More than a week since the Russian strikes began targeting them"),
+        (S4, "Rebels in the vicinity of the regime strongholds of Tartous and Latakia, and the nearby Alawite hinterland, have been hit especially hard in the Russian offensive"),
+        (S4, "Other rebel groups in Idlib province have also been pounded"),
+        (S0, "Both ISIS and the regime will likely capitalize on the effects of Russian airstrikes on rebels."),
         (S0, "evidence indicates the Russian offensive is targeting anyone considered an enemy of Syrian President Bashar al-Assad"),
         (S0, "Russia did not target ISIS the first six days of its airstrikes."),
         (S0, "ISIS is benefiting from Russia’s strikes on the Syrian opposition."),
@@ -114,5 +119,20 @@ FACTS = [
     ("f16", "the US-backed rebels get weapons but no anti-aircraft weapons / CIA support", "other", [
         (S2, "Suqour al Jabal has reportedly received assistance from the CIA, including American-made TOW missiles."),
         (S4, "“We can have most of the weapons we want,” he says."),
+    ]),
+    ("f17", "'Daesh' is a derogatory (Arabic) term for the Islamic State", "other", [
+        (S1, "Daesh is a derogatory Arabic term for ISIS."),
+        (S2, "DAESH [a derogatory acronym used to describe the Islamic State]"),
+    ]),
+    ("f18", "the Free Syrian Army is fighting around Hama", "place", [
+        (S0, "“Daesh has exploited the Russian airstrikes and the preoccupation of the Free Syrian Army in its battles in Hama, and advanced in Aleppo,” said one rebel commander."),
+        (S1, "“Daesh has exploited the Russian air strikes and the preoccupation of the (rebel) Free Syrian Army in its battles in Hama, and advanced in Aleppo.”"),
+        (S4, "Bunkered down in his base just north of Hama, Captain Mustafa of the Free Syria Army (FSA) is getting used to the Russian airstrikes."),
+    ]),
+    ("f19", "Assad's forces, backed by Russia and Iran, have launched offensives against the rebels", "event", [
+        (S0, "Western diplomats believe the Islamic State (ISIS/ISIL) could gather more land in Syria as a result of the latest Russian and Iranian offensive."),
+        (S0, "Russian-supported offensives targeting the moderate opposition are weakening them across the board"),
+        (S1, "The gains achieved by ISIS come as President Bashar al-Assad’s forces, backed by Hezbollah, Iran, and Russia, have stepped up attacks against rebels in western Syria."),
+        (S4, "Nearby, Syrian forces, which had barely moved for the past year, are trying to advance from the south, said Mustafa, the military spokesman of an FSA unit, Tajamul Ala’Azza."),
     ]),
 ]
