@@ -81,6 +81,10 @@ def test_files_exist_and_text_round_trips(story):
     for a in story["articles"]:
         assert (root / a["file"]).is_file(), f"{a['file']} missing under {root}"
         texts[a["file"]] = _text(corpus, a["file"])
+        if corpus != "seeds":
+            d = json.loads((root / a["file"]).read_text(encoding="utf-8"))
+            assert (a["outlet"], a["leaning"], a["title"]) == (d["source"], d["bias_text"], d["title"].strip())
+            assert str(d["date"]).startswith(a["date"]), a["file"]
     for fact in story["facts"]:
         for m in fact["mentions"]:
             assert texts[m["file"]][m["start"]:m["end"]] == m["text"], \

@@ -4,6 +4,7 @@ STORY = "baltimore-unrest"
 CORPUS = "allsides-2015"
 TH, NP, CB, CN, CS, WT = ("xHcg3Km5iVDHlxQ5.json", "fxjdiwvW6dhdOINA.json", "BsLesD8ClqrHFch6.json",
                           "1nvWVDbzcZGYQWvF.json", "v5eKBDhepVqBcgvt.json", "ZDGJrwOuzHlwdLi6.json")
+NOTES = "Six reports of 28-29 April on the riots of Monday 27 April and the curfew from Tuesday. Borderline: Townhall's 'mostly rioters went home without arrests' denies the arrests fact (CBN: more than 200 arrested Monday); Townhall's '5,000 officers requested from neighboring states' is not the same fact as '1,000 police officers ... assigned' (a request vs a deployment), so left out."
 ARTICLES = [
     {"file": TH, "outlet": "Townhall", "leaning": "right", "date": "2015-04-28", "title": "Baltimore Destroyed: Rioters Burn Buildings, Injure Police, Attack Reporters and Loot Local Stores"},
     {"file": NP, "outlet": "NPR Online News", "leaning": "center", "date": "2015-04-28", "title": "On The Streets Of Baltimore, Trying To Understand The Anger"},

@@ -98,7 +98,16 @@ def build_story(mod) -> dict:
         arts = {m["file"] for m in out}
         assert len(arts) >= 2, (mod.STORY, fid, "needs mentions from >= 2 articles")
         facts.append({"fact": fid, "description": desc, "kind": kind, "mentions": out})
-    return {"story": mod.STORY, "corpus": mod.CORPUS, "articles": mod.ARTICLES, "facts": facts}
+    articles = []
+    for a in mod.ARTICLES:
+        a = dict(a)
+        if mod.CORPUS != "seeds":  # outlet, leaning, title and date as the corpus file has them
+            d = json.loads((ALLSIDES_DIR / a["file"]).read_text(encoding="utf-8"))
+            a.update(outlet=d["source"], leaning=d["bias_text"], title=d["title"].strip(),
+                     date=str(d["date"])[:10])
+        articles.append(a)
+    return {"story": mod.STORY, "corpus": mod.CORPUS, "notes": getattr(mod, "NOTES", ""),
+            "articles": articles, "facts": facts}
 
 
 def pairs(story: dict) -> int:

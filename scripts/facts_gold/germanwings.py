@@ -5,6 +5,7 @@ STORY = "germanwings-crash"
 CORPUS = "allsides-2015"
 NY, CN, NP, UT = ("T995SHYCgb0ss0cj.json", "TSR0qg6gF9VGHkVe.json", "X3CncrqIaRn3yw78.json",
                   "XHMHK5DI6Ha4C193.json")
+NOTES = "Only four outlets in the corpus cover the crash (CNN, NPR, NYT, USA TODAY), so this story has four articles, all of 26-27 March (the NYT text predates the prosecutor's statement). Borderline: NYT's 'Lufthansa ... has characterized the crash as an accident' denies the deliberate-crash fact; the NYT incapacitation/depressurization theory is denied by the steady-breathing passages; Spohr's 'more than 150 lives' is a conflicts mention of the 150 count; the WSJ age 28 conflicts with 27."
 ARTICLES = [
     {"file": NY, "outlet": "New York Times - News", "leaning": "left", "date": "2015-03-26", "title": "Terrorism Unlikely in Germanwings Crash, French Officials Say"},
     {"file": CN, "outlet": "CNN (Web News)", "leaning": "left", "date": "2015-03-26", "title": "Germanwings plane: Co-pilot acted deliberately in crash"},

@@ -3,6 +3,7 @@ STORY = "iran-nuclear-deal"
 CORPUS = "allsides-2015"
 WT, NP, CN, CS, NY, CB = ("0r8TWQdc3DioZDhp.json", "cafoKeDFsnMEogfe.json", "xeHls90LJJ3VyxIt.json",
                           "shZjVYR2xDMJfYM8.json", "8UYf9MC1QG4dbWx4.json", "hym22L9ePHAeviq7.json")
+NOTES = "Six reports of 14-16 July on the deal reached in Vienna on 14 July. Borderline: CBN's 'the U.S., six world powers and Iran' conflicts with 'the United States and five world powers'; Washington Times' '18 days of talks' (the final round) is not the same counted thing as 'talks that spanned 20 months', so left out; claims and their critics' negations (every pathway cut off / DeMint, Netanyahu; 24/7 access / 24 days; arms race; cheating; Kerry's 'no sunset') are single facts with 'denies' mentions; the eight-member snap-back panel (NYT) and the access arbitration panel with a Western majority (WT) are one fact."
 ARTICLES = [
     {"file": WT, "outlet": "Washington Times", "leaning": "right", "date": "2015-07-14", "title": "Landmark nuclear agreement sparks celebrations in Iran, alarm in Israel"},
     {"file": NP, "outlet": "NPR Online News", "leaning": "center", "date": "2015-07-14", "title": "The Latest On Iran Deal: Obama Says Deal Provides New Way Forward"},

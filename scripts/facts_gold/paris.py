@@ -3,6 +3,7 @@ STORY = "paris-attacks"
 CORPUS = "allsides-2015"
 WT, TH, UT, CN, NP, CS = ("66A4v5YiJztSrzF3.json", "jjoQ4NHCPzdvnF40.json", "ow8OEdBoFb9iWFBe.json",
                           "LKDAuQ2BmB3kFLMn.json", "Rnw2IWSxzZNLh0Si.json", "qP7T9nfEXmnUDXMF.json")
+NOTES = "Six reports of 13-17 Nov on the attacks and their aftermath (the Saint-Denis raid has only four outlets). Borderline: the death toll (more than 120 / 127 / 129 / 132) is one fact, 127 being the majority; 129 and 132 are marked conflicts although the toll rose over time. CNN's 'still unclear who was behind the attacks', written that night, is a 'denies' mention of the ISIS-responsibility fact. The 20 bombs (Sunday) and 16 bombs (overnight Monday) are different raids, so not a conflict."
 ARTICLES = [
     {"file": CN, "outlet": "CNN (Web News)", "leaning": "left", "date": "2015-11-13", "title": "U.S. officials say no known threat to homeland in wake of Paris attacks"},
     {"file": WT, "outlet": "Washington Times", "leaning": "right", "date": "2015-11-14", "title": "Paris attacks came hours after Obama declared Islamic State ‘contained’"},
