@@ -169,7 +169,7 @@ FACTS = [
         (CS, "President Obama says the historic nuclear deal reached with Iran verifiably cuts off every pathway for the country to acquire a nuclear weapon – and that as a result, the world is safer and more secure."),
         (CS, "So while Obama emphasizes that the deal effectively prevents Iran from acquiring a nuclear weapon – at least for a decade – critics like Pletka underscore that the deal leaves Iran a nuclear “threshold” state, with the capability to build a nuclear weapon at some point down the road if it chooses."),
         (CB, "\"With this deal, we cut off every one of Iran's pathways to a nuclear program, a nuclear weapons program."),
-        (CS, "But for former Sen. Jim DeMint, who is now president of the conservative Heritage Foundation, the deal reached in Vienna Tuesday “completely fails to cut off Iran’s path to nuclear weaponry” – and thus leaves the world “a much more dangerous place.”", "denies"),
+        (CS, "But for former Sen. Jim DeMint, who is now president of the conservative Heritage Foundation, the deal reached in Vienna Tuesday “completely fails to cut off Iran’s path to nuclear weaponry”", "denies"),
         (WT, "Israeli Prime Minister Benjamin Netanyahu called the agreement a “bad mistake of historic proportion” that will give Iran a “sure path to nuclear weapons.”", "denies"),
         (CB, "Seventy-four percent say the deal won't stop Iran from developing a nuclear bomb.", "denies"),
     ]),

@@ -16,14 +16,14 @@ FACTS = [
     ("f1", "number of people killed in the attacks", "number", [
         (CN, "More than 120 people were killed when a series of apparently coordinated shootings and explosions rocked Paris", "states", "more than 120"),
         (CN, "following a series of coordinated attacks in Paris the night before that killed scores of people", "states", "scores"),
-        (WT, "The Islamic State claimed responsibility Saturday for the shootings and bombings that left at least 127 people dead and scores wounded, many seriously on Friday.", "states", "at least 127"),
+        (WT, "the shootings and bombings that left at least 127 people dead", "states", "at least 127"),
         (TH, "So far French authorities have said at least 127 people have been killed, it is widely expected to rise.", "states", "at least 127"),
-        (UT, "The Islamic State claimed responsibility for the attacks at six sites that killed 132 people and wounded hundreds more.", "conflicts", "132"),
+        (UT, "the attacks at six sites that killed 132 people", "conflicts", "132"),
         (NP, "after a series of coordinated terrorist attacks Friday left 129 people dead", "conflicts", "129"),
     ]),
     ("f2", "number of people wounded", "number", [
-        (WT, "The Islamic State claimed responsibility Saturday for the shootings and bombings that left at least 127 people dead and scores wounded, many seriously on Friday.", "states", "scores"),
-        (UT, "The Islamic State claimed responsibility for the attacks at six sites that killed 132 people and wounded hundreds more.", "conflicts", "hundreds"),
+        (WT, "scores wounded, many seriously", "states", "scores"),
+        (UT, "wounded hundreds more", "conflicts", "hundreds"),
     ]),
     ("f3", "the Islamic State claimed responsibility for / carried out the attacks (CNN, writing that night: still unclear who was behind them)", "event", [
         (WT, "The terrorist attacks in Paris carried out by the Islamic State came about 12 hours after President Obama declared that the extremist group had been “contained.”"),
