@@ -1310,9 +1310,104 @@ def _link_rows(claims: pd.DataFrame, quotes: Optional[pd.DataFrame], texts: Opti
                 links.append(("agree", art[i], art[j], cid[i], cid[j], starts[i], ends[i],
                               starts[j], ends[j], ctext[i], ctext[j], round(sim, 3), "event: " + "; ".join(keys)))
 
+        # agree in other words: paraphrase classes and word vectors (analysis.paraphrase)
+        links.extend(_paraphrase_links(
+            infos, content_terms, ents, art, art_codes, cid, starts, ends, ctext, cap=cap,
+            done=linked_claim_pairs | {(l[3], l[4]) for l in links}, profile=profile,
+            story_sim=story_sim, days=days, published=published, number_max_days=number_max_days,
+            in_passage=in_passage))
+
     order = {k: i for i, k in enumerate(LINK_KINDS)}
     links.sort(key=lambda l: (order[l[0]], l[1], l[2], l[5], l[7], l[6], l[8]))
     return [(k, *l) for k, l in enumerate(links)]
+
+
+#: Definite descriptions and pronouns that point back to the actor named before.
+_ANAPHOR = re.compile(r"(?:(?:but|and|however|meanwhile|still|yet|now|indeed)\W+){0,2}(?:(?:the|this|that) "
+                      r"(?:\w+ )?(?:group|organi[sz]ation|militants?|jihadists?|fighters|extremists?|"
+                      r"insurgents?|campaign|offensive|operation|regime|government|movement|network|"
+                      r"coalition|country|ministry)|it|its|they|their)\b", re.IGNORECASE)
+#: When a list, every paraphrase candidate's (claim_a, claim_b, features) is appended to it
+#: (scripts/build_claim_matcher.py collects its training data so).
+_FEATURE_SINK: Optional[list] = None
+PARAPHRASE_MIN_CONCEPTS = 2  # paraphrase candidates share this many content concepts (entities aside)
+
+
+def _paraphrase_links(infos, content_terms, ents, art, art_codes, cid, starts, ends, ctext, *,
+                      cap, done, profile, story_sim, days, published, number_max_days,
+                      in_passage, min_prob: Optional[float] = None) -> list[tuple]:
+    """`agree` links between claims that say the same in other words.
+
+    Candidates share at least PARAPHRASE_MIN_CONCEPTS content concepts (stems with paraphrase
+    classes folded in; canonical entities are also keys, the actor named before counting for "the
+    group"); the matcher (analysis.paraphrase.match_probability) must give them its threshold
+    (``min_prob``, default the one shipped with the matcher); they must agree in negation, concern the same event (dates, places) and come from
+    articles on one story within NUMBER_MAX_DAYS.
+    """
+    from . import events, paraphrase
+
+    min_prob = paraphrase.matcher()[2] if min_prob is None else min_prob
+    n = len(infos)
+    actions, concepts = [], []
+    for i in range(n):
+        found = events._hits(ctext[i])
+        actions.append(events.action_classes(ctext[i], _found=found))
+        # canonical entities: the gazetteer's, plus the naming lexicon's and demonyms
+        # ("rebels" -> Syrian opposition, "Russian airstrikes" -> Russia)
+        own = ents[i] | {f"e:{p[2].lower()}" for p in events.participants(ctext[i], (), _found=found)}
+        if _ANAPHOR.match(ctext[i]):
+            # "the group ...", "But the campaign ...", "Its gains ...": the actors named just before
+            own = own | {f"e:{e.lower()}" for e in infos[i].ctx - infos[i].places - infos[i].actors}
+        # names count once, as canonical entities ("Vladimir Putin" is e:vladimir putin, not
+        # two more shared words): what is said must be shared, not only who
+        names = infos[i].names
+        concepts.append([c for c in paraphrase.concepts(content_terms[i][0]) if c not in names] + sorted(own))
+    df = Counter()
+    for cs in concepts:
+        df.update(set(cs))
+    weights = {t: math.log((n + 1) / (c + 1)) + 1.0 for t, c in df.items()}
+    keys = [sorted(set(cs)) for cs in concepts]
+    pairs = _candidate_pairs(keys, art_codes, cap=cap, min_shared=PARAPHRASE_MIN_CONCEPTS)
+    out = []
+    for i, j in pairs.tolist():
+        if art[i] > art[j]:
+            i, j = j, i
+        if (cid[i], cid[j]) in done:
+            continue
+        a, b = infos[i], infos[j]
+        if a.negated != b.negated or not _same_event(a, b):
+            continue
+        shared_content = [t for t in set(concepts[i]) & set(concepts[j]) if not t.startswith("e:")]
+        if len(shared_content) < PARAPHRASE_MIN_CONCEPTS:
+            continue  # who alone is not what: two things said must be shared
+        key = (art[i], art[j])
+        if key not in days:
+            days[key] = _days_apart(published, art[i], art[j])
+        if days[key] > number_max_days:
+            continue
+        if key not in story_sim:
+            story_sim[key] = _cosine(profile[art[i]], profile[art[j]])
+        if story_sim[key] < ARTICLE_MIN_SIMILARITY:
+            continue
+        if in_passage and any(_covered(starts[i], ends[i], sa, ea_) and _covered(starts[j], ends[j], sb, eb_)
+                              for sa, ea_, sb, eb_ in in_passage.get(key, ())):
+            continue
+        feats = paraphrase.pair_features(
+            concepts[i], concepts[j], weights=weights, cosine=_cosine(a.vec, b.vec),
+            actions_a=actions[i], actions_b=actions[j],
+            numbers_a={(x[1], x[4]) for x in a.numbers}, numbers_b={(x[1], x[4]) for x in b.numbers},
+            entities_a={t for t in concepts[i] if t.startswith("e:")},
+            entities_b={t for t in concepts[j] if t.startswith("e:")})
+        if _FEATURE_SINK is not None:
+            _FEATURE_SINK.append((cid[i], cid[j], feats))
+        score = paraphrase.match_probability(feats)
+        if score < min_prob:
+            continue
+        shared = sorted(set(concepts[i]) & set(concepts[j]), key=lambda t: (-weights.get(t, 1.0), t))[:5]
+        out.append(("agree", art[i], art[j], cid[i], cid[j], starts[i], ends[i], starts[j], ends[j],
+                    ctext[i], ctext[j], round(score, 3),
+                    "paraphrase: " + ", ".join(t[2:] if t.startswith("e:") else t for t in shared)))
+    return out
 
 
 def _covered(s: int, e: int, ps: int, pe: int) -> bool:

@@ -9,7 +9,7 @@ processes, a Dask cluster, or read back from a store) and the corpus stages run 
 >>> from analysis.tables import TABLES
 >>> empty = {name: pd.DataFrame(columns=list(cols)) for name, cols in TABLES.items()}
 >>> sorted(corpus_rows(empty, {}))
-['links']
+['facts', 'links']
 """
 from __future__ import annotations
 
@@ -27,6 +27,17 @@ def _published(articles: pd.DataFrame) -> dict[str, str]:
     return {str(a): str(p) for a, p in zip(pub["article_id"], pub["published"]) if p}
 
 
+def _outlets(articles: pd.DataFrame) -> dict[str, str]:
+    if articles is None or not len(articles):
+        return {}
+    return {str(a): (o if isinstance(o, str) else "") for a, o in zip(articles["article_id"], articles["outlet"])}
+
+
+def _claim_tuples(claims: pd.DataFrame) -> list[tuple]:
+    cols = ["claim_id", "article_id", "sentence_id", "start", "end", "text"]
+    return list(claims[cols].itertuples(index=False, name=None)) if len(claims) else []
+
+
 def corpus_rows(per_article: Mapping[str, pd.DataFrame], texts: Mapping[str, str], *,
                 skip=frozenset()) -> dict[str, list[tuple]]:
     """Rows of every corpus-level table (``CORPUS_TABLES``), in TABLES column order.
@@ -35,10 +46,12 @@ def corpus_rows(per_article: Mapping[str, pd.DataFrame], texts: Mapping[str, str
     ``articles``, ...); ``texts``: article id -> text as loaded. A stage group named in
     ``skip`` leaves its tables empty.
     """
-    from . import claims
+    from . import claims, facts
 
     out: dict[str, list[tuple]] = {name: [] for name in CORPUS_TABLES}
     if "claims" not in skip:
         out["links"] = claims.link_rows(per_article["claims"], per_article["quotes"], dict(texts),
                                         published=_published(per_article.get("articles")))
+        out["facts"] = facts.fact_rows(out["links"], _claim_tuples(per_article["claims"]),
+                                       outlets=_outlets(per_article.get("articles")))
     return out

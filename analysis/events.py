@@ -138,6 +138,17 @@ def _hits(text: str) -> list[tuple[int, int, str, int]]:
     return sorted(((h[1], h[2], h[3], h[4]) for h in found), key=lambda h: (h[0], -h[1], h[2], h[3]))
 
 
+def action_classes(text: str, *, _found=None) -> frozenset:
+    """The action classes (data/actions.csv) whose cues occur in ``text``.
+
+    >>> sorted(action_classes("Russian jets struck rebels as ISIS advanced."))
+    ['advance', 'attack']
+    """
+    actions = _lexicon().actions
+    found = _hits(text) if _found is None else _found
+    return frozenset(actions[i] for s, e, lex, i in found if lex == "action")
+
+
 def participants(text: str, mentions: Iterable[Sequence] = (), *, _found=None) -> list[tuple[int, int, str]]:
     """Participants in ``text`` as (start, end, entity), in order, overlaps resolved to the longest.
 

@@ -100,7 +100,7 @@ def count_words(text: str) -> int:
 #: Optional stage groups and the tables they fill; ``skip`` leaves those tables empty
 #: (their CSV files are still written, with headers, so the table set never changes).
 OPTIONAL_STAGES: dict[str, tuple[str, ...]] = {
-    "claims": ("claims", "links"),
+    "claims": ("claims", "links", "facts"),
     "framing": ("frames", "actor_sentiment", "article_tone", "labels", "hedges"),
 }
 

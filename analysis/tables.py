@@ -34,6 +34,9 @@ TABLES: dict[str, tuple[str, ...]] = {
                "places", "numbers", "dates", "source", "source_how", "quoted", "hedged", "hedges", "events"),
     "links": ("link_id", "kind", "article_a", "article_b", "claim_a", "claim_b", "start_a", "end_a",
               "start_b", "end_b", "text_a", "text_b", "score", "detail"),
+    # facts: claims of several articles that state one thing, grouped over the links
+    "facts": ("fact_id", "article_id", "claim_id", "start", "end", "text", "outlet", "stance",
+              "n_articles", "n_outlets", "summary"),
     # framing and sentiment (analysis/framing.py)
     "frames": ("article_id", "frame", "family", "score", "sentence_id", "start", "end",
                "evidence", "questions", "cues"),
@@ -47,7 +50,7 @@ TABLES: dict[str, tuple[str, ...]] = {
 }
 
 #: Tables computed over the whole corpus after every article is analysed.
-CORPUS_TABLES = ("links",)
+CORPUS_TABLES = ("links", "facts")
 
 #: Tables with two sides, each pointing into an article's text: (article, start, end, text) columns.
 PAIR_OFFSETS = {"links": (("article_a", "start_a", "end_a", "text_a"),
@@ -63,6 +66,7 @@ OFFSET_TABLES: dict[str, str] = {
     "numbers": "text",
     "boilerplate": "text",
     "claims": "text",
+    "facts": "text",
     "frames": "evidence",
     "labels": "text",
     "hedges": "text",
