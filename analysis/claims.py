@@ -1084,20 +1084,25 @@ def link_rows(claims: pd.DataFrame, quotes: Optional[pd.DataFrame] = None,
               number_min_similarity: float = NUMBER_MIN_SIMILARITY,
               passage_min_words: int = PASSAGE_MIN_WORDS,
               published: Optional[dict[str, str]] = None,
-              number_max_days: int = NUMBER_MAX_DAYS) -> list[tuple]:
+              number_max_days: int = NUMBER_MAX_DAYS,
+              story_of: Optional[dict[str, str]] = None) -> list[tuple]:
     """Links between articles (LINK_COLUMNS order), sorted by kind, articles and offsets.
 
     ``claims``: the claims table; ``quotes``: the quotes table (article_id, start, end,
     quote, speaker); ``texts``: article texts, for shared passages anywhere in the text
     (without it, passages are sought in claim text only); ``published``: article -> ISO
     date, so that numbers from articles more than ``number_max_days`` apart are not called
-    a conflict (the count has moved on).
+    a conflict (the count has moved on); ``story_of``: article -> story id (the ``stories``
+    table), so that claims are compared only within a story (blocking keys are scoped to
+    it) and two articles count as "on one story" when their story is the same; without it,
+    when the cosine of their word profiles is at least ARTICLE_MIN_SIMILARITY. Reused quotes
+    and shared passages are sought across the whole corpus.
     """
     with _gc_paused():  # many long-lived small objects, no cycles: collections only cost time
         return _link_rows(claims, quotes, texts, min_score=min_score,
                           number_min_similarity=number_min_similarity,
                           passage_min_words=passage_min_words, published=published,
-                          number_max_days=number_max_days)
+                          number_max_days=number_max_days, story_of=story_of)
 
 
 @contextmanager
@@ -1114,7 +1119,8 @@ def _gc_paused():
 
 def _link_rows(claims: pd.DataFrame, quotes: Optional[pd.DataFrame], texts: Optional[dict[str, str]], *,
                min_score: float, number_min_similarity: float, passage_min_words: int,
-               published: Optional[dict[str, str]], number_max_days: int) -> list[tuple]:
+               published: Optional[dict[str, str]], number_max_days: int,
+               story_of: Optional[dict[str, str]] = None) -> list[tuple]:
     claims = claims.sort_values(["article_id", "start", "end"], kind="mergesort").reset_index(drop=True)
     n = len(claims)
     cid = claims["claim_id"].astype(str).tolist()
@@ -1214,6 +1220,8 @@ def _link_rows(claims: pd.DataFrame, quotes: Optional[pd.DataFrame], texts: Opti
             for num, win in zip(info.numbers, info.num_windows):
                 ks.update(f"n:{num[4]}:{w}" for w in win)
             keys.append(ks)  # (the order of an item's keys does not matter)
+        if story_of:
+            keys = _scoped(keys, art, story_of)
         pairs = _candidate_pairs(keys, art_codes, cap=cap, min_shared=2, strong_prefix="n:")
         # article profiles (summed claim vectors): a number conflict needs articles on one story
         profile: dict[str, dict] = {}
@@ -1225,6 +1233,13 @@ def _link_rows(claims: pd.DataFrame, quotes: Optional[pd.DataFrame], texts: Opti
             norm = math.sqrt(sum(v * v for v in acc.values())) or 1.0
             profile[a_] = {t: v / norm for t, v in acc.items()}
         story_sim: dict[tuple[str, str], float] = {}
+
+        def story_score(a_: str, b_: str) -> float:
+            if story_of:
+                sa_ = story_of.get(a_)
+                return 1.0 if sa_ is not None and sa_ == story_of.get(b_) else 0.0
+            return _cosine(profile[a_], profile[b_])
+
         days: dict[tuple[str, str], float] = {}
         min_sim_numbers = min(min_score, number_min_similarity)
         for i, j in pairs.tolist():
@@ -1256,7 +1271,7 @@ def _link_rows(claims: pd.DataFrame, quotes: Optional[pd.DataFrame], texts: Opti
                     days[key] = _days_apart(published, art[i], art[j])
             if both_numbers and days[key] <= number_max_days:
                 if key not in story_sim:
-                    story_sim[key] = _cosine(profile[art[i]], profile[art[j]])
+                    story_sim[key] = story_score(art[i], art[j])
                 if story_sim[key] >= ARTICLE_MIN_SIMILARITY:
                     conflicts = _conflicts(a, b, sim, number_min_similarity)
             if conflicts:
@@ -1298,7 +1313,7 @@ def _link_rows(claims: pd.DataFrame, quotes: Optional[pd.DataFrame], texts: Opti
                 if key not in days:
                     days[key] = _days_apart(published, art[i], art[j])
                 if key not in story_sim:
-                    story_sim[key] = _cosine(profile[art[i]], profile[art[j]])
+                    story_sim[key] = story_score(art[i], art[j])
                 if days[key] > number_max_days or story_sim[key] < ARTICLE_MIN_SIMILARITY:
                     continue
                 if in_passage and any(_covered(starts[i], ends[i], sa, ea) and _covered(starts[j], ends[j], sb, eb)
@@ -1313,7 +1328,8 @@ def _link_rows(claims: pd.DataFrame, quotes: Optional[pd.DataFrame], texts: Opti
         # agree in other words: paraphrase classes and word vectors (analysis.paraphrase)
         links.extend(_paraphrase_links(
             infos, content_terms, ents, art, art_codes, cid, starts, ends, ctext, cap=cap,
-            done=linked_claim_pairs | {(l[3], l[4]) for l in links}, profile=profile,
+            done=linked_claim_pairs | {(l[3], l[4]) for l in links}, story_score=story_score,
+            story_of=story_of,
             story_sim=story_sim, days=days, published=published, number_max_days=number_max_days,
             in_passage=in_passage))
 
@@ -1334,7 +1350,7 @@ PARAPHRASE_MIN_CONCEPTS = 2  # paraphrase candidates share this many content con
 
 
 def _paraphrase_links(infos, content_terms, ents, art, art_codes, cid, starts, ends, ctext, *,
-                      cap, done, profile, story_sim, days, published, number_max_days,
+                      cap, done, story_score, story_of, story_sim, days, published, number_max_days,
                       in_passage, min_prob: Optional[float] = None) -> list[tuple]:
     """`agree` links between claims that say the same in other words.
 
@@ -1367,6 +1383,8 @@ def _paraphrase_links(infos, content_terms, ents, art, art_codes, cid, starts, e
         df.update(set(cs))
     weights = {t: math.log((n + 1) / (c + 1)) + 1.0 for t, c in df.items()}
     keys = [sorted(set(cs)) for cs in concepts]
+    if story_of:
+        keys = _scoped(keys, art, story_of)
     pairs = _candidate_pairs(keys, art_codes, cap=cap, min_shared=PARAPHRASE_MIN_CONCEPTS)
     out = []
     for i, j in pairs.tolist():
@@ -1386,7 +1404,7 @@ def _paraphrase_links(infos, content_terms, ents, art, art_codes, cid, starts, e
         if days[key] > number_max_days:
             continue
         if key not in story_sim:
-            story_sim[key] = _cosine(profile[art[i]], profile[art[j]])
+            story_sim[key] = story_score(art[i], art[j])
         if story_sim[key] < ARTICLE_MIN_SIMILARITY:
             continue
         if in_passage and any(_covered(starts[i], ends[i], sa, ea_) and _covered(starts[j], ends[j], sb, eb_)
@@ -1408,6 +1426,12 @@ def _paraphrase_links(infos, content_terms, ents, art, art_codes, cid, starts, e
                     ctext[i], ctext[j], round(score, 3),
                     "paraphrase: " + ", ".join(t[2:] if t.startswith("e:") else t for t in shared)))
     return out
+
+
+def _scoped(keys: list, art: list[str], story_of: dict[str, str]) -> list[list[str]]:
+    """Blocking keys prefixed with the claim's story, so candidates never cross stories
+    (and a key's document frequency is counted within its story)."""
+    return [[f"{story_of.get(a, a)}|{k}" for k in ks] for ks, a in zip(keys, art)]
 
 
 def _covered(s: int, e: int, ps: int, pe: int) -> bool:
