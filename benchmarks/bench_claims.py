@@ -6,7 +6,8 @@ Run with ``.venv/bin/python -m benchmarks.bench_claims``. Reads
 Prints the seconds of the per-article analysis (load, parse, tag) and, separately, of the
 claim stage: building the claims table from the analysed tables, and linking claims,
 quotes and passages across the corpus (inverted-index blocking, never all pairs), with
-the number of claims and of links of each kind.
+the number of claims and of links of each kind, and of grouping the links into facts
+(analysis.facts: average linkage over the link graph, linear in the links).
 """
 from __future__ import annotations
 
@@ -26,7 +27,8 @@ def main(argv=None) -> int:
     if not path.exists():
         print(f"skipped: benchmark corpus {path} not found (it lives in ../shared beside the project)")
         return 0
-    from analysis import claims
+    from analysis import claims, facts
+    from analysis.corpus import _claim_tuples, _outlets
     from analysis.export import analyse
 
     t0 = time.perf_counter()
@@ -38,13 +40,19 @@ def main(argv=None) -> int:
     t0 = time.perf_counter()
     links_df = claims.links_frame(claims.link_rows(claims_df, tables.quotes, tables.texts))
     t_links = time.perf_counter() - t0
+    t0 = time.perf_counter()
+    fact_rows = facts.fact_rows(list(links_df.itertuples(index=False, name=None)), _claim_tuples(claims_df),
+                                outlets=_outlets(tables.articles))
+    t_facts = time.perf_counter() - t0
     print(f"corpus: {path} ({len(tables.texts)} articles)")
     print(f"analysis (load, parse, tag):  {t_analyse:8.1f} s")
     print(f"claims table:                 {t_claims:8.1f} s  {len(claims_df):,} claims")
     print(f"links across the corpus:      {t_links:8.1f} s  {len(links_df):,} links")
     counts = links_df["kind"].value_counts()
     print("links by kind: " + ", ".join(f"{k}={int(counts.get(k, 0)):,}" for k in claims.LINK_KINDS))
-    print(f"claim stage total:            {t_claims + t_links:8.1f} s")
+    n_facts = len({r[0] for r in fact_rows})
+    print(f"facts from the links:         {t_facts:8.1f} s  {n_facts:,} facts, {len(fact_rows):,} claims in them")
+    print(f"claim stage total:            {t_claims + t_links + t_facts:8.1f} s")
     return 0
 
 
