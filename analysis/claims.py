@@ -43,7 +43,7 @@ import numpy as np
 import pandas as pd
 
 from .config import DATA_DIR
-from .events import code_events, event_key
+from .events import agent_actions, code_events, event_key
 from .records import Number
 from .tables import TABLES
 
@@ -707,6 +707,7 @@ def build_claims(article_id: str, text: str, sentences: Iterable, *, mentions: I
         quotes = [(s, e, None) for s, e in fallback_quote_spans(text)]
     q_spans = [(q[0], q[1]) for q in quotes]
     rows = []
+    antecedent = ""  # the first actor of the last claim naming one: what "the group" points to
     for sid, s_start, s_end, s_text in sentences:
         if s_end <= s_start:
             continue
@@ -751,8 +752,15 @@ def build_claims(article_id: str, text: str, sentences: Iterable, *, mentions: I
                 src = _cue_sources(c_text)
                 how = "cue" if src else ""
             hs = [cue for cue, kind in hedges(c_text) if kind != "attribution"]
-            evs = sorted({event_key(ev) for ev in code_events(
-                c_text, [(m[0] - start, m[1] - start, m[2], m[3]) for m in ms if m[0] >= start and m[1] <= end])})
+            local = [(m[0] - start, m[1] - start, m[2], m[3]) for m in ms if m[0] >= start and m[1] <= end]
+            full = {event_key(ev) for ev in code_events(c_text, local)}
+            # who does what, whom not coded ("ISIS's push", "its gains": the actor named before)
+            partial = {k for k in agent_actions(c_text, local, antecedent=antecedent)
+                       if not any(f.startswith(k + ">") for f in full)}
+            evs = sorted(full | partial)
+            firsts = [m[2] for m in ms if m[3] in ACTOR_KINDS]
+            if firsts:
+                antecedent = firsts[0]
             rows.append((
                 f"{article_id}:{len(rows)}", article_id, sid, start, end, c_text,
                 len(c_text.split()), actors, places, nums, ";".join(dates(c_text)), _join(src), how,
@@ -1293,7 +1301,8 @@ def _link_rows(claims: pd.DataFrame, quotes: Optional[pd.DataFrame], texts: Opti
             by_event: dict[str, list[int]] = defaultdict(list)
             for i, cell in enumerate(claims["events"]):
                 for key in _split_cell(cell):
-                    by_event[key].append(i)
+                    if key.count(">") == 2:  # agent>action>patient; agent>action alone is too loose
+                        by_event[key].append(i)
             shared_events: dict[tuple[int, int], list[str]] = defaultdict(list)
             for key in sorted(by_event):
                 idx = by_event[key]
@@ -1329,6 +1338,8 @@ def _link_rows(claims: pd.DataFrame, quotes: Optional[pd.DataFrame], texts: Opti
         links.extend(_paraphrase_links(
             infos, content_terms, ents, art, art_codes, cid, starts, ends, ctext, cap=cap,
             done=linked_claim_pairs | {(l[3], l[4]) for l in links}, story_score=story_score,
+            agent_acts=[{">".join(k.split(">")[:2]) for k in _split_cell(c)}
+                        for c in (claims["events"] if "events" in claims.columns else [""] * n)],
             story_of=story_of,
             story_sim=story_sim, days=days, published=published, number_max_days=number_max_days,
             in_passage=in_passage))
@@ -1346,16 +1357,16 @@ _ANAPHOR = re.compile(r"(?:(?:but|and|however|meanwhile|still|yet|now|indeed)\W+
 #: When a list, every paraphrase candidate's (claim_a, claim_b, features) is appended to it
 #: (scripts/build_claim_matcher.py collects its training data so).
 _FEATURE_SINK: Optional[list] = None
-PARAPHRASE_MIN_CONCEPTS = 2  # paraphrase candidates share this many content concepts (entities aside)
+PARAPHRASE_MIN_CONCEPTS = 2  # paraphrase candidates share this many concepts, one at least not an entity
 
 
 def _paraphrase_links(infos, content_terms, ents, art, art_codes, cid, starts, ends, ctext, *,
                       cap, done, story_score, story_of, story_sim, days, published, number_max_days,
-                      in_passage, min_prob: Optional[float] = None) -> list[tuple]:
+                      in_passage, agent_acts=None, min_prob: Optional[float] = None) -> list[tuple]:
     """`agree` links between claims that say the same in other words.
 
-    Candidates share at least PARAPHRASE_MIN_CONCEPTS content concepts (stems with paraphrase
-    classes folded in; canonical entities are also keys, the actor named before counting for "the
+    Candidates share at least PARAPHRASE_MIN_CONCEPTS concepts, at least one of them content
+    (stems with paraphrase classes folded in), the others content or canonical entities, the actor named before counting for "the
     group"); the matcher (analysis.paraphrase.match_probability) must give them its threshold
     (``min_prob``, default the one shipped with the matcher); they must agree in negation, concern the same event (dates, places) and come from
     articles on one story within NUMBER_MAX_DAYS.
@@ -1396,8 +1407,9 @@ def _paraphrase_links(infos, content_terms, ents, art, art_codes, cid, starts, e
         if a.negated != b.negated or not _same_event(a, b):
             continue
         shared_content = [t for t in set(concepts[i]) & set(concepts[j]) if not t.startswith("e:")]
-        if len(shared_content) < PARAPHRASE_MIN_CONCEPTS:
-            continue  # who alone is not what: two things said must be shared
+        if not shared_content or (len(shared_content) < PARAPHRASE_MIN_CONCEPTS
+                                  and not any(t.startswith("e:") for t in set(concepts[i]) & set(concepts[j]))):
+            continue  # who alone is not what: a thing said and who (or two things said) must be shared
         key = (art[i], art[j])
         if key not in days:
             days[key] = _days_apart(published, art[i], art[j])
@@ -1415,7 +1427,8 @@ def _paraphrase_links(infos, content_terms, ents, art, art_codes, cid, starts, e
             actions_a=actions[i], actions_b=actions[j],
             numbers_a={(x[1], x[4]) for x in a.numbers}, numbers_b={(x[1], x[4]) for x in b.numbers},
             entities_a={t for t in concepts[i] if t.startswith("e:")},
-            entities_b={t for t in concepts[j] if t.startswith("e:")})
+            entities_b={t for t in concepts[j] if t.startswith("e:")},
+            agent_actions_a=agent_acts[i] if agent_acts else (), agent_actions_b=agent_acts[j] if agent_acts else ())
         if _FEATURE_SINK is not None:
             _FEATURE_SINK.append((cid[i], cid[j], feats))
         score = paraphrase.match_probability(feats)

@@ -149,6 +149,71 @@ def action_classes(text: str, *, _found=None) -> frozenset:
     return frozenset(actions[i] for s, e, lex, i in found if lex == "action")
 
 
+#: Between a participant and an action noun: a possessive ("ISIS's push", "Russia’s strikes").
+_POSSESSIVE_GAP = re.compile(r"^['’]s?\s+(?:\w+\s+){0,2}$")
+#: An action noun after "its"/"their" ("its gains", "their offensive"): the agent is the antecedent.
+_ITS_BEFORE = re.compile(r"\b(?:its|their)\s+(?:\w+\s+){0,2}$", re.IGNORECASE)
+_BY_AGENT = re.compile(r"^\s+(?:\w+\s+){0,3}?by\s+", re.IGNORECASE)
+#: A definite description that points back to the actor named before ("the group is taking ...").
+_ANAPHOR_NP = re.compile(r"\b(?:the|this) (?:\w+ )?(?:group|organi[sz]ation|militants|jihadists|extremists|"
+                         r"movement|campaign|regime|government)\b", re.IGNORECASE)
+
+
+def agent_actions(text: str, mentions: Iterable[Sequence] = (), *, antecedent: str = "",
+                  _found=None) -> frozenset:
+    """Who does which kind of action in ``text``, without needing a patient: ``agent>action``.
+
+    The agent is the participant just before the action (at most AGENT_WINDOW words, no
+    clause break or reporting verb between), the owner of a nominalised action ("ISIS's push",
+    "Russia's strikes"), the doer after "by" ("the advance by ISIS", "were hit by Russian
+    jets"), or, for "its gains" / "their offensive", the ``antecedent`` (the actor named
+    before). Intended or possible actions ("to fight", "could strike") are left out.
+
+    >>> sorted(agent_actions("ISIS's push towards Aleppo marks its biggest advance."))
+    ['Islamic State>advance']
+    >>> sorted(agent_actions("Its gains came fast.", antecedent="Islamic State"))
+    ['Islamic State>advance']
+    >>> sorted(agent_actions("The largest advance by ISIS in months."))
+    ['Islamic State>advance']
+    """
+    found = _hits(text) if _found is None else _found
+    actions = _lexicon().actions
+    cues = [(s, e, actions[i]) for s, e, lex, i in found if lex == "action"]
+    if not cues:
+        return frozenset()
+    parts = participants(text, mentions, _found=found)
+    out = set()
+    for s, e, action in cues:
+        if any(p[0] < e and s < p[1] for p in parts):
+            continue
+        if _IRREALIS_BEFORE.search(text[max(0, s - 40):s]):
+            continue
+        agent = None
+        before = [p for p in parts if p[1] <= s]
+        if before:
+            p = before[-1]
+            gap = text[p[1]:s]
+            if _POSSESSIVE_GAP.match(gap) or (_words(gap) <= AGENT_WINDOW and not _CLAUSE_BREAK.search(gap)
+                                               and not _AGENT_STOP.search(gap)):
+                agent = p[2]
+        by = _BY_AGENT.match(text[e:])
+        if by:
+            rest = e + by.end()
+            after = next((p for p in parts if p[0] >= rest and _words(text[rest:p[0]]) <= 2), None)
+            if after:
+                agent = after[2]
+        if agent is None and antecedent:
+            window = text[max(0, s - 60):s]
+            tail = _CLAUSE_BREAK.split(window)[-1]
+            if (_ITS_BEFORE.search(window) or text[s:e].lower().startswith(("its ", "their "))
+                    or (_ANAPHOR_NP.search(tail) and not _AGENT_STOP.search(tail))):
+                agent = antecedent
+        if agent:
+            negated = bool(_NEGATED_BEFORE.search(text[max(0, s - 40):s]))
+            out.add(f"{agent}>{'not ' if negated else ''}{action}")
+    return frozenset(out)
+
+
 def participants(text: str, mentions: Iterable[Sequence] = (), *, _found=None) -> list[tuple[int, int, str]]:
     """Participants in ``text`` as (start, end, entity), in order, overlaps resolved to the longest.
 

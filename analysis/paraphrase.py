@@ -183,22 +183,25 @@ def soft_similarity(a: Sequence[str], b: Sequence[str], *,
 
 #: The features of a candidate claim pair, in the order the matcher's weights use.
 FEATURES = ("shared_weight", "cosine", "soft", "shared_actions", "shared_numbers",
-            "shared_entities", "entity_clash")
+            "shared_entities", "entity_clash", "shared_agent_actions")
 
 
 def pair_features(concepts_a: Sequence[str], concepts_b: Sequence[str], *, weights: Mapping[str, float],
                   cosine: float, actions_a=frozenset(), actions_b=frozenset(),
                   numbers_a=frozenset(), numbers_b=frozenset(),
-                  entities_a=frozenset(), entities_b=frozenset()) -> tuple[float, ...]:
+                  entities_a=frozenset(), entities_b=frozenset(),
+                  agent_actions_a=frozenset(), agent_actions_b=frozenset()) -> tuple[float, ...]:
     """FEATURES of two claims: the IDF weight of the content concepts they share (entities
     aside), their bag-of-words cosine, :func:`soft_similarity` of their content concepts
     (entities aside), how many action classes
     (data/actions.csv), (value, unit) numbers and canonical entities (at most 2) they share, and whether
-    both name entities but none in common.
+    both name entities but none in common, and how many ``agent>action`` codes (the claims'
+    ``events``, patients dropped: "ISIS's push" and "ISIS advanced" are both
+    ``Islamic State>advance``) they share.
 
     >>> pair_features(["~advance", "e:isis"], ["~advance", "e:isis"], weights={"~advance": 2.0},
     ...               cosine=1.0, entities_a={"e:isis"}, entities_b={"e:isis"})
-    (2.0, 1.0, 1.0, 0, 0, 1, 0)
+    (2.0, 1.0, 1.0, 0, 0, 1, 0, 0)
     """
     shared = set(concepts_a) & set(concepts_b)
     w = sum(weights.get(t, 1.0) for t in shared if not t.startswith("e:"))
@@ -206,8 +209,9 @@ def pair_features(concepts_a: Sequence[str], concepts_b: Sequence[str], *, weigh
     content_b = [t for t in concepts_b if not t.startswith("e:")]
     return (w, cosine, soft_similarity(content_a, content_b, weights=weights),
             len(set(actions_a) & set(actions_b)), len(set(numbers_a) & set(numbers_b)),
-            min(2, len(set(entities_a) & set(entities_b))), int(bool(entities_a and entities_b
-                                                             and not set(entities_a) & set(entities_b))))
+            min(2, len(set(entities_a) & set(entities_b))),
+            int(bool(entities_a and entities_b and not set(entities_a) & set(entities_b))),
+            len(set(agent_actions_a) & set(agent_actions_b)))
 
 
 @lru_cache(maxsize=1)
@@ -227,7 +231,7 @@ def matcher() -> tuple[tuple[float, ...], float, float]:
 def match_probability(features: Sequence[float]) -> float:
     """How likely two claims state one fact (logistic model over :data:`FEATURES`), 0..1.
 
-    >>> match_probability((0.0, 0.0, 0.0, 0, 0, 0, 1)) < match_probability((12.0, 0.6, 0.6, 1, 1, 2, 0))
+    >>> match_probability((0.0, 0.0, 0.0, 0, 0, 0, 1, 0)) < match_probability((12.0, 0.6, 0.6, 1, 1, 2, 0, 1))
     True
     """
     import math

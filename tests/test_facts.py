@@ -152,7 +152,7 @@ def test_seeds_gold_regression():
     """The seeds are a tuning story: a regression guard, not an estimate."""
     story = next(s for s in S.load_gold() if s["story"] == "seeds-aleppo")
     score = S.score_story(story, S.analyse_story(story))
-    assert score.recall >= 0.2 and score.precision >= 0.35
+    assert score.recall >= 0.1 and score.precision >= 0.4
     assert score.conflicts_found >= 1
 
 
