@@ -88,13 +88,53 @@ POSITIVE = [
     ("The victim, aged 40, was a teacher.", [(40, "years old", "", "40")]),
     # "one" only when plainly a count
     ("They came within one mile of the city.", [(1, "mile", "within", "within one mile")]),
-    ("At least one of the groups left.", [(1, "", "at least", "At least one")]),
+    ("At least one of the groups left.", [(1, "groups", "at least", "At least one")]),
     # quotation marks around numbers
     ("Strikes killed at least “274 civilians,” a monitor said.",
      [(274, "civilians", "at least", "at least “274 civilians")]),
     ('He said "300 people" were missing.', [(300, "people", "", "300 people")]),
     # no-break space
     ("Rebels lost\xa0six villages.", [(6, "villages", "", "six villages")]),
+    # elided and coordinated nouns: the count takes the noun of the count it pairs with
+    ("Nine people died and another 30 were hurt.",
+     [(9, "people", "", "Nine people"), (30, "people", "", "30")]),
+    ("Police held eleven men. Four of them were freed.",
+     [(11, "men", "", "eleven men"), (4, "men", "", "Four")]),
+    ("Six of the wounded were children.", [(6, "wounded", "", "Six")]),
+    ("Seven of the local teachers quit, and two more left in May.",
+     [(7, "teachers", "", "Seven"), (2, "teachers", "", "two")]),
+    ("Guards shot three smugglers and one officer.",
+     [(3, "smugglers", "", "three smugglers"), (1, "officer", "", "one officer")]),
+    ("Four miners and two engineers were trapped.",
+     [(4, "miners", "", "Four miners"), (2, "engineers", "", "two engineers")]),
+    ("Between 40 and 45 sailors were rescued.",
+     [(40, "sailors", "between", "Between 40 and 45 sailors")]),
+    # a known group ("the", "including") is passed over for the count it belongs to
+    ("Raids netted 12 suspects, including three brothers; eight were charged.",
+     [(12, "suspects", "", "12 suspects"), (3, "brothers", "", "three brothers"),
+      (8, "suspects", "", "eight")]),
+    # but never across a paragraph, nor into a parenthesis after a name
+    ("Officers arrested 20 fans.\n\nLater, 5 were bailed.",
+     [(20, "fans", "", "20 fans"), (5, "", "", "5")]),
+    ("The town has 40 doctors; Leeds (9,000) and York (2,500) have more.",
+     [(40, "doctors", "", "40 doctors"), (9000, "", "", "9,000"), (2500, "", "", "2,500")]),
+    # words between the number and its noun
+    ("He beat 14 other hopefuls.", [(14, "hopefuls", "", "14 other hopefuls")]),
+    ("They plan 3 million more homes.", [(3e6, "homes", "", "3 million more homes")]),
+    ("The three 2018 finalists met.", [(3, "finalists", "", "three 2018 finalists")]),
+    ('The clip got 9,000 "shares" in a day.', [(9000, "shares", "", '9,000 "shares')]),
+    ("They lost millions of dollars.", [(1e6, "USD", "millions of", "millions of dollars")]),
+    # ages in appositions
+    ("Maria Lopez, 61, was a nurse.", [(61, "years old", "", "61")]),
+    ("The driver was named as Tom Reed, 19.", [(19, "years old", "", "19")]),
+    ("She retired at age 70.", [(70, "years old", "", "70")]),
+    # not after a weekday or an identifier
+    ("On Friday, 12 was the limit.", [(12, "", "", "12")]),
+    ("Under Section 215, 40 was the cap.", [(40, "", "", "40")]),
+    # ratios
+    ("More than 1 in 5 adults smoke.", [(0.2, "fraction", "more than", "More than 1 in 5 adults")]),
+    ("One in four voters is undecided.", [(0.25, "fraction", "", "One in four voters")]),
+    ("Lawns of 2,000 square feet need it.", [(2000, "sq ft", "", "2,000 square feet")]),
 ]
 
 NEGATIVE = [
@@ -136,6 +176,16 @@ NEGATIVE = [
     "At 10 Downing Street, officials met.",
     "Article ID 4061118601 was updated.",
     "Turnout fell on 7 May.",
+    # durations before "ago" are points in time, like dates
+    "Three weeks ago the dam broke.",
+    "He left two years ago.",
+    # years used as modifiers, or after "at", "in roughly"
+    "Most 2016 presidential hopefuls agreed.",
+    "A glance at 2012 shows the trend.",
+    "The revolt began in roughly 1848.",
+    # fixed compounds with one or two
+    "They back a two-state solution.",
+    "It is a two-man race.",
 ]
 
 
