@@ -161,7 +161,7 @@ season part volume vol vol. issue figure fig fig. table model type mark version 
 boeing airbus apollo code decree order law act case tier class district precinct ward block
 building bus train line lot apartment apt apt. suite exit pier camp brigade battalion regiment
 squadron division corps formula radio fox abc cbs nbc cnn hr h.r. s. item question slide
-photo image video week day year
+photo image video week day year form
 """.split())
 # words before a 4-digit number that make it a year
 YEAR_PREPOSITIONS = frozenset(
@@ -192,6 +192,7 @@ NOT_PLURAL = frozenset("""
 was has is its this his us yes thus plus minus news series species always perhaps towards
 besides unless across various famous previous serious numerous anxious dangerous whereas
 afterwards sometimes nevertheless regardless analysis crisis basis thesis diagnosis
+ethics politics economics physics mathematics
 """.split())
 # words that may stand between a number and its noun without ending it ("11 other
 # candidates", "10 million more immigrants"); only right after the number
@@ -276,9 +277,12 @@ _SHARE_FOLLOWS = re.compile(r"\s+(?:of|the)\b", re.I)
 _A_FOLLOWS = re.compile(r"\s+(?:a|an)\s+", re.I)
 _NP_WORD = re.compile(r"([^\S\n]+[\"“‘]?|\s*-\s*)?([A-Za-z][A-Za-z'’]*(?:-[A-Za-z]+)*)")
 _YEAR_IN_NP = re.compile(r"[^\S\n]+(?:1[89]|20)[0-9]{2}(?=[^\S\n]+[A-Za-z])")
+_HALF_DOZEN = re.compile(r"(?:-|\s+)(?:a\s+)?dozen\b", re.I)
+_OF_NUMBER = re.compile(r"\s+of\s+(?:the\s+|its\s+|their\s+)?(?=[0-9]|(?:%s)\b)" % "|".join(
+    sorted(set(SMALL_NUMBERS) | set(TEEN_NUMBERS) | set(TENS_NUMBERS), key=len, reverse=True)))
 _AGO = re.compile(r"\s+ago\b", re.I)
 _PARTITIVE = re.compile(r"\s+of\s+([A-Za-z]+)\b")
-_RATIO = re.compile(r"\s+in\s+(?:([0-9]{1,3}(?:,[0-9]{3})*)(?![0-9,.:/])|(%s)(?![\w-]))"
+_RATIO = re.compile(r"\s+(?:in|out\s+of)\s+(?:every\s+)?(?:([0-9]{1,3}(?:,[0-9]{3})*)(?![0-9,.:/])|(%s)(?![\w-]))"
                     % "|".join(sorted(set(SMALL_NUMBERS) | set(TEEN_NUMBERS) | set(TENS_NUMBERS),
                                       key=len, reverse=True)), re.I)
 # a sentence end inside a region (find_numbers_in has no sentences)
@@ -560,8 +564,13 @@ def _finish(text: str, f: _Found, q: int, start: int, end: int, toks: list, ntok
             unit = w
     if not unit:
         pm = _PARTITIVE.match(text, q, end)
+        om = _OF_NUMBER.match(text, q, end)
         if pm and pm.group(1).lower() in PARTITIVE_DETERMINERS:  # "twelve of the dead"
             unit = _noun_head(text, pm.end(), end, 2.0)[0]
+        elif om:  # "two of seven crossings": the noun of the whole
+            nm = _DIGITS.match(text, om.end(), end)
+            after = nm.end() if nm else _parse_words(text, om.end(), end, False)[1]
+            unit = _noun_head(text, after, end, 2.0)[0] if after > om.end() else ""
         elif _age_apposition(text, f, q, end, toks):  # "Cynthia Hurd, 54, ..."
             unit = "years old"
     f.unit = unit
@@ -762,6 +771,12 @@ def _words_at(text: str, p: int, start: int, end: int):
     # fractions: "half of", "a third of the", "half a million"
     if lw in FRACTIONS:
         a_before = bool(toks) and toks[0][0].lower() in ("a", "an") and toks[0][1] + len(toks[0][0]) + 1 == p
+        hd = _HALF_DOZEN.match(text, m.end(), end) if lw == "half" else None
+        if hd:  # "a half-dozen groups", "half a dozen"
+            f = _Found(toks[0][1] if a_before else p, hd.end(), DOZEN / 2)
+            ntok = _apply_qualifier(f, toks[1:] if a_before else toks)
+            res = _finish(text, f, hd.end(), start, end, toks[1:] if a_before else toks, ntok)
+            return (res, res.end) if res else (None, hd.end())
         if lw != "half" and not a_before:
             return None, m.end()
         fstart = toks[0][1] if a_before and lw != "half" else p
@@ -904,6 +919,7 @@ def _scan(text: str, bounds: list, cands: list, out: list) -> None:
 _YEAR_TEXT = re.compile(r"(?:\w+\s+)*(?:1[0-9]|20)[0-9]{2}")
 _NO_ELISION_AFTER = re.compile(r"\s*(?:[-–]\s*[0-9]|to\s+[0-9]|out\s+of\b)|-")
 _MORE_AFTER = re.compile(r"\s+more\b")
+_SMALL_WORDS = frozenset(list(SMALL_NUMBERS) + ["ten"])
 _COORDINATION = re.compile(r"\s*,?\s+(?:and|or|but|plus)\s+\Z")
 
 
@@ -961,6 +977,10 @@ def _fill_elided(text: str, out: list, sentence_of) -> None:
             break
         if best is not None:
             out[i] = n._replace(unit=best.unit)
+    # "the two fled", "the three of us": a small number word standing for a known group
+    # is a reference, not a figure
+    out[:] = [n for n in out if n.unit or n.qualifier or n.text.lower() not in _SMALL_WORDS
+              or text[max(0, n.start - 4):n.start].lower() != "the "]
 
 
 def _region_sentences(text: str, start: int, end: int):
