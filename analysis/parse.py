@@ -30,6 +30,7 @@ import datetime as _dt
 import re
 
 from .config import DATA_DIR
+from .load import CSV_EXTS, JSONL_EXTS
 from .records import Article, Boilerplate, Parsed, Sentence, Span
 
 # --------------------------------------------------------------------------- word lists
@@ -498,6 +499,24 @@ def _joins(a: _Line, b: _Line) -> bool:
 # --------------------------------------------------------------------------- main
 
 
+_RECORD_EXTS = frozenset({".json"}) | JSONL_EXTS | CSV_EXTS
+
+
+def _is_record(article: Article) -> bool:
+    """Did the article come from a JSON/JSONL/CSV record (whose fields are the author's)?"""
+    p = article.path or ""
+    return p[p.rfind("."):].lower() in _RECORD_EXTS if "." in p else False
+
+
+def _inside_sentence(before: str, after: str) -> bool:
+    """A stated title found in a line, with ``before``/``after`` the rest of that line:
+    True when it runs on from or into lowercase words, i.e. it is part of a sentence."""
+    b = before.rstrip()
+    a = after.lstrip()
+    return (bool(b) and b[-1].isalpha() and b.rsplit(None, 1)[-1][:1].islower()) or \
+        (bool(a) and a[0].islower())
+
+
 def parse_article(article: Article) -> Parsed:
     """Headline, outlet, byline, date, body, paragraphs and sentences of an article.
 
@@ -517,6 +536,9 @@ def parse_article(article: Article) -> Parsed:
     date_from_text = None
     byline_from_text = None
     title = (article.title or "").strip() or None
+    # a record's own title field (JSON, JSONL, CSV) is the headline; a body line only
+    # says where it stands when it repeats the title word for word
+    record_title = title if title and _is_record(article) else None
 
     def mark(line, kind):
         line.kind = kind
@@ -535,6 +557,8 @@ def parse_article(article: Article) -> Parsed:
                 ls = text.rfind("\n", 0, m.start()) + 1
                 le = text.find("\n", m.end())
                 le = len(text) if le < 0 else le
+                if _inside_sentence(text[ls:m.start()], text[m.end():le]):
+                    continue  # "... the Dam to close plan ...": words of a body sentence
                 if first_hit is None:
                     first_hit = m
                 if not text[ls:m.start()].strip() and not text[m.end():le].strip():
@@ -642,8 +666,13 @@ def parse_article(article: Article) -> Parsed:
                 tw = {w.lower().strip("'’\"“”:,") for w in _strip_words(title)}
                 lw = [w.lower().strip("'’\"“”:,") for w in _strip_words(s)]
                 if tw and lw and sum(w in tw for w in lw) >= 0.7 * max(len(tw), len(lw)):
-                    headline = Span(ln.start, ln.end, s)
-                    ln.kind = "headline"
+                    if record_title:  # the record's title stays the headline; the line
+                        # repeating it in other words is not body (and not its offsets)
+                        ln.kind = "headline"
+                        boiler.append(Boilerplate(ln.start, ln.end, ln.text, "headline"))
+                    else:
+                        headline = Span(ln.start, ln.end, s)
+                        ln.kind = "headline"
                     headline_seen = True
                     i += 1
                     continue
