@@ -195,6 +195,16 @@ _BOILER_LINE = re.compile(
     r"|(?P<read_time>\d+\s*(?:-\s*)?(?:min|mins|minute|minutes)\.?\s+read)"
     r"|(?P<continue>\[?\s*(?:continue|keep) reading[^\]\n]{0,40}\]?|read more[^\n]{0,40}|story continue[sd] below"
     r"|article continues (?:below|after (?:the )?advertisement)|\[(?:\.\.\.|…)\]|\(?more\)?)"
+    # audio/video player widgets: NPR "<story> Listen · 4:30 4:30", CNN "JUST WATCHED <clip>
+    # Replay More Videos ..." / "MUST WATCH <clip> 02:33", USA Today "CLOSE <summary> Video
+    # provided by Newsy", "Play video", "Watch the full interview", a bare duration "03:56"
+    r"|(?P<player>.{0,300}?\blisten\s*[·•|:-]?\s*\d{1,2}:\d\d(?:\s*\d{1,2}:\d\d)?"
+    r"(?:\s+(?:queue|download|embed|transcript|playlist)\b.{0,80})?"
+    r"|(?-i:JUST WATCHED|MUST WATCH)\b.{0,300}|.{0,300}?\breplay more videos\b.{0,12}"
+    r"|.{0,400}?\bvideo provided by\b.{0,60}"
+    r"|(?:play|replay|watch|listen to)(?: the)?(?: full)? (?:video|audio|clip|interview|segment)s?\b.{0,60}"
+    r"|(?:loading (?:the )?(?:video|player)|video (?:player )?(?:is )?loading)\W{0,8}"
+    r"|\(?\d{1,2}:\d\d(?::\d\d)?\)?)"
     r"|(?P<advert>advertisement|sponsored(?: content)?|ad|adchoices|paid content)"
     r"|(?P<newsletter>(?:sign up|subscribe)\b.{0,80}(?:newsletter|email|updates|subscription|today).{0,40})"
     r"|(?P<copyright>(?:copyright|©|\(c\)).{0,160})"
@@ -475,6 +485,8 @@ def _boiler_kind(line: _Line) -> str:
         return ""
     if kind == "copyright" and line.nwords > 30:
         return ""
+    if kind == "player" and line.nwords > 80:
+        return ""
     return kind
 
 
@@ -715,7 +727,6 @@ def parse_article(article: Article) -> Parsed:
             kind = "contact"
         if not kind and ln.nwords <= 12 and _is_date_line(ln.text):
             kind = "date"
-            date_from_text = date_from_text or None
         if kind:
             mark(ln, kind)
             continue
@@ -756,8 +767,7 @@ def parse_article(article: Article) -> Parsed:
             bm = _BIO_OUTLET.search(last.text) or _OUTLET_RE.search(last.text)
             if bm:
                 o = bm.group("o") if "o" in (bm.groupdict() or {}) else bm.group()
-                bio_outlet = (outlet_name(o), text[max(last.start, last.start + bm.start() - 0):last.start + bm.end()]
-                              if False else bm.group())
+                bio_outlet = (outlet_name(o), bm.group())
             mark(last, "bio")
             body_lines.pop()
 

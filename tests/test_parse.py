@@ -253,6 +253,21 @@ BODY_CASES = [
     ("Rebels Gain\n\nEnlarge this image toggle caption Ann Lee/AP Ann Lee/AP\n\nThe rebels gained.\n\n"
      "Follow Ann on Twitter @annlee\n\nShare on Facebook",
      ["The rebels gained."], ["photo_credit", "contact", "share"]),
+    # audio and video player widgets (texts written for these tests)
+    ("Rebels Gain\n\nThe rebels gained.\n\nFloods Hit The Valley Floods Hit The Valley Listen · 4:30 4:30\n\n"
+     "More fighting.",
+     ["The rebels gained.", "More fighting."], ["player"]),
+    ("Rebels Gain\n\nThe rebels gained.\nMayor Speaks Listen · 12:05\nMore fighting.",
+     ["The rebels gained.", "More fighting."], ["player"]),
+    ("Rebels Gain\n\nJUST WATCHED Mayor on the floods Replay More Videos ...\n\n"
+     "MUST WATCH Mayor on the floods 02:41\n\nThe rebels gained.",
+     ["The rebels gained."], ["player", "player"]),
+    ("Rebels Gain\n\nCLOSE The mayor spoke after the flood. Video provided by Newsy Newsy\n\n"
+     "The rebels gained.\n\nPlay video\n\nWatch the full interview\n\n03:56\n\nMore fighting.",
+     ["The rebels gained.", "More fighting."], ["player", "player", "player", "player"]),
+    # a sentence that only talks about a video stays
+    ("Rebels Gain\n\nWe watched the video twice.\n\nI must watch it again, she said.",
+     ["We watched the video twice.", "I must watch it again, she said."], []),
 ]
 
 
