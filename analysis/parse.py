@@ -198,10 +198,8 @@ _BOILER_LINE = re.compile(
     # audio/video player widgets: NPR "<story> Listen · 4:30 4:30", CNN "JUST WATCHED <clip>
     # Replay More Videos ..." / "MUST WATCH <clip> 02:33", USA Today "CLOSE <summary> Video
     # provided by Newsy", "Play video", "Watch the full interview", a bare duration "03:56"
-    r"|(?P<player>.{0,300}?\blisten\s*[·•|:-]?\s*\d{1,2}:\d\d(?:\s*\d{1,2}:\d\d)?"
-    r"(?:\s+(?:queue|download|embed|transcript|playlist)\b.{0,80})?"
-    r"|(?-i:JUST WATCHED|MUST WATCH)\b.{0,300}|.{0,300}?\breplay more videos\b.{0,12}"
-    r"|.{0,400}?\bvideo provided by\b.{0,60}"
+    # (widgets that end a line are found by _PLAYER_TAIL, only in lines that name them)
+    r"|(?P<player>(?-i:JUST WATCHED|MUST WATCH)\b.{0,300}"
     r"|(?:play|replay|watch|listen to)(?: the)?(?: full)? (?:video|audio|clip|interview|segment)s?\b.{0,60}"
     r"|(?:loading (?:the )?(?:video|player)|video (?:player )?(?:is )?loading)\W{0,8}"
     r"|\(?\d{1,2}:\d\d(?::\d\d)?\)?)"
@@ -251,6 +249,10 @@ _DATE_LINE_REST = re.compile(
 _CREDIT_TAIL = re.compile(r"\s(?:" + "|".join(re.escape(c) for c in sorted(PHOTO_CREDITS, key=len, reverse=True))
                           + r")(?:\s*/\s*[A-Z][\w ]{0,30})?$")
 _WORDS = re.compile(r"\S+")
+_PLAYER_TAIL = re.compile(
+    r"(?:\blisten\s*[·•|:-]?\s*\d{1,2}:\d\d(?:\s*\d{1,2}:\d\d)?(?:\s+(?:queue|download|embed|transcript"
+    r"|playlist)\b.{0,80})?|\breplay more videos\b.{0,12}|\bvideo provided by\b.{0,60})\s*\Z", re.I)
+_PLAYER_WORDS = ("listen", "replay more", "provided by")
 _GALLERY = re.compile(r"\bHide Caption \d+ of \d+")  # photo-gallery widget text
 _HANDLE_OR_MAIL_LINE = re.compile(r"[\s|,;]*(?:(?:[\w.+-]+@[\w-]+\.[\w.-]+|@\w+)[\s|,;]*)+")
 
@@ -476,6 +478,9 @@ def _boiler_kind(line: _Line) -> str:
         return "photo_credit" if _GALLERY.search(line.text) else ""
     m = _BOILER_LINE.fullmatch(line.text)
     if not m:
+        tail = line.text[-120:].lower()
+        if line.nwords <= 80 and any(w in tail for w in _PLAYER_WORDS) and _PLAYER_TAIL.search(line.text):
+            return "player"  # "<story> Listen · 4:30 4:30", "<clip> Replay More Videos ..."
         return ""
     kind = m.lastgroup or ""
     # a credit/source line that is really a sentence of the story stays in the body
