@@ -30,7 +30,20 @@ Decisions (general English news conventions, not tuned to any article):
   (the first plural noun within four words, skipping adjectives: "2,000 Iranian
   fighters" -> "fighters"), else a casualty word around it ("50 dead",
   "wounded more than 700" -> "wounded"), else "".
-  Ages: "a 25-year-old man", "25 years old", "aged 25" -> unit "years old".
+  Words between the number and its noun: "11 other candidates", "10 million more
+  immigrants", "four 2016 candidates", '40,000 "likes"'.
+  Ages: "a 25-year-old man", "25 years old", "aged 25", "at age 25", "over the age of 16",
+  and a bare 1-120 set off by commas after a name ("Cynthia Hurd, 54,") -> unit "years old".
+* **Elided nouns**: a partitive takes the noun of the whole ("twelve of the dead" -> "dead",
+  "two of seven crossings" -> "crossings"); a bare count takes the noun of the nearest counted
+  quantity before it in the same sentence ("Fourteen people were killed and another 21
+  were injured" -> 21 "people"; "rose in eight cities and fell in seven"), or in the sentence
+  before when the text points back ("five of them", "another 21", "the other four", "two
+  more"). A known group ("the two gunmen", "including seven tourists") is passed over for the
+  count it belongs to. Never from a measure, a percentage or a sum, never across a
+  paragraph, never into a parenthesis, nor for "a city of 8.4 million" or "a year or two".
+  "one" after a coordinated count is a count too ("two gunmen and one officer").
+* **Ratios** "1 in 7 residents", "one out of every 78 jobs" -> 1/7, 1/78 with unit "fraction".
 * **"one"** is tagged only when it is plainly a count: with a qualifier ("at least
   one"), a measure ("one mile", "one percent"), a scale ("one million") or a range
   ("one or two"). Determiner/pronoun uses ("one source", "one of", "one another",
@@ -40,7 +53,11 @@ Decisions (general English news conventions, not tuned to any article):
   times ("2:30 p.m.", "10 am", "1500 GMT"), ordinals ("9th"), phone numbers,
   numbers inside URLs/e-mails/handles, identifiers ("COVID-19", "F-16", "G7",
   "Article 5", "Resolution 2254", "Boeing 737", leading-zero and 7+-digit codes),
-  capitalised number words inside names ("the Big Four"), and "2 min read".
+  capitalised number words inside names ("the Big Four"), "2 min read", durations before
+  "ago" ("two years ago" is a point in time), years as modifiers ("the 2016 presidential
+  candidates", "a look at 2012 shows", "in roughly 1880"), fixed compounds with one or two
+  ("a two-state solution", "a two-man race", "one-way"), and "the two" standing for people
+  already named ("the two fled").
   A 4-digit 1000-2100 number counts only with a qualifier/currency or a counted
   noun/unit after it ("about 1500 troops", "2000 fighters"), never after "in", "since",
   "the", ... and never as a range of years ("between 2011 and 2014").
