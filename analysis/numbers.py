@@ -213,7 +213,7 @@ ethics politics economics physics mathematics
 """.split())
 # words that may stand between a number and its noun without ending it ("11 other
 # candidates", "10 million more immigrants"); only right after the number
-NP_SKIP = frozenset("other more additional further extra fewer".split())
+NP_SKIP = frozenset("other more additional further extra fewer long old".split())
 # the word before a count that makes it a known group, not a new count: an elided noun
 # is not taken from it ("the two gunmen", "including seven tourists")
 DEFINITE_BEFORE = frozenset("the these those including among".split())
@@ -228,6 +228,8 @@ presidential election elections electoral midterm midterms fiscal budget campaig
 primary primaries caucus caucuses parliamentary legislative census olympic olympics world
 cycle season model class graduating vintage
 """.split())
+# stop words that can stand before a noun ("the two long guns", "the three other men")
+NOUN_MODIFIERS = frozenset("long old own same other more most much many few several".split())
 TIME_UNITS = frozenset("second minute hour day week fortnight month year decade century".split())
 STREET_WORDS = frozenset(
     "street st st. avenue ave ave. road rd rd. boulevard blvd lane drive place square".split())
@@ -466,8 +468,8 @@ def _noun_head(text: str, q: int, end: int, value: float, *, singular: bool = Fa
             if n == 0:
                 return lw, m.end()
             break
-        if _is_plural(w):
-            return w, m.end()
+        if _is_plural(w):  # "three more days" -> day, like "three days"
+            return _canon_unit(w), m.end()
         if lw in STREET_WORDS and w[0].isupper():
             return "address", m.end()
         if lw.endswith("ly") or (n > 0 and lw.endswith("ing")):
@@ -997,7 +999,19 @@ def _fill_elided(text: str, out: list, sentence_of) -> None:
     # "the two fled", "the three of us": a small number word standing for a known group
     # is a reference, not a figure
     out[:] = [n for n in out if n.unit or n.qualifier or n.text.lower() not in _SMALL_WORDS
-              or text[max(0, n.start - 4):n.start].lower() != "the "]
+              or text[max(0, n.start - 4):n.start].lower() != "the " or not _verb_or_end(text, n.end)]
+
+
+def _verb_or_end(text: str, q: int) -> bool:
+    """Does a clause go on after q without a noun ("the two fled", "the two are", "the
+    two.")? Then a bare number before it stands for a group named earlier."""
+    m = _NP_WORD.match(text, q)
+    if not m or not m.group(1):
+        return True
+    w = m.group(2).lower()
+    if w in NOUN_MODIFIERS:
+        return False  # "the two long guns"
+    return w in STOP_WORDS or w.endswith(("ly", "ed"))
 
 
 def _region_sentences(text: str, start: int, end: int):

@@ -140,6 +140,8 @@ POSITIVE = [
     ("Rebels hold three of nine districts.",
      [(3, "districts", "", "three"), (9, "districts", "", "nine districts")]),
     ("A half-dozen rival bids came in.", [(6, "bids", "", "A half-dozen rival bids")]),
+    ("Police found the two long guns.", [(2, "guns", "", "two long guns")]),
+    ("The talks took three long days.", [(3, "day", "", "three long days")]),
     ("Police held two men; the two were freed.",
      [(2, "men", "", "two men"), (2, "men", "", "two")]),
 ]
