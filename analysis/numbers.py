@@ -73,6 +73,7 @@ from __future__ import annotations
 import bisect
 import math
 import re
+from functools import lru_cache
 
 from .records import Number, Parsed
 
@@ -312,6 +313,7 @@ _VAGUE = re.compile(r"(tens|dozens|scores|hundreds|thousands|millions|billions)"
 
 # --------------------------------------------------------------------------- small helpers
 
+@lru_cache(maxsize=4096)
 def _canon_unit(s: str) -> str:
     if s == "%":
         return "percent"
