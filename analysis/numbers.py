@@ -231,6 +231,10 @@ cycle season model class graduating vintage
 """.split())
 # stop words that can stand before a noun ("the two long guns", "the three other men")
 NOUN_MODIFIERS = frozenset("long old own same other more most much many few several".split())
+# "a group of 20", "the previous record of 5,809": the count is of the members, which a
+# bare number takes from the count before it (unlike "a city of 8.4 million")
+COLLECTIVE_NOUNS = frozenset("group groups total record crowd number tally batch contingent "
+                             "handful".split())
 TIME_UNITS = frozenset("second minute hour day week fortnight month year decade century".split())
 STREET_WORDS = frozenset(
     "street st st. avenue ave ave. road rd rd. boulevard blvd lane drive place square".split())
@@ -971,10 +975,12 @@ def _fill_elided(text: str, out: list, sentence_of) -> None:
         if n.unit or not i or not n.value or n.value != int(n.value) or _YEAR_TEXT.fullmatch(
                 n.text) or text[n.start - 1:n.start] == "(" or _NO_ELISION_AFTER.match(text, n.end):
             continue  # "Atlanta (447,000)", "six to 12 years", "17 out of 100", "in 2011"
-        before = text[max(0, n.start - 12):n.start].split()
+        before = text[max(0, n.start - 24):n.start].split()
         w0 = before[-1].lower() if before else ""
-        if w0 == "of" or (w0 == "or" and not n.qualifier):
-            continue  # "a city of 8.4 million", "a mother of two", "a year or two"
+        if w0 == "or" and not n.qualifier:
+            continue  # "a year or two"
+        if w0 == "of" and (len(before) < 2 or before[-2].lower() not in COLLECTIVE_NOUNS):
+            continue  # "a city of 8.4 million", "a mother of two"; not "a group of 20"
         pm = _PARTITIVE.match(text, n.end)
         if pm and pm.group(1).lower() not in PARTITIVE_PRONOUNS:
             continue  # "the two of us"

@@ -141,6 +141,11 @@ POSITIVE = [
      [(3, "districts", "", "three"), (9, "districts", "", "nine districts")]),
     ("A half-dozen rival bids came in.", [(6, "bids", "", "A half-dozen rival bids")]),
     ("Police found the two long guns.", [(2, "guns", "", "two long guns")]),
+    # after "of": a collective takes the noun, a place does not
+    ("Some 812 cars crossed, beating the record of 790 set in May.",
+     [(812, "cars", "some", "Some 812 cars"), (790, "cars", "", "790")]),
+    ("Leeds had 40 burglaries, in a city of 800,000.",
+     [(40, "burglaries", "", "40 burglaries"), (8e5, "", "", "800,000")]),
     ("The talks took three long days.", [(3, "day", "", "three long days")]),
     ("Police held two men; the two were freed.",
      [(2, "men", "", "two men"), (2, "men", "", "two")]),
