@@ -235,6 +235,10 @@ NOUN_MODIFIERS = frozenset("long old own same other more most much many few seve
 # bare number takes from the count before it (unlike "a city of 8.4 million")
 COLLECTIVE_NOUNS = frozenset("group groups total record crowd number tally batch contingent "
                              "handful".split())
+# nouns ending in -ly (not adverbs): "1,000 family members"
+LY_NOUNS = frozenset("family ally rally assembly supply reply anomaly monopoly belly bully".split())
+# verbs after which a bare number is an age: "she had just turned 30"
+AGE_VERBS = frozenset("turned turns turning turn".split())
 TIME_UNITS = frozenset("second minute hour day week fortnight month year decade century".split())
 STREET_WORDS = frozenset(
     "street st st. avenue ave ave. road rd rd. boulevard blvd lane drive place square".split())
@@ -297,13 +301,14 @@ _HYPHEN_WORD = re.compile(r"-([A-Za-z]+)\b")
 _RIGHT_QUAL = re.compile(r"(\s+or\s+(?:more|so|fewer|less)|\s+plus|-plus|-odd|\s+odd)\b", re.I)
 _AND_A_HALF = re.compile(r"\s+and\s+a\s+half\b", re.I)
 _FRACTION_AFTER = re.compile(r"[\s-](halves|half|thirds?|quarters?)\b", re.I)
-_SHARE_FOLLOWS = re.compile(r"\s+(?:of|the)\b", re.I)
+_SHARE_FOLLOWS = re.compile(r"\s+(?:of|the|as\s+(?:much|many|long|large|big|high|fast|likely))\b", re.I)
 _A_FOLLOWS = re.compile(r"\s+(?:a|an)\s+", re.I)
-_NP_WORD = re.compile(r"([^\S\n]+[\"“‘]?|\s*-\s*)?([A-Za-z][A-Za-z'’]*(?:-[A-Za-z]+)*)")
+_NP_WORD = re.compile(r"([^\S\n]+[\"“‘]?|\s*-\s*)?((?:[A-Z]\.){2,}(?![A-Za-z])|[A-Za-z][A-Za-z'’]*(?:-[A-Za-z]+)*)")
 _YEAR_IN_NP = re.compile(r"[^\S\n]+(?:1[89]|20)[0-9]{2}(?=[^\S\n]+[A-Za-z])")
 _HALF_DOZEN = re.compile(r"(?:-|\s+)(?:a\s+)?dozen\b", re.I)
 _OF_NUMBER = re.compile(r"\s+of\s+(?:the\s+|its\s+|their\s+)?(?=[0-9]|(?:%s)\b)" % "|".join(
     sorted(set(SMALL_NUMBERS) | set(TEEN_NUMBERS) | set(TENS_NUMBERS), key=len, reverse=True)))
+_CODE_TOKEN = re.compile(r"[0-9]+[A-Z][0-9A-Z]*|[A-Z]+[0-9][0-9A-Z]*")  # "4U", "MH17"
 _AGO = re.compile(r"\s+ago\b", re.I)
 _PARTITIVE = re.compile(r"\s+of\s+([A-Za-z]+)\b")
 _RATIO = re.compile(r"\s+(?:in|out\s+of)\s+(?:every\s+)?(?:([0-9]{1,3}(?:,[0-9]{3})*)(?![0-9,.:/])|(%s)(?![\w-]))"
@@ -478,7 +483,8 @@ def _noun_head(text: str, q: int, end: int, value: float, *, singular: bool = Fa
             return _canon_unit(w), m.end()
         if lw in STREET_WORDS and w[0].isupper():
             return "address", m.end()
-        if lw.endswith("ly") or (n > 0 and lw.endswith("ing")):
+        if (lw.endswith("ly") and lw not in LY_NOUNS and not _NP_WORD.match(text, m.end(), end)) or (
+                n > 0 and lw.endswith("ing")):
             break
         last_word, last_end, pos, n = w, m.end(), m.end(), n + 1
         if singular and w.islower():  # "a 1,200-strong force"
@@ -582,7 +588,8 @@ def _finish(text: str, f: _Found, q: int, start: int, end: int, toks: list, ntok
         return None  # "in 2013", "the 2016 presidential candidates"
     if not unit and ntok < len(toks):
         w = toks[ntok][0].lower()
-        if w in ("aged", "age") or (w == "of" and ntok + 1 < len(toks)
+        if w in ("aged", "age") or (w in AGE_VERBS and f.value <= 120 and f.high is None) or (
+                w == "of" and ntok + 1 < len(toks)
                                     and toks[ntok + 1][0].lower() == "age"):
             unit = "years old"  # "aged 40", "at age 70", "over the age of 16"
         elif w in CASUALTY_WORDS:
@@ -710,7 +717,9 @@ def _digits_at(text: str, p: int, span_start: int, start: int, end: int, currenc
                 nxt in "-–" and nxt2.isdigit()) or (
                 t0.lower() == "at" and not _UNIT.match(text, q, end)):  # "a look at 2012 shows"
             return None, _skip_run(text, p, end)  # in 2013, the 2016 race, 2014-15
-    # names and codes: "Article 5", "Boeing 737"
+    # names and codes: "Article 5", "Boeing 737", "Flight 4U 9525"
+    if toks and span_start == p and _CODE_TOKEN.fullmatch(t0):
+        return None, _skip_run(text, p, end)
     id_word = False
     if toks and span_start == p:
         lw = t0.lower()
@@ -986,7 +995,7 @@ def _fill_elided(text: str, out: list, sentence_of) -> None:
             continue  # "the two of us"
         # the sentence before counts only when the text points back: "five of them",
         # "another 21", "the other four", "two more"
-        back = bool(pm) or w0 in ("another", "other") or _MORE_AFTER.match(text, n.end)
+        back = bool(pm) or w0 in ("another", "other", "these", "those") or _MORE_AFTER.match(text, n.end)
         para, sent = sentence_of(n.start)
         best = None
         for j in range(i - 1, -1, -1):
@@ -1019,7 +1028,7 @@ def _verb_or_end(text: str, q: int) -> bool:
     w = m.group(2).lower()
     if w in NOUN_MODIFIERS:
         return False  # "the two long guns"
-    return w in STOP_WORDS or w.endswith(("ly", "ed"))
+    return w in STOP_WORDS or w.endswith(("ly", "ed", "n't", "n’t"))
 
 
 def _region_sentences(text: str, start: int, end: int):

@@ -141,6 +141,14 @@ POSITIVE = [
      [(3, "districts", "", "three"), (9, "districts", "", "nine districts")]),
     ("A half-dozen rival bids came in.", [(6, "bids", "", "A half-dozen rival bids")]),
     ("Police found the two long guns.", [(2, "guns", "", "two long guns")]),
+    # abbreviations, -ly words and compounds inside the noun phrase
+    ("Some 900 U.N. peacekeepers left.", [(900, "peacekeepers", "some", "Some 900 U.N. peacekeepers")]),
+    ("About 300 family members came.", [(300, "members", "about", "About 300 family members")]),
+    ("Four heavily armed men fled.", [(4, "men", "", "Four heavily armed men")]),
+    ("They did it in half as much time.", [(0.5, "fraction", "", "half")]),
+    ("He had just turned 40 when he won.", [(40, "years old", "", "40")]),
+    ("The audit found 12 flaws. Of these 12, five were new.",
+     [(12, "flaws", "", "12 flaws"), (12, "flaws", "", "12"), (5, "flaws", "", "five")]),
     # after "of": a collective takes the noun, a place does not
     ("Some 812 cars crossed, beating the record of 790 set in May.",
      [(812, "cars", "some", "Some 812 cars"), (790, "cars", "", "790")]),
@@ -204,6 +212,8 @@ NEGATIVE = [
     "Smith and his wife met Jones. The two fled.",
     "It is not a contest between the two of us.",
     "Fill out Form 8962 by April.",
+    "Flight 4U 9525 crashed in the Alps.",
+    "Jones and Smith met; the two aren't friends.",
     "Under a 2008 ethics agreement, it was legal.",
 ]
 
