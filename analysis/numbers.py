@@ -473,7 +473,7 @@ def _noun_head(text: str, q: int, end: int, value: float, *, singular: bool = Fa
         if n == 0 and lw in NP_SKIP and pos == q:  # "11 other candidates"
             pos, n = m.end(), 1
             continue
-        if lw in STOP_WORDS:
+        if lw in STOP_WORDS or lw.endswith(("n't", "n’t")):  # "two aren't friends"
             break
         if lw in CASUALTY_WORDS:
             if n == 0:
