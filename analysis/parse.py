@@ -252,7 +252,7 @@ _WORDS = re.compile(r"\S+")
 _PLAYER_TAIL = re.compile(
     r"(?:\blisten\s*[·•|:-]?\s*\d{1,2}:\d\d(?:\s*\d{1,2}:\d\d)?(?:\s+(?:queue|download|embed|transcript"
     r"|playlist)\b.{0,80})?|\breplay more videos\b.{0,12}|\bvideo provided by\b.{0,60})\s*\Z", re.I)
-_PLAYER_WORDS = ("listen", "replay more", "provided by")
+_PLAYER_WORDS = ("isten", "ISTEN", "eplay", "EPLAY", "rovided by", "ROVIDED BY")  # any case
 _GALLERY = re.compile(r"\bHide Caption \d+ of \d+")  # photo-gallery widget text
 _HANDLE_OR_MAIL_LINE = re.compile(r"[\s|,;]*(?:(?:[\w.+-]+@[\w-]+\.[\w.-]+|@\w+)[\s|,;]*)+")
 
@@ -478,8 +478,8 @@ def _boiler_kind(line: _Line) -> str:
         return "photo_credit" if _GALLERY.search(line.text) else ""
     m = _BOILER_LINE.fullmatch(line.text)
     if not m:
-        tail = line.text[-120:].lower()
-        if line.nwords <= 80 and any(w in tail for w in _PLAYER_WORDS) and _PLAYER_TAIL.search(line.text):
+        tail = line.text[-120:]
+        if any(w in tail for w in _PLAYER_WORDS) and line.nwords <= 80 and _PLAYER_TAIL.search(line.text):
             return "player"  # "<story> Listen · 4:30 4:30", "<clip> Replay More Videos ..."
         return ""
     kind = m.lastgroup or ""
