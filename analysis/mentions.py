@@ -541,7 +541,6 @@ def _scan(text, lo, hi, gz, surnames, known, out):
     tails = _PREFIX_TAILS
     skip = lo  # text before ``skip`` is already consumed
     run_s = run_e = -1  # pending capitalised-name run
-    names_ok = None  # no name detection in title-case/all-caps spans (decided lazily)
     pending = []
 
     ncap = 0

@@ -30,7 +30,20 @@ Decisions (general English news conventions, not tuned to any article):
   (the first plural noun within four words, skipping adjectives: "2,000 Iranian
   fighters" -> "fighters"), else a casualty word around it ("50 dead",
   "wounded more than 700" -> "wounded"), else "".
-  Ages: "a 25-year-old man", "25 years old", "aged 25" -> unit "years old".
+  Words between the number and its noun: "11 other candidates", "10 million more
+  immigrants", "four 2016 candidates", '40,000 "likes"'.
+  Ages: "a 25-year-old man", "25 years old", "aged 25", "at age 25", "over the age of 16",
+  and a bare 1-120 set off by commas after a name ("Cynthia Hurd, 54,") -> unit "years old".
+* **Elided nouns**: a partitive takes the noun of the whole ("twelve of the dead" -> "dead",
+  "two of seven crossings" -> "crossings"); a bare count takes the noun of the nearest counted
+  quantity before it in the same sentence ("Fourteen people were killed and another 21
+  were injured" -> 21 "people"; "rose in eight cities and fell in seven"), or in the sentence
+  before when the text points back ("five of them", "another 21", "the other four", "two
+  more"). A known group ("the two gunmen", "including seven tourists") is passed over for the
+  count it belongs to. Never from a measure, a percentage or a sum, never across a
+  paragraph, never into a parenthesis, nor for "a city of 8.4 million" or "a year or two".
+  "one" after a coordinated count is a count too ("two gunmen and one officer").
+* **Ratios** "1 in 7 residents", "one out of every 78 jobs" -> 1/7, 1/78 with unit "fraction".
 * **"one"** is tagged only when it is plainly a count: with a qualifier ("at least
   one"), a measure ("one mile", "one percent"), a scale ("one million") or a range
   ("one or two"). Determiner/pronoun uses ("one source", "one of", "one another",
@@ -40,7 +53,11 @@ Decisions (general English news conventions, not tuned to any article):
   times ("2:30 p.m.", "10 am", "1500 GMT"), ordinals ("9th"), phone numbers,
   numbers inside URLs/e-mails/handles, identifiers ("COVID-19", "F-16", "G7",
   "Article 5", "Resolution 2254", "Boeing 737", leading-zero and 7+-digit codes),
-  capitalised number words inside names ("the Big Four"), and "2 min read".
+  capitalised number words inside names ("the Big Four"), "2 min read", durations before
+  "ago" ("two years ago" is a point in time), years as modifiers ("the 2016 presidential
+  candidates", "a look at 2012 shows", "in roughly 1880"), fixed compounds with one or two
+  ("a two-state solution", "a two-man race", "one-way"), and "the two" standing for people
+  already named ("the two fled").
   A 4-digit 1000-2100 number counts only with a qualifier/currency or a counted
   noun/unit after it ("about 1500 troops", "2000 fighters"), never after "in", "since",
   "the", ... and never as a range of years ("between 2011 and 2014").
@@ -53,8 +70,10 @@ Speed: two C-level regex scans find candidates; only those are examined in Pytho
 """
 from __future__ import annotations
 
+import bisect
 import math
 import re
+from functools import lru_cache
 
 from .records import Number, Parsed
 
@@ -113,6 +132,7 @@ UNITS = (
     (r"centimet(?:er|re)s?|cm", "cm"),
     (r"millimet(?:er|re)s?|mm", "mm"),
     (r"met(?:er|re)s?", "m"),
+    (r"square[\s-]+f(?:oo|ee)t|sq\.?\s*ft", "sq ft"),
     (r"feet|foot|ft", "ft"),
     (r"inch(?:es)?", "inch"),
     (r"yards?", "yard"),
@@ -159,7 +179,7 @@ season part volume vol vol. issue figure fig fig. table model type mark version 
 boeing airbus apollo code decree order law act case tier class district precinct ward block
 building bus train line lot apartment apt apt. suite exit pier camp brigade battalion regiment
 squadron division corps formula radio fox abc cbs nbc cnn hr h.r. s. item question slide
-photo image video week day year
+photo image video week day year form
 """.split())
 # words before a 4-digit number that make it a year
 YEAR_PREPOSITIONS = frozenset(
@@ -190,7 +210,36 @@ NOT_PLURAL = frozenset("""
 was has is its this his us yes thus plus minus news series species always perhaps towards
 besides unless across various famous previous serious numerous anxious dangerous whereas
 afterwards sometimes nevertheless regardless analysis crisis basis thesis diagnosis
+ethics politics economics physics mathematics
 """.split())
+# words that may stand between a number and its noun without ending it ("11 other
+# candidates", "10 million more immigrants"); only right after the number
+NP_SKIP = frozenset("other more additional further extra fewer long old".split())
+# the word before a count that makes it a known group, not a new count: an elided noun
+# is not taken from it ("the two gunmen", "including seven tourists")
+DEFINITE_BEFORE = frozenset("the these those including among".split())
+# partitive determiners: "twelve of the dead", "eight of the potential contenders"
+PARTITIVE_DETERMINERS = frozenset("the these those its their his her our".split())
+# pronouns of a partitive whose noun is elided: "five of them"
+PARTITIVE_PRONOUNS = frozenset("them those these".split())
+WEEKDAYS = frozenset("Monday Tuesday Wednesday Thursday Friday Saturday Sunday".split())
+# words after a bare year that make it a year, not a count ("the 2016 presidential race")
+YEAR_MODIFIERS = frozenset("""
+presidential election elections electoral midterm midterms fiscal budget campaign campaigns
+primary primaries caucus caucuses parliamentary legislative census olympic olympics world
+cycle season model class graduating vintage
+""".split())
+# stop words that can stand before a noun ("the two long guns", "the three other men")
+NOUN_MODIFIERS = frozenset("long old own same other more most much many few several".split())
+# "a group of 20", "the previous record of 5,809": the count is of the members, which a
+# bare number takes from the count before it (unlike "a city of 8.4 million")
+COLLECTIVE_NOUNS = frozenset("group groups total record crowd number tally batch contingent "
+                             "handful".split())
+# nouns ending in -ly (not adverbs): "1,000 family members"
+LY_NOUNS = frozenset("family ally rally assembly supply reply anomaly monopoly belly bully".split())
+# verbs after which a bare number is an age: "she had just turned 30"
+AGE_VERBS = frozenset("turned turns turning turn".split())
+TIME_UNITS = frozenset("second minute hour day week fortnight month year decade century".split())
 STREET_WORDS = frozenset(
     "street st st. avenue ave ave. road rd rd. boulevard blvd lane drive place square".split())
 
@@ -252,15 +301,28 @@ _HYPHEN_WORD = re.compile(r"-([A-Za-z]+)\b")
 _RIGHT_QUAL = re.compile(r"(\s+or\s+(?:more|so|fewer|less)|\s+plus|-plus|-odd|\s+odd)\b", re.I)
 _AND_A_HALF = re.compile(r"\s+and\s+a\s+half\b", re.I)
 _FRACTION_AFTER = re.compile(r"[\s-](halves|half|thirds?|quarters?)\b", re.I)
-_SHARE_FOLLOWS = re.compile(r"\s+(?:of|the)\b", re.I)
+_SHARE_FOLLOWS = re.compile(r"\s+(?:of|the|as\s+(?:much|many|long|large|big|high|fast|likely))\b", re.I)
 _A_FOLLOWS = re.compile(r"\s+(?:a|an)\s+", re.I)
-_NP_WORD = re.compile(r"([^\S\n]+|\s*-\s*)?([A-Za-z][A-Za-z'’]*(?:-[A-Za-z]+)*)")
+_NP_WORD = re.compile(r"([^\S\n]+[\"“‘]?|\s*-\s*)?((?:[A-Z]\.){2,}(?![A-Za-z])|[A-Za-z][A-Za-z'’]*(?:-[A-Za-z]+)*)")
+_YEAR_IN_NP = re.compile(r"[^\S\n]+(?:1[89]|20)[0-9]{2}(?=[^\S\n]+[A-Za-z])")
+_HALF_DOZEN = re.compile(r"(?:-|\s+)(?:a\s+)?dozen\b", re.I)
+_OF_NUMBER = re.compile(r"\s+of\s+(?:the\s+|its\s+|their\s+)?(?=[0-9]|(?:%s)\b)" % "|".join(
+    sorted(set(SMALL_NUMBERS) | set(TEEN_NUMBERS) | set(TENS_NUMBERS), key=len, reverse=True)))
+_CODE_TOKEN = re.compile(r"[0-9]+[A-Z][0-9A-Z]*|[A-Z]+[0-9][0-9A-Z]*")  # "4U", "MH17"
+_AGO = re.compile(r"\s+ago\b", re.I)
+_PARTITIVE = re.compile(r"\s+of\s+([A-Za-z]+)\b")
+_RATIO = re.compile(r"\s+(?:in|out\s+of)\s+(?:every\s+)?(?:([0-9]{1,3}(?:,[0-9]{3})*)(?![0-9,.:/])|(%s)(?![\w-]))"
+                    % "|".join(sorted(set(SMALL_NUMBERS) | set(TEEN_NUMBERS) | set(TENS_NUMBERS),
+                                      key=len, reverse=True)), re.I)
+# a sentence end inside a region (find_numbers_in has no sentences)
+_SENTENCE_END = re.compile(r"[.!?][\"”’)]*\s+(?=[\"“‘(]?[A-Z0-9])|\n")
 _VAGUE = re.compile(r"(tens|dozens|scores|hundreds|thousands|millions|billions)"
                     r"((?:\s+of\s+(?:thousands|millions|billions))*)(\s+of\b)?", re.I)
 
 
 # --------------------------------------------------------------------------- small helpers
 
+@lru_cache(maxsize=4096)
 def _canon_unit(s: str) -> str:
     if s == "%":
         return "percent"
@@ -399,21 +461,30 @@ def _noun_head(text: str, q: int, end: int, value: float, *, singular: bool = Fa
     pos, last_word, last_end, n = q, None, q, 0
     while n < 4:
         m = _NP_WORD.match(text, pos, end)
+        if not m and n == 0 and pos == q:
+            ym = _YEAR_IN_NP.match(text, pos, end)  # "the four 2016 candidates"
+            if ym:
+                pos, n = ym.end(), 1
+                continue
         if not m or not m.group(1):
             break
         w = m.group(2)
         lw = w.lower()
-        if lw in STOP_WORDS:
+        if n == 0 and lw in NP_SKIP and pos == q:  # "11 other candidates"
+            pos, n = m.end(), 1
+            continue
+        if lw in STOP_WORDS or lw.endswith(("n't", "n’t")):  # "two aren't friends"
             break
         if lw in CASUALTY_WORDS:
             if n == 0:
                 return lw, m.end()
             break
-        if _is_plural(w):
-            return w, m.end()
+        if _is_plural(w):  # "three more days" -> day, like "three days"
+            return _canon_unit(w), m.end()
         if lw in STREET_WORDS and w[0].isupper():
             return "address", m.end()
-        if lw.endswith("ly") or (n > 0 and lw.endswith("ing")):
+        if (lw.endswith("ly") and lw not in LY_NOUNS and not _NP_WORD.match(text, m.end(), end)) or (
+                n > 0 and lw.endswith("ing")):
             break
         last_word, last_end, pos, n = w, m.end(), m.end(), n + 1
         if singular and w.islower():  # "a 1,200-strong force"
@@ -421,6 +492,11 @@ def _noun_head(text: str, q: int, end: int, value: float, *, singular: bool = Fa
     if last_word is not None and last_word.islower() and value == 1 and n == 1:
         return last_word, last_end
     return "", q
+
+
+def _noun_after(text: str, q: int, end: int) -> str:
+    m = _NP_WORD.match(text, q, end)
+    return m.group(2).lower() if m and m.group(1) else ""
 
 
 def _read_range(text: str, q: int, end: int, digits: bool):
@@ -488,6 +564,8 @@ def _finish(text: str, f: _Found, q: int, start: int, end: int, toks: list, ntok
                 noun, nend = _noun_head(text, hm.end(), end, f.value, singular=True)
                 unit, uend = (noun, nend) if noun else ("", hm.end())
             elif w not in STOP_WORDS:  # "a 15-member council"
+                if f.value <= 2 and f.high is None and not f.qualifier:
+                    return None  # fixed compounds: "a two-state solution", "one-way"
                 unit, uend = w, hm.end()
         else:
             unit, uend = _noun_head(text, q, end, f.value)
@@ -501,18 +579,72 @@ def _finish(text: str, f: _Found, q: int, start: int, end: int, toks: list, ntok
         f.qualifier = rq
     if unit == "address":
         return None
+    if unit in TIME_UNITS and _AGO.match(text, uend, end):
+        return None  # "two years ago" is a point in time, like a date
     if one_word and unit not in _MEASURES and not f.qualifier and f.high is None:
         return None
-    if year_like and not unit:
-        return None
+    if year_like and (not unit or unit.lower() in YEAR_MODIFIERS or _noun_after(text, q, end)
+                      in YEAR_MODIFIERS):
+        return None  # "in 2013", "the 2016 presidential candidates"
     if not unit and ntok < len(toks):
         w = toks[ntok][0].lower()
-        if w == "aged":
-            unit = "years old"
+        if w in ("aged", "age") or (w in AGE_VERBS and f.value <= 120 and f.high is None) or (
+                w == "of" and ntok + 1 < len(toks)
+                                    and toks[ntok + 1][0].lower() == "age"):
+            unit = "years old"  # "aged 40", "at age 70", "over the age of 16"
         elif w in CASUALTY_WORDS:
             unit = w
+    if not unit:
+        pm = _PARTITIVE.match(text, q, end)
+        om = _OF_NUMBER.match(text, q, end)
+        if pm and pm.group(1).lower() in PARTITIVE_DETERMINERS:  # "twelve of the dead"
+            unit = _noun_head(text, pm.end(), end, 2.0)[0]
+        elif om:  # "two of seven crossings": the noun of the whole
+            nm = _DIGITS.match(text, om.end(), end)
+            after = nm.end() if nm else _parse_words(text, om.end(), end, False)[1]
+            unit = _noun_head(text, after, end, 2.0)[0] if after > om.end() else ""
+        elif _age_apposition(text, f, q, end, toks):  # "Cynthia Hurd, 54, ..."
+            unit = "years old"
     f.unit = unit
     f.end = max(uend, q)
+    return f
+
+
+def _age_apposition(text: str, f: _Found, q: int, end: int, toks: list) -> bool:
+    """A bare whole number 1-120 set off by commas right after a name: an age
+    ("Cynthia Hurd, 54, ..."; "said Ethan Smith, 19.")."""
+    if f.qualifier or f.high is not None or not 1 <= f.value <= 120:
+        return False
+    if not toks or f.start != toks[0][1] + len(toks[0][0]) + 1 or not text[f.start].isdigit():
+        return False
+    if f.value != int(f.value) or (q < end and text[q] not in ",.;)") or (
+            q + 1 < end and text[q] == "." and text[q + 1].isdigit()):
+        return False
+    name = toks[0][0]
+    bare = name.rstrip(",")
+    return (name.endswith(",") and name[:1].isupper() and bare[-1:].isalpha()
+            and bare.rstrip(".") not in _MONTH_SET and bare not in WEEKDAYS
+            and bare.lower() not in ID_PREFIXES)
+
+
+def _ratio(text: str, f: _Found, q: int, end: int, toks: list):
+    """'1 in 7 residents', 'one in five Americans' -> share 1/7 (unit fraction)."""
+    m = _RATIO.match(text, q, end)
+    if not m:
+        return None
+    if m.group(1):
+        raw = m.group(1)
+        hi = float(raw.replace(",", ""))
+        if "," not in raw and 1000 <= hi <= 2100:
+            return None  # "1 in 2015"
+    else:
+        hi = float(_NUMBER_WORDS[m.group(2).lower()])
+    if not 0 < f.value < hi:
+        return None
+    f.value, f.unit = f.value / hi, "fraction"
+    _apply_qualifier(f, toks)
+    noun, nend = _noun_head(text, m.end(), end, 2.0)
+    f.end = nend if noun else m.end()
     return f
 
 
@@ -582,15 +714,20 @@ def _digits_at(text: str, p: int, span_start: int, start: int, end: int, currenc
     year_like = plain and len(raw) == 4 and 1000 <= value <= 2100 and not currency and scale == 1.0
     if year_like:
         if (t0.lower() in YEAR_PREPOSITIONS and t0.lower() not in ("between", "from")) or (
-                nxt in "-–" and nxt2.isdigit()):
+                nxt in "-–" and nxt2.isdigit()) or (
+                t0.lower() == "at" and not _UNIT.match(text, q, end)):  # "a look at 2012 shows"
             return None, _skip_run(text, p, end)  # in 2013, the 2016 race, 2014-15
-    # names and codes: "Article 5", "Boeing 737"
+    # names and codes: "Article 5", "Boeing 737", "Flight 4U 9525"
+    if toks and span_start == p and _CODE_TOKEN.fullmatch(t0):
+        return None, _skip_run(text, p, end)
     id_word = False
     if toks and span_start == p:
         lw = t0.lower()
         if lw in ID_PREFIXES and (t0[0].isupper() or lw in ("no.", "number", "nos.")):
             return None, _skip_run(text, p, end)
-        if t0[:1].isupper() and t0.isalpha() and not _sentence_initial(text, toks[0][1], start):
+        if (t0[:1].isupper() and t0.isalpha() and plain and scale == 1.0 and not currency
+                and not _sentence_initial(text, toks[0][1], start)
+                and toks[0][1] + len(t0) + 1 == p):
             id_word = True
     f = _Found(span_start, q, value * scale, unit)
     if unit:  # attached unit: "10km", "5m"
@@ -614,10 +751,16 @@ def _digits_at(text: str, p: int, span_start: int, start: int, end: int, currenc
                 f.value, scale = value * scale2, scale2
             f.high = hi * (scale2 if scale2 != 1.0 else scale)
             q = r2
+    elif scale == 1.0 and not currency:
+        ratio = _ratio(text, f, q, end, toks)
+        if ratio:
+            return ratio, ratio.end
     ntok = _apply_qualifier(f, toks)
     if year_like and (f.value != value or (f.high is not None and not 1000 <= f.high <= 2100)
-                      or f.qualifier not in ("", "between", "from")):
-        year_like = False  # "about 1500 troops", "1500-2000 troops"; not "1980 to 1988"
+                      or f.qualifier not in ("", "between", "from")) and not (
+            ntok and ntok < len(toks) and toks[ntok][0].lower() in YEAR_PREPOSITIONS):
+        year_like = False  # "about 1500 troops", "1500-2000 troops"; not "1980 to 1988",
+        # "in roughly 1880"
     res = _finish(text, f, q, start, end, toks, ntok, currency=currency, year_like=year_like)
     if res is None:
         return None, _skip_run(text, p, end)
@@ -654,14 +797,20 @@ def _words_at(text: str, p: int, start: int, end: int):
         if n:
             f.start, f.qualifier = toks[n - 1][1], sq + " " + phrase
         noun, nend = _noun_head(text, vm.end(), end, value)
-        if noun:
-            f.unit, f.end = noun, nend
+        if noun:  # "billions of dollars" -> USD, "hundreds of miles" -> mile
+            f.unit, f.end = _canon_unit(noun), nend
         elif not vm.group(3) and n < len(toks) and toks[n][0].lower() in CASUALTY_WORDS:
             f.unit = toks[n][0].lower()
         return f, f.end
     # fractions: "half of", "a third of the", "half a million"
     if lw in FRACTIONS:
         a_before = bool(toks) and toks[0][0].lower() in ("a", "an") and toks[0][1] + len(toks[0][0]) + 1 == p
+        hd = _HALF_DOZEN.match(text, m.end(), end) if lw == "half" else None
+        if hd:  # "a half-dozen groups", "half a dozen"
+            f = _Found(toks[0][1] if a_before else p, hd.end(), DOZEN / 2)
+            ntok = _apply_qualifier(f, toks[1:] if a_before else toks)
+            res = _finish(text, f, hd.end(), start, end, toks[1:] if a_before else toks, ntok)
+            return (res, res.end) if res else (None, hd.end())
         if lw != "half" and not a_before:
             return None, m.end()
         fstart = toks[0][1] if a_before and lw != "half" else p
@@ -690,6 +839,10 @@ def _words_at(text: str, p: int, start: int, end: int):
     if hm:
         value, q = value + 0.5, hm.end()
     f = _Found(span_start, q, value)
+    if not first_a and value == int(value):
+        ratio = _ratio(text, f, q, end, toks)
+        if ratio:
+            return ratio, ratio.end
     rg = _read_range(text, q, end, False)
     if rg:
         sep, hi, r2 = rg
@@ -789,10 +942,101 @@ def _scan(text: str, bounds: list, cands: list, out: list) -> None:
         if p < s_start:
             continue
         f, nxt = _number_at(text, p, s_start, s_end)
+        if f is None and out and out[-1].start >= s_start and text.startswith("one", p):
+            f = _coordinated_one(text, p, out[-1], s_end)  # "two gunmen and one officer"
         if f is not None and math.isfinite(f.value):
             fs = f.start if f.start >= pos else p  # never overlap the previous row
             out.append(Number(fs, f.end, text[fs:f.end], float(f.value), f.unit, f.qualifier))
         pos = max(nxt, p + 1)
+
+
+_YEAR_TEXT = re.compile(r"(?:\w+\s+)*(?:1[0-9]|20)[0-9]{2}")
+_NO_ELISION_AFTER = re.compile(r"\s*(?:[-–]\s*[0-9]|to\s+[0-9]|out\s+of\b)|-")
+_MORE_AFTER = re.compile(r"\s+more\b")
+_SMALL_WORDS = frozenset(list(SMALL_NUMBERS) + ["ten"])
+_COORDINATION = re.compile(r"\s*,?\s+(?:and|or|but|plus)\s+\Z")
+
+
+def _counted(unit: str) -> bool:
+    """Can a later bare number take this unit as its elided noun? Counted nouns only:
+    a bare number after a percentage or a sum is as often something else."""
+    if not unit or unit in _MEASURES or unit == "address":
+        return False
+    return not (unit in CASUALTY_WORDS and unit.endswith("ed"))  # "killed 30": a verb
+
+
+def _coordinated_one(text: str, p: int, prev: Number, end: int):
+    """'one' + singular noun right after a coordinated count: 'two gunmen and one officer'."""
+    if not _counted(prev.unit) or p - prev.end > 12 or not \
+            _COORDINATION.match(text[prev.end:p]):
+        return None
+    noun, nend = _noun_head(text, p + 3, end, 1.0)
+    return _Found(p, nend, 1.0, noun) if noun else None
+
+
+def _fill_elided(text: str, out: list, sentence_of) -> None:
+    """Give a bare count the noun it elides, from the nearest earlier counted quantity in
+    its sentence or the one before ("Fourteen people were killed and another 21 were
+    injured" -> 21 people; "five of them"). An antecedent that names a known group ("the
+    two gunmen", "including seven tourists") is passed over for an earlier one.
+    ``sentence_of(offset)`` -> (paragraph, sentence) numbers."""
+    for i, n in enumerate(out):
+        if n.unit or not i or not n.value or n.value != int(n.value) or _YEAR_TEXT.fullmatch(
+                n.text) or text[n.start - 1:n.start] == "(" or _NO_ELISION_AFTER.match(text, n.end):
+            continue  # "Atlanta (447,000)", "six to 12 years", "17 out of 100", "in 2011"
+        before = text[max(0, n.start - 24):n.start].split()
+        w0 = before[-1].lower() if before else ""
+        if w0 == "or" and not n.qualifier:
+            continue  # "a year or two"
+        if w0 == "of" and (len(before) < 2 or before[-2].lower() not in COLLECTIVE_NOUNS):
+            continue  # "a city of 8.4 million", "a mother of two"; not "a group of 20"
+        pm = _PARTITIVE.match(text, n.end)
+        if pm and pm.group(1).lower() not in PARTITIVE_PRONOUNS:
+            continue  # "the two of us"
+        # the sentence before counts only when the text points back: "five of them",
+        # "another 21", "the other four", "two more"
+        back = bool(pm) or w0 in ("another", "other", "these", "those") or _MORE_AFTER.match(text, n.end)
+        para, sent = sentence_of(n.start)
+        best = None
+        for j in range(i - 1, -1, -1):
+            a = out[j]
+            apara, asent = sentence_of(a.start)
+            if apara != para or sent - asent > (1 if back else 0):
+                break
+            if not _counted(a.unit):
+                continue
+            before = text[max(0, a.start - 12):a.start].split()
+            if before and before[-1].lower() in DEFINITE_BEFORE:
+                best = best or a
+                continue
+            best = a
+            break
+        if best is not None:
+            out[i] = n._replace(unit=best.unit)
+    # "the two fled", "the three of us": a small number word standing for a known group
+    # is a reference, not a figure
+    out[:] = [n for n in out if n.unit or n.qualifier or n.text.lower() not in _SMALL_WORDS
+              or text[max(0, n.start - 4):n.start].lower() != "the " or not _verb_or_end(text, n.end)]
+
+
+def _verb_or_end(text: str, q: int) -> bool:
+    """Does a clause go on after q without a noun ("the two fled", "the two are", "the
+    two.")? Then a bare number before it stands for a group named earlier."""
+    m = _NP_WORD.match(text, q)
+    if not m or not m.group(1):
+        return True
+    w = m.group(2).lower()
+    if w in NOUN_MODIFIERS:
+        return False  # "the two long guns"
+    return w in STOP_WORDS or w.endswith(("ly", "ed", "n't", "n’t"))
+
+
+def _region_sentences(text: str, start: int, end: int):
+    """sentence_of() for a region without parsed sentences: sentence ends and blank lines."""
+    ends = [m.end() for m in _SENTENCE_END.finditer(text, start, end)]
+    paras = [m.end() for m in re.finditer(r"\n\s*\n", text[start:end])]
+    paras = [start + e for e in paras]
+    return lambda off: (bisect.bisect_right(paras, off), bisect.bisect_right(ends, off))
 
 
 def find_numbers_in(text: str, *, start: int = 0, end: int | None = None) -> list[Number]:
@@ -807,6 +1051,8 @@ def find_numbers_in(text: str, *, start: int = 0, end: int | None = None) -> lis
     out: list[Number] = []
     if start < end:
         _scan(text, [(start, end)], _candidates(text, start, end), out)
+        if out:
+            _fill_elided(text, out, _region_sentences(text, start, end))
     return out
 
 
@@ -820,8 +1066,16 @@ def find_numbers(parsed: Parsed) -> list[Number]:
     [('over 2,000 fighters', 2000.0, 'fighters', 'over')]
     """
     text = parsed.article.text
-    bounds = sorted((s.start, s.end) for s in parsed.sentences if s.end > s.start)
+    sents = sorted((s.start, s.end, s.paragraph_id) for s in parsed.sentences if s.end > s.start)
+    bounds = [(a, b) for a, b, _ in sents]
     out: list[Number] = []
     if bounds:
         _scan(text, bounds, _candidates(text, bounds[0][0], max(e for _, e in bounds)), out)
+        if out:
+            starts = [a for a, _, _ in sents]
+
+            def sentence_of(off):
+                k = max(0, bisect.bisect_right(starts, off) - 1)
+                return sents[k][2], k
+            _fill_elided(text, out, sentence_of)
     return out

@@ -30,6 +30,7 @@ import datetime as _dt
 import re
 
 from .config import DATA_DIR
+from .load import CSV_EXTS, JSONL_EXTS
 from .records import Article, Boilerplate, Parsed, Sentence, Span
 
 # --------------------------------------------------------------------------- word lists
@@ -194,6 +195,14 @@ _BOILER_LINE = re.compile(
     r"|(?P<read_time>\d+\s*(?:-\s*)?(?:min|mins|minute|minutes)\.?\s+read)"
     r"|(?P<continue>\[?\s*(?:continue|keep) reading[^\]\n]{0,40}\]?|read more[^\n]{0,40}|story continue[sd] below"
     r"|article continues (?:below|after (?:the )?advertisement)|\[(?:\.\.\.|…)\]|\(?more\)?)"
+    # audio/video player widgets: NPR "<story> Listen · 4:30 4:30", CNN "JUST WATCHED <clip>
+    # Replay More Videos ..." / "MUST WATCH <clip> 02:33", USA Today "CLOSE <summary> Video
+    # provided by Newsy", "Play video", "Watch the full interview", a bare duration "03:56"
+    # (widgets that end a line are found by _PLAYER_TAIL, only in lines that name them)
+    r"|(?P<player>(?-i:JUST WATCHED|MUST WATCH)\b.{0,300}"
+    r"|(?:play|replay|watch|listen to)(?: the)?(?: full)? (?:video|audio|clip|interview|segment)s?\b.{0,60}"
+    r"|(?:loading (?:the )?(?:video|player)|video (?:player )?(?:is )?loading)\W{0,8}"
+    r"|\(?\d{1,2}:\d\d(?::\d\d)?\)?)"
     r"|(?P<advert>advertisement|sponsored(?: content)?|ad|adchoices|paid content)"
     r"|(?P<newsletter>(?:sign up|subscribe)\b.{0,80}(?:newsletter|email|updates|subscription|today).{0,40})"
     r"|(?P<copyright>(?:copyright|©|\(c\)).{0,160})"
@@ -240,6 +249,10 @@ _DATE_LINE_REST = re.compile(
 _CREDIT_TAIL = re.compile(r"\s(?:" + "|".join(re.escape(c) for c in sorted(PHOTO_CREDITS, key=len, reverse=True))
                           + r")(?:\s*/\s*[A-Z][\w ]{0,30})?$")
 _WORDS = re.compile(r"\S+")
+_PLAYER_TAIL = re.compile(
+    r"(?:\blisten\s*[·•|:-]?\s*\d{1,2}:\d\d(?:\s*\d{1,2}:\d\d)?(?:\s+(?:queue|download|embed|transcript"
+    r"|playlist)\b.{0,80})?|\breplay more videos\b.{0,12}|\bvideo provided by\b.{0,60})\s*\Z", re.I)
+_PLAYER_WORDS = ("isten", "ISTEN", "eplay", "EPLAY", "rovided by", "ROVIDED BY")  # any case
 _GALLERY = re.compile(r"\bHide Caption \d+ of \d+")  # photo-gallery widget text
 _HANDLE_OR_MAIL_LINE = re.compile(r"[\s|,;]*(?:(?:[\w.+-]+@[\w-]+\.[\w.-]+|@\w+)[\s|,;]*)+")
 
@@ -465,6 +478,9 @@ def _boiler_kind(line: _Line) -> str:
         return "photo_credit" if _GALLERY.search(line.text) else ""
     m = _BOILER_LINE.fullmatch(line.text)
     if not m:
+        tail = line.text[-120:]
+        if any(w in tail for w in _PLAYER_WORDS) and line.nwords <= 80 and _PLAYER_TAIL.search(line.text):
+            return "player"  # "<story> Listen · 4:30 4:30", "<clip> Replay More Videos ..."
         return ""
     kind = m.lastgroup or ""
     # a credit/source line that is really a sentence of the story stays in the body
@@ -473,6 +489,8 @@ def _boiler_kind(line: _Line) -> str:
     if kind == "photo_credit" and line.nwords > 60:
         return ""
     if kind == "copyright" and line.nwords > 30:
+        return ""
+    if kind == "player" and line.nwords > 80:
         return ""
     return kind
 
@@ -498,6 +516,24 @@ def _joins(a: _Line, b: _Line) -> bool:
 # --------------------------------------------------------------------------- main
 
 
+_RECORD_EXTS = frozenset({".json"}) | JSONL_EXTS | CSV_EXTS
+
+
+def _is_record(article: Article) -> bool:
+    """Did the article come from a JSON/JSONL/CSV record (whose fields are the author's)?"""
+    p = article.path or ""
+    return p[p.rfind("."):].lower() in _RECORD_EXTS if "." in p else False
+
+
+def _inside_sentence(before: str, after: str) -> bool:
+    """A stated title found in a line, with ``before``/``after`` the rest of that line:
+    True when it runs on from or into lowercase words, i.e. it is part of a sentence."""
+    b = before.rstrip()
+    a = after.lstrip()
+    return (bool(b) and b[-1].isalpha() and b.rsplit(None, 1)[-1][:1].islower()) or \
+        (bool(a) and a[0].islower())
+
+
 def parse_article(article: Article) -> Parsed:
     """Headline, outlet, byline, date, body, paragraphs and sentences of an article.
 
@@ -517,6 +553,9 @@ def parse_article(article: Article) -> Parsed:
     date_from_text = None
     byline_from_text = None
     title = (article.title or "").strip() or None
+    # a record's own title field (JSON, JSONL, CSV) is the headline; a body line only
+    # says where it stands when it repeats the title word for word
+    record_title = title if title and _is_record(article) else None
 
     def mark(line, kind):
         line.kind = kind
@@ -535,6 +574,8 @@ def parse_article(article: Article) -> Parsed:
                 ls = text.rfind("\n", 0, m.start()) + 1
                 le = text.find("\n", m.end())
                 le = len(text) if le < 0 else le
+                if _inside_sentence(text[ls:m.start()], text[m.end():le]):
+                    continue  # "... the Dam to close plan ...": words of a body sentence
                 if first_hit is None:
                     first_hit = m
                 if not text[ls:m.start()].strip() and not text[m.end():le].strip():
@@ -642,8 +683,13 @@ def parse_article(article: Article) -> Parsed:
                 tw = {w.lower().strip("'’\"“”:,") for w in _strip_words(title)}
                 lw = [w.lower().strip("'’\"“”:,") for w in _strip_words(s)]
                 if tw and lw and sum(w in tw for w in lw) >= 0.7 * max(len(tw), len(lw)):
-                    headline = Span(ln.start, ln.end, s)
-                    ln.kind = "headline"
+                    if record_title:  # the record's title stays the headline; the line
+                        # repeating it in other words is not body (and not its offsets)
+                        ln.kind = "headline"
+                        boiler.append(Boilerplate(ln.start, ln.end, ln.text, "headline"))
+                    else:
+                        headline = Span(ln.start, ln.end, s)
+                        ln.kind = "headline"
                     headline_seen = True
                     i += 1
                     continue
@@ -686,7 +732,6 @@ def parse_article(article: Article) -> Parsed:
             kind = "contact"
         if not kind and ln.nwords <= 12 and _is_date_line(ln.text):
             kind = "date"
-            date_from_text = date_from_text or None
         if kind:
             mark(ln, kind)
             continue
@@ -727,8 +772,7 @@ def parse_article(article: Article) -> Parsed:
             bm = _BIO_OUTLET.search(last.text) or _OUTLET_RE.search(last.text)
             if bm:
                 o = bm.group("o") if "o" in (bm.groupdict() or {}) else bm.group()
-                bio_outlet = (outlet_name(o), text[max(last.start, last.start + bm.start() - 0):last.start + bm.end()]
-                              if False else bm.group())
+                bio_outlet = (outlet_name(o), bm.group())
             mark(last, "bio")
             body_lines.pop()
 

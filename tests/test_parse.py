@@ -253,6 +253,21 @@ BODY_CASES = [
     ("Rebels Gain\n\nEnlarge this image toggle caption Ann Lee/AP Ann Lee/AP\n\nThe rebels gained.\n\n"
      "Follow Ann on Twitter @annlee\n\nShare on Facebook",
      ["The rebels gained."], ["photo_credit", "contact", "share"]),
+    # audio and video player widgets (texts written for these tests)
+    ("Rebels Gain\n\nThe rebels gained.\n\nFloods Hit The Valley Floods Hit The Valley Listen · 4:30 4:30\n\n"
+     "More fighting.",
+     ["The rebels gained.", "More fighting."], ["player"]),
+    ("Rebels Gain\n\nThe rebels gained.\nMayor Speaks Listen · 12:05\nMore fighting.",
+     ["The rebels gained.", "More fighting."], ["player"]),
+    ("Rebels Gain\n\nJUST WATCHED Mayor on the floods Replay More Videos ...\n\n"
+     "MUST WATCH Mayor on the floods 02:41\n\nThe rebels gained.",
+     ["The rebels gained."], ["player", "player"]),
+    ("Rebels Gain\n\nCLOSE The mayor spoke after the flood. Video provided by Newsy Newsy\n\n"
+     "The rebels gained.\n\nPlay video\n\nWatch the full interview\n\n03:56\n\nMore fighting.",
+     ["The rebels gained.", "More fighting."], ["player", "player", "player", "player"]),
+    # a sentence that only talks about a video stays
+    ("Rebels Gain\n\nWe watched the video twice.\n\nI must watch it again, she said.",
+     ["We watched the video twice.", "I must watch it again, she said."], []),
 ]
 
 
@@ -331,10 +346,66 @@ def test_allsides_sample():
         p = parse_article(a)
         check_offsets(p)
         title = (a.title or "").strip()
-        if title and title in a.text:
-            assert p.headline is not None and p.headline.text == title
-            assert p.headline_text == title
+        if title and re.search(r"(?:^|\n)[ \t]*%s[ \t]*(?:\n|$)" % re.escape(title), a.text):
+            assert p.headline is not None and p.headline.text == title  # on a line of its own
+        if title:  # a record's own title is the headline
+            assert p.headline_text in (title, p.headline.text if p.headline else None)
         assert p.outlet == a.outlet and p.outlet_evidence == "metadata"
         for s in p.sentences:
             assert len(s.text.split()) <= 150, s.text[:200]
             assert not split_after.search(s.text), s.text[-80:]
+
+
+# --------------------------------------------------------------------------- a record's own title
+
+def _titles_fixture():
+    from pathlib import Path
+    from analysis.load import load_file
+    res, arts = load_file(Path(__file__).parent / "fixtures" / "formats" / "titles.jsonl")
+    assert res.status == "loaded"
+    return {a.article_id: a for a in arts}
+
+
+@pytest.mark.parametrize("aid, headline, span, first_sentence, boiler_kinds", [
+    # the title stands in the text word for word: its offsets
+    ("t-1", "Bridge reopens after repairs", (0, 28), "The old bridge reopened", []),
+    # not in the text: the title, no offsets, and the body's first line stays body
+    ("t-2", "Council backs new library", None, "Library vote", []),
+    # repeated in other letters: the title wins, no offsets, the repeat is not body
+    ("t-3", "Floods close two schools", None, "Two schools shut", ["headline"]),
+    # its words inside a body sentence are not where it stands
+    ("t-4", "Night buses", None, "Drivers said the night buses plan", []),
+    # after a label on the same line: still found
+    ("t-5", "Market hall sold", (13, 29), "The market hall was sold", ["caption"]),
+])
+def test_record_title_is_the_headline(aid, headline, span, first_sentence, boiler_kinds):
+    p = parse_article(_titles_fixture()[aid])
+    check_offsets(p)
+    assert p.headline_text == headline
+    assert (None if p.headline is None else (p.headline.start, p.headline.end)) == span
+    assert p.sentences[0].text.startswith(first_sentence)
+    assert [b.kind for b in p.boilerplate] == boiler_kinds
+
+
+@pytest.mark.parametrize("path, title, text, want_span, first_sentence", [
+    # a stated title found only inside a sentence keeps the sentence whole (any container)
+    ("a.csv", "Dam to close", "Unions said the Dam to close plan was bad.\n\nMore.", None,
+     "Unions said the Dam to close plan was bad."),
+    ("a.html", "Dam to close", "Unions said the Dam to close plan was bad.\n\nMore.", None,
+     "Unions said the Dam to close plan was bad."),
+    ("a.json", "Wind farm", "Wind farm is the plan, said the mayor.\n\nMore.", None,
+     "Wind farm is the plan, said the mayor."),
+    # a page title (HTML) near-identical to the first line: the line is the headline
+    ("a.html", "Mayor quits over budget row", "Mayor quits over budget\n\nThe mayor quit.",
+     (0, 23), "The mayor quit."),
+    # the same in a record: the record's title, no offsets
+    ("a.json", "Mayor quits over budget row", "Mayor quits over budget\n\nThe mayor quit.",
+     None, "The mayor quit."),
+])
+def test_stated_title_placement(path, title, text, want_span, first_sentence):
+    p = parse_article(Article("t", path, text, title=title))
+    check_offsets(p)
+    assert (None if p.headline is None else (p.headline.start, p.headline.end)) == want_span
+    assert p.sentences[0].text == first_sentence
+    if path.endswith((".json", ".csv")):
+        assert p.headline_text == title
