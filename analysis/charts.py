@@ -1059,7 +1059,8 @@ def hedging(tables, hedge_rates: pd.DataFrame | None = None, *, articles=None) -
         from .framing import hedge_rates as rates
 
         hedge_rates = rates(hedges, tables.sentences)
-    hr = hedge_rates[hedge_rates.article_id.astype(str).isin(ids)].set_index(hedge_rates.article_id.astype(str))
+    hr = hedge_rates[hedge_rates.article_id.astype(str).isin(ids)]
+    hr = hr.set_index(hr.article_id.astype(str))
     present = [a for a in ids if a in hr.index]
     if not present:
         return nothing_to_show(title_, "no sentences in these articles.")

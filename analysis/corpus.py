@@ -9,7 +9,7 @@ processes, a Dask cluster, or read back from a store) and the corpus stages run 
 >>> from analysis.tables import TABLES
 >>> empty = {name: pd.DataFrame(columns=list(cols)) for name, cols in TABLES.items()}
 >>> sorted(corpus_rows(empty, {}))
-['links']
+['links', 'outlet_profile', 'outlets', 'stories']
 """
 from __future__ import annotations
 
@@ -41,4 +41,10 @@ def corpus_rows(per_article: Mapping[str, pd.DataFrame], texts: Mapping[str, str
     if "claims" not in skip:
         out["links"] = claims.link_rows(per_article["claims"], per_article["quotes"], dict(texts),
                                         published=_published(per_article.get("articles")))
+    from . import outlets, stories
+
+    out["stories"] = stories.story_rows(per_article, texts)
+    with_stories = dict(per_article, stories=pd.DataFrame.from_records(out["stories"], columns=list(stories.COLUMNS)))
+    out["outlets"] = outlets.outlet_rows(with_stories)
+    out["outlet_profile"] = outlets.outlet_profile_rows(with_stories)
     return out

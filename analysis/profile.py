@@ -22,8 +22,11 @@ def short_label(headline: str | None, article_id: str, *, width: int = 38) -> st
 
     >>> short_label("Russian airstrikes allow ISIS to advance on Aleppo city", "a1", width=30)
     'Russian airstrikes allow…'
+    >>> short_label(float("nan"), "a1")    # no headline (a bare text file, a CSV without titles)
+    'a1'
     """
-    text = " ".join((headline or "").split()) or str(article_id)
+    text = " ".join(headline.split()) if isinstance(headline, str) else ""
+    text = text or str(article_id)
     if len(text) <= width:
         return text
     cut = text[: width - 1].rsplit(" ", 1)[0]
