@@ -171,10 +171,12 @@ def provenance_check(tables, *, per_table: int = 2) -> pd.DataFrame:
 
 
 def most_quoted(tables) -> str:
-    """The article with the most direct quotes (first by id on ties; first article if none)."""
+    """The article with the most direct quotes (first by id on ties; first article if none;
+    "" when the corpus has no article)."""
     counts = tables.quotes.groupby("article_id").size()
     if counts.empty:
-        return sorted(tables.articles.article_id)[0]
+        ids = sorted(tables.articles.article_id)
+        return ids[0] if ids else ""
     return sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))[0][0]
 
 
@@ -215,11 +217,13 @@ def corpus_message(tables) -> str:
         bad = int(len(files) - counts.get("loaded", 0))
         return (f"{n_art:,} articles from {len(files):,} files ({bad} skipped or failed), {n_out} named outlets"
                 + (f", {n_st:,} stories." if n_st else "."))
+    where = Path(str(tables.corpus)).name or str(tables.corpus)  # no machine-specific absolute path
     if not len(files):
-        return f"No file found in {tables.corpus}: point CORPUS at a file or folder of articles."
+        return f"No file found in {where}: point CORPUS at a file or folder of articles."
     parts = ", ".join(f"{k} {v}" for k, v in counts.items())
     what = "; ".join(f"{Path(p).name}: {r}" for p, r in zip(files.path[:3], files.reason[:3]))
     more = f"; and {len(files) - 3} more" if len(files) > 3 else ""
-    return (f"No article could be loaded from {tables.corpus}: {len(files)} file{'s' if len(files) > 1 else ''} "
-            f"{parts.split(' ')[0] if len(counts) == 1 else parts} ({what}{more}). Fix or remove the files "
+    status = counts.index[0] if len(counts) == 1 else f"({parts})"
+    return (f"No article could be loaded from {where}: {len(files)} file{'s' if len(files) > 1 else ''} "
+            f"{status} ({what}{more}). Fix or remove the files "
             "listed in the files table, or point CORPUS at another folder; the tables and charts below are empty.")
