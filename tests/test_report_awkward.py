@@ -89,3 +89,25 @@ def test_nothing_loaded_is_said_not_drawn(corpora, tmp_path, notebook):
     page = render(corpora, tmp_path, "skipped", notebook)
     assert "No article could be loaded" in page
     assert "3 files skipped" in page and "empty file (0 bytes)" in page
+
+
+def _two_stories(d):
+    import json
+
+    from test_stories import ARTICLES
+
+    recs = [{"id": a, "title": h, "date": p, "source": o, "text": t} for a, h, p, o, t, _ in ARTICLES]
+    (d / "records.jsonl").write_text("\n".join(json.dumps(r) for r in recs), encoding="utf-8")
+
+
+@pytest.mark.slow
+def test_story_parameter_narrows_the_charts(tmp_path):
+    corpus = tmp_path / "two-stories"
+    corpus.mkdir()
+    _two_stories(corpus)
+    out = tmp_path / "reports"
+    notebook = next(nb for nb in NOTEBOOKS if nb.startswith("4.0"))
+    report.render_reports(corpus=corpus, notebooks=[notebook], out_dir=out, parameters={"STORY": "budget"})
+    page = (out / f"{notebook}.html").read_text(encoding="utf-8")
+    assert "2 of 7 articles" in page
+    assert "Budget bill heads to the House" in page and "Aftershocks rattle Kathmandu" not in page
