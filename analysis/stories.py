@@ -136,6 +136,11 @@ def assign(articles: pd.DataFrame, texts: Mapping[str, str], *, entities: Mappin
 
     Undated articles are compared with every story (through the index) after the dated ones.
     """
+    return _assign(articles, texts, entities=entities, window_days=window_days, min_similarity=min_similarity)[0]
+
+
+def _assign(articles, texts, *, entities, window_days, min_similarity):
+    """(:func:`assign`'s mapping, article_id -> term counts)."""
     entities = entities or {}
     ids = [str(a) for a in articles.article_id]
     heads = dict(zip(ids, articles.headline if "headline" in articles else [None] * len(ids)))
@@ -193,7 +198,7 @@ def assign(articles: pd.DataFrame, texts: Mapping[str, str], *, entities: Mappin
             if df[t] <= max_df:
                 index[t].add(s)
         story_of[aid] = s
-    return _refine(order, story_of, vectors, days, df, max_df, window_days, min_similarity)
+    return _refine(order, story_of, vectors, days, df, max_df, window_days, min_similarity), counts
 
 
 def _refine(order, story_of, vectors, days, df, max_df, window_days, min_similarity) -> dict[str, int]:
@@ -256,7 +261,8 @@ def stories_table(articles: pd.DataFrame, texts: Mapping[str, str], *,
     """
     if articles is None or not len(articles):
         return pd.DataFrame(columns=list(COLUMNS))
-    story_of = assign(articles, texts, entities=entities, window_days=window_days, min_similarity=min_similarity)
+    story_of, counts = _assign(articles, texts, entities=entities, window_days=window_days,
+                               min_similarity=min_similarity)
     a = articles.assign(article_id=articles.article_id.astype(str))
     a = a.assign(story=a.article_id.map(story_of))
     heads = dict(zip(a.article_id, a.headline if "headline" in a else [None] * len(a)))
@@ -275,7 +281,7 @@ def stories_table(articles: pd.DataFrame, texts: Mapping[str, str], *,
     for number, s in enumerate(ranked, start=1):
         ms = members[s]
         dated = sorted(_str(pub[m])[:10] for m in ms if _day(pub[m]) is not None)
-        label = _label(ms, heads, texts, entities or {})
+        label = _label(ms, heads, counts)
         n_outlets = len({o for o in (outlets[m] for m in ms) if isinstance(o, str) and o})
         for m in ms:
             rows.append((number, m, label, dated[0] if dated else None, dated[-1] if dated else None,
@@ -283,12 +289,11 @@ def stories_table(articles: pd.DataFrame, texts: Mapping[str, str], *,
     return pd.DataFrame.from_records(rows, columns=list(COLUMNS))
 
 
-def _label(members: list[str], heads, texts, entities) -> str:
+def _label(members: list[str], heads, counts) -> str:
     """Headline of the member closest to the others (most shared terms), else top terms."""
-    counts = {m: article_terms(heads.get(m), texts.get(m, ""), sorted(entities.get(m, ()))) for m in members}
     total: Counter = Counter()
-    for c in counts.values():
-        total.update(set(c))
+    for m in members:
+        total.update(set(counts[m]))
     with_head = [m for m in members if _str(heads.get(m)).strip()]
     if with_head:
         best = max(with_head, key=lambda m: (sum(total[t] for t in set(counts[m])) / (len(counts[m]) or 1)
