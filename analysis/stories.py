@@ -220,9 +220,11 @@ def _refine(order, story_of, vectors, days, df, max_df, window_days, min_similar
         cent[s] = c
         d = [days[m] for m in ms if days[m] is not None]
         span[s] = (min(d), max(d)) if d else (None, None)
-        for t in _top(c, CENTROID_TERMS):
+        cent[s] = _top(c, CENTROID_TERMS)
+        for t in cent[s]:
             if df[t] <= max_df:
                 index[t].add(s)
+    cnorm = {s: math.sqrt(sum(w * w for w in c.values())) for s, c in cent.items()}
     out = dict(story_of)
     for aid in order:
         vec, norm = vectors[aid]
@@ -234,16 +236,16 @@ def _refine(order, story_of, vectors, days, df, max_df, window_days, min_similar
             candidates |= index.get(t, set())
         best, best_sim = own, -1.0
         for s in sorted(candidates | {own}):
-            c = cent[s]
+            c, cn = cent[s], cnorm[s]
             if s == own:
                 if len(members[s]) == 1:
                     continue
-                c = {t: w - vec.get(t, 0.0) / (norm or 1.0) for t, w in c.items()}
+                c = {t: w - vec.get(t, 0.0) / (norm or 1.0) for t, w in c.items()}  # without the article
+                cn = math.sqrt(sum(w * w for w in c.values()))
             elif day is not None and span[s][0] is not None and \
                     not (span[s][0] - window_days <= day <= span[s][1] + window_days):
                 continue
-            top = _top(c, CENTROID_TERMS)
-            sim = _cosine(vec, norm, top, math.sqrt(sum(w * w for w in top.values())))
+            sim = _cosine(vec, norm, c, cn)
             if sim > best_sim:
                 best, best_sim = s, sim
         if best != own and best_sim >= min_similarity:
