@@ -153,6 +153,7 @@ def _aggregate(tables, groups: pd.DataFrame, key: str) -> pd.DataFrame:
               if not _empty(at) and "article_id" in at else pd.Series(dtype=int))
     h = _get(tables, "hedges")
     h = h.assign(_k=h.article_id.astype(str).map(g)) if not _empty(h) else None
+    has_gender = q is not None and "speaker_gender" in q
     for k in sorted(n_art.index):
         nq = 0
         kinds = Counter()
@@ -173,12 +174,10 @@ def _aggregate(tables, groups: pd.DataFrame, key: str) -> pd.DataFrame:
             certainty = int(hk.kind.isin(_certainty_kinds()).sum())
             hedges = len(hk) - certainty
         ns = float(sents.get(k, 0) or 0)
-        gendered = women + men
+        gendered = women + men if has_gender else 0  # no gender column: NaN shares
         rows[k] = (int(n_art[k]), int(words.get(k, 0) or 0), int(n_story.get(k, 0)), nq, int(n_attr.get(k, 0)),
                    speakers, _share(kinds["named"], nq), _share(kinds["anonymous"], nq),
-                   _share(kinds["unattributed"], nq),
-                   _share(women, gendered) if "speaker_gender" in (q.columns if q is not None else ()) else float("nan"),
-                   _share(men, gendered) if "speaker_gender" in (q.columns if q is not None else ()) else float("nan"),
+                   _share(kinds["unattributed"], nq), _share(women, gendered), _share(men, gendered),
                    round(100 * hedges / ns, 2) if ns and h is not None else float("nan"),
                    round(100 * certainty / ns, 2) if ns and h is not None else float("nan"))
     return pd.DataFrame.from_dict(rows, orient="index", columns=list(COLUMNS[2:]))
