@@ -122,14 +122,60 @@ def _frame(tables, name: str):
 
 
 def _pick_articles(tables, articles=None, *, limit: int = MAX_ARTICLES) -> tuple[list[str], str]:
-    """(article ids to draw, note): the given ones, else all, capped at ``limit`` (first by id)."""
+    """(article ids to draw, note): the given ones, else all; past ``limit``, the articles of the
+    corpus's biggest story (:mod:`analysis.stories`), the ones with most words first."""
     ids = sorted(tables.articles.article_id.astype(str))
     if articles is not None:
         wanted = {str(a) for a in articles}
         ids = [a for a in ids if a in wanted]
-    if len(ids) > limit:
-        return ids[:limit], f"Showing the first {limit} of {len(ids)} articles (by id); pass articles=[...] to choose."
-    return ids, ""
+    if len(ids) <= limit:
+        return ids, ""
+    total = len(ids)
+    note = ""
+    try:
+        from .stories import stories_of
+
+        st = stories_of(tables)
+        st = st[st.article_id.astype(str).isin(ids)]
+    except Exception:  # noqa: BLE001 - a chart must not fail on a story-grouping problem
+        st = None
+    pool, what = ids, f"{total} articles"
+    if st is not None and len(st) and st.story_id.nunique() > 1:
+        sid = st.groupby("story_id").size().sort_values(ascending=False, kind="mergesort").index[0]
+        label = st.loc[st.story_id == sid, "label"].iloc[0]
+        pool = sorted(st.loc[st.story_id == sid, "article_id"].astype(str))
+        what = (f"the {len(pool)} articles of the biggest story (story {sid}: {_shorten(label, 60)}; "
+                f"{total} articles in all)")
+    words = dict(zip(tables.articles.article_id.astype(str), tables.articles.words)) if "words" in tables.articles else {}
+    shown = sorted(sorted(pool, key=lambda a: (-(words.get(a) or 0), a))[:limit])
+    note = (f"Showing {len(shown)} of {what}, longest first; "
+            "pass articles=[...] or narrow the tables with analysis.stories.select(tables, story).")
+    return shown, note
+
+
+def _cap_rows(counts: pd.DataFrame, *, top: int, what: str = "rows") -> tuple[pd.DataFrame, str]:
+    """The ``top`` rows with the largest totals (in their order), plus an "others (k)" row summing the rest."""
+    if len(counts) <= top:
+        return counts, ""
+    total = counts.sum(axis=1)
+    order = sorted(range(len(counts)), key=lambda i: (-float(total.iloc[i]), i))
+    keep = sorted(order[:top])
+    rest = [i for i in range(len(counts)) if i not in set(keep)]
+    shown = counts.iloc[keep]
+    others = counts.iloc[rest].sum(axis=0).to_frame().T
+    others.index = [f"others ({len(rest)} {what})"]
+    return pd.concat([shown, others]), f"The {top} {what} with most, in order; the other {len(rest)} are summed as 'others'."
+
+
+#: Largest figure side, in inches at savefig.dpi (150): 4,000 px / 150 dpi ≈ 26 in.
+MAX_INCHES = 24.0
+#: Rows drawn in a bar chart (the rest are summed as "others").
+MAX_ROWS = 25
+
+
+def _size(w: float, h: float) -> tuple[float, float]:
+    """A figure size capped at :data:`MAX_INCHES` a side."""
+    return min(w, MAX_INCHES), min(h, MAX_INCHES)
 
 
 def _note(fig: plt.Figure, *notes: str) -> None:
@@ -215,11 +261,17 @@ def _heatmap(ax, values: np.ndarray, row_labels, col_ids, labels, colours, *, an
 # ----------------------------------------------------------------------------- existing charts
 
 def stacked_bars(counts: pd.DataFrame, *, title: str, xlabel: str = "", colours: dict | None = None,
-                 note: str = "") -> plt.Figure:
-    """Horizontal stacked bars: one bar per row of ``counts`` (index = labels), one segment per column."""
+                 note: str = "", max_rows: int = MAX_ROWS, what: str = "rows") -> plt.Figure:
+    """Horizontal stacked bars: one bar per row of ``counts`` (index = labels), one segment per column.
+
+    Past ``max_rows`` rows, the rows with the largest totals are drawn and the rest summed
+    into one "others" bar (``what`` names the rows in its label: "articles", "outlets").
+    """
     use_style()
+    counts, cap = _cap_rows(counts, top=max_rows, what=what)
+    note = " ".join(x for x in (note, cap) if x)
     n = max(len(counts), 1)
-    fig, ax = plt.subplots(figsize=(8, 0.55 * n + 1.6))
+    fig, ax = plt.subplots(figsize=_size(8, 0.55 * n + 1.6))
     left = pd.Series(0.0, index=counts.index)
     for i, col in enumerate(counts.columns):
         colour = (colours or KIND_COLOURS).get(col, PALETTE[i % len(PALETTE)])
@@ -248,7 +300,7 @@ def source_profile(tables, *, by: str = "speaker_kind") -> plt.Figure:
     counts.index = counts.index.map(profile.labels(tables))
     if not len(tables.quotes):
         return nothing_to_show(title_, "no direct quotes in these articles.")
-    return stacked_bars(counts, title=title_, xlabel="quotes")
+    return stacked_bars(counts, title=title_, xlabel="quotes", what="articles")
 
 
 def source_kinds(tables) -> plt.Figure:
@@ -261,7 +313,7 @@ def source_kinds(tables) -> plt.Figure:
     counts = profile.source_kind_counts(tables)
     counts.index = counts.index.map(profile.labels(tables))
     colours = dict(KIND_COLOURS, anonymous=KIND_COLOURS["anonymous_source"])
-    return stacked_bars(counts, title=title_, xlabel="citations", colours=colours)
+    return stacked_bars(counts, title=title_, xlabel="citations", colours=colours, what="articles")
 
 
 # ----------------------------------------------------------------------------- who cites whom
@@ -302,7 +354,7 @@ def citation_network(tables, links: pd.DataFrame | None = None, *, top: int = 25
 
     use_style()
     rows = max(len(ids), len(nodes))
-    fig, ax = plt.subplots(figsize=(10, 0.34 * rows + 1.8))
+    fig, ax = plt.subplots(figsize=_size(10, 0.34 * rows + 1.8))
     ax.axis("off")
     ax.set_title(title_)
 
@@ -380,7 +432,7 @@ def actor_heatmap(tables, *, top: int = 15, kinds=ACTOR_KINDS, articles=None) ->
     keep = list(rank.index[:top])
     counts = counts.loc[keep]
     use_style()
-    fig, ax = plt.subplots(figsize=(max(6.0, 1.15 * len(ids) + 3.5), 0.38 * len(keep) + 2.6))
+    fig, ax = plt.subplots(figsize=_size(max(6.0, 1.15 * len(ids) + 3.5), 0.38 * len(keep) + 2.6))
     values = counts.to_numpy(dtype=float)
     annot = [[str(int(v)) if v else "·" for v in row] for row in values]
     im = _heatmap(ax, values, [_shorten(e, 30) for e in keep], ids, _labels(tables), _colours(tables), annot=annot)
@@ -464,7 +516,7 @@ def actor_tone(tables, actor_sentiment: pd.DataFrame | None = None, *, top: int 
     present = [x for x in ids if x in set(a.article_id.astype(str))]
     colours, labels = _colours(tables), _labels(tables)
     use_style()
-    fig, ax = plt.subplots(figsize=(9.5, max(3.0, (0.15 * len(present) + 0.2) * len(actors) + 2.2)))
+    fig, ax = plt.subplots(figsize=_size(9.5, max(3.0, (0.15 * len(present) + 0.2) * len(actors) + 2.2)))
     band = 0.8
     step = band / max(len(present), 1)
     lo_all, hi_all = [0.0], [0.0]
@@ -539,7 +591,7 @@ def frame_heatmap(tables, frame_scores: pd.DataFrame | None = None, *, articles=
         annot = [[f"{v:.2f}" if v else "·" for v in row] for row in score.to_numpy()]
     family = dict(zip(fs.frame, fs.family)) if "family" in fs else {}
     use_style()
-    fig, ax = plt.subplots(figsize=(max(6.0, 1.15 * len(ids) + 3.8), 0.36 * len(frames) + 2.6))
+    fig, ax = plt.subplots(figsize=_size(max(6.0, 1.15 * len(ids) + 3.8), 0.36 * len(frames) + 2.6))
     im = _heatmap(ax, score.to_numpy(dtype=float), [f.replace("_", " ") for f in frames], ids, _labels(tables),
                   _colours(tables), annot=annot, vmax=1.0)
     for i in range(1, len(frames)):
@@ -573,6 +625,9 @@ def agreement_heatmap(tables, claims: pd.DataFrame | None = None, links: pd.Data
             return nothing_to_show(title_, "no claims in these articles.")
         from .claims import agreement_matrix
 
+        keep = set(ids)
+        claims = claims[claims.article_id.astype(str).isin(keep)]
+        links = links[links.article_a.astype(str).isin(keep) & links.article_b.astype(str).isin(keep)]
         matrix = agreement_matrix(claims, links)
     matrix = matrix.copy()
     matrix.index = matrix.index.astype(str)
@@ -586,7 +641,7 @@ def agreement_heatmap(tables, claims: pd.DataFrame | None = None, links: pd.Data
     annot = [["—" if i == j else (_pct(mat[i, j]) if mat[i, j] else "·") for j in range(len(ids))]
              for i in range(len(ids))]
     use_style()
-    fig, ax = plt.subplots(figsize=(max(6.5, 1.2 * len(ids) + 4.5), 0.55 * len(ids) + 2.8))
+    fig, ax = plt.subplots(figsize=_size(max(6.5, 1.2 * len(ids) + 4.5), 0.55 * len(ids) + 2.8))
     off = mat[~eye]
     vmax = max(0.1, float(off.max()) if off.size else 0.1)
     im = _heatmap(ax, mat, [labels.get(a, a) for a in ids], ids, labels, _colours(tables), annot=annot, vmax=vmax,
@@ -663,7 +718,7 @@ def number_conflicts(tables, links: pd.DataFrame | None = None, *, top: int = 12
     colours, labels = _colours(tables), _labels(tables)
     use_style()
     n = len(shown)
-    fig, axes = plt.subplots(n, 1, figsize=(9, 0.95 * n + 1.3), squeeze=False)
+    fig, axes = plt.subplots(n, 1, figsize=_size(9, 0.95 * n + 1.3), squeeze=False)
     for ax, r in zip(axes[:, 0], shown.itertuples(index=False)):
         lo, hi = sorted((r.value_a, r.value_b))
         left = min(0.0, lo)
@@ -728,7 +783,7 @@ def timeline(tables, dates: pd.DataFrame | None = None, *, articles=None, window
         return nothing_to_show(title_, "no dates with a day or month in these articles' sentences.")
     colours, labels = _colours(tables), _labels(tables)
     use_style()
-    fig, ax = plt.subplots(figsize=(10, 0.62 * len(ids) + 2.0))
+    fig, ax = plt.subplots(figsize=_size(10, 0.62 * len(ids) + 2.0))
     lane = {a: i for i, a in enumerate(ids)}
     xs = [pd.Timestamp(x if len(x) == 10 else x + "-15") for x in usable.date] + \
          [pd.Timestamp(published[a][:10]) for a in ids if a in published]
@@ -887,7 +942,7 @@ def places_map(tables, coordinates: pd.DataFrame | None = None, *, top: int = 30
     aspect = 1 / max(math.cos(math.radians(sum(lats) / len(lats))), 0.2)
     height = (max(lats) - min(lats) + 2 * pad) * aspect / (max(lons) - min(lons) + 2 * pad) * 6.0
     use_style()
-    fig, ax = plt.subplots(figsize=(9.5, min(max(height, 2.5), 9.0) + 1.4))
+    fig, ax = plt.subplots(figsize=_size(9.5, min(max(height, 2.5), 9.0) + 1.4))
     present: list[str] = []
     dots: list[tuple[float, float]] = []
     for e in near:
@@ -976,7 +1031,7 @@ def voice_tone(tables, article_tone: pd.DataFrame | None = None, *, articles=Non
     present = [a for a in ids if a in set(tone.article_id.astype(str))]
     labels, colours = _labels(tables), _colours(tables)
     use_style()
-    fig, ax = plt.subplots(figsize=(9.0, 0.6 * len(present) + 2.0))
+    fig, ax = plt.subplots(figsize=_size(9.0, 0.6 * len(present) + 2.0))
     offset = {"narrator": -0.16, "quoted": 0.16}
     marker = {"narrator": "o", "quoted": "D"}
     rows = [(present.index(str(r.article_id)) + offset[r.voice], r.polarity_mean, r.polarity_sd, r.sentences,
@@ -1021,7 +1076,7 @@ def actor_voice_tone(tables, actor_sentiment: pd.DataFrame | None = None, *, top
         total[entity] = total.get(entity, 0) + len(v)
     actors = sorted(total, key=lambda e: (-total[e], e))[:top]
     use_style()
-    fig, ax = plt.subplots(figsize=(9.0, 0.62 * len(actors) + 2.0))
+    fig, ax = plt.subplots(figsize=_size(9.0, 0.62 * len(actors) + 2.0))
     offset = {"narrator": -0.16, "quoted": 0.16}
     marker = {"narrator": "o", "quoted": "D"}
     rows = []
@@ -1059,13 +1114,14 @@ def hedging(tables, hedge_rates: pd.DataFrame | None = None, *, articles=None) -
         from .framing import hedge_rates as rates
 
         hedge_rates = rates(hedges, tables.sentences)
-    hr = hedge_rates[hedge_rates.article_id.astype(str).isin(ids)].set_index(hedge_rates.article_id.astype(str))
+    hr = hedge_rates[hedge_rates.article_id.astype(str).isin(ids)]
+    hr = hr.set_index(hr.article_id.astype(str))
     present = [a for a in ids if a in hr.index]
     if not present:
         return nothing_to_show(title_, "no sentences in these articles.")
     labels, colours = _labels(tables), _colours(tables)
     use_style()
-    fig, ax = plt.subplots(figsize=(9.0, 0.6 * len(present) + 2.0))
+    fig, ax = plt.subplots(figsize=_size(9.0, 0.6 * len(present) + 2.0))
     series = (("hedges_per_100", "hedges", "hedges (reportedly, claims, may, according to ...)", "#8172B3"),
               ("certainty_per_100", "certainty", "certainty markers (clearly, confirmed ...)", "#009E73"))
     for k, (rate, count, name, colour) in enumerate(series):
@@ -1110,9 +1166,104 @@ def link_profile(tables, claims: pd.DataFrame | None = None, links: pd.DataFrame
     shown = counts.drop(columns="claims")
     shown.index = [labels.get(a, a) for a in ids]
     return stacked_bars(shown, title=title_, xlabel="links (each side counted) and unique claims",
-                        colours=LINK_COLOURS,
+                        colours=LINK_COLOURS, what="articles",
                         note=("Unique: claims no link touches (said by this article only, in wording close enough to "
                               "match). " + cap_note).strip())
+
+
+# ----------------------------------------------------------------------------- stories and outlets
+
+#: Colours of the political leanings (AllSides' left / center / right and common variants).
+LEANING_COLOURS = {"left": "#2166AC", "lean left": "#67A9CF", "center": "#7F7F7F", "centre": "#7F7F7F",
+                   "lean right": "#EF8A62", "right": "#B2182B", "": "#BBBBBB"}
+
+
+def _leaning_colour(leaning) -> str:
+    return LEANING_COLOURS.get(str(leaning or "").lower(), "#999933")
+
+
+def stories_overview(tables, stories: pd.DataFrame | None = None, *, top: int = 20) -> plt.Figure:
+    """The ``top`` biggest stories: one bar per story from its first to its last publication
+    date, labelled with its size, outlets and label (:mod:`analysis.stories`)."""
+    from .stories import stories_of
+
+    title_ = "Stories: the biggest, from first to last article"
+    st = stories if stories is not None else stories_of(tables)
+    per = st.drop_duplicates("story_id") if len(st) else st
+    if not len(per):
+        return nothing_to_show(title_, "no articles.")
+    per = per.sort_values(["n_articles", "story_id"], ascending=[False, True]).head(top)
+    dated = per[per.first_published.notna() & (per.first_published.astype(str) != "")]
+    use_style()
+    fig, ax = plt.subplots(figsize=_size(10, 0.42 * len(per) + 1.8))
+    y = {sid: i for i, sid in enumerate(per.story_id)}
+    if len(dated):
+        for r in dated.itertuples(index=False):
+            a, b = pd.Timestamp(str(r.first_published)[:10]), pd.Timestamp(str(r.last_published)[:10])
+            ax.plot([a, b + pd.Timedelta(hours=20)], [y[r.story_id]] * 2, lw=6, color="#0072B2",
+                    solid_capstyle="butt", alpha=0.8)
+            ax.annotate(f"{r.n_articles} art., {r.n_outlets} outlets", (b + pd.Timedelta(days=1), y[r.story_id]),
+                        xytext=(4, 0), textcoords="offset points", fontsize=7, va="center", color=MUTED)
+        locator = mdates.AutoDateLocator(minticks=4, maxticks=10)
+        ax.xaxis.set_major_locator(locator)
+        ax.xaxis.set_major_formatter(mdates.ConciseDateFormatter(locator))
+    else:
+        ax.barh(list(range(len(per))), per.n_articles, color="#0072B2")
+        ax.set_xlabel("articles")
+    ax.set_yticks(range(len(per)), [f"{sid}: {_shorten(lab, 55)}" for sid, lab in zip(per.story_id, per.label)],
+                  fontsize=8)
+    ax.set_ylim(len(per) - 0.5, -0.5)
+    ax.grid(axis="y", visible=False)
+    ax.set_title(title_)
+    n_all = st.story_id.nunique()
+    _note(fig, f"{len(per)} of {n_all} stories shown (the most articles first)." if n_all > len(per) else "",
+          "Undated stories are not drawn on the time axis." if len(dated) < len(per) and len(dated) else "")
+    return _finish(fig)
+
+
+def outlets_by_leaning(tables, outlets: pd.DataFrame | None = None, *, top: int = MAX_ROWS) -> plt.Figure:
+    """Articles per outlet (the ``top`` outlets, the rest as "others"), coloured by leaning."""
+    from .outlets import outlets_table
+
+    title_ = "Outlets: articles per outlet, coloured by leaning"
+    o = outlets if outlets is not None else outlets_table(tables)
+    if not len(o):
+        return nothing_to_show(title_, "no articles.")
+    o = o.sort_values(["articles", "outlet"], ascending=[False, True])
+    shown = o.head(top)
+    rest = o.iloc[top:]
+    names = [_shorten(x, 32) for x in shown.outlet] + ([f"others ({len(rest)} outlets)"] if len(rest) else [])
+    values = list(shown.articles) + ([int(rest.articles.sum())] if len(rest) else [])
+    colours = [_leaning_colour(x) for x in shown.leaning] + (["#DDDDDD"] if len(rest) else [])
+    use_style()
+    fig, ax = plt.subplots(figsize=_size(8, 0.32 * len(names) + 1.8))
+    ax.barh(range(len(names)), values, color=colours)
+    ax.set_yticks(range(len(names)), names, fontsize=8)
+    ax.set_ylim(len(names) - 0.5, -0.5)
+    ax.grid(axis="y", visible=False)
+    ax.set_xlabel("articles")
+    ax.set_title(title_)
+    present = list(dict.fromkeys(str(x or "") for x in shown.leaning))
+    ax.legend(handles=[Line2D([], [], marker="s", ls="", color=_leaning_colour(x), label=x or "unknown")
+                       for x in present], loc="lower right", fontsize=8, title="leaning", title_fontsize=8)
+    return _finish(fig)
+
+
+def outlet_sources(tables, outlets: pd.DataFrame | None = None, *, top: int = MAX_ROWS) -> plt.Figure:
+    """Per outlet (the ``top`` by articles): shares of its quotes with named, anonymous and unattributed speakers."""
+    from .outlets import outlets_table
+
+    title_ = "Whom each outlet quotes: share of quotes by speaker kind"
+    o = outlets if outlets is not None else outlets_table(tables)
+    o = o[o.quotes > 0] if len(o) else o
+    if not len(o):
+        return nothing_to_show(title_, "no direct quotes in these articles.")
+    o = o.sort_values(["articles", "outlet"], ascending=[False, True]).head(top)
+    shares = pd.DataFrame({k: o[f"{k}_share"].astype(float).fillna(0).to_numpy() for k in ("named", "anonymous", "unattributed")},
+                          index=[f"{_shorten(x, 30)} ({lean or '?'}; {q} quotes)" for x, lean, q in
+                                 zip(o.outlet, o.leaning, o.quotes)])
+    return stacked_bars(shares, title=title_, xlabel="share of the outlet's quotes", max_rows=top, what="outlets",
+                        note=f"The {len(o)} outlets with most articles." if len(o) == top else "")
 
 
 # ----------------------------------------------------------------------------- saving

@@ -9,7 +9,7 @@ processes, a Dask cluster, or read back from a store) and the corpus stages run 
 >>> from analysis.tables import TABLES
 >>> empty = {name: pd.DataFrame(columns=list(cols)) for name, cols in TABLES.items()}
 >>> sorted(corpus_rows(empty, {}))
-['facts', 'links']
+['facts', 'links', 'outlet_profile', 'outlets', 'stories']
 """
 from __future__ import annotations
 
@@ -46,12 +46,20 @@ def corpus_rows(per_article: Mapping[str, pd.DataFrame], texts: Mapping[str, str
     ``articles``, ...); ``texts``: article id -> text as loaded. A stage group named in
     ``skip`` leaves its tables empty.
     """
-    from . import claims, facts
+    from . import claims, facts, outlets, stories
 
     out: dict[str, list[tuple]] = {name: [] for name in CORPUS_TABLES}
+    # stories first: links and facts are compared within a story
+    out["stories"] = stories.story_rows(per_article, texts)
+    story_frame = pd.DataFrame.from_records(out["stories"], columns=list(stories.COLUMNS))
+    story_of = {str(a): str(s) for s, a in zip(story_frame["story_id"], story_frame["article_id"])}
     if "claims" not in skip:
         out["links"] = claims.link_rows(per_article["claims"], per_article["quotes"], dict(texts),
-                                        published=_published(per_article.get("articles")))
+                                        published=_published(per_article.get("articles")),
+                                        story_of=story_of or None)
         out["facts"] = facts.fact_rows(out["links"], _claim_tuples(per_article["claims"]),
                                        outlets=_outlets(per_article.get("articles")))
+    with_stories = dict(per_article, stories=story_frame)
+    out["outlets"] = outlets.outlet_rows(with_stories)
+    out["outlet_profile"] = outlets.outlet_profile_rows(with_stories)
     return out

@@ -35,23 +35,41 @@ def highlight(text: str, spans, *, limit: tuple[int, int] | None = None) -> str:
     return f'<div class="analysis-text">{"".join(out)}</div>'
 
 
-def article_html(tables, article_id: str) -> str:
-    """One article's body with its quotes, speakers, sources and numbers highlighted."""
+def _s(value) -> str:
+    """A table cell as text: "" for None / NaN (tables read back from a file hold NaN)."""
+    return value if isinstance(value, str) else ("" if value is None or value != value else str(value))
+
+
+def article_html(tables, article_id: str | None) -> str:
+    """One article's body with its quotes, speakers, sources and numbers highlighted.
+
+    An unknown or empty ``article_id`` (a corpus with no article) gives a short note instead.
+
+    >>> class T: pass
+    >>> t = T(); t.texts = {}
+    >>> article_html(t, None)
+    '<p><em>No article to show.</em></p>'
+    """
+    if not article_id or article_id not in tables.texts:
+        return "<p><em>No article to show.</em></p>"
     text = tables.texts[article_id]
     a = tables.articles.set_index("article_id").loc[article_id]
     spans = []
     q = tables.quotes[tables.quotes.article_id == article_id]
     for r in q.itertuples():
-        who = f"{r.speaker or 'unattributed'} ({r.speaker_kind}{', ' + r.speaker_role if r.speaker_role else ''})"
+        role = _s(r.speaker_role)
+        who = f"{_s(r.speaker) or 'unattributed'} ({_s(r.speaker_kind)}{', ' + role if role else ''})"
         spans.append((int(r.start), int(r.end), "quote", f"quote by {who}"))
         if r.speaker_start == r.speaker_start and r.speaker_start is not None:  # not NaN
             spans.append((int(r.speaker_start), int(r.speaker_end), "speaker", f"speaker: {who}"))
     for r in tables.sources[tables.sources.article_id == article_id].itertuples():
-        spans.append((int(r.start), int(r.end), "source", f"source: {r.source} ({r.source_kind})"))
+        spans.append((int(r.start), int(r.end), "source", f"source: {_s(r.source)} ({_s(r.source_kind)})"))
     for r in tables.numbers[tables.numbers.article_id == article_id].itertuples():
-        spans.append((int(r.start), int(r.end), "number", f"{r.value:g} {r.unit} {r.qualifier}".strip()))
+        spans.append((int(r.start), int(r.end), "number", f"{r.value:g} {_s(r.unit)} {_s(r.qualifier)}".strip()))
     for r in tables.scare_quotes[tables.scare_quotes.article_id == article_id].itertuples():
-        spans.append((int(r.start), int(r.end), "scare", f"not speech: {r.reason}"))
-    body = highlight(text, spans, limit=(int(a.body_start), int(a.body_end)))
-    title = escape(str(a.headline or article_id))
+        spans.append((int(r.start), int(r.end), "scare", f"not speech: {_s(r.reason)}"))
+    start = int(a.body_start) if _s(a.body_start) else 0
+    end = int(a.body_end) if _s(a.body_end) else len(text)
+    body = highlight(text, spans, limit=(start, end))
+    title = escape(_s(a.headline) or str(article_id))
     return f"{STYLE}<h4>{title}</h4>{body}"

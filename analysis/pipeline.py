@@ -259,7 +259,7 @@ def batch_gc():
 class _CorpusState:
     """What the corpus-level stages (analysis.corpus) keep of each article."""
 
-    KEPT = ("articles", "claims", "quotes")  # per-article tables the corpus stages read
+    KEPT = ("articles", "claims", "quotes", "frames", "hedges", "actor_sentiment")  # what corpus stages read
 
     def __init__(self) -> None:
         self.rows: dict[str, list[tuple]] = {name: [] for name in self.KEPT}

@@ -22,8 +22,11 @@ def short_label(headline: str | None, article_id: str, *, width: int = 38) -> st
 
     >>> short_label("Russian airstrikes allow ISIS to advance on Aleppo city", "a1", width=30)
     'Russian airstrikes allow…'
+    >>> short_label(float("nan"), "a1")    # no headline (a bare text file, a CSV without titles)
+    'a1'
     """
-    text = " ".join((headline or "").split()) or str(article_id)
+    text = " ".join(headline.split()) if isinstance(headline, str) else ""
+    text = text or str(article_id)
     if len(text) <= width:
         return text
     cut = text[: width - 1].rsplit(" ", 1)[0]
@@ -168,8 +171,59 @@ def provenance_check(tables, *, per_table: int = 2) -> pd.DataFrame:
 
 
 def most_quoted(tables) -> str:
-    """The article with the most direct quotes (first by id on ties; first article if none)."""
+    """The article with the most direct quotes (first by id on ties; first article if none;
+    "" when the corpus has no article)."""
     counts = tables.quotes.groupby("article_id").size()
     if counts.empty:
-        return sorted(tables.articles.article_id)[0]
+        ids = sorted(tables.articles.article_id)
+        return ids[0] if ids else ""
     return sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))[0][0]
+
+
+def show(df: pd.DataFrame, *, n: int = 20) -> pd.DataFrame:
+    """``df`` in full when it has at most ``n`` rows; else its first ``n``, after a line saying how many.
+
+    >>> show(pd.DataFrame({"x": range(3)}), n=2)
+    3 rows; the first 2 are shown.
+       x
+    0  0
+    1  1
+    """
+    if len(df) <= n:
+        return df
+    print(f"{len(df):,} rows; the first {n} are shown.")
+    return df.head(n)
+
+
+def corpus_message(tables) -> str:
+    """A sentence on what the corpus holds, or why it holds nothing (every file skipped or failed).
+
+    >>> class T: pass
+    >>> t = T(); t.corpus = "x"; t.articles = pd.DataFrame({"article_id": []})
+    >>> t.files = pd.DataFrame({"path": ["x/a.bin"], "status": ["skipped"], "reason": ["binary file"]})
+    >>> corpus_message(t)
+    'No article could be loaded from x: 1 file skipped (a.bin: binary file). Fix or remove the files listed in the files table, or point CORPUS at another folder; the tables and charts below are empty.'
+    """
+    from pathlib import Path
+
+    files = tables.files
+    n_art = len(tables.articles)
+    counts = files.status.value_counts() if len(files) else pd.Series(dtype=int)
+    if n_art:
+        stories = getattr(tables, "stories", None)
+        n_st = stories.story_id.nunique() if isinstance(stories, pd.DataFrame) and len(stories) else 0
+        outlets = tables.articles.outlet.dropna()
+        n_out = outlets[outlets.astype(str).str.strip() != ""].nunique()
+        bad = int(len(files) - counts.get("loaded", 0))
+        return (f"{n_art:,} articles from {len(files):,} files ({bad} skipped or failed), {n_out} named outlets"
+                + (f", {n_st:,} stories." if n_st else "."))
+    where = Path(str(tables.corpus)).name or str(tables.corpus)  # no machine-specific absolute path
+    if not len(files):
+        return f"No file found in {where}: point CORPUS at a file or folder of articles."
+    parts = ", ".join(f"{k} {v}" for k, v in counts.items())
+    what = "; ".join(f"{Path(p).name}: {r}" for p, r in zip(files.path[:3], files.reason[:3]))
+    more = f"; and {len(files) - 3} more" if len(files) > 3 else ""
+    status = counts.index[0] if len(counts) == 1 else f"({parts})"
+    return (f"No article could be loaded from {where}: {len(files)} file{'s' if len(files) > 1 else ''} "
+            f"{status} ({what}{more}). Fix or remove the files "
+            "listed in the files table, or point CORPUS at another folder; the tables and charts below are empty.")

@@ -47,10 +47,17 @@ TABLES: dict[str, tuple[str, ...]] = {
     "labels": ("article_id", "sentence_id", "entity", "label_type", "label", "connotation",
                "voice", "start", "end", "text"),
     "hedges": ("article_id", "sentence_id", "start", "end", "text", "cue", "kind", "voice"),
+    # stories and outlets (analysis/stories.py, analysis/outlets.py); computed over the whole corpus
+    "stories": ("story_id", "article_id", "label", "first_published", "last_published", "n_articles",
+                "n_outlets"),
+    "outlets": ("outlet", "leaning", "articles", "words", "stories", "quotes", "attributions", "speakers",
+                "named_share", "anonymous_share", "unattributed_share", "women_share", "men_share",
+                "hedges_per_100", "certainty_per_100"),
+    "outlet_profile": ("outlet", "leaning", "measure", "category", "value", "n"),
 }
 
 #: Tables computed over the whole corpus after every article is analysed.
-CORPUS_TABLES = ("links", "facts")
+CORPUS_TABLES = ("stories", "links", "facts", "outlets", "outlet_profile")
 
 #: Tables with two sides, each pointing into an article's text: (article, start, end, text) columns.
 PAIR_OFFSETS = {"links": (("article_a", "start_a", "end_a", "text_a"),

@@ -210,7 +210,7 @@ def test_article_colours_stable_and_distinct():
 
 def test_too_many_articles_are_capped(tables):
     ids, note = charts._pick_articles(tables, limit=2)
-    assert len(ids) == 2 and "first 2 of 3" in note
+    assert ids == ["art-one", "art-two"] and "2 of 3 articles" in note  # the two longest
     ids, note = charts._pick_articles(tables, ["art-two"])
     assert ids == ["art-two"] and note == ""
 
@@ -298,3 +298,85 @@ def test_link_counts_count_both_sides_and_unique_claims(tables):
     assert counts.loc["art-one", "number_conflict"] == 1 and counts.loc["art-three", "number_conflict"] == 0
     assert (counts.unique <= counts.claims).all()
     assert counts.loc["art-three", "unique"] == counts.loc["art-three", "claims"] > 0
+
+
+# ----------------------------------------------------------------------------- big corpora stay legible
+
+def big_tables(n: int = 3000):
+    """Tables of ``n`` synthetic articles built directly as DataFrames (no analysis run):
+    every article quotes and cites a few sources; articles come in stories of 10 (30 stories)."""
+    from analysis.export import Tables
+    from analysis.tables import TABLES
+
+    ids = [f"art{i:05d}" for i in range(n)]
+    dfs = {name: pd.DataFrame(columns=list(cols)) for name, cols in TABLES.items()}
+    dfs["articles"] = pd.DataFrame({
+        "article_id": ids, "path": [f"/c/{a}.json" for a in ids],
+        "headline": [f"Headline number {i} about event {i // 10}" if i % 7 else None for i in range(n)],
+        "outlet": [f"Outlet {i % 120}" for i in range(n)], "published": [f"2015-{1 + i % 12:02d}-10" for i in range(n)],
+        "words": [100 + i % 50 for i in range(n)], "sentences": [10] * n,
+        "meta": ['{"bias_text": "%s"}' % ("left", "center", "right")[i % 3] for i in range(n)]})
+    dfs["files"] = pd.DataFrame({"path": dfs["articles"].path, "status": "loaded", "reason": "", "articles": 1})
+    q = [(a, k, 0, 0, 5, "words", f"Speaker {k} of {a}" if k else None, ("named", "anonymous", "unattributed")[k],
+          ("official", "expert", "")[k], "said", "after", None, None, 1) for a in ids for k in range(3)]
+    dfs["quotes"] = pd.DataFrame.from_records(q, columns=list(TABLES["quotes"]))
+    s = [(a, 0, 0, 5, "Reuters", f"Source {i % 400}", ("media", "person", "government")[i % 3], "", "said")
+         for i, a in enumerate(ids) for _ in range(2)]
+    dfs["sources"] = pd.DataFrame.from_records(s, columns=list(TABLES["sources"]))
+    m = [(a, 0, 0, 5, "x", f"Actor {(i + k) % 60}", "person", "gazetteer") for i, a in enumerate(ids) for k in range(3)]
+    dfs["mentions"] = pd.DataFrame.from_records(m, columns=list(TABLES["mentions"]))
+    dfs["stories"] = pd.DataFrame({"story_id": [1 + i // 100 for i in range(n)], "article_id": ids,
+                                   "label": [f"Event {i // 100}" for i in range(n)], "first_published": "2015-01-10",
+                                   "last_published": "2015-02-10", "n_articles": 100, "n_outlets": 50})
+    return Tables(dfs, {a: "x" * 200 for a in ids}, "/c")
+
+
+def saved_pixels(fig) -> tuple[int, int]:
+    import io
+
+    buf = io.BytesIO()
+    fig.savefig(buf, format="png")  # savefig.dpi and bbox "tight" of the project style
+    buf.seek(0)
+    h, w = plt.imread(buf).shape[:2]
+    return w, h
+
+
+@pytest.fixture(scope="module")
+def big():
+    return big_tables()
+
+
+@pytest.mark.parametrize("chart", ["source_profile", "source_kinds", "citation_network", "actor_heatmap",
+                                   "actor_tone", "stories_overview", "outlets_by_leaning", "outlet_sources",
+                                   "timeline", "places_map", "agreement_heatmap", "hedging", "link_profile"])
+def test_charts_of_a_big_corpus_stay_under_4000_px(big, chart):
+    fig = getattr(charts, chart)(big)
+    w, h = saved_pixels(fig)
+    assert w <= 4000 and h <= 4000, (chart, w, h)
+
+
+def test_bar_charts_show_top_rows_and_others(big):
+    fig = charts.source_profile(big)
+    labels = [t.get_text() for t in fig.axes[0].get_yticklabels()]
+    assert len(labels) == charts.MAX_ROWS + 1 and labels[-1] == f"others ({3000 - charts.MAX_ROWS} articles)"
+    fig = charts.outlets_by_leaning(big)
+    labels = [t.get_text() for t in fig.axes[0].get_yticklabels()]
+    assert labels[-1] == f"others ({120 - charts.MAX_ROWS} outlets)"
+
+
+def test_per_article_charts_draw_the_biggest_story_not_the_first_ids(big):
+    big.stories.loc[big.stories.article_id >= "art02000", "story_id"] = 0  # story 0: 1000 articles, the biggest
+    try:
+        ids, note = charts._pick_articles(big)
+    finally:
+        big.stories.loc[:, "story_id"] = [1 + i // 100 for i in range(3000)]
+    assert len(ids) == charts.MAX_ARTICLES and all(a >= "art02000" for a in ids)
+    assert "biggest story (story 0" in note and "3000 articles in all" in note
+
+
+def test_cap_rows_keeps_order_and_sums_the_rest():
+    counts = pd.DataFrame({"a": [1, 5, 3, 0], "b": [0, 1, 1, 2]}, index=["w", "x", "y", "z"])
+    shown, note = charts._cap_rows(counts, top=2, what="articles")
+    assert shown.index.tolist() == ["x", "y", "others (2 articles)"]
+    assert shown.loc["others (2 articles)"].tolist() == [1, 2]
+    assert "2 are summed" in note

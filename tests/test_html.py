@@ -41,3 +41,23 @@ def test_pandas_tables_escape_article_text():
 
     html = pd.DataFrame({"headline": [EVIL]})._repr_html_()
     assert "<script>" not in html and "&lt;script&gt;" in html
+
+
+def test_article_html_with_missing_cells():
+    """Tables read back from a file hold NaN where analyse() holds None: no 'nan', no crash."""
+    import pandas as pd
+
+    t = type("T", (), {})()
+    text = "Head\n\n“Yes,” said Ann."
+    t.texts = {"a": text}
+    t.articles = pd.DataFrame({"article_id": ["a"], "headline": [float("nan")], "body_start": [6],
+                               "body_end": [len(text)]})
+    t.quotes = pd.DataFrame({"article_id": ["a"], "start": [6], "end": [12], "speaker": [float("nan")],
+                             "speaker_kind": ["unattributed"], "speaker_role": [float("nan")],
+                             "speaker_start": [float("nan")], "speaker_end": [float("nan")]})
+    empty = pd.DataFrame({"article_id": []})
+    t.sources = t.numbers = t.scare_quotes = empty
+    from analysis.html import article_html
+
+    html = article_html(t, "a")
+    assert "<h4>a</h4>" in html and "nan" not in html and "quote by unattributed (unattributed)" in html

@@ -26,6 +26,8 @@ def tables(tmp_path_factory):
     ("A very long headline that will not fit in the width", 20, "A very long…"),
     ("", 38, "id"),
     (None, 38, "id"),
+    (float("nan"), 38, "id"),  # tables read back from CSV/Parquet hold NaN for a missing headline
+    ("  \n ", 38, "id"),
 ])
 def test_short_label(headline, width, expected):
     assert profile.short_label(headline, "id", width=width) == expected
@@ -59,3 +61,35 @@ def test_provenance_check_all_match(tables):
 
 def test_file_overview_paths_are_relative(tables):
     assert sorted(profile.file_overview(tables).path) == ["a.txt", "b.txt"]
+
+
+def test_labels_with_missing_headlines(tables):
+    t = type("T", (), {})()
+    t.articles = tables.articles.assign(headline=[float("nan"), None])
+    assert sorted(profile.labels(t).values()) == sorted(tables.articles.article_id)
+
+
+@pytest.mark.parametrize("rows, n, printed", [(3, 5, ""), (5, 5, ""), (8, 5, "8 rows; the first 5 are shown.")])
+def test_show_cuts_long_tables(capsys, rows, n, printed):
+    import pandas as pd
+
+    out = profile.show(pd.DataFrame({"x": range(rows)}), n=n)
+    assert len(out) == min(rows, n)
+    assert capsys.readouterr().out.strip() == printed
+
+
+def test_corpus_with_no_article(tmp_path):
+    (tmp_path / "empty.txt").write_text("", encoding="utf-8")
+    (tmp_path / "blank.txt").write_text("   \n", encoding="utf-8")
+    t = analyse(tmp_path)
+    message = profile.corpus_message(t)
+    assert message.startswith(f"No article could be loaded from {tmp_path.name}: 2 files skipped")
+    assert str(tmp_path) not in message  # no machine-specific path in a report
+    assert profile.most_quoted(t) == ""
+    from analysis.html import article_html
+
+    assert "No article" in article_html(t, profile.most_quoted(t))
+
+
+def test_corpus_message_counts(tables):
+    assert profile.corpus_message(tables).startswith("2 articles from 2 files (0 skipped or failed)")
