@@ -1101,10 +1101,10 @@ def link_rows(claims: pd.DataFrame, quotes: Optional[pd.DataFrame] = None,
     (without it, passages are sought in claim text only); ``published``: article -> ISO
     date, so that numbers from articles more than ``number_max_days`` apart are not called
     a conflict (the count has moved on); ``story_of``: article -> story id (the ``stories``
-    table), so that claims are compared only within a story (blocking keys are scoped to
-    it) and two articles count as "on one story" when their story is the same; without it,
-    when the cosine of their word profiles is at least ARTICLE_MIN_SIMILARITY. Reused quotes
-    and shared passages are sought across the whole corpus.
+    table). Two articles count as "on one story" (needed for a conflict or an agreement in
+    other words) when their story is the same or the cosine of their word profiles is at
+    least ARTICLE_MIN_SIMILARITY: story clustering splits some events (a small corpus, a
+    story told from several angles), and a split must not hide their shared facts.
     """
     with _gc_paused():  # many long-lived small objects, no cycles: collections only cost time
         return _link_rows(claims, quotes, texts, min_score=min_score,
@@ -1228,8 +1228,6 @@ def _link_rows(claims: pd.DataFrame, quotes: Optional[pd.DataFrame], texts: Opti
             for num, win in zip(info.numbers, info.num_windows):
                 ks.update(f"n:{num[4]}:{w}" for w in win)
             keys.append(ks)  # (the order of an item's keys does not matter)
-        if story_of:
-            keys = _scoped(keys, art, story_of)
         pairs = _candidate_pairs(keys, art_codes, cap=cap, min_shared=2, strong_prefix="n:")
         # article profiles (summed claim vectors): a number conflict needs articles on one story
         profile: dict[str, dict] = {}
@@ -1245,7 +1243,8 @@ def _link_rows(claims: pd.DataFrame, quotes: Optional[pd.DataFrame], texts: Opti
         def story_score(a_: str, b_: str) -> float:
             if story_of:
                 sa_ = story_of.get(a_)
-                return 1.0 if sa_ is not None and sa_ == story_of.get(b_) else 0.0
+                if sa_ is not None and sa_ == story_of.get(b_):
+                    return 1.0
             return _cosine(profile[a_], profile[b_])
 
         days: dict[tuple[str, str], float] = {}
@@ -1394,8 +1393,6 @@ def _paraphrase_links(infos, content_terms, ents, art, art_codes, cid, starts, e
         df.update(set(cs))
     weights = {t: math.log((n + 1) / (c + 1)) + 1.0 for t, c in df.items()}
     keys = [sorted(set(cs)) for cs in concepts]
-    if story_of:
-        keys = _scoped(keys, art, story_of)
     pairs = _candidate_pairs(keys, art_codes, cap=cap, min_shared=PARAPHRASE_MIN_CONCEPTS)
     out = []
     for i, j in pairs.tolist():
@@ -1439,12 +1436,6 @@ def _paraphrase_links(infos, content_terms, ents, art, art_codes, cid, starts, e
                     ctext[i], ctext[j], round(score, 3),
                     "paraphrase: " + ", ".join(t[2:] if t.startswith("e:") else t for t in shared)))
     return out
-
-
-def _scoped(keys: list, art: list[str], story_of: dict[str, str]) -> list[list[str]]:
-    """Blocking keys prefixed with the claim's story, so candidates never cross stories
-    (and a key's document frequency is counted within its story)."""
-    return [[f"{story_of.get(a, a)}|{k}" for k in ks] for ks, a in zip(keys, art)]
 
 
 def _covered(s: int, e: int, ps: int, pe: int) -> bool:
@@ -1746,8 +1737,16 @@ def compare(tables, *, min_score: float = AGREE_MIN_SCORE) -> tuple[pd.DataFrame
     claims = claims_from_tables(tables)
     quotes = _table(tables, "quotes")
     links = links_frame(link_rows(claims, quotes, tables.texts, min_score=min_score,
-                                  published=_published(tables)))
+                                  published=_published(tables), story_of=story_map(tables)))
     return claims, links
+
+
+def story_map(tables) -> Optional[dict[str, str]]:
+    """Article id -> story id from the tables' ``stories`` table, or None without one."""
+    st = _table(tables, "stories")
+    if st is None or not len(st):
+        return None
+    return {str(a): str(s) for s, a in zip(st["story_id"], st["article_id"])}
 
 
 def compare_analyses(results: Iterable, *, min_score: float = AGREE_MIN_SCORE

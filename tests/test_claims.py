@@ -316,7 +316,7 @@ def test_seeds_attribution_edges(seeds):
 def test_link_rows_deterministic(seeds):
     tables, claims, links = seeds
     again = C.links_frame(C.link_rows(claims.sample(frac=1, random_state=3), tables.quotes, tables.texts,
-                                      published=C._published(tables)))
+                                      published=C._published(tables), story_of=C.story_map(tables)))
     pd.testing.assert_frame_equal(again, links)
 
 
