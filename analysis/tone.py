@@ -39,7 +39,7 @@ MODEL_FILE = DATA_DIR / "tone_model.json"
 LEXICON_FILE = DATA_DIR / "tone_lexicon.csv"
 LABELS = ("negative", "neutral", "positive")
 #: Version of the feature extractor below; the model file must have been built with it.
-FEATURES_VERSION = 1
+FEATURES_VERSION = 2
 
 
 class Tone(NamedTuple):
@@ -105,33 +105,49 @@ def _bucket(d: int) -> int:
     return 1 if d == 1 else 2 if d <= 3 else 3 if d <= 8 else 4
 
 
+_QUOTE_CHARS = ('"', "“", "‘")
+_NEG_HINTS = ("n't", "n’t")
+
+
 @lru_cache(maxsize=8192)
 def _tokens(sentence: str) -> tuple:
-    """(starts, ends, lowercased tokens, negated flags, quote depth before each token)."""
-    starts, ends, toks = [], [], []
-    for m in TOKEN.finditer(sentence):
-        starts.append(m.start())
-        ends.append(m.end())
-        toks.append(m.group().lower())
-    neg, depth = [], []
-    scope = 0
-    inside = False
-    straight = 0
-    for i, t in enumerate(toks):
-        depth.append(inside or straight % 2 == 1)
-        neg.append(scope > 0)
-        if t in QUOTE_OPEN:
-            inside = True
-        elif t in QUOTE_CLOSE and not (t == "’" and i and ends[i - 1] == starts[i]):
-            inside = False
-        elif t == '"':
-            straight += 1
-        if t in NEGATIONS or t.endswith("n't") or t.endswith("n’t"):
-            scope = 3
-        elif t in CLAUSE_BREAK or t in (".", "!", "?"):
-            scope = 0
-        elif scope:
-            scope -= 1
+    """(starts, ends, lowercased tokens, negated flags, inside-a-quotation flags) of a sentence."""
+    spans = [m.span() for m in TOKEN.finditer(sentence)]
+    low = sentence.lower()
+    if len(low) == len(sentence):
+        toks = [low[a:b] for a, b in spans]
+    else:  # lower() changed the length (rare letters): lowercase token by token
+        toks = [sentence[a:b].lower() for a, b in spans]
+    starts = [a for a, _ in spans]
+    ends = [b for _, b in spans]
+    n = len(toks)
+    if any(q in sentence for q in _QUOTE_CHARS):
+        depth = []
+        inside = False
+        straight = 0
+        for i, t in enumerate(toks):
+            depth.append(inside or straight % 2 == 1)
+            if t in QUOTE_OPEN:
+                inside = True
+            elif t in QUOTE_CLOSE and not (t == "’" and i and ends[i - 1] == starts[i]):
+                inside = False
+            elif t == '"':
+                straight += 1
+    else:
+        depth = [False] * n
+    if NEGATIONS.isdisjoint(toks) and not any(h in low for h in _NEG_HINTS):
+        neg = [False] * n
+    else:
+        neg = []
+        scope = 0
+        for t in toks:
+            neg.append(scope > 0)
+            if t in NEGATIONS or t.endswith(_NEG_HINTS):
+                scope = 3
+            elif t in CLAUSE_BREAK or t in (".", "!", "?"):
+                scope = 0
+            elif scope:
+                scope -= 1
     return tuple(starts), tuple(ends), tuple(toks), tuple(neg), tuple(depth)
 
 
@@ -181,12 +197,13 @@ def features(sentence: str, start: int, end: int) -> dict[str, float]:
             b = _bucket(d)
             key = ("~" + w) if neg[i] else w
             f[f"{side}{b}:{key}"] = 1.0
+            f["S:" + key] = 1.0  # the sentence's words, side-free
             c = lex.get(w)
             if c is not None:
                 ck = f"K{side}{min(b, 3)}:{'~' if neg[i] else ''}{c}"
                 f[ck] = f.get(ck, 0.0) + 1.0
-            inclause = cl <= i < cr
-            if inclause:
+            if cl <= i < cr:
+                f["C:" + key] = 1.0  # the words of the mention's clause
                 p = _word_polarity(w)
                 if p:
                     p = -0.5 * p if neg[i] else p
@@ -346,8 +363,8 @@ def mean_interval(scores) -> tuple[float, float, float]:
 
     One score gives the whole range (-1, 1): a single sentence says nothing about spread.
 
-    >>> mean_interval([0.5, 0.7, 0.6])
-    (0.6, 0.35159999999999997, 0.8484)
+    >>> [round(x, 3) for x in mean_interval([0.5, 0.7, 0.6])]
+    [0.6, 0.352, 0.848]
     >>> mean_interval([0.2])
     (0.2, -1.0, 1.0)
     """
@@ -451,3 +468,46 @@ def outlet_tone(mentions, articles, *, entities=None, top: int = 5, min_mentions
             rows.append((o, ent, len({x[0] for x in g}), n, mean, low, high,
                          sum(x[2] == "negative" for x in g) / n, sum(x[2] == "positive" for x in g) / n, method()))
     return pd.DataFrame.from_records(rows, columns=list(OUTLET_TONE_COLUMNS))
+
+
+def validation_table(info: Optional[dict] = None):
+    """The shipped model's held-out NewsMTSC figures next to the sentence-TextBlob baseline (a DataFrame)."""
+    import pandas as pd
+
+    ev = (info or model_info())["evaluation"]
+    m, b = ev["dev"], ev["baseline_textblob_sentence"]
+    rows = [("macro-F1", m["macro_f1"], b["macro_f1"])]
+    rows += [(f"F1 {c}", m["f1"][c], b["f1"][c]) for c in LABELS]
+    rows += [("accuracy", m["accuracy"], b["accuracy"]),
+             (f"per-person mean tone r (persons with >= {ev['person_r']['min_mentions']} mentions)",
+              ev["person_r"]["r"], b["person_r"]),
+             ("two-target sentences with different gold labels: labels differ too",
+              ev["two_targets"]["predicted_labels_differ"] / max(1, ev["two_targets"]["gold_labels_differ"]),
+              b["two_targets"]["predicted_labels_differ"] / max(1, b["two_targets"]["gold_labels_differ"]))]
+    return pd.DataFrame(rows, columns=["held-out dev figure", method(), "TextBlob sentence polarity"])
+
+
+def outlet_tone_figure(outlet_tones, *, title: str = "Tone toward each actor, per outlet (95% intervals)"):
+    """Dot-and-interval chart of :func:`outlet_tone` rows: one panel row per actor, one dot per outlet."""
+    import matplotlib.pyplot as plt
+
+    df = outlet_tones
+    ents = list(dict.fromkeys(df["entity"]))
+    fig, ax = plt.subplots(figsize=(8, 0.45 * max(3, len(df)) + 1))
+    y, ticks, labels = 0, [], []
+    for ent in ents:
+        sub = df[df["entity"] == ent]
+        for _, r in sub.iterrows():
+            ax.errorbar(r["tone"], y, xerr=[[r["tone"] - r["tone_low"]], [r["tone_high"] - r["tone"]]],
+                        fmt="o", color="C0" if r["tone"] >= 0 else "C3", capsize=3)
+            ticks.append(y)
+            labels.append(f"{ent} · {r['outlet']} (n={r['mentions_scored']})")
+            y -= 1
+        y -= 0.5
+    ax.axvline(0, color="grey", lw=0.8)
+    ax.set_yticks(ticks, labels, fontsize=8)
+    ax.set_xlim(-1, 1)
+    ax.set_xlabel(f"mean target tone toward the actor ({method()}): -1 negative … +1 positive")
+    ax.set_title(title, fontsize=10)
+    fig.tight_layout()
+    return fig
