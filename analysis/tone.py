@@ -26,6 +26,7 @@ import csv
 import json
 import math
 import re
+from bisect import bisect_left, bisect_right
 from functools import lru_cache
 from typing import NamedTuple, Optional
 
@@ -82,19 +83,23 @@ PRONOUNS = frozenset({"he", "she", "him", "her", "his", "hers", "they", "them", 
 
 TOKEN = re.compile(r"\w+(?:['’\-.]\w+)*|[^\w\s]")
 
-_pattern_polarity: dict[str, float] = {}
+_POLARITY: Optional[dict[str, float]] = None
+
+
+def _polarities() -> dict[str, float]:
+    """word -> TextBlob/pattern lexicon polarity (its word-level entry), loaded once."""
+    global _POLARITY
+    if _POLARITY is None:
+        from textblob.en import sentiment as pattern
+
+        len(pattern)  # loads the lexicon (a lazydict)
+        _POLARITY = {w: float(e[None][0]) for w, e in dict.items(pattern) if None in e and e[None][0]}
+    return _POLARITY
 
 
 def _word_polarity(w: str) -> float:
     """TextBlob/pattern lexicon polarity of one lowercased word (0 when absent)."""
-    p = _pattern_polarity.get(w)
-    if p is None:
-        from textblob.en import sentiment as pattern
-        entry = pattern.get(w) if w in pattern else None
-        p = float(entry[None][0]) if entry and None in entry else 0.0
-        if len(_pattern_polarity) < 200_000:
-            _pattern_polarity[w] = p
-    return p
+    return _polarities().get(w, 0.0)
 
 
 # --------------------------------------------------------------------------------------
@@ -103,6 +108,13 @@ def _word_polarity(w: str) -> float:
 
 def _bucket(d: int) -> int:
     return 1 if d == 1 else 2 if d <= 3 else 3 if d <= 8 else 4
+
+
+_BUCKET = tuple(_bucket(d) if d else 0 for d in range(9))
+_PRE_L = tuple(f"L{b}:" for b in range(5))
+_PRE_R = tuple(f"R{b}:" for b in range(5))
+_KPRE_L = tuple(f"KL{min(b, 3)}:" for b in range(5))
+_KPRE_R = tuple(f"KR{min(b, 3)}:" for b in range(5))
 
 
 _QUOTE_CHARS = ('"', "“", "‘")
@@ -148,7 +160,12 @@ def _tokens(sentence: str) -> tuple:
                 scope = 0
             elif scope:
                 scope -= 1
-    return tuple(starts), tuple(ends), tuple(toks), tuple(neg), tuple(depth)
+    keys = tuple(("~" + t) if ng else t for t, ng in zip(toks, neg))
+    lexc = tuple(None if c is None else ("~" + c if ng else c) for c, ng in zip(map(LEXICON.get, toks), neg))
+    get = (_POLARITY or _polarities()).get
+    pol = tuple((-0.5 * p if ng else p) for p, ng in zip([get(t, 0.0) for t in toks], neg))
+    brk = tuple(t in CLAUSE_BREAK for t in toks)
+    return tuple(starts), tuple(ends), tuple(toks), tuple(neg), tuple(depth), keys, lexc, pol, brk
 
 
 def features(sentence: str, start: int, end: int) -> dict[str, float]:
@@ -158,15 +175,11 @@ def features(sentence: str, start: int, end: int) -> dict[str, float]:
     >>> f["L1:attacked"], "R1:attacked" in f
     (1.0, False)
     """
-    starts, ends, toks, neg, depth = _tokens(sentence)
+    starts, ends, toks, neg, depth, keys, lexc, pol, brk = _tokens(sentence)
     n = len(toks)
     # tokens left of the mention: those ending at or before its start; right: starting at/after its end
-    li = 0
-    while li < n and ends[li] <= start:
-        li += 1
-    ri = li
-    while ri < n and starts[ri] < end:
-        ri += 1
+    li = bisect_right(ends, start)
+    ri = max(li, bisect_left(starts, end, li))
     f: dict[str, float] = {}
     mention = toks[li:ri]
     if mention and all(t in PRONOUNS for t in mention):
@@ -182,39 +195,37 @@ def features(sentence: str, start: int, end: int) -> dict[str, float]:
 
     # clause around the mention
     cl = li
-    while cl > 0 and toks[cl - 1] not in CLAUSE_BREAK:
+    while cl > 0 and not brk[cl - 1]:
         cl -= 1
     cr = ri
-    while cr < n and toks[cr] not in CLAUSE_BREAK:
+    while cr < n and not brk[cr]:
         cr += 1
-    lex = LEXICON
     lpol = rpol = 0.0
-    for side, rng in (("L", range(li - 1, -1, -1)), ("R", range(ri, n))):
+    for side, rng, pre, kpre in (("L", range(li - 1, -1, -1), _PRE_L, _KPRE_L), ("R", range(ri, n), _PRE_R, _KPRE_R)):
         d = 0
         for i in rng:
             d += 1
-            w = toks[i]
-            b = _bucket(d)
-            key = ("~" + w) if neg[i] else w
-            f[f"{side}{b}:{key}"] = 1.0
+            b = _BUCKET[d] if d < 9 else 4
+            key = keys[i]
+            f[pre[b] + key] = 1.0
             f["S:" + key] = 1.0  # the sentence's words, side-free
-            c = lex.get(w)
+            c = lexc[i]
             if c is not None:
-                ck = f"K{side}{min(b, 3)}:{'~' if neg[i] else ''}{c}"
+                ck = kpre[b] + c
                 f[ck] = f.get(ck, 0.0) + 1.0
             if cl <= i < cr:
                 f["C:" + key] = 1.0  # the words of the mention's clause
-                p = _word_polarity(w)
-                if p:
-                    p = -0.5 * p if neg[i] else p
+                if pol[i]:
                     if side == "L":
-                        lpol += p
+                        lpol += pol[i]
                     else:
-                        rpol += p
-            if d <= 2 and i > 0 and side == "L" and d == 1:
-                f[f"LB:{toks[i - 1]}_{w}"] = 1.0
-            if d == 1 and side == "R" and i + 1 < n:
-                f[f"RB:{w}_{toks[i + 1]}"] = 1.0
+                        rpol += pol[i]
+            if d == 1:
+                if side == "L":
+                    if i > 0:
+                        f["LB:" + toks[i - 1] + "_" + toks[i]] = 1.0
+                elif i + 1 < n:
+                    f["RB:" + toks[i] + "_" + toks[i + 1]] = 1.0
     if lpol:
         f["PL:left"] = max(-2.0, min(2.0, lpol))
     if rpol:
