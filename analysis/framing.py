@@ -15,6 +15,9 @@ Tables (one call of :func:`framing_rows` per article):
   (weight 1 = sufficient on its own, 0.5 = needs a second, different cue).
 * ``actor_sentiment``: per article, actor and voice (``all`` | ``narrator`` | ``quoted``): the
   sentences that mention the actor and the mean/SD of their TextBlob polarity.
+  Plus the target-dependent tone toward each mention (:func:`analysis.tone.target_tone`):
+  mentions scored, mean tone with a 95% t-interval, shares labelled negative/positive, and the
+  model's name (``tone_method``).
 * ``article_tone``: per article and voice (``all`` | ``narrator`` | ``quoted`` | ``headline``).
   Article tone is the **unweighted mean of sentence polarities** (zeros included);
   ``polar_sentences`` says how many sentences the lexicon scored at all.
