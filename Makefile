@@ -51,6 +51,7 @@ notebooks: install ## Re-execute the notebooks in place (refresh their committed
 
 bench: install ## Benchmarks: export speed vs bare TextBlob, peak memory (needs ../shared)
 	$(BIN)/python -m benchmarks.bench_export
+	$(BIN)/python -m benchmarks.bench_sentiment --tone-only
 
 lab: install ## Open the notebooks in JupyterLab
 	$(BIN)/jupyter lab notebooks/

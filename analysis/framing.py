@@ -15,6 +15,9 @@ Tables (one call of :func:`framing_rows` per article):
   (weight 1 = sufficient on its own, 0.5 = needs a second, different cue).
 * ``actor_sentiment``: per article, actor and voice (``all`` | ``narrator`` | ``quoted``): the
   sentences that mention the actor and the mean/SD of their TextBlob polarity.
+  Plus the target-dependent tone toward each mention (:func:`analysis.tone.target_tone`):
+  mentions scored, mean tone with a 95% t-interval, shares labelled negative/positive, and the
+  model's name (``tone_method``).
 * ``article_tone``: per article and voice (``all`` | ``narrator`` | ``quoted`` | ``headline``).
   Article tone is the **unweighted mean of sentence polarities** (zeros included);
   ``polar_sentences`` says how many sentences the lexicon scored at all.
@@ -366,10 +369,14 @@ def _tone_rows(aid, p, senti, quoted) -> list[tuple]:
 
 
 def _actor_rows(aid, result, labels, senti, quoted) -> list[tuple]:
+    from . import tone as T
+
     p = result.parsed
+    text = result.text
     starts = [s.start for s in p.sentences]
     ends = [s.end for s in p.sentences]
     per: dict[str, set] = defaultdict(set)
+    spans: dict[str, list[tuple[int, int, int]]] = defaultdict(list)  # entity -> (start, end, sentence)
     kinds: dict[str, str] = {}
     for m in result.mentions:
         if m.kind not in ACTOR_KINDS:
@@ -377,6 +384,7 @@ def _actor_rows(aid, result, labels, senti, quoted) -> list[tuple]:
         i = bisect.bisect_right(starts, m.start) - 1
         if i >= 0 and m.start < ends[i]:
             per[m.entity].add(i)
+            spans[m.entity].append((m.start, m.end, i))
             kinds.setdefault(m.entity, m.kind)
     for row in labels:
         sid, entity, ltype = row[1], row[2], row[3]
@@ -384,19 +392,33 @@ def _actor_rows(aid, result, labels, senti, quoted) -> list[tuple]:
             continue
         i = bisect.bisect_right(starts, row[7]) - 1
         per[entity].add(i)
+        spans[entity].append((row[7], row[8], i))
         kinds.setdefault(entity, "actor")
+    method = T.method()
     out = []
     for entity in sorted(per):
         idx_all = sorted(per[entity])
+        tones = [(i, T.target_tone(text, s, e, sentence=(starts[i], ends[i])))
+                 for s, e, i in T.distinct_spans(spans[entity])]
         for v in VOICES:
             idx = [i for i in idx_all if v == "all" or quoted[i] == (v == "quoted")]
             if not idx:
                 continue
             pols = [senti[i][0] for i in idx]
             mean, sd = _mean_sd(pols)
+            keep = set(idx)
+            scored = [t for i, t in tones if i in keep]
+            n = len(scored)
+            if n:
+                tone, low, high = T.mean_interval([t.score for t in scored])
+                neg = sum(1 for t in scored if t.label == "negative") / n
+                pos = sum(1 for t in scored if t.label == "positive") / n
+            else:
+                tone = low = high = neg = pos = None
             out.append((aid, entity, kinds[entity], v, len(idx), sum(1 for x in pols if x != 0), mean, sd,
                         math.fsum(senti[i][1] for i in idx) / len(idx),
-                        ";".join(str(p.sentences[i].sentence_id) for i in idx)))
+                        ";".join(str(p.sentences[i].sentence_id) for i in idx),
+                        n, tone, low, high, neg, pos, method))
     return out
 
 

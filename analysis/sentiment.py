@@ -41,7 +41,7 @@ from functools import lru_cache
 
 from textblob.en import sentiment as _pattern_sentiment
 
-__all__ = ["sentiment", "reference_sentiment", "uses_fast_path", "clear_caches"]
+__all__ = ["sentiment", "reference_sentiment", "uses_fast_path", "clear_caches", "target_tone"]
 
 #: The TextBlob release whose ``_text.py`` this module mirrors.
 VERIFIED_TEXTBLOB = "0.20.1"
@@ -367,3 +367,18 @@ def sentiment(text: str) -> tuple[float, float]:
     if type(text) is not str:
         return reference_sentiment(text)
     return _score(text)
+
+
+def target_tone(text: str, start: int, end: int, *, sentence=None):
+    """Tone toward the mention ``text[start:end]`` within its sentence (see :mod:`analysis.tone`).
+
+    Returns a ``Tone`` with ``.label`` (``negative``, ``neutral``, ``positive``) and ``.score``
+    (-1..1). ``sentence`` = (start, end) of the sentence in ``text`` when known.
+
+    >>> t = target_tone("Rebels praised the brave general.", 19, 32)
+    >>> t.label in ("negative", "neutral", "positive"), -1 <= t.score <= 1
+    (True, True)
+    """
+    from .tone import target_tone as _target_tone  # lazy: tone imports this module
+
+    return _target_tone(text, start, end, sentence=sentence)

@@ -41,7 +41,10 @@ TABLES: dict[str, tuple[str, ...]] = {
     "frames": ("article_id", "frame", "family", "score", "sentence_id", "start", "end",
                "evidence", "questions", "cues"),
     "actor_sentiment": ("article_id", "entity", "kind", "voice", "sentences", "polar_sentences",
-                        "polarity_mean", "polarity_sd", "subjectivity_mean", "sentence_ids"),
+                        "polarity_mean", "polarity_sd", "subjectivity_mean", "sentence_ids",
+                        # target-dependent tone (analysis/tone.py), one score per mention
+                        "mentions_scored", "tone", "tone_low", "tone_high", "negative_share",
+                        "positive_share", "tone_method"),
     "article_tone": ("article_id", "voice", "sentences", "polar_sentences", "polarity_mean",
                      "polarity_sd", "subjectivity_mean", "polar_polarity_mean"),
     "labels": ("article_id", "sentence_id", "entity", "label_type", "label", "connotation",

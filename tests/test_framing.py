@@ -216,6 +216,33 @@ def test_actor_sentiment_uses_mentions_from_mentions_module():
     assert rows[0][6] == pytest.approx(TextBlob("Alice is happy.").sentiment.polarity)
 
 
+def test_actor_sentiment_tone_columns_score_each_mention():
+    from analysis import tone as T
+
+    a = make(LINES, quoted=[False, False, True, False])
+    cols = list(F.ACTOR_SENTIMENT_COLUMNS)
+    out = F.framing_rows(a)
+    rows = {(r[1], r[3]): dict(zip(cols, r)) for r in out["actor_sentiment"]}
+    assert cols[-7:] == ["mentions_scored", "tone", "tone_low", "tone_high", "negative_share",
+                         "positive_share", "tone_method"]
+    reb = rows[("Syrian opposition", "all")]
+    text = a.text
+    sents = a.parsed.sentences
+    names = [r for r in out["labels"] if r[2] == "Syrian opposition" and r[3] == "name"]
+    assert [r[1] for r in names] == [0, 2]
+    want = [T.target_tone(text, r[7], r[8], sentence=(sents[r[1]].start, sents[r[1]].end)) for r in names]
+    assert reb["mentions_scored"] == 2
+    assert reb["tone"] == pytest.approx(sum(t.score for t in want) / 2)
+    assert reb["tone_low"] <= reb["tone"] <= reb["tone_high"]
+    assert reb["negative_share"] == sum(t.label == "negative" for t in want) / 2
+    assert reb["positive_share"] == sum(t.label == "positive" for t in want) / 2
+    assert reb["tone_method"] == T.method()
+    quoted = rows[("Syrian opposition", "quoted")]
+    assert quoted["mentions_scored"] == 1 and (quoted["tone_low"], quoted["tone_high"]) == (-1.0, 1.0)
+    # the brutal group is judged more negatively than the victorious rebels
+    assert rows[("Islamic State", "all")]["tone"] < reb["tone"]
+
+
 def test_tone_narrator_versus_quoted():
     a = make(LINES, quoted=[False, False, True, False])
     rows = {r[1]: r for r in F.framing_rows(a)["article_tone"]}
@@ -285,6 +312,8 @@ def _check_rows(result, rows):
         assert r[6] == pytest.approx(sum(pols) / len(pols), abs=1e-9)
         subj = [TextBlob(sents[i]).sentiment.subjectivity for i in ids]
         assert r[8] == pytest.approx(sum(subj) / len(subj), abs=1e-9)
+        assert r[10] >= len(ids) and -1 <= r[12] <= r[11] <= r[13] <= 1
+        assert 0 <= r[14] + r[15] <= 1 and r[16] == "newsmtsc-logreg-v1"
     for r in rows["article_tone"]:
         if r[1] == "headline":
             assert r[4] == TextBlob(result.parsed.headline_text).sentiment.polarity
