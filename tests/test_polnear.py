@@ -11,24 +11,24 @@ needs_polnear = pytest.mark.skipif(not P.available(), reason=f"PolNeAR not found
 
 
 def test_pronoun_source_resolved_to_the_last_named_source():
-    text = 'Jane Roe said it rains. “We will stay,” she said.'
+    text = 'Jane Roe said it rains. “We will stay here,” she said.'
     g1 = P.Gold([(14, 22)], [(0, 8)], [(9, 13)], "Jane Roe")
-    g2 = P.Gold([(24, 37)], [(40, 43)], [(44, 48)], "she")
+    g2 = P.Gold([(24, 44)], [(45, 48)], [(49, 53)], "she")
     P._resolve(text, [g1, g2])
     assert g2.resolved == "Jane Roe" and g2.direct and not g1.direct
 
 
 @pytest.mark.parametrize("name, span, right", [
     ("Jane Roe", None, True),       # last word of the name is in the resolved source
-    ("Roe", (40, 43), True),
+    ("Roe", (45, 48), True),
     ("John Doe", None, False),
     ("", None, False),
     ("John Doe", (0, 8), False),    # overlapping a pronoun source is no proof
 ])
 def test_same_source(name, span, right):
-    text = 'Jane Roe said it rains. “We will stay,” she said.'
-    g = P.Gold([(24, 37)], [(40, 43)], [(44, 48)], "she", resolved="Jane Roe")
-    assert P.same_source(text, g, P.Pred([(24, 37)], span, name)) is right
+    text = 'Jane Roe said it rains. “We will stay here,” she said.'
+    g = P.Gold([(24, 44)], [(45, 48)], [(49, 53)], "she", resolved="Jane Roe")
+    assert P.same_source(text, g, P.Pred([(24, 44)], span, name)) is right
 
 
 def test_the_test_split_is_refused():
