@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable, Iterable, Iterator, Optional
 
-from . import claims, framing, interview, load, mentions, numbers, parse, quotes, sentiment
+from . import attributions, claims, framing, interview, load, mentions, numbers, parse, quotes, sentiment
 from .records import Article, FileResult, Mention, Number, Parsed, Quote, ScareQuote, Source
 from .tables import TABLES
 
@@ -148,6 +148,9 @@ def article_rows(result: ArticleAnalysis, *, skip: frozenset = frozenset()) -> d
     rows["numbers"] = [(aid, sid(n.start), n.start, n.end, n.text, n.value, n.unit, n.qualifier)
                        for n in result.numbers]
     rows["boilerplate"] = [(aid, b.start, b.end, b.text, b.kind) for b in p.boilerplate]
+    rows["attributions"] = attributions.attribution_rows(result)
+    rows["quotes"], rows["sources"] = attributions.with_speaker_details(
+        result, rows["attributions"], rows["quotes"], rows["sources"])
     if "claims" not in skip:
         rows["claims"] = claims.claim_rows(result)
     if "framing" not in skip:

@@ -443,9 +443,15 @@ def _trim(text: str, s: int, e: int) -> tuple[int, int]:
 # --------------------------------------------------------------------------- noun phrases
 
 
+#: Lower-case heads a source phrase may end in besides ANON_HEADS ("the actress", "a new poll").
+NP_HEADS = PERSON_HEADS | {"supporter", "supporters", "voters", "advocates", "delegate", "delegates",
+                           "poll", "polls", "survey", "study", "investigation", "document", "filing",
+                           "aide", "staffer", "staffers", "allies", "ally", "donors", "donor", "friend"}
+
+
 def _word_ok(t: _Tok, first: bool) -> bool:
     lw = t.lw
-    return (t.w[:1].isupper() or lw in NAME_CONNECTORS or lw in MODIFIERS or lw in ANON_HEADS
+    return (t.w[:1].isupper() or lw in NAME_CONNECTORS or lw in NP_HEADS or lw in MODIFIERS or lw in ANON_HEADS
             or lw in MEDIA_HEADS or lw in MEDIA_MODIFIERS or lw in ORG_WORDS or lw == "family" or _role_word(lw) or (first and lw in DETERMINERS) or lw.startswith(("al-", "el-")))
 
 

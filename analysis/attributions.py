@@ -1,0 +1,507 @@
+"""Attributions: every stretch of content credited to a source, direct or indirect.
+
+A direct quote ("“We will win,” said X") is one attribution; so is reported speech ("Carter
+said the attacks did not hit ISIS"), a belief or an intention ("X believes ...", "X plans to
+..."), "according to X, ...", "X quoted Y as saying ...". Each row has three spans into the
+text: the content, the source (who is credited) and the cue (the words that credit it).
+
+* ``kind``: ``direct`` (a quote in quotation marks), ``indirect`` (a paraphrase) or ``mixed``
+  (a paraphrase with a quoted stretch: "Trump said that the system is “rigged”"; the quote is
+  then part of the mixed row, not a row of its own).
+* The cues are the editable lexicon ``data/cues.csv`` (columns ``cue``, ``kind``, ``note``): kind
+  ``speech``, ``tell`` (a hearer follows: "told reporters"), ``media`` ("reported"), ``belief``,
+  ``intention``, ``according_to``, ``quoted_as`` ("quoted Y as saying"), ``participle``
+  ("..., saying").
+* Speakers are found and resolved (pronouns, descriptions, mentions) by ``analysis.quotes``.
+* ``speaker_affiliation``: the organisation, government or outlet a person speaks for, from the
+  words around the name ("at the Institute for the Study of War", "Suqour al Jabal's commander",
+  "a spokeswoman for Trump Hotels", "State Department spokesman"). ``speaker_gender``:
+  ``female``/``male`` from a title (Mr, Mrs, Ms), a gendered role word (spokeswoman), a ``he``/
+  ``she`` source, or a first name in ``data/first_names.csv``; empty when nothing decides.
+
+>>> from analysis.records import Article
+>>> from analysis.pipeline import analyse_article
+>>> r = analyse_article(Article("a", "", "T\\n\\nDefense Secretary Sam Bell said the strikes missed their targets."))
+>>> [(a.kind, a.content, a.source, a.cue) for a in find_attributions(r)]
+[('indirect', 'the strikes missed their targets', 'Sam Bell', 'said')]
+"""
+from __future__ import annotations
+
+import bisect
+import csv
+import re
+from typing import NamedTuple, Optional
+
+from . import quotes as Q
+from .config import DATA_DIR
+
+CUES_PATH = DATA_DIR / "cues.csv"
+CUE_KINDS = ("speech", "tell", "media", "belief", "intention", "according_to", "quoted_as", "participle")
+
+
+def _load_cues(path=CUES_PATH) -> dict[str, str]:
+    """cue -> kind, from ``data/cues.csv`` (read once, at import)."""
+    out: dict[str, str] = {}
+    with open(path, encoding="utf-8", newline="") as fh:
+        for i, row in enumerate(csv.DictReader(fh), start=2):
+            cue, kind = (row.get("cue") or "").strip(), (row.get("kind") or "").strip()
+            if not cue:
+                continue
+            if kind not in CUE_KINDS:
+                raise ValueError(f"{path}, line {i}: cue {cue!r} has kind {kind!r}; "
+                                 f"use one of {', '.join(CUE_KINDS)}")
+            out[cue] = kind
+    return out
+
+
+CUES = _load_cues()
+_CUE_RE = re.compile(r"(?<![\w’'-])(?:%s)(?![\w’'-])" % Q._alt(
+    list(CUES) + [c[:1].upper() + c[1:] for c in CUES if CUES[c] == "according_to"]))
+#: what stands between a speech verb and its content: "that", "in a statement that", "on Monday that"
+_THAT_RE = re.compile(r"[^,;:“”\"]{0,60}?\bthat\s+")
+_AS_SAYING_RE = re.compile(r"\s+as\s+(?:saying|telling\s+[^,;:]{1,40}?)(?:\s+that)?\s+")
+#: a clause tail that is no content ("on Monday", "in a statement", "during a rally in Ohio")
+_ADVERBIAL_RE = re.compile(r"(?:on|in|at|during|last|this|late|early|earlier|later|after|before|from|"
+                           r"with|via|through|when|while|to|Monday|Tuesday|Wednesday|Thursday|Friday|"
+                           r"Saturday|Sunday|today|yesterday|recently|again|repeatedly)\b")
+#: between a subject and its cue: an apposition or relative clause set off by commas
+_APPOS_GAP_RE = re.compile(r"\s*,[^;“”\"]{2,160},\s*(?:(?:also|later|then|has|have|had)\s+)?")
+_LEAD_RE = re.compile(r"[\s,:—–-]+")
+_TRAIL_RE = re.compile(r"[\s,.;:!?—–-]+$")
+#: words that may open a sentence before its subject without making it a clause
+_INTRO_RE = re.compile(r"^(?:(?:But|And|Yet|So|Still|However|Meanwhile|Now|Later|Earlier|Also|Instead)\b,?\s*)?$")
+
+# --- affiliation -------------------------------------------------------------------------
+_CAP = r"(?:[A-Z][\w’'.&-]*|al|bin|ibn|abu|de|of|for|the|and|on)"
+_ORG_RUN = r"(?:the\s+)?[A-Z][\w’'.&-]*(?:\s+%s)*(?:\s+(?:%s))?" % (_CAP, "|".join(sorted(
+    {"campaign", "administration", "government", "ministry", "department", "hotels", "party",
+     "committee", "office", "agency", "group", "foundation", "institute", "team"})))
+_AFFIL_AFTER_RE = re.compile(r"\b(?:at|of|for|with|from)\s+(%s)" % _ORG_RUN)
+_AFFIL_POSS_RE = re.compile(r"(%s)[’']s\s+(?:[a-z][\w-]*\s+){0,3}?(?=%s)" % (
+    r"[A-Z][\w’'.&-]*(?:\s+(?:[A-Z][\w’'.&-]*|al|bin|ibn|of|the|for))*",
+    "|".join(r"%s\b" % re.escape(w) for w in sorted(Q._ALL_ROLE_SINGLE | {"director", "manager",
+             "chairman", "chairwoman", "chief", "aide", "adviser", "advisor", "lawyer", "attorney",
+             "strategist", "head", "founder", "leader", "deputy", "commander", "spokesman", "spokeswoman", "spokesperson"}, key=len, reverse=True))))
+_AFFIL_PRE_RE = re.compile(r"((?:[A-Z][\w’'.&-]*\s+){1,4}?)(?:%s)\b" % "|".join(
+    re.escape(w) for w in ("spokesman", "spokeswoman", "spokesperson", "campaign manager", "campaign chairman",
+                           "press secretary", "communications director", "official", "officials",
+                           "aide", "adviser", "advisor", "analyst", "economist", "researcher",
+                           "strategist", "director", "chairman", "chairwoman", "lawyer", "commander")))
+_NOT_ORG = {"Mr", "Mrs", "Ms", "Dr", "The", "A", "An", "He", "She", "It", "They", "President",
+            "Sen", "Rep", "Gov", "Senator", "Governor", "Secretary", "Former", "Then", "Vice"}
+
+_GENDER_ROLE_RE = re.compile(r"\b(spokeswoman|spokesman|congresswoman|congressman|chairwoman|chairman|"
+                             r"businesswoman|businessman|woman|man|mother|father|actress|mrs|ms|miss|mr)\b", re.I)
+
+
+class Attribution(NamedTuple):
+    kind: str  # direct | indirect | mixed
+    content_start: int
+    content_end: int
+    content: str
+    source: str  # canonical name or description, "" when no source is stated
+    source_start: Optional[int]
+    source_end: Optional[int]
+    source_kind: str  # person | media | government | organisation | anonymous | unattributed
+    speaker_role: str
+    cue: str
+    cue_start: Optional[int]
+    cue_end: Optional[int]
+    via: str
+    speaker_affiliation: str
+    speaker_gender: str
+
+
+def affiliation(text: str, s: int, e: int, *, extra: str = "", name: str = "") -> str:
+    """The organisation a speaker speaks for, from the words around the speaker phrase.
+
+    >>> t = "Genevieve Casagrande at the Institute for the Study of War believes it"
+    >>> affiliation(t, 0, 20, extra=t[20:58])
+    'Institute for the Study of War'
+    >>> t = "Suqour al Jabal's commander, Hassan Haj Ali, said"
+    >>> affiliation(t, 0, 43)
+    'Suqour al Jabal'
+    """
+    phrase = text[s:e] + " " + extra
+    name_words = set(name.split())
+    m = _AFFIL_POSS_RE.search(phrase)
+    if m and not set(m.group(1).split()) <= name_words:
+        return _clean_org(m.group(1))
+    m = _AFFIL_AFTER_RE.search(phrase)
+    if m:
+        org = _clean_org(m.group(1))
+        if org and not set(org.split()) <= name_words:
+            return org
+    m = _AFFIL_PRE_RE.search(phrase)
+    if m:
+        org = _clean_org(m.group(1))
+        if org and not set(org.split()) & name_words:
+            return org
+    return ""
+
+
+def _clean_org(org: str) -> str:
+    org = re.sub(r"[’']s$", "", org.strip())
+    if org[:4] in ("the ", "The "):
+        org = org[4:]
+    words = org.split()
+    while words and words[0].rstrip(".") in _NOT_ORG:
+        words.pop(0)
+    while words and words[-1].lower() in ("of", "for", "the", "and", "on"):
+        words.pop()
+    return " ".join(words)
+
+
+def gender(ctx, name: str, s: int, e: int, *, extra: str = "", pronoun: str = "") -> str:
+    """'female' / 'male' from a he/she source, a title, a role word or a first name, else ''.
+
+    >>> gender(None, "Ana Lima", 0, 0, extra="a spokeswoman")
+    'female'
+    >>> gender(None, "Lee", 0, 0)
+    ''
+    """
+    if pronoun in Q.PRONOUN_GENDER:
+        return Q.PRONOUN_GENDER[pronoun]
+    if ctx is not None:
+        g = ctx.gender(name, s)
+        if g:
+            return g
+        phrase = ctx.text[s:e] + " " + extra
+    else:
+        phrase = extra
+    m = _GENDER_ROLE_RE.search(phrase)
+    if m:
+        g = Q.GENDER_WORDS.get(m.group(1).lower(), "")
+        if g:
+            return g
+    first = name.split()[0] if name.split() else ""
+    return Q.FIRST_NAMES.get(first, "")
+
+
+def _person_facts(ctx, name: str, kind: str, s: Optional[int], e: Optional[int], hi: int) -> tuple[str, str]:
+    """(affiliation, gender) of a source; both empty for organisations and unstated sources."""
+    if s is None or not name:
+        return "", ""
+    text = ctx.text
+    extra = Q._appos_after(text, e, hi)
+    # "Clinton's communications director, Jennifer Palmieri,": the words before the name count
+    lo = max(0, s - 80)
+    cut = max(text.rfind(ch, lo, s) for ch in ".;:!?”\"\n")
+    before = text[max(lo, cut + 1):s]
+    if not before.rstrip().endswith(","):
+        before = ""  # only an apposition before the name ("X's director, NAME,") counts
+    phrase_s = s - len(before)
+    aff = affiliation(text, phrase_s, e, extra=extra, name=name) if kind in ("person", "anonymous") else ""
+    g = ""
+    if kind in ("person",):
+        low = text[s:e].strip().lower()
+        g = gender(ctx, name, s, e, extra=extra + " " + before, pronoun=low if low in Q.PRONOUN_GENDER else "")
+    elif kind == "anonymous":
+        m = _GENDER_ROLE_RE.search(text[s:e])
+        g = Q.GENDER_WORDS.get(m.group(1).lower(), "") if m else ""
+    return aff, g
+
+
+def _cue_near(text: str, cue: str, lo: int, hi: int, anchor: int) -> tuple[Optional[int], Optional[int]]:
+    """Offsets of ``cue`` between ``lo`` and ``hi``, the occurrence nearest ``anchor``."""
+    if not cue:
+        return None, None
+    best = None
+    for m in re.finditer(r"(?<![\w’'-])%s(?![\w’'-])" % re.escape(cue), text[lo:hi], re.I):
+        d = abs(lo + m.start() - anchor)
+        if best is None or d < best[0]:
+            best = (d, lo + m.start(), lo + m.end())
+    return (best[1], best[2]) if best else (None, None)
+
+
+def _span(text: str, s: int, e: int) -> tuple[int, int]:
+    """``text[s:e]`` without leading/trailing punctuation and spaces (closing quotes kept)."""
+    m = _LEAD_RE.match(text, s, e)
+    if m:
+        s = m.end()
+    seg = text[s:e]
+    t = _TRAIL_RE.search(seg)
+    if t:
+        e = s + t.start()
+    return s, e
+
+
+def find_attributions(result) -> list[Attribution]:
+    """Every attribution of an analysed article (``pipeline.ArticleAnalysis``), in text order."""
+    parsed, quotes = result.parsed, result.quotes
+    ctx = Q._context(parsed, result.mentions)
+    text = ctx.text
+    sources = {(s.start, s.end): s for s in result.sources}
+    out: list[Attribution] = []
+    quote_spans = sorted((q.start, q.end) for q in quotes)
+    in_quote = Q._SpanCover(quote_spans)
+    qstarts = [s for s, _ in quote_spans]
+
+    def quotes_in(s, e):
+        i = bisect.bisect_left(qstarts, s)
+        while i < len(quote_spans) and quote_spans[i][0] < e:
+            yield quote_spans[i]
+            i += 1
+
+    # 1) direct quotes
+    direct: dict[tuple[int, int], Attribution] = {}
+    for q in quotes:
+        ss, se = q.speaker_start, q.speaker_end
+        src = sources.get((ss, se)) if ss is not None else None
+        if q.speaker is None:
+            kind = "unattributed"
+        elif q.speaker_kind == "anonymous":
+            kind = "anonymous"
+        else:
+            kind = src.source_kind if src else Q._entity_kind(q.speaker, ctx.mention_in(ss, se) if ss is not None else None)
+        anchor = ss if ss is not None else q.start
+        lo, hi = max(0, min(q.start, anchor) - 160), min(len(text), max(q.end, se or q.end) + 160)
+        if q.cue == ":":
+            k = text.rfind(":", lo, q.start)
+            cs, ce = (k, k + 1) if k >= 0 else (None, None)
+        elif q.how == "interview":
+            cs = ce = None
+        else:
+            cs, ce = _cue_near(text, q.cue, lo, hi, anchor)
+        pron = text[ss:se].lower() if ss is not None else ""
+        aff, g = _person_facts(ctx, q.speaker or "", kind, ss, se, min(len(text), (se or 0) + 200))
+        if pron in Q.PRONOUN_GENDER and not g:
+            g = Q.PRONOUN_GENDER[pron]
+        direct[(q.start, q.end)] = Attribution(
+            "direct", q.start, q.end, q.quote, q.speaker or "", ss, se, kind, q.speaker_role,
+            text[cs:ce] if cs is not None else "", cs, ce,
+            src.via if src else "", aff, g)
+
+    # 2) indirect speech, sentence by sentence
+    taken: list[tuple[int, int]] = []
+    for bs, be in ctx.blocks:
+        for cm in _CUE_RE.finditer(text, bs, be):
+            cs, ce = cm.span()
+            if in_quote(cs) or any(a <= cs < b for a, b in taken):
+                continue
+            att = _indirect(ctx, cm.group(), cs, ce, bs, be, in_quote)
+            if att is None:
+                continue
+            s, e = att.content_start, att.content_end
+            inside = list(quotes_in(s, e))
+            if inside:
+                qchars = sum(min(b, e) - max(a, s) for a, b in inside)
+                if any(a < s or b > e for a, b in inside) or qchars * 10 >= (e - s) * 6:
+                    # the quote is the content (or sticks out of it): the direct row stays
+                    first = inside[0]
+                    if first[0] - 1 > s and not (first[0] <= cs < first[1]) and first[0] > ce:
+                        e2 = _span(text, s, first[0] - 1)[1]
+                        if e2 - s > 15:
+                            att = att._replace(content_end=e2, content=text[s:e2])
+                        else:
+                            continue
+                    else:
+                        continue
+                else:
+                    att = att._replace(kind="mixed")
+                    for sp in inside:
+                        direct.pop(sp, None)
+            out.append(att)
+            taken.append((min(att.content_start, cs), max(att.content_end, ce)))
+    out.extend(direct.values())
+    out.sort(key=lambda a: (a.content_start, a.content_end))
+    return out
+
+
+def _source(ctx, s: int, e: int, hi: int):
+    """(name, kind, role, s, e, pronoun) of the speaker phrase text[s:e], or None."""
+    text = ctx.text
+    extra = Q._appos_after(text, e, hi)
+    spk = Q._classify(ctx, s, e, extra, s)
+    if spk is None:
+        return None
+    low = text[spk.s:spk.e].lower()
+    if spk.name is None:
+        return "", "unattributed", "", spk.s, spk.e, low
+    kind = "anonymous" if spk.kind == "anonymous" else (
+        "person" if spk.ekind == "pronoun" else Q._KIND_FOR_SOURCE.get(spk.ekind, "person"))
+    if spk.ekind == "pronoun" and low in ("they", "we") and spk.name:
+        kind = Q._KIND_FOR_SOURCE.get(Q._entity_kind(spk.name, None), "person")
+    return spk.name, kind, spk.role, spk.s, spk.e, low
+
+
+def _indirect(ctx, cue: str, cs: int, ce: int, bs: int, be: int, in_quote) -> Optional[Attribution]:
+    """The attribution around one cue occurrence, or None when it credits nobody."""
+    text = ctx.text
+    ss = Q._sent_start(text, bs, cs)
+    se = Q._sent_end(text, ce, be)
+    if se <= ce:
+        se = be
+    kind = CUES.get(cue) or CUES.get(cue.lower(), "")
+    pre = text[ss:cs]
+    via = ""
+    src = None
+    content = None
+    if kind == "according_to":
+        k = ce
+        while k < se and text[k].isspace():
+            k += 1
+        np = Q._np_fwd(text, k, se)
+        if not np:
+            return None
+        src = _source(ctx, np[0], np[1], se)
+        if not pre.strip() or _INTRO_RE.match(pre.strip()):
+            comma = text.find(",", np[1], se)
+            if comma < 0:
+                return None
+            content = (comma + 1, se)
+        else:
+            content = (ss, cs)
+    elif kind == "participle":
+        if not pre.rstrip().endswith(","):
+            return None
+        np = Q._subject(ctx, ss, cs)
+        if not np:
+            return None
+        src = _source(ctx, np[0], np[1], se)
+        content = (_after_that(text, ce, se), se)
+    elif kind == "quoted_as":
+        m = _AS_SAYING_RE.search(text, ce, min(se, ce + 120))
+        if not m:
+            return None
+        k = ce
+        while k < se and text[k].isspace():
+            k += 1
+        np = Q._np_fwd(text, k, m.start() + 1)
+        agent = Q._np_back(text, max(ss, cs - 150), cs)
+        if not np:
+            return None
+        src = _source(ctx, np[0], np[1], m.start())
+        if agent:
+            a = _source(ctx, agent[0], agent[1], cs)
+            via = a[0] if a and a[0] else ""
+            via = via[4:] if via.lower().startswith("the ") else via
+        content = (m.end(), se)
+    else:
+        np = Q._np_back(text, max(ss, cs - 150), cs)
+        tail_s = ce
+        if kind == "tell":
+            k = ce
+            while k < se and text[k].isspace():
+                k += 1
+            obj = Q._np_fwd(text, k, se)
+            if obj:
+                tail_s = obj[1]
+                o = ctx.mention_in(*obj)
+                oname = o.entity if o else text[obj[0]:obj[1]]
+                if Q._entity_kind(oname, o) == "media" or Q._MEDIA_RE.fullmatch(oname):
+                    via = oname[4:] if oname.lower().startswith("the ") else oname
+        tail = (_after_that(text, tail_s, se), se)
+        tail_words = len(text[tail[0]:tail[1]].split())
+        appos_name = False
+        if np is not None and text[np[1]:cs].strip() == ",":
+            before = text[ss:np[0]].rstrip()
+            if before.endswith(",") and text[np[0]:np[0] + 1].isupper() \
+                    and Q._entity_kind(text[np[0]:np[1]], ctx.mention_in(*np)) == "person":
+                appos_name = True  # "Clinton's communications director, Jennifer Palmieri, said"
+            else:
+                np = None  # "..., the group, said X": the words before the comma are content
+        if appos_name:
+            if tail_words < 2:
+                return None
+            content = tail
+            src = _source(ctx, np[0], np[1], se)
+        elif pre.rstrip().endswith(","):
+            # "X, a senator from Vermont, said ...": the sentence's subject, past its apposition
+            subj = Q._subject(ctx, ss, cs)
+            if subj and subj[1] < cs and _APPOS_GAP_RE.fullmatch(text, subj[1], cs) and tail_words >= 2:
+                np = subj
+            elif np is None:  # "CONTENT, said X."
+                k = ce
+                while k < se and text[k].isspace():
+                    k += 1
+                np2 = Q._np_fwd(text, k, se)
+                if not np2 or len(text[ss:cs].split()) < 3:
+                    return None
+                src = _source(ctx, np2[0], np2[1], se)
+                content = (ss, cs)
+        if content is None:
+            if np is None:
+                return None
+            lead = text[ss:np[0]]
+            lead_words = len(lead.split())
+            parenthetical = text[tail_s:se].lstrip().startswith(",")
+            if lead.rstrip().endswith(",") and lead_words >= 3 and (
+                    tail_words < 2 or parenthetical
+                    or tail_words <= 10 and _ADVERBIAL_RE.match(text[tail[0]:tail[1]].lstrip())):
+                content = (ss, np[0])  # "CONTENT, X said." / "CONTENT, X said, MORE"
+            elif tail_words >= 2:
+                content = tail
+            else:
+                return None
+            src = _source(ctx, np[0], np[1], se)
+        if kind in ("belief", "intention") and src and src[1] == "unattributed":
+            return None
+    if src is None:
+        return None
+    name, skind, role, s0, e0, low = src
+    if low == "i" or low in ("it", "this", "that", "which", "who"):
+        return None
+    c0, c1 = _span(text, *content)
+    if c1 - c0 < 3 or not re.search(r"\w", text[c0:c1]) or in_quote(c0):
+        return None
+    if s0 < c1 and c0 < e0:  # the source inside the content: a misparse
+        return None
+    aff, g = _person_facts(ctx, name, skind, s0, e0, se)
+    return Attribution("indirect", c0, c1, text[c0:c1], name or "", s0, e0, skind, role,
+                       text[cs:ce], cs, ce, via, aff, g)
+
+
+def _after_that(text: str, p: int, hi: int) -> int:
+    """Where the content starts after a cue: past 'that', 'in a statement that', a colon."""
+    m = _THAT_RE.match(text, p, min(hi, p + 70))
+    if m:
+        return m.end()
+    return p
+
+
+def attribution_rows(result) -> list[tuple]:
+    """Rows of the ``attributions`` table for one analysed article (TABLES column order)."""
+    aid = result.parsed.article.article_id
+    sents = result.parsed.sentences
+    starts = [s.start for s in sents]
+    rows = []
+    text = result.parsed.article.text
+    for i, a in enumerate(find_attributions(result)):
+        k = bisect.bisect_right(starts, a.content_start) - 1
+        sid = sents[k].sentence_id if k >= 0 and a.content_start < sents[k].end else None
+        rows.append((aid, i, a.kind, a.content_start, a.content_end, a.content, a.source,
+                     a.source_start, a.source_end, a.source_kind, a.speaker_role, a.cue,
+                     a.cue_start, a.cue_end, a.via, sid, a.speaker_affiliation, a.speaker_gender,
+                     text[a.source_start:a.source_end] if a.source_start is not None else ""))
+    return rows
+
+
+def with_speaker_details(result, attribution_rows: list, quote_rows: list, source_rows: list):
+    """``quotes`` and ``sources`` rows with ``speaker_affiliation`` and ``speaker_gender`` appended.
+
+    A speaker span that is also an attribution's source gets that row's values (the tables
+    agree); any other is worked out the same way.
+    """
+    from .tables import TABLES
+
+    ctx = Q._context(result.parsed, result.mentions)
+    known = {(r[7], r[8]): (r[16], r[17]) for r in attribution_rows if r[7] is not None}
+    qcol = {c: i for i, c in enumerate(TABLES["quotes"])}
+    scol = {c: i for i, c in enumerate(TABLES["sources"])}
+
+    def details(name, kind, s, e):
+        if s is None:
+            return "", ""
+        got = known.get((s, e))
+        if got is None:
+            got = known[(s, e)] = _person_facts(ctx, name or "", kind, s, e, min(len(ctx.text), e + 200))
+        return got
+
+    quotes = []
+    for r in quote_rows:
+        kind = "anonymous" if r[qcol["speaker_kind"]] == "anonymous" else "person"
+        quotes.append(r + details(r[qcol["speaker"]], kind, r[qcol["speaker_start"]], r[qcol["speaker_end"]]))
+    sources = [r + details(r[scol["source"]], r[scol["source_kind"]], r[scol["start"]], r[scol["end"]])
+               for r in source_rows]
+    return quotes, sources
