@@ -48,7 +48,9 @@ CUE_VERBS = (
     "contended", "concluded", "reported", "reports", "recounted", "explained", "agreed",
     "pointed out", "went on", "charged", "charges", "countered", "counters", "retorted",
     "fired back", "shot back", "wondered", "mused", "scoffed", "snapped", "protested",
-    "lamented", "laments", "demanded", "pleaded", "began", "according to", "According to", "insist", "claim", "warn", "argue",
+    "lamented", "laments", "demanded", "pleaded", "began", "exclaimed", "exclaims", "concludes",
+    "barked", "chanted", "confessed", "yelled", "screamed", "interjected", "proclaimed",
+    "reiterated", "asserted", "asserts", "promised", "promises", "recounts", "predicts", "according to", "According to", "insist", "claim", "warn", "argue",
 )
 PARTICIPLE_CUES = (
     "saying", "adding", "telling", "noting", "explaining", "warning", "arguing", "writing",
@@ -321,6 +323,10 @@ _OF_PLACE_RE = re.compile(r"\s(?:of|in|from)\s+(?:the\s+)?[A-Z]")
 _ROLE_NAME_RE = re.compile(r"^(?:[a-z0-9][\w’'-]*\s+){1,5}[A-Z][\w’'.-]+(?:\s+[A-Z][\w’'.-]+){1,3}$")
 # a sentence whose subject is a he/she pronoun ("He later added", "But she said")
 _PRONOUN_SUBJECT_RE = re.compile(r"[\"“”‘’'(\s]*(?:(?:But|And|Then|Later|Still|However|Meanwhile|Yet|So),?\s+)?(He|She)\b")
+# a sentence whose subject is a he/she after a subjectless opening clause ("Asked about Clinton, she replied")
+_PARTICIPLE_SUBJECT_RE = re.compile(r"[\"“”‘’'(\s]*(?:Asked|Pressed|Questioned|Speaking|Responding|Reached|"
+                                    r"Interviewed|Talking|Writing|Appearing|Addressing|Reacting|Campaigning)"
+                                    r"\b[^.;:!?“”\"]{0,200}?,\s*([Hh]e|[Ss]he)\b")
 # a sentence that opens with a subordinate clause: its people are not the sentence's subject
 _LEADING_CLAUSE_RE = re.compile(r"[\"“”‘’'(\s]*(?:(?:But|And|Yet|So),?\s+)?(?:[Ww]hen|[Aa]s|[Aa]fter|[Bb]efore|[Ww]hile|"
                                 r"[Ii]f|[Aa]lthough|[Tt]hough|[Ss]ince|[Bb]ecause|[Oo]nce|[Uu]ntil|[Uu]nless|"
@@ -764,8 +770,8 @@ class _Ctx:
             sub = _LEADING_CLAUSE_RE.match(text, s0) if len(in_sent) > 1 else None
             if sub:  # "When Quintanilla tried to follow up, ... Carson took the out": the main clause first
                 in_sent = [c for c in in_sent if c[0] >= sub.end()] + [c for c in in_sent if c[0] < sub.end()]
-            ps = _PRONOUN_SUBJECT_RE.match(text, s0)
-            if ps and ps.start(1) < pos and (not want or PRONOUN_GENDER[ps.group(1).lower()] == want) \
+            ps = _PRONOUN_SUBJECT_RE.match(text, s0) or _PARTICIPLE_SUBJECT_RE.match(text, s0)
+            if ps and ps.start(1) <= pos and (not want or PRONOUN_GENDER[ps.group(1).lower()] == want) \
                     and not (in_sent and in_sent[0][0] < ps.start(1)):
                 k -= 1  # "He said that ... Obama": the subject is the pronoun's own antecedent
                 continue
