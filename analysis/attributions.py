@@ -303,9 +303,41 @@ def find_attributions(result) -> list[Attribution]:
                         direct.pop(sp, None)
             out.append(att)
             taken.append((min(att.content_start, cs), max(att.content_end, ce)))
+    head = _headline(ctx, parsed)
+    if head is not None and not any(head.content_start < b and a < head.content_end for a, b in quote_spans):
+        out.append(head)
     out.extend(direct.values())
     out.sort(key=lambda a: (a.content_start, a.content_end))
     return out
+
+
+#: a headline that credits its words to a name and a colon ("Sanders: It Is Not A Radical Idea")
+_HEAD_COLON_RE = re.compile(r"((?:[A-Z][\w’'.-]*\s+){0,4}[A-Z][\w’'.-]*):\s+(?=\S)")
+_HEAD_NOT_SOURCE = {"Update", "Updated", "Breaking", "Exclusive", "Watch", "Video", "Live", "Opinion",
+                    "Analysis", "Poll", "Report", "Editorial", "Review", "Photos", "Read"}
+
+
+def _headline(ctx, parsed) -> Optional[Attribution]:
+    """The attribution of a headline "Name: words", or None."""
+    h = parsed.headline
+    if h is None and parsed.paragraphs and len(parsed.paragraphs[0].text.split()) <= 25:
+        h = parsed.paragraphs[0]  # a headline the parser kept in the body (it ends with a full stop)
+    if h is None or not h.text:
+        return None
+    text = ctx.text
+    m = _HEAD_COLON_RE.match(text, h.start, h.end)
+    if not m or m.group(1).split()[0] in _HEAD_NOT_SOURCE or m.group(1).split()[-1] in _HEAD_NOT_SOURCE:
+        return None
+    c0, c1 = _span(text, m.end(), h.end)
+    if c1 - c0 < 8:
+        return None
+    s0, e0 = m.span(1)
+    mention = ctx.mention_in(s0, e0)
+    name = mention.entity if mention else m.group(1)
+    kind = Q._KIND_FOR_SOURCE.get(Q._entity_kind(name, mention), "person")
+    aff, g = _person_facts(ctx, name, kind, s0, e0, h.end)
+    return Attribution("indirect", c0, c1, text[c0:c1], name, s0, e0, kind, Q._role_of(name), ":",
+                       m.end(1), m.end(1) + 1, "", aff, g)
 
 
 def _source(ctx, s: int, e: int, hi: int):
@@ -342,9 +374,12 @@ def _indirect(ctx, cue: str, cs: int, ce: int, bs: int, be: int, in_quote) -> Op
         while k < se and text[k].isspace():
             k += 1
         np = Q._np_fwd(text, k, se)
-        if not np:
-            return None
-        src = _source(ctx, np[0], np[1], se)
+        if not np:  # "according to Kantar Media's political ad tracker": the words up to a comma
+            m = _PHRASE_RE.match(text, k, se)
+            np = (k, k + len(m.group().rstrip())) if m and m.group().strip() else None
+            if not np:
+                return None
+        src = _source(ctx, np[0], np[1], se) or _described(text, np[0], np[1])
         if not pre.strip() or _INTRO_RE.match(pre.strip()):
             comma = text.find(",", np[1], se)
             if comma < 0:
@@ -378,7 +413,7 @@ def _indirect(ctx, cue: str, cs: int, ce: int, bs: int, be: int, in_quote) -> Op
             via = via[4:] if via.lower().startswith("the ") else via
         content = (m.end(), se)
     else:
-        np = Q._np_back(text, max(ss, cs - 150), cs)
+        np = Q._np_back(text, max(ss, cs - 150), _before_paren(text, ss, cs))
         tail_s = ce
         if kind == "tell":
             k = ce
@@ -450,6 +485,25 @@ def _indirect(ctx, cue: str, cs: int, ce: int, bs: int, be: int, in_quote) -> Op
     aff, g = _person_facts(ctx, name, skind, s0, e0, se)
     return Attribution("indirect", c0, c1, text[c0:c1], name or "", s0, e0, skind, role,
                        text[cs:ce], cs, ce, via, aff, g)
+
+
+#: the words of a source phrase the noun-phrase finder does not take: up to a comma or the end
+_PHRASE_RE = re.compile(r"[^,;:“”\"()]{2,90}?(?=\s*(?:[,;:.]\s|[,;:.]?$|\())")
+_PAREN_END_RE = re.compile(r"\s*\([^()]{1,25}\)\s*,?\s*$")
+
+
+def _before_paren(text: str, lo: int, p: int) -> int:
+    """``p`` moved before a short parenthesis that ends text[lo:p] ("Sen. Ann Lee (D-Vt.) said")."""
+    m = _PAREN_END_RE.search(text, max(lo, p - 40), p)
+    return m.start() if m else p
+
+
+def _described(text: str, s: int, e: int):
+    """A source phrase taken as written (no name in it): an anonymous description."""
+    phrase = Q._WS_RE.sub(" ", text[s:e])
+    if phrase[:4] in ("The ", "the "):
+        phrase = "the " + phrase[4:]
+    return phrase, "anonymous", Q._role_of(phrase), s, e, phrase.lower()
 
 
 def _after_that(text: str, p: int, hi: int) -> int:

@@ -452,7 +452,13 @@ def _trim(text: str, s: int, e: int) -> tuple[int, int]:
 #: Lower-case heads a source phrase may end in besides ANON_HEADS ("the actress", "a new poll").
 NP_HEADS = PERSON_HEADS | {"supporter", "supporters", "voters", "advocates", "delegate", "delegates",
                            "poll", "polls", "survey", "study", "investigation", "document", "filing",
-                           "aide", "staffer", "staffers", "allies", "ally", "donors", "donor", "friend"}
+                           "aide", "staffer", "staffers", "allies", "ally", "donors", "donor", "friend",
+                           "economists", "lawyers", "attorneys", "scientists", "historians", "strategists",
+                           "operatives", "advisers", "advisors", "democrats", "republicans", "conservatives",
+                           "liberals", "progressives", "organizations", "groups", "polls", "surveys",
+                           "studies", "data", "records", "filings", "documents", "emails", "campaign",
+                           "commission", "committee", "council", "spokesmen", "protesters", "candidates",
+                           "pollsters", "leaders", "members", "sources", "people"}
 
 
 def _word_ok(t: _Tok, first: bool) -> bool:
