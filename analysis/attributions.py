@@ -308,6 +308,11 @@ def find_attributions(result) -> list[Attribution]:
         out.append(head)
     out.extend(direct.values())
     out.sort(key=lambda a: (a.content_start, a.content_end))
+    real = ctx.source_text
+    if real is not text:  # strings as written ('' marks), not as the quote finder saw them
+        out = [a._replace(content=real[a.content_start:a.content_end],
+                          cue=real[a.cue_start:a.cue_end] if a.cue_start is not None else a.cue)
+               for a in out]
     return out
 
 

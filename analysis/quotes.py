@@ -527,7 +527,7 @@ def _np_back(text: str, lo: int, p: int) -> Optional[tuple[int, int]]:
     if toks[start].lw in COMMON_SENTENCE_STARTERS and toks[start].lw not in DETERMINERS and start + 1 < len(toks):
         start += 1
     words = toks[start:]
-    if not any(w.w[:1].isupper() or w.lw in ANON_HEADS or w.lw in MEDIA_HEADS for w in words):
+    if not any(w.w[:1].isupper() or w.lw in ANON_HEADS or w.lw in MEDIA_HEADS or w.lw in NP_HEADS for w in words):
         return None
     return toks[start].s, toks[-1].e
 
@@ -571,7 +571,7 @@ def _np_fwd(text: str, p: int, hi: int) -> Optional[tuple[int, int]]:
     if end == 0 and toks[0].lw in DETERMINERS:
         return None  # "The announcement": a determiner alone names nobody
     words = toks[:end + 1]
-    if not any(w.w[:1].isupper() or w.lw in ANON_HEADS or w.lw in MEDIA_HEADS for w in words):
+    if not any(w.w[:1].isupper() or w.lw in ANON_HEADS or w.lw in MEDIA_HEADS or w.lw in NP_HEADS for w in words):
         return None
     e = toks[end].e
     m = _ANON_POST_RE.match(text, e, hi)
@@ -601,7 +601,8 @@ class _Ctx:
     """Per-article state: text, blocks, mentions index, people seen so far."""
 
     def __init__(self, parsed: Parsed, mentions: list):
-        self.text = text = parsed.article.text
+        self.source_text = parsed.article.text
+        self.text = text = _marks_view(parsed.article.text)
         paras = sorted(parsed.paragraphs or [], key=lambda s: s.start)
         if not paras:
             lo = getattr(parsed, "body_start", 0) or 0
@@ -1118,6 +1119,30 @@ def _classify(ctx: _Ctx, s: int, e: int, extra: str = "", pos: int = 0) -> Optio
 
 # --------------------------------------------------------------------------- quote marks
 
+_TWO_SINGLE_RE = re.compile(r"(?<!')''(?!')")
+
+
+def _marks_view(text: str) -> str:
+    """The text with each two-single-quote mark ('') as one double quote plus a space.
+
+    Wire and archive copies (LexisNexis, the New York Times) print ``''`` for both quotation
+    marks. The view keeps every offset: an opening '' becomes ' "', a closing one '" ', so the
+    quote's words keep their places. Strings reported to users are cut from the real text.
+
+    >>> _marks_view("He said ''We won,'' twice.")
+    'He said  "We won,"  twice.'
+    """
+    if "''" not in text:
+        return text
+
+    def rep(m):
+        i = m.start()
+        prev = text[i - 1] if i > 0 else " "
+        return ' "' if prev.isspace() or prev in "([—–-" else '" '
+
+    return _TWO_SINGLE_RE.sub(rep, text)
+
+
 
 def _pair_marks(text: str, s: int, e: int) -> list[list]:
     """[[open, close_or_None], ...] for double quote marks in text[s:e]."""
@@ -1270,7 +1295,13 @@ def find_quotes(parsed: Parsed, mentions: list[Mention]) -> tuple[list[Quote], l
     >>> q[0].quote, q[0].speaker_kind, s[0].text, s[0].reason
     ('We are ready,', 'unattributed', 'capital', 'short fragment')
     """
-    return _find_quotes(_context(parsed, mentions))
+    ctx = _context(parsed, mentions)
+    found, scare = _find_quotes(ctx)
+    real = ctx.source_text
+    if real is not ctx.text:  # cut the strings from the text as written
+        found = [q._replace(quote=real[q.start:q.end]) for q in found]
+        scare = [x._replace(text=real[x.start:x.end]) for x in scare]
+    return found, scare
 
 
 def _cue_speaker(ctx: _Ctx, lo: int, ss: int, o: int):
@@ -1687,4 +1718,6 @@ def find_sources(parsed: Parsed, quotes: list[Quote], mentions: list[Mention]) -
             out.append(Source(ss_, es_, text[ss_:es_], spk.name, _KIND_FOR_SOURCE.get(kind, "person"), via, cue))
             taken.append((ss_, es_))
     out.sort(key=lambda r: r.start)
+    if ctx.source_text is not text:
+        out = [r._replace(text=ctx.source_text[r.start:r.end]) for r in out]
     return out

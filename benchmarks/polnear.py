@@ -7,6 +7,7 @@ is withheld and never read here. Run ``python -m benchmarks.polnear [--split dev
 Figures (all computed from this module's own definitions, stated here so they can be checked):
 
 * **direct quotes**: a gold attribution is *direct* when text inside double quotation marks
+  (“ ”, ", or the '' of archive copies)
   covers at least half of its content characters and holds at least ``MIN_QUOTE_WORDS`` words
   (shorter quoted fragments, "called him “unhinged”", are paraphrases with a quoted word). Recall: share of direct gold attributions
   overlapped by a found quote. Precision: share of found quotes (in quotation marks, interview
@@ -42,7 +43,7 @@ POLNEAR_DIR = SHARED_DIR / "corpora" / "polnear"
 SPLITS = ("train", "dev")  # the test split is withheld: never read it
 
 _WORD_RE = re.compile(r"\w+")
-_QUOTED_RE = re.compile(r"“[^“”]*”|\"[^\"\n]*\"")
+_QUOTED_RE = re.compile(r"“[^“”]*”|\"[^\"\n]*\"|''(?:(?!'')[^\n])*''")  # '' is a double mark in archive copies
 MIN_QUOTE_WORDS = 4  # shorter quoted fragments ("called him “unhinged”") are not direct quotes
 PRONOUNS = {"he", "she", "him", "her", "his", "they", "them", "we", "us", "i", "me", "it", "you"}
 PERSON_PRONOUNS = {"he", "she", "him", "her", "his"}

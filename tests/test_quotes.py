@@ -412,3 +412,13 @@ def test_a_leading_subordinate_clause_is_not_the_subject():
             "and Ben Carson took the out: “See,” he said, “they know.”")
     a = analyse_article(Article("w", "w.txt", text))
     assert {q.speaker for q in a.quotes} == {"Ben Carson"}
+
+
+@pytest.mark.parametrize("body, quote, speaker", [
+    ("''We will rebuild the bridge,'' said Ana Lima, the mayor.", "We will rebuild the bridge,", "Ana Lima"),
+    ("Ana Lima said: ''The bridge opens in May.''", "The bridge opens in May.", "Ana Lima"),
+])
+def test_two_single_quote_marks_of_archive_copies(body, quote, speaker):
+    text, q, _, src = run(body)
+    assert [(x.quote, x.speaker) for x in q] == [(quote, speaker)]
+    assert all(text[x.start:x.end] == x.text for x in src)
