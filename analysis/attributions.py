@@ -193,7 +193,7 @@ def _person_facts(ctx, name: str, kind: str, s: Optional[int], e: Optional[int],
     phrase_s = s - len(before)
     aff = affiliation(text, phrase_s, e, extra=extra, name=name) if kind in ("person", "anonymous") else ""
     g = ""
-    if kind in ("person",):
+    if kind in ("person",) and " and " not in name:  # a plural source has no one gender
         low = text[s:e].strip().lower()
         g = gender(ctx, name, s, e, extra=extra + " " + before, pronoun=low if low in Q.PRONOUN_GENDER else "")
     elif kind == "anonymous":
@@ -345,14 +345,38 @@ def _headline(ctx, parsed) -> Optional[Attribution]:
                        m.end(1), m.end(1) + 1, "", aff, g)
 
 
+_AND_BEFORE_RE = re.compile(r"((?:[A-Z][\w’'.-]*\s+){0,2}[A-Z][\w’'.-]*),?\s+and\s+$")
+
+
 def _source(ctx, s: int, e: int, hi: int):
-    """(name, kind, role, s, e, pronoun) of the speaker phrase text[s:e], or None."""
+    """(name, kind, role, s, e, pronoun) of the speaker phrase text[s:e], or None.
+
+    Two people joined by "and" ("Ann Lee and Bob Marsh said") are one plural source.
+    """
     text = ctx.text
+    k = text.find(" and ", s, e)
+    am = _AND_BEFORE_RE.search(text, max(0, s - 60), s)
+    if k > s and text[k + 5:k + 6].isupper():
+        spans = ((s, k), (k + 5, e))
+    elif am and text[s:s + 1].isupper():
+        spans = (am.span(1), (s, e))
+    else:
+        spans = None
+    if spans:
+        first = Q._classify(ctx, spans[0][0], spans[0][1], "", spans[0][0])
+        second = Q._classify(ctx, spans[1][0], spans[1][1], Q._appos_after(text, e, hi), spans[1][0])
+        if first and second and first.kind == second.kind == "named" and first.ekind == second.ekind == "person":
+            return (f"{first.name} and {second.name}", "person", second.role or first.role,
+                    first.s, second.e, "")
     extra = Q._appos_after(text, e, hi)
     spk = Q._classify(ctx, s, e, extra, s)
     if spk is None:
         return None
     low = text[spk.s:spk.e].lower()
+    phrase = Q._WS_RE.sub(" ", text[spk.s:spk.e])
+    pm = _POSS_NAME_RE.match(phrase) if spk.kind == "anonymous" or "’s " in phrase or "'s " in phrase else None
+    if pm and _MEDIA_TAIL_RE.search(phrase):  # "Russia's state-run Sputnik International"
+        return pm.group(1), "media", "media", spk.s, spk.e, low
     if spk.name is None:
         return "", "unattributed", "", spk.s, spk.e, low
     kind = "anonymous" if spk.kind == "anonymous" else (
@@ -371,6 +395,10 @@ def _indirect(ctx, cue: str, cs: int, ce: int, bs: int, be: int, in_quote) -> Op
         se = be
     kind = CUES.get(cue) or CUES.get(cue.lower(), "")
     pre = text[ss:cs]
+    if kind not in ("according_to", "participle") and _NOUN_BEFORE_RE.search(pre):
+        return None  # "the plan", "her fears", "to say": a noun or an infinitive, no cue
+    if kind == "quoted_as" and _PASSIVE_RE.search(pre):
+        return _passive_quoted(ctx, cs, ce, ss, se, pre)
     via = ""
     src = None
     content = None
@@ -413,9 +441,7 @@ def _indirect(ctx, cue: str, cs: int, ce: int, bs: int, be: int, in_quote) -> Op
             return None
         src = _source(ctx, np[0], np[1], m.start())
         if agent:
-            a = _source(ctx, agent[0], agent[1], cs)
-            via = a[0] if a and a[0] else ""
-            via = via[4:] if via.lower().startswith("the ") else via
+            via = _media_name(ctx, *agent)
         content = (m.end(), se)
     else:
         np = Q._np_back(text, max(ss, cs - 150), _before_paren(text, ss, cs))
@@ -431,6 +457,10 @@ def _indirect(ctx, cue: str, cs: int, ce: int, bs: int, be: int, in_quote) -> Op
                 oname = o.entity if o else text[obj[0]:obj[1]]
                 if Q._entity_kind(oname, o) == "media" or Q._MEDIA_RE.fullmatch(oname):
                     via = oname[4:] if oname.lower().startswith("the ") else oname
+        qb = _QUOTED_BY_RE.match(text, ce, se)
+        if qb:  # "..., the minister said, quoted by Norway's NTB news agency."
+            agent = Q._np_fwd(text, qb.end(), se)
+            via = _media_name(ctx, *agent) if agent else ""
         tail = (_after_that(text, tail_s, se), se)
         tail_words = len(text[tail[0]:tail[1]].split())
         appos_name = False
@@ -509,6 +539,63 @@ def _described(text: str, s: int, e: int):
     if phrase[:4] in ("The ", "the "):
         phrase = "the " + phrase[4:]
     return phrase, "anonymous", Q._role_of(phrase), s, e, phrase.lower()
+
+
+_NOUN_BEFORE_RE = re.compile(r"(?:^|\s)(?:[Tt]he|[Aa]n?|[Hh]is|[Hh]er|[Ii]ts|[Tt]heir|[Oo]ur|[Mm]y|[Yy]our|[Tt]his|"
+                             r"[Tt]hat|[Tt]hese|[Tt]hose|[Nn]o|[Ee]very|to|[’']s)\s+$")
+_PASSIVE_RE = re.compile(r"\b(?:was|were|is|are|been|being)\s+$")
+_QUOTED_BY_RE = re.compile(r",?\s*(?:quoted|cited)\s+by\s+")
+_BY_RE = re.compile(r"\s+by\s+")
+
+
+def _passive_quoted(ctx, cs: int, ce: int, ss: int, se: int, pre: str) -> Optional[Attribution]:
+    """"Y was quoted by X as saying CONTENT" / "CONTENT, Y was quoted by X as saying"."""
+    text = ctx.text
+    p = ss + len(_PASSIVE_RE.sub("", pre).rstrip())
+    np = Q._np_back(text, ss, p)
+    by = _BY_RE.match(text, ce, se)
+    if not np or not by:
+        return None
+    agent = Q._np_fwd(text, by.end(), se)
+    m = _AS_SAYING_RE.search(text, ce, min(se, ce + 160))
+    lead = text[ss:np[0]]
+    if m and len(text[m.end():se].split()) >= 2:
+        content = (m.end(), se)
+    elif lead.rstrip().endswith(",") and len(lead.split()) >= 3:
+        content = (ss, np[0])
+    else:
+        return None
+    src = _source(ctx, np[0], np[1], se)
+    if src is None or not agent:
+        return None
+    via = _media_name(ctx, *agent)
+    name, skind, role, s0, e0, low = src
+    c0, c1 = _span(text, *content)
+    if c1 - c0 < 3:
+        return None
+    aff, g = _person_facts(ctx, name, skind, s0, e0, se)
+    return Attribution("indirect", c0, c1, text[c0:c1], name or "", s0, e0, skind, role,
+                       text[cs:ce], cs, ce, via, aff, g)
+
+
+_POSS_NAME_RE = re.compile(r"^(?:[A-Z][\w.-]*\s+){0,3}?[A-Z][\w.-]*[’']s\s+(?:[a-z][\w-]*\s+){0,3}"
+                           r"((?:[A-Z][\w’'.&-]*)(?:\s+(?:[A-Z][\w’'.&-]*|al|de|of|the))*)"
+                           r"(?:\s+(?:news\s+agency|agency|newspaper|daily|television|TV|radio|network|channel|website))?$")
+_MEDIA_TAIL_RE = re.compile(r"\b(?:news\s+agency|agency|newspaper|daily|television|TV|radio|network|channel|"
+                            r"website|magazine|broadcaster)$")
+
+
+def _media_name(ctx, s: int, e: int) -> str:
+    """The outlet named by text[s:e]: "Russia's Tass news agency" -> "Tass"."""
+    text = ctx.text
+    phrase = Q._WS_RE.sub(" ", text[s:e])
+    m = _POSS_NAME_RE.match(phrase)
+    if m:
+        return m.group(1)
+    mention = ctx.mention_in(s, e)
+    if mention is not None and mention.kind == "media":
+        return mention.entity
+    return phrase[4:] if phrase[:4].lower() == "the " else phrase
 
 
 def _after_that(text: str, p: int, hi: int) -> int:

@@ -97,7 +97,7 @@ TITLES = (
     "Sheik", "Pope", "Chancellor", "Judge", "Justice", "Spokesman", "Spokeswoman", "Adm",
     "Admiral", "Ayatollah", "Imam", "Emir", "Sir", "Lord", "Lady", "Father", "Rabbi", "Rev",
     "Chairman", "Director", "Chief", "Officer", "Sergeant", "Private", "Corporal", "Envoy", "Speaker", "Leader", "Deputy", "Commissioner",
-    "Administrator", "Attorney General", "Press Secretary", "Whip", "Majority Whip", "Minority Whip", "Majority Leader", "Minority Leader", "Reps",
+    "Administrator", "Attorney General", "Press Secretary", "Whip", "Majority Whip", "Minority Whip", "Majority Leader", "Minority Leader", "Reps", "Senators", "Sens",
 )
 ABBREVIATIONS = {"dr", "mr", "mrs", "ms", "st", "gen", "sen", "rep", "gov", "lt", "col", "capt",
                  "maj", "sgt", "prof", "adm", "rev", "jr", "sr", "no", "mt", "ft", "oct", "sept",
@@ -1590,6 +1590,10 @@ class _SpanCover:
         return i > 0 and self.max_ends[i - 1] > pos
 
 
+#: a subject's apposition up to its cue: ", another activist group, "
+_APPOS_GAP_RE = re.compile(r"\s*,[^,;:“”\"]{2,80},\s*(?:also\s+|later\s+)?")
+
+
 def find_sources(parsed: Parsed, quotes: list[Quote], mentions: list[Mention]) -> list[Source]:
     """Every cited source: quoted speakers and indirect attributions, one row per citation phrase.
 
@@ -1687,6 +1691,13 @@ def find_sources(parsed: Parsed, quotes: list[Quote], mentions: list[Mention]) -
                 continue
             extra = _appos_after(text, e, se)
             spk = _classify(ctx, s, e, extra, s)
+            if spk is not None and spk.kind == "anonymous" and ss < s:
+                # "The Local Councils, another activist group, said": the name before the apposition
+                subj = _subject(ctx, ss, s)
+                if subj and subj[1] <= s and _APPOS_GAP_RE.fullmatch(text, subj[1], cs):
+                    alt = _classify(ctx, subj[0], subj[1], "", subj[0])
+                    if alt is not None and alt.kind == "named" and alt.name:
+                        spk = alt
             if spk is None or spk.name is None:
                 continue
             if spk.ekind == "pronoun" and low in ("believes", "believe", "estimated", "estimates"):

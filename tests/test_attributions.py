@@ -114,3 +114,45 @@ def test_bad_cue_kind_is_a_clear_error(tmp_path):
     p.write_text("cue,kind,note\nsaid,speach,\n", encoding="utf-8")
     with pytest.raises(ValueError, match="line 2.*speach"):
         A._load_cues(p)
+
+
+# ---- cited sources the issue lists as misses, in sentences of our own
+
+@pytest.mark.parametrize("body, content, source, kind, via", [
+    ("The ceasefire has collapsed, the minister was quoted by Norway's NTB news agency as saying.",
+     "The ceasefire has collapsed", "the minister", "anonymous", "NTB"),
+    ("The talks were postponed, the minister said, quoted by Norway's NTB news agency.",
+     "The talks were postponed", "the minister", "anonymous", "NTB"),
+    ("Portugal's state-run Lusa news agency reported that the port was closed.",
+     "the port was closed", "Lusa", "media", ""),
+    ("Chile's El Mercurio newspaper quoted Rosa Ortega as saying that the mine would reopen.",
+     "the mine would reopen", "Rosa Ortega", "person", "El Mercurio"),
+    ("The Harbor Workers Union, another labor group, said the strike would continue.",
+     "the strike would continue", "Harbor Workers Union", "organisation", ""),
+    ("Peruvian state TV quoted an unnamed army official as saying the road was cut.",
+     "the road was cut", "an unnamed army official", "anonymous", "Peruvian state TV"),
+    ("Senators Ann Lee and Bob Marsh said the bill would pass.",
+     "the bill would pass", "Ann Lee and Bob Marsh", "person", ""),
+    ("The plan will fail, said Tom Reyes, director of the Rural Water Council.",
+     "The plan will fail", "Tom Reyes", "person", ""),
+])
+def test_cited_sources(body, content, source, kind, via):
+    rows = attribs(body + "\n\nAnother paragraph follows here.")
+    assert [(a.content, a.source, a.source_kind, a.via) for a in rows] == [(content, source, kind, via)]
+
+
+def test_plural_source_has_no_single_gender():
+    rows = attribs("Ann Lee and Bob Marsh said the bill would pass.\n\nMore text.")
+    assert rows[0].source == "Ann Lee and Bob Marsh" and rows[0].speaker_gender == ""
+
+
+def test_nested_quote_is_credited_to_the_outer_speaker():
+    body = ('Ana Lima stood at the door of her house.\n\n“My neighbor told me, ‘We must leave now,’ '
+            'and we did,” Ana Lima said.\n\nThe water kept rising.')
+    rows = [a for a in attribs(body) if a.kind == "direct"]
+    assert len(rows) == 1 and rows[0].source == "Ana Lima"
+    assert "We must leave now" in rows[0].content
+
+
+def test_a_noun_is_no_cue():
+    assert attribs("The plan was a failure from the start.\n\nMore text.") == []

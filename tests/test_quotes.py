@@ -422,3 +422,12 @@ def test_two_single_quote_marks_of_archive_copies(body, quote, speaker):
     text, q, _, src = run(body)
     assert [(x.quote, x.speaker) for x in q] == [(quote, speaker)]
     assert all(text[x.start:x.end] == x.text for x in src)
+
+
+@pytest.mark.parametrize("body, source, kind", [
+    ("The Harbor Workers Union, another labor group, said the strike would continue.", "Harbor Workers Union", "organisation"),
+    ("The ceasefire has collapsed, the minister was quoted by Norway's NTB news agency as saying.", "the minister", "anonymous"),
+])
+def test_sources_named_before_an_apposition_or_quoted_by(body, source, kind):
+    _, _, _, src = run(body + "\n\nAnother paragraph follows here.")
+    assert [(x.source, x.source_kind) for x in src] == [(source, kind)]
