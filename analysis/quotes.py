@@ -178,6 +178,8 @@ COMMON_SENTENCE_STARTERS = {
     "both", "some", "many", "most", "other", "such", "his", "her", "their", "our", "its",
     "what", "why", "how", "where", "who", "which", "further", "among", "even", "only", "just",
     "one", "two", "more", "no", "not", "all", "each", "every", "other", "by", "from",
+    "speaking", "asked", "talking", "writing", "responding", "addressing", "like", "unlike",
+    "despite", "because", "following", "given",
 }
 ADVERBS_BEFORE_CUE = {"also", "has", "have", "had", "is", "was", "were", "are", "later",
                       "then", "now", "once", "previously", "reportedly", "again", "earlier",
@@ -323,6 +325,7 @@ _OF_PLACE_RE = re.compile(r"\s(?:of|in|from)\s+(?:the\s+)?[A-Z]")
 _ROLE_NAME_RE = re.compile(r"^(?:[a-z0-9][\w’'-]*\s+){1,5}[A-Z][\w’'.-]+(?:\s+[A-Z][\w’'.-]+){1,3}$")
 # a sentence whose subject is a he/she pronoun ("He later added", "But she said")
 _PRONOUN_SUBJECT_RE = re.compile(r"[\"“”‘’'(\s]*(?:(?:But|And|Then|Later|Still|However|Meanwhile|Yet|So),?\s+)?(He|She)\b")
+_CLAUSE_BREAK_RE = re.compile(r"[.;:!?“”\"]")
 # a sentence whose subject is a he/she after a subjectless opening clause ("Asked about Clinton, she replied")
 _PARTICIPLE_SUBJECT_RE = re.compile(r"[\"“”‘’'(\s]*(?:Asked|Pressed|Questioned|Speaking|Responding|Reached|"
                                     r"Interviewed|Talking|Writing|Appearing|Addressing|Reacting|Campaigning)"
@@ -783,9 +786,25 @@ class _Ctx:
                 k -= 1  # "He said that ... Obama": the subject is the pronoun's own antecedent
                 continue
             if in_sent:
-                return answer(in_sent[0])
+                return answer(self._reporting_subject(in_sent, s0, s_end) or in_sent[0])
             k -= 1
         return answer(ok[-1])
+
+    def _reporting_subject(self, cands: list, s0: int, s_end: int):
+        """The candidate that is the subject of a reporting verb in text[s0:s_end] ("..., Biden
+        said."; "said Biden"), the likeliest person a following "he said" means; else None."""
+        text = self.text
+        for cm in _CUE_RE.finditer(text, s0, s_end):
+            if self._in_quote(cm.start()):
+                continue
+            for c in cands:
+                p = c[0]
+                if p < cm.start() and len(text[p:cm.start()].split()) <= len(c[1].split()) + 2 \
+                        and not _CLAUSE_BREAK_RE.search(text, p, cm.start()):
+                    return c
+                if 0 <= p - cm.end() <= 2:
+                    return c
+        return None
 
     def titled(self, head: str) -> set:
         """People the article names with the title ``head`` anywhere ("President Barack Obama",
@@ -836,7 +855,7 @@ class _Ctx:
 
 
 # the look-behind comes after the first capital (same test) so ``re`` can skip to capitals
-_NAME_RUN_RE = re.compile(r"[A-Z](?<![\w’'-][A-Z])[\w’'-]+(?:\.(?= [A-Z]))?(?: (?:[A-Z][\w’'-]+|al-[\w’'-]+|al|bin|ibn|abu|de|van|von)){0,4}")
+_NAME_RUN_RE = re.compile(r"[A-Z](?<![\w’'-][A-Z])[\w’'-]+(?:\.(?= [A-Z]))?(?: (?:[A-Z][\w’'-]+|al-[\w’'-]+|(?:al|bin|ibn|abu|de|van|von)(?= [A-Z]))){0,4}")
 _TITLE_SET = {t.lower() for t in TITLES if " " not in t}
 _PERSON_CUE_WORDS = {"spokesman", "spokeswoman", "activist", "commander", "analyst", "researcher",
                      "reporter", "correspondent", "minister", "official", "professor", "expert",
