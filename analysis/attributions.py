@@ -90,6 +90,7 @@ _AFFIL_PRE_RE = re.compile(r"((?:[A-Z][\w’'.&-]*\s+){1,4}?)(?:%s)\b" % "|".joi
 _NOT_ORG = {"Mr", "Mrs", "Ms", "Dr", "The", "A", "An", "He", "She", "It", "They", "President",
             "Sen", "Rep", "Gov", "Senator", "Governor", "Secretary", "Former", "Then", "Vice"}
 
+_TITLE_IN_RE = re.compile(r"(Mr|Mrs|Ms|Miss)\.?\s")
 _GENDER_ROLE_RE = re.compile(r"\b(spokeswoman|spokesman|congresswoman|congressman|chairwoman|chairman|"
                              r"businesswoman|businessman|woman|man|mother|father|actress|mrs|ms|miss|mr)\b", re.I)
 
@@ -162,13 +163,22 @@ def gender(ctx, name: str, s: int, e: int, *, extra: str = "", pronoun: str = ""
     """
     if pronoun in Q.PRONOUN_GENDER:
         return Q.PRONOUN_GENDER[pronoun]
+    phrase = extra
     if ctx is not None:
-        g = ctx.gender(name, s)
-        if g:
-            return g
-        phrase = ctx.text[s:e] + " " + extra
-    else:
-        phrase = extra
+        text = ctx.text
+        phrase = text[s:e] + " " + extra
+        t = Q._GENDER_TITLE_RE.search(text, max(0, s - 8), s) or _TITLE_IN_RE.match(text, s, e)
+        if t:
+            return Q.GENDER_WORDS[t.group(1).lower()]
+        parts = name.split()
+        if len(parts) == 1 and parts:  # a surname: the first name it was written with before
+            full = re.compile(r"\b([A-Z][a-z]+)\s+(?:[A-Z]\.\s+)?%s\b" % re.escape(parts[0])).search(text, 0, s)
+            if full and Q.FIRST_NAMES.get(full.group(1)):
+                return Q.FIRST_NAMES[full.group(1)]
+        for w in parts[:-1]:
+            g = Q.FIRST_NAMES.get(w)
+            if g:
+                return g
     m = _GENDER_ROLE_RE.search(phrase)
     if m:
         g = Q.GENDER_WORDS.get(m.group(1).lower(), "")
@@ -186,8 +196,10 @@ def _person_facts(ctx, name: str, kind: str, s: Optional[int], e: Optional[int],
     extra = Q._appos_after(text, e, hi)
     # "Clinton's communications director, Jennifer Palmieri,": the words before the name count
     lo = max(0, s - 80)
-    cut = max(text.rfind(ch, lo, s) for ch in ".;:!?”\"\n")
-    before = text[max(lo, cut + 1):s]
+    cut = lo - 1
+    for m in _BOUNDARY_RE.finditer(text, lo, s):
+        cut = m.start()
+    before = text[cut + 1:s]
     if not before.rstrip().endswith(","):
         before = ""  # only an apposition before the name ("X's director, NAME,") counts
     phrase_s = s - len(before)
@@ -202,15 +214,22 @@ def _person_facts(ctx, name: str, kind: str, s: Optional[int], e: Optional[int],
     return aff, g
 
 
+_CUE_NEAR_CACHE: dict = {}
+_BOUNDARY_RE = re.compile(r"[.;:!?”\"\n]")
+
+
 def _cue_near(text: str, cue: str, lo: int, hi: int, anchor: int) -> tuple[Optional[int], Optional[int]]:
     """Offsets of ``cue`` between ``lo`` and ``hi``, the occurrence nearest ``anchor``."""
     if not cue:
         return None, None
     best = None
-    for m in re.finditer(r"(?<![\w’'-])%s(?![\w’'-])" % re.escape(cue), text[lo:hi], re.I):
-        d = abs(lo + m.start() - anchor)
+    pat = _CUE_NEAR_CACHE.get(cue)
+    if pat is None:
+        pat = _CUE_NEAR_CACHE[cue] = re.compile(r"(?<![\w’'-])%s(?![\w’'-])" % re.escape(cue), re.I)
+    for m in pat.finditer(text, lo, hi):
+        d = abs(m.start() - anchor)
         if best is None or d < best[0]:
-            best = (d, lo + m.start(), lo + m.end())
+            best = (d, m.start(), m.end())
     return (best[1], best[2]) if best else (None, None)
 
 
@@ -277,7 +296,7 @@ def find_attributions(result) -> list[Attribution]:
     for bs, be in ctx.blocks:
         for cm in _CUE_RE.finditer(text, bs, be):
             cs, ce = cm.span()
-            if in_quote(cs) or any(a <= cs < b for a, b in taken):
+            if in_quote(cs) or any(a <= cs < b for a, b in taken[-3:]):
                 continue
             att = _indirect(ctx, cm.group(), cs, ce, bs, be, in_quote)
             if att is None:
@@ -395,7 +414,7 @@ def _indirect(ctx, cue: str, cs: int, ce: int, bs: int, be: int, in_quote) -> Op
         se = be
     kind = CUES.get(cue) or CUES.get(cue.lower(), "")
     pre = text[ss:cs]
-    if kind not in ("according_to", "participle") and _NOUN_BEFORE_RE.search(pre):
+    if kind not in ("according_to", "participle") and _NOUN_BEFORE_RE.search(text, max(ss, cs - 8), cs):
         return None  # "the plan", "her fears", "to say": a noun or an infinitive, no cue
     if kind == "quoted_as" and _PASSIVE_RE.search(pre):
         return _passive_quoted(ctx, cs, ce, ss, se, pre)
@@ -541,8 +560,8 @@ def _described(text: str, s: int, e: int):
     return phrase, "anonymous", Q._role_of(phrase), s, e, phrase.lower()
 
 
-_NOUN_BEFORE_RE = re.compile(r"(?:^|\s)(?:[Tt]he|[Aa]n?|[Hh]is|[Hh]er|[Ii]ts|[Tt]heir|[Oo]ur|[Mm]y|[Yy]our|[Tt]his|"
-                             r"[Tt]hat|[Tt]hese|[Tt]hose|[Nn]o|[Ee]very|to|[’']s)\s+$")
+_NOUN_BEFORE_RE = re.compile(r"(?:(?:^|(?<=[\s“\"(]))(?:[Tt]he|[Aa]n?|[Hh]is|[Hh]er|[Ii]ts|[Tt]heir|[Oo]ur|[Mm]y|[Yy]our|[Tt]his|"
+                             r"[Tt]hat|[Tt]hese|[Tt]hose|[Nn]o|[Ee]very|to)|[’']s)\s+$")
 _PASSIVE_RE = re.compile(r"\b(?:was|were|is|are|been|being)\s+$")
 _QUOTED_BY_RE = re.compile(r",?\s*(?:quoted|cited)\s+by\s+")
 _BY_RE = re.compile(r"\s+by\s+")
