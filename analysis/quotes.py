@@ -50,7 +50,7 @@ CUE_VERBS = (
     "fired back", "shot back", "wondered", "mused", "scoffed", "snapped", "protested",
     "lamented", "laments", "demanded", "pleaded", "began", "exclaimed", "exclaims", "concludes",
     "barked", "chanted", "confessed", "yelled", "screamed", "interjected", "proclaimed",
-    "reiterated", "asserted", "asserts", "promised", "promises", "recounts", "predicts", "according to", "According to", "insist", "claim", "warn", "argue",
+    "reiterated", "asserted", "asserts", "promised", "promises", "recounts", "predicts", "put it", "according to", "According to", "insist", "claim", "warn", "argue",
 )
 PARTICIPLE_CUES = (
     "saying", "adding", "telling", "noting", "explaining", "warning", "arguing", "writing",
@@ -1138,7 +1138,7 @@ def _classify(ctx: _Ctx, s: int, e: int, extra: str = "", pos: int = 0) -> Optio
 
 # --------------------------------------------------------------------------- quote marks
 
-_TWO_SINGLE_RE = re.compile(r"(?<!')''(?!')")
+_TWO_SINGLE_RE = re.compile(r"'''|''")
 
 
 def _marks_view(text: str) -> str:
@@ -1146,7 +1146,9 @@ def _marks_view(text: str) -> str:
 
     Wire and archive copies (LexisNexis, the New York Times) print ``''`` for both quotation
     marks. The view keeps every offset: an opening '' becomes ' "', a closing one '" ', so the
-    quote's words keep their places. Strings reported to users are cut from the real text.
+    quote's words keep their places; three single quotes are a double mark beside a single one
+    (a quote inside a quote that opens or closes with it). Strings reported to users are cut
+    from the real text.
 
     >>> _marks_view("He said ''We won,'' twice.")
     'He said  "We won,"  twice.'
@@ -1157,7 +1159,10 @@ def _marks_view(text: str) -> str:
     def rep(m):
         i = m.start()
         prev = text[i - 1] if i > 0 else " "
-        return ' "' if prev.isspace() or prev in "([—–-" else '" '
+        opening = prev.isspace() or prev in "([—–-"
+        if len(m.group()) == 3:
+            return " \"'" if opening else "'\" "
+        return ' "' if opening else '" '
 
     return _TWO_SINGLE_RE.sub(rep, text)
 
