@@ -416,7 +416,8 @@ def test_a_leading_subordinate_clause_is_not_the_subject():
 
 @pytest.mark.parametrize("body, quote, speaker", [
     ("''We will rebuild the bridge,'' said Ana Lima, the mayor.", "We will rebuild the bridge,", "Ana Lima"),
-    ("Ana Lima said: ''The bridge opens in May.''", "The bridge opens in May.", "Ana Lima"),
+    ("Ana Lima said: ''The bridge opens in May.''", "The bridge opens in May.", "Ana Lima"),    ("''He told me, 'Leave the bridge,''' said Ana Lima.", "He told me, 'Leave the bridge,'", "Ana Lima"),
+    ("As Ana Lima put it: ''The bridge opens in May.''", "The bridge opens in May.", "Ana Lima"),
 ])
 def test_two_single_quote_marks_of_archive_copies(body, quote, speaker):
     text, q, _, src = run(body)
