@@ -325,7 +325,7 @@ _OF_PLACE_RE = re.compile(r"\s(?:of|in|from)\s+(?:the\s+)?[A-Z]")
 _ROLE_NAME_RE = re.compile(r"^(?:[a-z0-9][\w’'-]*\s+){1,5}[A-Z][\w’'.-]+(?:\s+[A-Z][\w’'.-]+){1,3}$")
 # a sentence whose subject is a he/she pronoun ("He later added", "But she said")
 _PRONOUN_SUBJECT_RE = re.compile(r"[\"“”‘’'(\s]*(?:(?:But|And|Then|Later|Still|However|Meanwhile|Yet|So),?\s+)?(He|She)\b")
-_CLAUSE_BREAK_RE = re.compile(r"[.;:!?“”\"]")
+_CLAUSE_BREAK_RE = re.compile(r"[.,;:!?“”\"]")
 # a sentence whose subject is a he/she after a subjectless opening clause ("Asked about Clinton, she replied")
 _PARTICIPLE_SUBJECT_RE = re.compile(r"[\"“”‘’'(\s]*(?:Asked|Pressed|Questioned|Speaking|Responding|Reached|"
                                     r"Interviewed|Talking|Writing|Appearing|Addressing|Reacting|Campaigning)"
@@ -785,14 +785,18 @@ class _Ctx:
                     and not (in_sent and in_sent[0][0] < ps.start(1)):
                 k -= 1  # "He said that ... Obama": the subject is the pronoun's own antecedent
                 continue
+            rs = self._reporting_subject(in_sent, s0, s_end, want) if k != own else None
+            if rs is not None:
+                return answer(rs)
             if in_sent:
-                return answer(self._reporting_subject(in_sent, s0, s_end) or in_sent[0])
+                return answer(in_sent[0])
             k -= 1
         return answer(ok[-1])
 
-    def _reporting_subject(self, cands: list, s0: int, s_end: int):
-        """The candidate that is the subject of a reporting verb in text[s0:s_end] ("..., Biden
-        said."; "said Biden"), the likeliest person a following "he said" means; else None."""
+    def _reporting_subject(self, cands: list, s0: int, s_end: int, want: str = ""):
+        """The subject of a reporting verb in text[s0:s_end] ("..., Biden said."; "said Biden";
+        "Barden says"), the likeliest person a following "he said" means; else None. A name
+        right before the verb counts even when no other rule took it for a person."""
         text = self.text
         for cm in _CUE_RE.finditer(text, s0, s_end):
             if self._in_quote(cm.start()):
@@ -804,6 +808,20 @@ class _Ctx:
                     return c
                 if 0 <= p - cm.end() <= 2:
                     return c
+            np = _np_back(text, s0, cm.start())
+            if np and text[np[0]:np[0] + 1].isupper() and np[0] >= s0:
+                words = text[np[0]:np[1]].split()
+                if 1 <= len(words) <= 3 and all(w[:1].isupper() for w in words) \
+                        and words[0].lower() not in COMMON_SENTENCE_STARTERS and words[0].lower() not in PRONOUNS:
+                    m = self.mention_in(*np)
+                    if m is not None and m.kind != "person":
+                        continue
+                    name = m.entity if m is not None else " ".join(words)
+                    if _entity_kind(name, m) != "person":
+                        continue
+                    if want and self.gender(name, np[0]) not in ("", want):
+                        continue
+                    return (np[0], name)
         return None
 
     def titled(self, head: str) -> set:

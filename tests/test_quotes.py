@@ -432,3 +432,16 @@ def test_two_single_quote_marks_of_archive_copies(body, quote, speaker):
 def test_sources_named_before_an_apposition_or_quoted_by(body, source, kind):
     _, _, _, src = run(body + "\n\nAnother paragraph follows here.")
     assert [(x.source, x.source_kind) for x in src] == [(source, kind)]
+
+
+@pytest.mark.parametrize("body, start, speaker", [
+    # the subject of the last reporting verb, not the first name of its sentence
+    ("Since the Lake Erie floods, Dana Cole says, the town has changed. "
+     "“We rebuilt every house on the shore,” she said.\n\nMore text.", "We rebuilt", "Dana Cole"),
+    # a subjectless opening clause: the pronoun is the subject, its person is named before
+    ("Mara Lind spoke first.\n\nAsked about Tom Reyes and the vote, she replied: “We will see what happens.”"
+     "\n\nMore text.", "We will see", "Mara Lind"),
+])
+def test_pronoun_prefers_the_subject_of_a_reporting_clause(body, start, speaker):
+    q = quote_starting(body, start)
+    assert q.speaker == speaker and q.how == "pronoun"
