@@ -72,8 +72,8 @@ def lead_words_ok(lead: str) -> bool:
 
 
 #: between a subject and its cue: an apposition or relative clause set off by commas
-_APPOS_GAP_RE = re.compile(r"\s*(?:\([^()]{1,25}\)\s*)?,\s*(?:an?|the|who|which|whose|one|another|its|his|her|their|[a-z][\w-]*)\b"
-                           r"[^;“”\"]{0,160}?,\s*(?:(?:also|later|then|has|have|had)\s+)?")
+_APPOS_GAP_RE = re.compile(r"\s*(?:\([^()]{1,25}\)\s*)?(?:,\s*(?:\d{1,3},\s*)?(?:an?|the|who|which|whose|one|another|its|his|her|their|[a-z][\w-]*)\b"
+                           r"[^;“”\"]{0,160}?,|\s[—–]\s?[^;“”\"—–]{2,120}?\s?[—–])\s*(?:(?:also|later|then|has|have|had)\s+)?")
 _LEAD_RE = re.compile(r"[\s,:—–-]+")
 _TRAIL_RE = re.compile(r"[\s,.;:!?—–-]+$")
 #: words that may open a sentence before its subject without making it a clause
@@ -490,6 +490,13 @@ def _indirect(ctx, cue: str, cs: int, ce: int, bs: int, be: int, in_quote) -> Op
             via = _media_name(ctx, *agent) if agent else ""
         tail = (_after_that(text, tail_s, se), se)
         tail_words = len(text[tail[0]:tail[1]].split())
+        coordinated = _AND_CUE_RE.search(text, max(ss, cs - 20), cs)
+        if coordinated and not pre.rstrip().endswith(","):
+            # "McConnell embraced the mogul and said this week that ...": the sentence's subject
+            subj = Q._subject(ctx, ss, cs)
+            if subj and tail_words >= 2:
+                src = _source(ctx, subj[0], subj[1], se)
+                content = tail
         appos_name = False
         if np is not None and text[np[1]:cs].strip() == ",":
             before = text[ss:np[0]].rstrip()
@@ -498,17 +505,19 @@ def _indirect(ctx, cue: str, cs: int, ce: int, bs: int, be: int, in_quote) -> Op
                 appos_name = True  # "Clinton's communications director, Jennifer Palmieri, said"
             else:
                 np = None  # "..., the group, said X": the words before the comma are content
-        if appos_name:
+        if content is not None:
+            pass
+        elif appos_name:
             if tail_words < 2:
                 return None
             content = tail
             src = _source(ctx, np[0], np[1], se)
-        elif pre.rstrip().endswith(","):
+        elif pre.rstrip().endswith((",", "—", "–")):
             # "X, a senator from Vermont, said ...": the sentence's subject, past its apposition
             subj = Q._subject(ctx, ss, cs)
             if subj and subj[1] < cs and _APPOS_GAP_RE.fullmatch(text, subj[1], cs) and tail_words >= 2:
                 np = subj
-            elif np is None:  # "CONTENT, said X."
+            elif np is None and pre.rstrip().endswith(","):  # "CONTENT, said X."
                 k = ce
                 while k < se and text[k].isspace():
                     k += 1
@@ -576,6 +585,7 @@ def _described(text: str, s: int, e: int):
 _NOUN_BEFORE_RE = re.compile(r"(?:(?:^|(?<=[\s“\"(]))(?:[Tt]he|[Aa]n?|[Hh]is|[Hh]er|[Ii]ts|[Tt]heir|[Oo]ur|[Mm]y|[Yy]our|[Tt]his|"
                              r"[Tt]hat|[Tt]hese|[Tt]hose|[Nn]o|[Ee]very|to)|[’']s)\s+$")
 _PASSIVE_RE = re.compile(r"\b(?:was|were|is|are|been|being)\s+$")
+_AND_CUE_RE = re.compile(r"(?:,?\s(?:and|but))\s+(?:(?:also|then|later|now|has|have|had)\s+)?$")
 _QUOTED_BY_RE = re.compile(r",?\s*(?:quoted|cited)\s+by\s+")
 _BY_RE = re.compile(r"\s+by\s+")
 

@@ -39,6 +39,12 @@ def attribs(body: str):
      "the bill would pass easily", "Nora Vale", "said"),
     ("The coach's spokesman, Dan Fitch, said the team would appeal the fine.", "indirect",
      "the team would appeal the fine", "Dan Fitch", "said"),
+    ("Nora Vale, 44, a nurse from Dayton, said the clinic would close.", "indirect",
+     "the clinic would close", "Nora Vale", "said"),
+    ("Nora Vale — a nurse from Dayton — says the clinic will close.", "indirect",
+     "the clinic will close", "Nora Vale", "says"),
+    ("Nora Vale toured the ward and said the clinic would close.", "indirect",
+     "the clinic would close", "Nora Vale", "said"),
     ('“We will appeal the decision today,” said Ada Park.', "direct",
      "We will appeal the decision today,", "Ada Park", "said"),
 ])
