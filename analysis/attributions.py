@@ -8,10 +8,11 @@ text: the content, the source (who is credited) and the cue (the words that cred
 * ``kind``: ``direct`` (a quote in quotation marks), ``indirect`` (a paraphrase) or ``mixed``
   (a paraphrase with a quoted stretch: "Trump said that the system is “rigged”"; the quote is
   then part of the mixed row, not a row of its own).
-* The cues are the editable lexicon ``data/cues.csv`` (columns ``cue``, ``kind``, ``note``): kind
+* The cues are the editable lexicon ``data/cues.csv`` (columns ``cue``, ``kind``, ``quotes``,
+  ``note``; ``quotes`` says how the quote finder uses a cue, see ``analysis.quotes``): kind
   ``speech``, ``tell`` (a hearer follows: "told reporters"), ``media`` ("reported"), ``belief``,
   ``intention``, ``according_to``, ``quoted_as`` ("quoted Y as saying"), ``participle``
-  ("..., saying").
+  ("..., saying"), or ``quote_only`` (a cue of direct quotes only: "sighed", "went on").
 * Speakers are found and resolved (pronouns, descriptions, mentions) by ``analysis.quotes``.
 * ``speaker_affiliation``: the organisation, government or outlet a person speaks for, from the
   words around the name ("at the Institute for the Study of War", "Suqour al Jabal's commander",
@@ -36,7 +37,8 @@ from . import quotes as Q
 from .config import DATA_DIR
 
 CUES_PATH = DATA_DIR / "cues.csv"
-CUE_KINDS = ("speech", "tell", "media", "belief", "intention", "according_to", "quoted_as", "participle")
+CUE_KINDS = ("speech", "tell", "media", "belief", "intention", "according_to", "quoted_as", "participle",
+             "quote_only")
 
 
 def _load_cues(path=CUES_PATH) -> dict[str, str]:
@@ -50,7 +52,8 @@ def _load_cues(path=CUES_PATH) -> dict[str, str]:
             if kind not in CUE_KINDS:
                 raise ValueError(f"{path}, line {i}: cue {cue!r} has kind {kind!r}; "
                                  f"use one of {', '.join(CUE_KINDS)}")
-            out[cue] = kind
+            if kind != "quote_only":  # used by the quote finder only (analysis.quotes)
+                out[cue] = kind
     return out
 
 

@@ -117,7 +117,7 @@ def test_rows_match_the_table_and_quotes_agree():
 
 def test_bad_cue_kind_is_a_clear_error(tmp_path):
     p = tmp_path / "cues.csv"
-    p.write_text("cue,kind,note\nsaid,speach,\n", encoding="utf-8")
+    p.write_text("cue,kind,quotes,note\nsaid,speach,verb,\n", encoding="utf-8")
     with pytest.raises(ValueError, match="line 2.*speach"):
         A._load_cues(p)
 

@@ -445,3 +445,12 @@ def test_sources_named_before_an_apposition_or_quoted_by(body, source, kind):
 def test_pronoun_prefers_the_subject_of_a_reporting_clause(body, start, speaker):
     q = quote_starting(body, start)
     assert q.speaker == speaker and q.how == "pronoun"
+
+
+def test_cue_lexicon_comes_from_the_data_file(tmp_path):
+    from analysis import quotes as Q
+    assert "said" in Q.CUE_VERBS and "saying" in Q.PARTICIPLE_CUES and "believes" in Q.SOURCE_ONLY_CUES
+    p = tmp_path / "cues.csv"
+    p.write_text("cue,kind,quotes,note\nmurmured,quote_only,verb,\nsaid,speech,verbb,\n", encoding="utf-8")
+    with pytest.raises(ValueError, match="line 3.*verbb"):
+        Q._load_quote_cues(p)
