@@ -101,6 +101,7 @@ _AFFIL_PRE_RE = re.compile(r"((?:[A-Z][\w’'.&-]*\s+){1,4}?)(?:%s)\b" % "|".joi
 _NOT_ORG = {"Mr", "Mrs", "Ms", "Dr", "The", "A", "An", "He", "She", "It", "They", "President",
             "Sen", "Rep", "Gov", "Senator", "Governor", "Secretary", "Former", "Then", "Vice"}
 
+_FIRST_BEFORE_RE = re.compile(r"\b([A-Z][a-z]+)\s+(?:[A-Z]\.\s+)?$")
 _TITLE_IN_RE = re.compile(r"(Mr|Mrs|Ms|Miss)\.?\s")
 _GENDER_ROLE_RE = re.compile(r"\b(spokeswoman|spokesman|congresswoman|congressman|chairwoman|chairman|"
                              r"businesswoman|businessman|woman|man|mother|father|actress|mrs|ms|miss|mr)\b", re.I)
@@ -183,9 +184,12 @@ def gender(ctx, name: str, s: int, e: int, *, extra: str = "", pronoun: str = ""
             return Q.GENDER_WORDS[t.group(1).lower()]
         parts = name.split()
         if len(parts) == 1 and parts:  # a surname: the first name it was written with before
-            full = re.compile(r"\b([A-Z][a-z]+)\s+(?:[A-Z]\.\s+)?%s\b" % re.escape(parts[0])).search(text, 0, s)
-            if full and Q.FIRST_NAMES.get(full.group(1)):
-                return Q.FIRST_NAMES[full.group(1)]
+            i = text.find(parts[0], 0, s)
+            while i > 0:
+                m = _FIRST_BEFORE_RE.search(text, max(0, i - 25), i)
+                if m and Q.FIRST_NAMES.get(m.group(1)) and not text[i + len(parts[0]):i + len(parts[0]) + 1].isalpha():
+                    return Q.FIRST_NAMES[m.group(1)]
+                i = text.find(parts[0], i + 1, s)
         for w in parts[:-1]:
             g = Q.FIRST_NAMES.get(w)
             if g:
