@@ -379,6 +379,8 @@ def _headline(ctx, parsed) -> Optional[Attribution]:
                        m.end(1), m.end(1) + 1, "", aff, g)
 
 
+_NOT_SOURCE_WORDS = Q._CALENDAR_WORDS | {"hours", "latest", "today", "yesterday", "tonight", "morning",
+                                         "evening", "night", "week", "weekend", "month", "year"}
 _AND_BEFORE_RE = re.compile(r"((?:[A-Z][\w’'.-]*\s+){0,2}[A-Z][\w’'.-]*),?\s+and\s+$")
 
 
@@ -407,6 +409,12 @@ def _source(ctx, s: int, e: int, hi: int):
     if spk is None:
         return None
     low = text[spk.s:spk.e].lower()
+    if spk.name and spk.kind == "named" and spk.ekind != "pronoun":
+        m = ctx.mention_in(spk.s, spk.e)
+        if m is not None and m.kind == "place" and m.start <= spk.s and spk.e <= m.end:
+            return None  # "in New Hampshire said": a place is no source
+        if any(w in _NOT_SOURCE_WORDS for w in spk.name.lower().split()):
+            return None  # "Tuesday", "The Latest"
     phrase = Q._WS_RE.sub(" ", text[spk.s:spk.e])
     pm = _POSS_NAME_RE.match(phrase) if spk.kind == "anonymous" or "’s " in phrase or "'s " in phrase else None
     if pm and _MEDIA_TAIL_RE.search(phrase):  # "Russia's state-run Sputnik International"
