@@ -328,6 +328,9 @@ _OF_PLACE_RE = re.compile(r"\s(?:of|in|from)\s+(?:the\s+)?[A-Z]")
 _ROLE_NAME_RE = re.compile(r"^(?:[a-z0-9][\w’'-]*\s+){1,5}[A-Z][\w’'.-]+(?:\s+[A-Z][\w’'.-]+){1,3}$")
 # a sentence whose subject is a he/she pronoun ("He later added", "But she said")
 _PRONOUN_SUBJECT_RE = re.compile(r"[\"“”‘’'(\s]*(?:(?:But|And|Then|Later|Still|However|Meanwhile|Yet|So),?\s+)?(He|She)\b")
+#: ", NAME" closing a description after a cue ("said his best friend at Lehigh, Bruce Turry,")
+_APPOS_NAME_AFTER_RE = re.compile(r"[^,.;:“”\"]{0,70}?,\s+((?:[A-Z][\w’'.-]+\s+){0,3}[A-Z][\w’'-]+)"
+                                  r"(?=\s*(?:[,.;]|$|\s+(?:who|whose|said|says)\b))")
 _CLAUSE_BREAK_RE = re.compile(r"[.,;:!?“”\"]")
 # a sentence whose subject is a he/she after a subjectless opening clause ("Asked about Clinton, she replied")
 _PARTICIPLE_SUBJECT_RE = re.compile(r"[\"“”‘’'(\s]*(?:Asked|Pressed|Questioned|Speaking|Responding|Reached|"
@@ -1457,6 +1460,14 @@ def _find_quotes(ctx: _Ctx):
                     if np:
                         extra = _appos_after(text, np[1], se)
                         spk = _classify(ctx, np[0], np[1], extra, o)
+                    if (spk is None or spk.kind == "anonymous") and not cm.group().startswith("according"):
+                        # "said his best friend at Lehigh, Bruce Turry," / "said a spokeswoman for
+                        # the hotels, Jennifer Rodstrom.": the name in apposition is the speaker
+                        am = _APPOS_NAME_AFTER_RE.match(text, np[1] if np else cm.end(), se)
+                        if am:
+                            alt = _classify(ctx, am.start(1), am.end(1), "", o)
+                            if alt is not None and alt.kind == "named" and alt.ekind == "person":
+                                spk = alt
                 elif (len(phrase.split()) <= (26 if "," in phrase else 12) and not _MARK_RE.search(phrase)
                       and (phrase.split()[0].lower() in PRONOUNS or phrase.split()[0].lower() in DETERMINERS
                            or phrase[:1].isupper() or phrase.split()[0].lower() in MODIFIERS | _ALL_ROLE_SINGLE

@@ -454,3 +454,14 @@ def test_cue_lexicon_comes_from_the_data_file(tmp_path):
     p.write_text("cue,kind,quotes,note\nmurmured,quote_only,verb,\nsaid,speech,verbb,\n", encoding="utf-8")
     with pytest.raises(ValueError, match="line 3.*verbb"):
         Q._load_quote_cues(p)
+
+
+@pytest.mark.parametrize("body, speaker", [
+    ("“We pay our taxes,” said a spokeswoman for Lakeside Hotels, Mia Chen.", "Mia Chen"),
+    ("“It was his first try,” said his oldest friend at college, Tom Reyes, who knew him well.", "Tom Reyes"),
+    ("“We pay our taxes,” said a spokesman for Senator Ann Lee, who declined to be named.",
+     "a spokesman for Senator Ann Lee"),
+])
+def test_name_in_apposition_after_a_description_is_the_speaker(body, speaker):
+    q = quote_starting("The first paragraph is here.\n\n" + body + "\n\nMore text.", body[1:5])
+    assert q.speaker == speaker
