@@ -331,6 +331,8 @@ _PRONOUN_SUBJECT_RE = re.compile(r"[\"“”‘’'(\s]*(?:(?:But|And|Then|Later
 #: ", NAME" closing a description after a cue ("said his best friend at Lehigh, Bruce Turry,")
 _APPOS_NAME_AFTER_RE = re.compile(r"[^,.;:“”\"]{0,70}?,\s+((?:[A-Z][\w’'.-]+\s+){0,3}[A-Z][\w’'-]+)"
                                   r"(?=\s*(?:[,.;]|$|\s+(?:who|whose|said|says)\b))")
+_LONG_APPOS_GAP_RE = re.compile(r"\s*,[^;:“”\"]{2,200}?,\s*(?:(?:also|later|then)\s+)?")
+_NAME_ENDS_CLAUSE_RE = re.compile(r"(?:[A-Z][\w’'.-]*\s?){1,4}\s*(?:[,.;]|$)")
 _CLAUSE_BREAK_RE = re.compile(r"[.,;:!?“”\"]")
 # a sentence whose subject is a he/she after a subjectless opening clause ("Asked about Clinton, she replied")
 _PARTICIPLE_SUBJECT_RE = re.compile(r"[\"“”‘’'(\s]*(?:Asked|Pressed|Questioned|Speaking|Responding|Reached|"
@@ -812,9 +814,12 @@ class _Ctx:
                 if p < cm.start() and len(text[p:cm.start()].split()) <= len(c[1].split()) + 2 \
                         and not _CLAUSE_BREAK_RE.search(text, p, cm.start()):
                     return c
-                if 0 <= p - cm.end() <= 2:
-                    return c
+                if 0 <= p - cm.end() <= 2 and _NAME_ENDS_CLAUSE_RE.match(text, p):
+                    return c  # "..., said Biden." (not "said Obamacare allows ...")
             np = _np_back(text, s0, cm.start())
+            if np and text[np[1]:cm.start()].strip():  # "X, a professor at ... Act, said"
+                subj = _subject(self, s0, cm.start())
+                np = subj if subj and _LONG_APPOS_GAP_RE.fullmatch(text, subj[1], cm.start()) else None
             if np and text[np[0]:np[0] + 1].isupper() and np[0] >= s0:
                 words = text[np[0]:np[1]].split()
                 if 1 <= len(words) <= 3 and all(w[:1].isupper() for w in words) \
@@ -825,6 +830,8 @@ class _Ctx:
                     name = m.entity if m is not None else " ".join(words)
                     if _entity_kind(name, m) != "person":
                         continue
+                    if " " not in name:  # a surname: the fuller name it was introduced with
+                        name = next((f for _, f in reversed(self.people()) if f.split()[-1] == name), name)
                     if want and self.gender(name, np[0]) not in ("", want):
                         continue
                     return (np[0], name)
