@@ -61,7 +61,11 @@ CUES = _load_cues()
 _CUE_RE = re.compile(r"(?<![\w’'-])(?:%s)(?![\w’'-])" % Q._alt(
     list(CUES) + [c[:1].upper() + c[1:] for c in CUES if CUES[c] == "according_to"]))
 #: what stands between a speech verb and its content: "that", "in a statement that", "on Monday that"
-_THAT_RE = re.compile(r"[^,;:“”\"]{0,60}?\bthat\s+")
+_TELL_THAT_RE = re.compile(r"[^,;:“”\"]{0,60}?\bthat\s+")
+_THAT_RE = re.compile(r"(?:\s*(?:on|in|at|during|last|this|earlier|later|late|after|before|to|via|through|"
+                      r"Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|today|yesterday|recently|"
+                      r"repeatedly|previously|again|also|publicly|privately|separately)\b[^,;:“”\"]{0,50}?)?"
+                      r"\s*,?\s*\bthat\s+")
 _AS_SAYING_RE = re.compile(r"\s+as\s+(?:saying|telling\s+[^,;:]{1,40}?)(?:\s+that)?\s+")
 #: a clause tail that is no content ("on Monday", "in a statement", "during a rally in Ohio")
 _ADVERBIAL_RE = re.compile(r"(?:on|in|at|during|last|this|late|early|earlier|later|after|before|from|"
@@ -503,7 +507,7 @@ def _indirect(ctx, cue: str, cs: int, ce: int, bs: int, be: int, in_quote) -> Op
         if qb:  # "..., the minister said, quoted by Norway's NTB news agency."
             agent = Q._np_fwd(text, qb.end(), se)
             via = _media_name(ctx, *agent) if agent else ""
-        tail = (_after_that(text, tail_s, se), se)
+        tail = (_after_that(text, tail_s, se, tell=kind == "tell"), se)
         tail_words = len(text[tail[0]:tail[1]].split())
         coordinated = _AND_CUE_RE.search(text, max(ss, cs - 20), cs)
         if coordinated and not pre.rstrip().endswith(","):
@@ -655,9 +659,10 @@ def _media_name(ctx, s: int, e: int) -> str:
     return phrase[4:] if phrase[:4].lower() == "the " else phrase
 
 
-def _after_that(text: str, p: int, hi: int) -> int:
-    """Where the content starts after a cue: past 'that', 'in a statement that', a colon."""
-    m = _THAT_RE.match(text, p, min(hi, p + 70))
+def _after_that(text: str, p: int, hi: int, *, tell: bool = False) -> int:
+    """Where the content starts after a cue: past 'that', 'in a statement that', a colon; after
+    a verb of telling, past its hearer too ("told reporters on Monday that")."""
+    m = (_TELL_THAT_RE if tell else _THAT_RE).match(text, p, min(hi, p + 70))
     if m:
         return m.end()
     return p

@@ -162,3 +162,8 @@ def test_nested_quote_is_credited_to_the_outer_speaker():
 
 def test_a_noun_is_no_cue():
     assert attribs("The plan was a failure from the start.\n\nMore text.") == []
+
+
+def test_that_inside_the_content_is_kept():
+    rows = attribs("Ann Lee said he saw no evidence in the report that the mill was polluting.\n\nMore text.")
+    assert [a.content for a in rows] == ["he saw no evidence in the report that the mill was polluting"]
