@@ -545,6 +545,18 @@ def _indirect(ctx, cue: str, cs: int, ce: int, bs: int, be: int, in_quote) -> Op
                     return None
                 src = _source(ctx, np2[0], np2[1], se)
                 content = (ss, cs)
+        if content is None and np is None and tail_words >= 2:
+            # "People briefed on the talks say ...": the whole subject, a description
+            ps, pe = _span(text, ss, cs)
+            words = text[ps:pe].split()
+            if 2 <= len(words) <= 10 and not _NO_SUBJECT_RE.search(text, ps, pe) \
+                    and (words[0].lower() in Q.DETERMINERS or words[0][:1].isupper()) \
+                    and words[0].lower() not in Q.COMMON_SENTENCE_STARTERS - Q.DETERMINERS \
+                    and any(w.lower().strip("’'s") in Q.NP_HEADS or w.lower() in Q.ANON_HEADS for w in words):
+                src = _source(ctx, ps, pe, se)
+                if src is None or (src[0] or "").split() == words[:1]:  # "People briefed ...": all of it
+                    src = _described(text, ps, pe)
+                content = tail
         if content is None:
             if np is None:
                 return None
@@ -596,14 +608,18 @@ def _before_paren(text: str, lo: int, p: int) -> int:
 def _described(text: str, s: int, e: int):
     """A source phrase taken as written (no name in it): an anonymous description."""
     phrase = Q._WS_RE.sub(" ", text[s:e])
-    if phrase[:4] in ("The ", "the "):
-        phrase = "the " + phrase[4:]
+    first = phrase.split()[0].lower() if phrase.split() else ""
+    if first in Q.DETERMINERS or first in Q.NP_HEADS or first in Q.ANON_HEADS:
+        phrase = phrase[:1].lower() + phrase[1:]  # "People briefed ..." -> "people briefed ..."
     return phrase, "anonymous", Q._role_of(phrase), s, e, phrase.lower()
 
 
 _NOUN_BEFORE_RE = re.compile(r"(?:(?:^|(?<=[\s“\"(]))(?:[Tt]he|[Aa]n?|[Hh]is|[Hh]er|[Ii]ts|[Tt]heir|[Oo]ur|[Mm]y|[Yy]our|[Tt]his|"
                              r"[Tt]hat|[Tt]hese|[Tt]hose|[Nn]o|[Ee]very|to)|[’']s)\s+$")
 _PASSIVE_RE = re.compile(r"\b(?:was|were|is|are|been|being)\s+$")
+#: a subject stretch that is a clause, not a noun phrase
+_NO_SUBJECT_RE = re.compile(r"[,;:“”\"()]|\b(?:is|are|was|were|has|have|had|will|would|can|could|did|does|do|"
+                            r"and|but|if|when|while|because|after|before)\b")
 _AND_CUE_RE = re.compile(r"(?:,?\s(?:and|but))\s+(?:(?:also|then|later|now|has|have|had)\s+)?$")
 _QUOTED_BY_RE = re.compile(r",?\s*(?:quoted|cited)\s+by\s+")
 _BY_RE = re.compile(r"\s+by\s+")

@@ -167,3 +167,12 @@ def test_a_noun_is_no_cue():
 def test_that_inside_the_content_is_kept():
     rows = attribs("Ann Lee said he saw no evidence in the report that the mill was polluting.\n\nMore text.")
     assert [a.content for a in rows] == ["he saw no evidence in the report that the mill was polluting"]
+
+
+@pytest.mark.parametrize("body, source", [
+    ("People briefed on the talks say the deal is close.", "people briefed on the talks"),
+    ("A person familiar with the planning says the meeting will focus on unity.", "a person familiar with the planning"),
+])
+def test_described_sources_with_modifiers(body, source):
+    rows = attribs("First paragraph here.\n\n" + body + "\n\nMore text here.")
+    assert [(a.source, a.source_kind) for a in rows] == [(source, "anonymous")]
