@@ -415,8 +415,9 @@ def _source(ctx, s: int, e: int, hi: int):
     low = text[spk.s:spk.e].lower()
     if spk.name and spk.kind == "named" and spk.ekind != "pronoun":
         m = ctx.mention_in(spk.s, spk.e)
-        if m is not None and m.kind == "place" and m.start <= spk.s and spk.e <= m.end:
-            return None  # "in New Hampshire said": a place is no source
+        if m is not None and m.kind == "place" and m.start <= spk.s and spk.e <= m.end \
+                and spk.name not in Q.PLACES_AS_GOVERNMENT and m.entity not in Q.PLACES_AS_GOVERNMENT:
+            return None  # "in New Hampshire said": a place is no source (a capital or country may be)
         if any(w in _NOT_SOURCE_WORDS for w in spk.name.lower().split()):
             return None  # "Tuesday", "The Latest"
     phrase = Q._WS_RE.sub(" ", text[spk.s:spk.e])

@@ -176,3 +176,12 @@ def test_that_inside_the_content_is_kept():
 def test_described_sources_with_modifiers(body, source):
     rows = attribs("First paragraph here.\n\n" + body + "\n\nMore text here.")
     assert [(a.source, a.source_kind) for a in rows] == [(source, "anonymous")]
+
+
+@pytest.mark.parametrize("body, source", [
+    ("The strikes, which Moscow says are aimed at militants, went on all week.", "Moscow"),
+    ("The Kremlin said the strikes would go on.", "Kremlin"),
+])
+def test_governments_named_by_their_capital_are_sources(body, source):
+    rows = attribs("First paragraph here.\n\n" + body + "\n\nMore text here.")
+    assert [a.source for a in rows] == [source]
