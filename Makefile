@@ -49,9 +49,10 @@ test-notebooks: install ## Check the committed notebooks reproduce their outputs
 notebooks: install ## Re-execute the notebooks in place (refresh their committed outputs)
 	env -u MPLBACKEND $(BIN)/python scripts/refresh_notebooks.py
 
-bench: install ## Benchmarks: export speed vs bare TextBlob, peak memory (needs ../shared)
+bench: install ## Benchmarks: export speed vs bare TextBlob, peak memory, PolNeAR attribution scores (needs ../shared)
 	$(BIN)/python -m benchmarks.bench_export
 	$(BIN)/python -m benchmarks.bench_sentiment --tone-only
+	$(BIN)/python -m benchmarks.polnear --split train --split dev
 
 lab: install ## Open the notebooks in JupyterLab
 	$(BIN)/jupyter lab notebooks/

@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable, Iterable, Iterator, Optional
 
-from . import claims, framing, interview, load, mentions, numbers, parse, quotes, sentiment
+from . import attributions, claims, framing, interview, load, mentions, numbers, parse, quotes, sentiment
 from .records import Article, FileResult, Mention, Number, Parsed, Quote, ScareQuote, Source
 from .tables import TABLES
 
@@ -148,6 +148,9 @@ def article_rows(result: ArticleAnalysis, *, skip: frozenset = frozenset()) -> d
     rows["numbers"] = [(aid, sid(n.start), n.start, n.end, n.text, n.value, n.unit, n.qualifier)
                        for n in result.numbers]
     rows["boilerplate"] = [(aid, b.start, b.end, b.text, b.kind) for b in p.boilerplate]
+    rows["attributions"] = attributions.attribution_rows(result)
+    rows["quotes"], rows["sources"] = attributions.with_speaker_details(
+        result, rows["attributions"], rows["quotes"], rows["sources"])
     if "claims" not in skip:
         rows["claims"] = claims.claim_rows(result)
     if "framing" not in skip:
@@ -259,7 +262,7 @@ def batch_gc():
 class _CorpusState:
     """What the corpus-level stages (analysis.corpus) keep of each article."""
 
-    KEPT = ("articles", "claims", "quotes", "frames", "hedges", "actor_sentiment")  # what corpus stages read
+    KEPT = ("articles", "claims", "quotes", "attributions", "frames", "hedges", "actor_sentiment")  # corpus stages read these
 
     def __init__(self) -> None:
         self.rows: dict[str, list[tuple]] = {name: [] for name in self.KEPT}

@@ -35,28 +35,33 @@ from .records import Mention, Parsed, Quote, ScareQuote, Source, Span
 
 # --------------------------------------------------------------------------- word lists
 
-CUE_VERBS = (
-    "said", "says", "say", "stated", "states", "declared", "declares", "told", "tells",
-    "added", "adds", "warned", "warns", "explained", "explains", "noted", "notes",
-    "insisted", "insists", "claimed", "claims", "argued", "argues", "wrote", "writes",
-    "asked", "asks", "sighed", "recalled", "recalls", "replied", "replies", "answered",
-    "continued", "continues", "remarked", "observed", "admitted", "admits",
-    "acknowledged", "announced", "announces", "confirmed", "confirms", "denied", "stressed",
-    "emphasized", "emphasised", "urged", "cautioned", "predicted", "suggested", "testified",
-    "tweeted", "commented", "responded", "complained", "boasted", "conceded", "shouted",
-    "cried", "whispered", "joked", "quipped", "vowed", "pledged", "alleged", "maintained",
-    "contended", "concluded", "reported", "reports", "recounted", "explained", "agreed",
-    "pointed out", "went on", "charged", "charges", "countered", "counters", "retorted",
-    "fired back", "shot back", "wondered", "mused", "scoffed", "snapped", "protested",
-    "lamented", "laments", "demanded", "pleaded", "began", "according to", "According to", "insist", "claim", "warn", "argue",
-)
-PARTICIPLE_CUES = (
-    "saying", "adding", "telling", "noting", "explaining", "warning", "arguing", "writing",
-    "asking", "insisting", "stating", "declaring", "claiming", "calling it", "describing it as",
-    "proclaiming", "announcing", "tweeting", "observing", "recalling", "remarking", "replying",
-)
+CUES_PATH = DATA_DIR / "cues.csv"
+
+
+def _load_quote_cues(path=CUES_PATH) -> dict[str, tuple[str, ...]]:
+    """The cue lexicon's words by their role for quotes (``quotes`` column of ``data/cues.csv``):
+    ``verb`` (introduces a quote: "said"), ``participle`` ("saying"), ``source_only`` (marks an
+    indirect source, never a quote: "believes", "quoted by")."""
+    out: dict[str, list[str]] = {"verb": [], "participle": [], "source_only": []}
+    with open(path, encoding="utf-8", newline="") as fh:
+        for i, row in enumerate(csv.DictReader(fh), start=2):
+            role = (row.get("quotes") or "").strip()
+            if not role:
+                continue
+            if role not in out:
+                raise ValueError(f"{path}, line {i}: cue {row.get('cue')!r} has quotes={role!r}; "
+                                 f"use one of {', '.join(out)} or leave it empty")
+            out[role].append(row["cue"].strip())
+    return {k: tuple(v) for k, v in out.items()}
+
+
+_QUOTE_CUES = _load_quote_cues()
+#: cue verbs and phrases that introduce a quote ("said", "according to"), from data/cues.csv
+CUE_VERBS = _QUOTE_CUES["verb"]
+#: participles that introduce a quote after a clause ("..., saying “...”")
+PARTICIPLE_CUES = _QUOTE_CUES["participle"]
 # cues that only mark an indirect source (never introduce a direct quote on their own)
-SOURCE_ONLY_CUES = ("believes", "believe", "estimated", "estimates", "quoted by", "cited by")
+SOURCE_ONLY_CUES = _QUOTE_CUES["source_only"]
 PRONOUNS = {"he": "person", "she": "person", "they": "any", "we": "any", "i": "person"}
 DETERMINERS = {
     "a", "an", "one", "the", "some", "several", "two", "three", "four", "another", "other",
@@ -95,7 +100,7 @@ TITLES = (
     "Sheik", "Pope", "Chancellor", "Judge", "Justice", "Spokesman", "Spokeswoman", "Adm",
     "Admiral", "Ayatollah", "Imam", "Emir", "Sir", "Lord", "Lady", "Father", "Rabbi", "Rev",
     "Chairman", "Director", "Chief", "Officer", "Sergeant", "Private", "Corporal", "Envoy", "Speaker", "Leader", "Deputy", "Commissioner",
-    "Administrator", "Attorney General", "Press Secretary", "Whip", "Majority Whip", "Minority Whip", "Majority Leader", "Minority Leader", "Reps",
+    "Administrator", "Attorney General", "Press Secretary", "Whip", "Majority Whip", "Minority Whip", "Majority Leader", "Minority Leader", "Reps", "Senators", "Sens",
 )
 ABBREVIATIONS = {"dr", "mr", "mrs", "ms", "st", "gen", "sen", "rep", "gov", "lt", "col", "capt",
                  "maj", "sgt", "prof", "adm", "rev", "jr", "sr", "no", "mt", "ft", "oct", "sept",
@@ -176,6 +181,8 @@ COMMON_SENTENCE_STARTERS = {
     "both", "some", "many", "most", "other", "such", "his", "her", "their", "our", "its",
     "what", "why", "how", "where", "who", "which", "further", "among", "even", "only", "just",
     "one", "two", "more", "no", "not", "all", "each", "every", "other", "by", "from",
+    "speaking", "asked", "talking", "writing", "responding", "addressing", "like", "unlike",
+    "despite", "because", "following", "given",
 }
 ADVERBS_BEFORE_CUE = {"also", "has", "have", "had", "is", "was", "were", "are", "later",
                       "then", "now", "once", "previously", "reportedly", "again", "earlier",
@@ -321,6 +328,16 @@ _OF_PLACE_RE = re.compile(r"\s(?:of|in|from)\s+(?:the\s+)?[A-Z]")
 _ROLE_NAME_RE = re.compile(r"^(?:[a-z0-9][\w’'-]*\s+){1,5}[A-Z][\w’'.-]+(?:\s+[A-Z][\w’'.-]+){1,3}$")
 # a sentence whose subject is a he/she pronoun ("He later added", "But she said")
 _PRONOUN_SUBJECT_RE = re.compile(r"[\"“”‘’'(\s]*(?:(?:But|And|Then|Later|Still|However|Meanwhile|Yet|So),?\s+)?(He|She)\b")
+#: ", NAME" closing a description after a cue ("said his best friend at Lehigh, Bruce Turry,")
+_APPOS_NAME_AFTER_RE = re.compile(r"[^,.;:“”\"]{0,70}?,\s+((?:[A-Z][\w’'.-]+\s+){0,3}[A-Z][\w’'-]+)"
+                                  r"(?=\s*(?:[,.;]|$|\s+(?:who|whose|said|says)\b))")
+_LONG_APPOS_GAP_RE = re.compile(r"\s*,[^;:“”\"]{2,200}?,\s*(?:(?:also|later|then)\s+)?")
+_NAME_ENDS_CLAUSE_RE = re.compile(r"(?:[A-Z][\w’'.-]*\s?){1,4}\s*(?:[,.;]|$)")
+_CLAUSE_BREAK_RE = re.compile(r"[.,;:!?“”\"]")
+# a sentence whose subject is a he/she after a subjectless opening clause ("Asked about Clinton, she replied")
+_PARTICIPLE_SUBJECT_RE = re.compile(r"[\"“”‘’'(\s]*(?:Asked|Pressed|Questioned|Speaking|Responding|Reached|"
+                                    r"Interviewed|Talking|Writing|Appearing|Addressing|Reacting|Campaigning)"
+                                    r"\b[^.;:!?“”\"]{0,200}?,\s*([Hh]e|[Ss]he)\b")
 # a sentence that opens with a subordinate clause: its people are not the sentence's subject
 _LEADING_CLAUSE_RE = re.compile(r"[\"“”‘’'(\s]*(?:(?:But|And|Yet|So),?\s+)?(?:[Ww]hen|[Aa]s|[Aa]fter|[Bb]efore|[Ww]hile|"
                                 r"[Ii]f|[Aa]lthough|[Tt]hough|[Ss]ince|[Bb]ecause|[Oo]nce|[Uu]ntil|[Uu]nless|"
@@ -443,9 +460,21 @@ def _trim(text: str, s: int, e: int) -> tuple[int, int]:
 # --------------------------------------------------------------------------- noun phrases
 
 
+#: Lower-case heads a source phrase may end in besides ANON_HEADS ("the actress", "a new poll").
+NP_HEADS = PERSON_HEADS | {"supporter", "supporters", "voters", "advocates", "delegate", "delegates",
+                           "poll", "polls", "survey", "study", "investigation", "document", "filing",
+                           "aide", "staffer", "staffers", "allies", "ally", "donors", "donor", "friend",
+                           "economists", "lawyers", "attorneys", "scientists", "historians", "strategists",
+                           "operatives", "advisers", "advisors", "democrats", "republicans", "conservatives",
+                           "liberals", "progressives", "organizations", "groups", "polls", "surveys",
+                           "studies", "data", "records", "filings", "documents", "emails", "campaign",
+                           "commission", "committee", "council", "spokesmen", "protesters", "candidates",
+                           "pollsters", "leaders", "members", "sources", "people"}
+
+
 def _word_ok(t: _Tok, first: bool) -> bool:
     lw = t.lw
-    return (t.w[:1].isupper() or lw in NAME_CONNECTORS or lw in MODIFIERS or lw in ANON_HEADS
+    return (t.w[:1].isupper() or lw in NAME_CONNECTORS or lw in NP_HEADS or lw in MODIFIERS or lw in ANON_HEADS
             or lw in MEDIA_HEADS or lw in MEDIA_MODIFIERS or lw in ORG_WORDS or lw == "family" or _role_word(lw) or (first and lw in DETERMINERS) or lw.startswith(("al-", "el-")))
 
 
@@ -509,7 +538,7 @@ def _np_back(text: str, lo: int, p: int) -> Optional[tuple[int, int]]:
     if toks[start].lw in COMMON_SENTENCE_STARTERS and toks[start].lw not in DETERMINERS and start + 1 < len(toks):
         start += 1
     words = toks[start:]
-    if not any(w.w[:1].isupper() or w.lw in ANON_HEADS or w.lw in MEDIA_HEADS for w in words):
+    if not any(w.w[:1].isupper() or w.lw in ANON_HEADS or w.lw in MEDIA_HEADS or w.lw in NP_HEADS for w in words):
         return None
     return toks[start].s, toks[-1].e
 
@@ -553,7 +582,7 @@ def _np_fwd(text: str, p: int, hi: int) -> Optional[tuple[int, int]]:
     if end == 0 and toks[0].lw in DETERMINERS:
         return None  # "The announcement": a determiner alone names nobody
     words = toks[:end + 1]
-    if not any(w.w[:1].isupper() or w.lw in ANON_HEADS or w.lw in MEDIA_HEADS for w in words):
+    if not any(w.w[:1].isupper() or w.lw in ANON_HEADS or w.lw in MEDIA_HEADS or w.lw in NP_HEADS for w in words):
         return None
     e = toks[end].e
     m = _ANON_POST_RE.match(text, e, hi)
@@ -583,7 +612,8 @@ class _Ctx:
     """Per-article state: text, blocks, mentions index, people seen so far."""
 
     def __init__(self, parsed: Parsed, mentions: list):
-        self.text = text = parsed.article.text
+        self.source_text = parsed.article.text
+        self.text = text = _marks_view(parsed.article.text)
         paras = sorted(parsed.paragraphs or [], key=lambda s: s.start)
         if not paras:
             lo = getattr(parsed, "body_start", 0) or 0
@@ -758,15 +788,54 @@ class _Ctx:
             sub = _LEADING_CLAUSE_RE.match(text, s0) if len(in_sent) > 1 else None
             if sub:  # "When Quintanilla tried to follow up, ... Carson took the out": the main clause first
                 in_sent = [c for c in in_sent if c[0] >= sub.end()] + [c for c in in_sent if c[0] < sub.end()]
-            ps = _PRONOUN_SUBJECT_RE.match(text, s0)
-            if ps and ps.start(1) < pos and (not want or PRONOUN_GENDER[ps.group(1).lower()] == want) \
+            ps = _PRONOUN_SUBJECT_RE.match(text, s0) or _PARTICIPLE_SUBJECT_RE.match(text, s0)
+            if ps and ps.start(1) <= pos and (not want or PRONOUN_GENDER[ps.group(1).lower()] == want) \
                     and not (in_sent and in_sent[0][0] < ps.start(1)):
                 k -= 1  # "He said that ... Obama": the subject is the pronoun's own antecedent
                 continue
+            rs = self._reporting_subject(in_sent, s0, s_end, want) if k != own else None
+            if rs is not None:
+                return answer(rs)
             if in_sent:
                 return answer(in_sent[0])
             k -= 1
         return answer(ok[-1])
+
+    def _reporting_subject(self, cands: list, s0: int, s_end: int, want: str = ""):
+        """The subject of a reporting verb in text[s0:s_end] ("..., Biden said."; "said Biden";
+        "Barden says"), the likeliest person a following "he said" means; else None. A name
+        right before the verb counts even when no other rule took it for a person."""
+        text = self.text
+        for cm in _CUE_RE.finditer(text, s0, s_end):
+            if self._in_quote(cm.start()):
+                continue
+            for c in cands:
+                p = c[0]
+                if p < cm.start() and len(text[p:cm.start()].split()) <= len(c[1].split()) + 2 \
+                        and not _CLAUSE_BREAK_RE.search(text, p, cm.start()):
+                    return c
+                if 0 <= p - cm.end() <= 2 and _NAME_ENDS_CLAUSE_RE.match(text, p):
+                    return c  # "..., said Biden." (not "said Obamacare allows ...")
+            np = _np_back(text, s0, cm.start())
+            if np and text[np[1]:cm.start()].strip():  # "X, a professor at ... Act, said"
+                subj = _subject(self, s0, cm.start())
+                np = subj if subj and _LONG_APPOS_GAP_RE.fullmatch(text, subj[1], cm.start()) else None
+            if np and text[np[0]:np[0] + 1].isupper() and np[0] >= s0:
+                words = text[np[0]:np[1]].split()
+                if 1 <= len(words) <= 3 and all(w[:1].isupper() for w in words) \
+                        and words[0].lower() not in COMMON_SENTENCE_STARTERS and words[0].lower() not in PRONOUNS:
+                    m = self.mention_in(*np)
+                    if m is not None and m.kind != "person":
+                        continue
+                    name = m.entity if m is not None else " ".join(words)
+                    if _entity_kind(name, m) != "person":
+                        continue
+                    if " " not in name:  # a surname: the fuller name it was introduced with
+                        name = next((f for _, f in reversed(self.people()) if f.split()[-1] == name), name)
+                    if want and self.gender(name, np[0]) not in ("", want):
+                        continue
+                    return (np[0], name)
+        return None
 
     def titled(self, head: str) -> set:
         """People the article names with the title ``head`` anywhere ("President Barack Obama",
@@ -817,7 +886,7 @@ class _Ctx:
 
 
 # the look-behind comes after the first capital (same test) so ``re`` can skip to capitals
-_NAME_RUN_RE = re.compile(r"[A-Z](?<![\w’'-][A-Z])[\w’'-]+(?:\.(?= [A-Z]))?(?: (?:[A-Z][\w’'-]+|al-[\w’'-]+|al|bin|ibn|abu|de|van|von)){0,4}")
+_NAME_RUN_RE = re.compile(r"[A-Z](?<![\w’'-][A-Z])[\w’'-]+(?:\.(?= [A-Z]))?(?: (?:[A-Z][\w’'-]+|al-[\w’'-]+|(?:al|bin|ibn|abu|de|van|von)(?= [A-Z]))){0,4}")
 _TITLE_SET = {t.lower() for t in TITLES if " " not in t}
 _PERSON_CUE_WORDS = {"spokesman", "spokeswoman", "activist", "commander", "analyst", "researcher",
                      "reporter", "correspondent", "minister", "official", "professor", "expert",
@@ -1100,6 +1169,35 @@ def _classify(ctx: _Ctx, s: int, e: int, extra: str = "", pos: int = 0) -> Optio
 
 # --------------------------------------------------------------------------- quote marks
 
+_TWO_SINGLE_RE = re.compile(r"'''|''")
+
+
+def _marks_view(text: str) -> str:
+    """The text with each two-single-quote mark ('') as one double quote plus a space.
+
+    Wire and archive copies (LexisNexis, the New York Times) print ``''`` for both quotation
+    marks. The view keeps every offset: an opening '' becomes ' "', a closing one '" ', so the
+    quote's words keep their places; three single quotes are a double mark beside a single one
+    (a quote inside a quote that opens or closes with it). Strings reported to users are cut
+    from the real text.
+
+    >>> _marks_view("He said ''We won,'' twice.")
+    'He said  "We won,"  twice.'
+    """
+    if "''" not in text:
+        return text
+
+    def rep(m):
+        i = m.start()
+        prev = text[i - 1] if i > 0 else " "
+        opening = prev.isspace() or prev in "([—–-"
+        if len(m.group()) == 3:
+            return " \"'" if opening else "'\" "
+        return ' "' if opening else '" '
+
+    return _TWO_SINGLE_RE.sub(rep, text)
+
+
 
 def _pair_marks(text: str, s: int, e: int) -> list[list]:
     """[[open, close_or_None], ...] for double quote marks in text[s:e]."""
@@ -1252,7 +1350,13 @@ def find_quotes(parsed: Parsed, mentions: list[Mention]) -> tuple[list[Quote], l
     >>> q[0].quote, q[0].speaker_kind, s[0].text, s[0].reason
     ('We are ready,', 'unattributed', 'capital', 'short fragment')
     """
-    return _find_quotes(_context(parsed, mentions))
+    ctx = _context(parsed, mentions)
+    found, scare = _find_quotes(ctx)
+    real = ctx.source_text
+    if real is not ctx.text:  # cut the strings from the text as written
+        found = [q._replace(quote=real[q.start:q.end]) for q in found]
+        scare = [x._replace(text=real[x.start:x.end]) for x in scare]
+    return found, scare
 
 
 def _cue_speaker(ctx: _Ctx, lo: int, ss: int, o: int):
@@ -1363,6 +1467,14 @@ def _find_quotes(ctx: _Ctx):
                     if np:
                         extra = _appos_after(text, np[1], se)
                         spk = _classify(ctx, np[0], np[1], extra, o)
+                    if (spk is None or spk.kind == "anonymous") and not cm.group().startswith("according"):
+                        # "said his best friend at Lehigh, Bruce Turry," / "said a spokeswoman for
+                        # the hotels, Jennifer Rodstrom.": the name in apposition is the speaker
+                        am = _APPOS_NAME_AFTER_RE.match(text, np[1] if np else cm.end(), se)
+                        if am:
+                            alt = _classify(ctx, am.start(1), am.end(1), "", o)
+                            if alt is not None and alt.kind == "named" and alt.ekind == "person":
+                                spk = alt
                 elif (len(phrase.split()) <= (26 if "," in phrase else 12) and not _MARK_RE.search(phrase)
                       and (phrase.split()[0].lower() in PRONOUNS or phrase.split()[0].lower() in DETERMINERS
                            or phrase[:1].isupper() or phrase.split()[0].lower() in MODIFIERS | _ALL_ROLE_SINGLE
@@ -1541,6 +1653,10 @@ class _SpanCover:
         return i > 0 and self.max_ends[i - 1] > pos
 
 
+#: a subject's apposition up to its cue: ", another activist group, "
+_APPOS_GAP_RE = re.compile(r"\s*,[^,;:“”\"]{2,80},\s*(?:also\s+|later\s+)?")
+
+
 def find_sources(parsed: Parsed, quotes: list[Quote], mentions: list[Mention]) -> list[Source]:
     """Every cited source: quoted speakers and indirect attributions, one row per citation phrase.
 
@@ -1638,6 +1754,13 @@ def find_sources(parsed: Parsed, quotes: list[Quote], mentions: list[Mention]) -
                 continue
             extra = _appos_after(text, e, se)
             spk = _classify(ctx, s, e, extra, s)
+            if spk is not None and spk.kind == "anonymous" and ss < s:
+                # "The Local Councils, another activist group, said": the name before the apposition
+                subj = _subject(ctx, ss, s)
+                if subj and subj[1] <= s and _APPOS_GAP_RE.fullmatch(text, subj[1], cs):
+                    alt = _classify(ctx, subj[0], subj[1], "", subj[0])
+                    if alt is not None and alt.kind == "named" and alt.name:
+                        spk = alt
             if spk is None or spk.name is None:
                 continue
             if spk.ekind == "pronoun" and low in ("believes", "believe", "estimated", "estimates"):
@@ -1669,4 +1792,6 @@ def find_sources(parsed: Parsed, quotes: list[Quote], mentions: list[Mention]) -
             out.append(Source(ss_, es_, text[ss_:es_], spk.name, _KIND_FOR_SOURCE.get(kind, "person"), via, cue))
             taken.append((ss_, es_))
     out.sort(key=lambda r: r.start)
+    if ctx.source_text is not text:
+        out = [r._replace(text=ctx.source_text[r.start:r.end]) for r in out]
     return out

@@ -23,10 +23,11 @@ TABLES: dict[str, tuple[str, ...]] = {
     "mentions": ("article_id", "sentence_id", "start", "end", "text", "entity", "kind", "method"),
     "quotes": (
         "article_id", "quote_id", "sentence_id", "start", "end", "quote", "speaker", "speaker_kind",
-        "speaker_role", "cue", "how", "speaker_start", "speaker_end", "words",
+        "speaker_role", "cue", "how", "speaker_start", "speaker_end", "words", "speaker_affiliation", "speaker_gender",
     ),
     "scare_quotes": ("article_id", "sentence_id", "start", "end", "text", "reason"),
-    "sources": ("article_id", "sentence_id", "start", "end", "text", "source", "source_kind", "via", "cue"),
+    "sources": ("article_id", "sentence_id", "start", "end", "text", "source", "source_kind", "via", "cue",
+                "speaker_affiliation", "speaker_gender"),
     "numbers": ("article_id", "sentence_id", "start", "end", "text", "value", "unit", "qualifier"),
     "boilerplate": ("article_id", "start", "end", "text", "kind"),
     # claim comparison (analysis/claims.py); links are computed over the whole corpus
@@ -50,6 +51,11 @@ TABLES: dict[str, tuple[str, ...]] = {
     "labels": ("article_id", "sentence_id", "entity", "label_type", "label", "connotation",
                "voice", "start", "end", "text"),
     "hedges": ("article_id", "sentence_id", "start", "end", "text", "cue", "kind", "voice"),
+    # who is credited with what, direct or indirect (analysis/attributions.py)
+    "attributions": ("article_id", "attribution_id", "kind", "content_start", "content_end", "content",
+                     "source", "source_start", "source_end", "source_kind", "speaker_role", "cue",
+                     "cue_start", "cue_end", "via", "sentence_id", "speaker_affiliation",
+                     "speaker_gender", "source_text"),
     # stories and outlets (analysis/stories.py, analysis/outlets.py); computed over the whole corpus
     "stories": ("story_id", "article_id", "label", "first_published", "last_published", "n_articles",
                 "n_outlets"),
@@ -65,6 +71,12 @@ CORPUS_TABLES = ("stories", "links", "facts", "outlets", "outlet_profile")
 #: Tables with two sides, each pointing into an article's text: (article, start, end, text) columns.
 PAIR_OFFSETS = {"links": (("article_a", "start_a", "end_a", "text_a"),
                           ("article_b", "start_b", "end_b", "text_b"))}
+
+#: Tables with several spans in one article's text: (start, end, string) columns per span; a
+#: span may be empty (start is None: no source or cue stated).
+SPAN_OFFSETS = {"attributions": (("content_start", "content_end", "content"),
+                                 ("source_start", "source_end", "source_text"),
+                                 ("cue_start", "cue_end", "cue"))}
 
 #: Tables whose rows point into an article's text, and the column holding the string.
 OFFSET_TABLES: dict[str, str] = {

@@ -47,11 +47,11 @@ def _phase_textblob(path: str, q) -> None:
 
 def _phase_stages(path: str, q) -> None:
     """CPU seconds per stage, over the same articles (where the time goes)."""
-    from analysis import claims, framing, load, mentions, numbers, parse, pipeline, quotes, sentiment
+    from analysis import attributions, claims, framing, load, mentions, numbers, parse, pipeline, quotes, sentiment
 
     arts = [a for _, batch in load.iter_corpus(Path(path)) for a in batch]
     sentiment.sentiment.cache_clear() if hasattr(sentiment.sentiment, "cache_clear") else None
-    secs = dict.fromkeys(("parse", "mentions", "quotes+sources", "numbers", "sentiment", "claims",
+    secs = dict.fromkeys(("parse", "mentions", "quotes+sources", "attributions", "numbers", "sentiment", "claims",
                           "framing", "links (corpus)"), 0.0)
     clock = time.process_time
     corpus = pipeline._CorpusState()
@@ -63,6 +63,7 @@ def _phase_stages(path: str, q) -> None:
         t = clock(); ns = numbers.find_numbers(p); secs["numbers"] += clock() - t
         t = clock(); sents = [sentiment.sentiment(s.text) for s in p.sentences]; secs["sentiment"] += clock() - t
         result = pipeline.ArticleAnalysis(p, m, qs, sq, src, ns, sents, pipeline._quoted_sentences(p, qs))
+        t = clock(); attribution_rows = attributions.attribution_rows(result); secs["attributions"] += clock() - t
         t = clock(); claim_rows = claims.claim_rows(result); secs["claims"] += clock() - t
         t = clock(); framing.framing_rows(result); secs["framing"] += clock() - t
         aid = a.article_id
@@ -70,6 +71,7 @@ def _phase_stages(path: str, q) -> None:
         quote_rows = [(aid, i, sid(x.start), x.start, x.end, x.quote, x.speaker, x.speaker_kind,
                        x.speaker_role, x.cue, x.how, x.speaker_start, x.speaker_end,
                        pipeline.count_words(x.quote)) for i, x in enumerate(qs)]
+        quote_rows, _ = attributions.with_speaker_details(result, attribution_rows, quote_rows, [])
         corpus.add(result, {"claims": claim_rows, "quotes": quote_rows,
                             "articles": pipeline.article_rows(result, skip=frozenset({"claims", "framing"}))["articles"]})
     t = clock(); corpus.corpus_rows(); secs["links (corpus)"] += clock() - t

@@ -8,7 +8,7 @@ from textblob import TextBlob
 
 from analysis import export as ax
 from analysis.config import ALLSIDES_DIR, SEEDS_DIR, TESTS_DIR
-from analysis.tables import OFFSET_TABLES, PAIR_OFFSETS, TABLES
+from analysis.tables import OFFSET_TABLES, PAIR_OFFSETS, SPAN_OFFSETS, TABLES
 
 FIXTURES = TESTS_DIR / "fixtures"
 needs_allsides = pytest.mark.skipif(not ALLSIDES_DIR.is_dir(),
@@ -28,6 +28,14 @@ def assert_provenance(tables):
         df = tables[name]
         for aid_col, s_col, e_col, t_col in sides:
             for aid, start, end, s in zip(df[aid_col], df[s_col], df[e_col], df[t_col]):
+                assert tables.texts[aid][int(start):int(end)] == s, (name, aid, start, end, s)
+                checked += 1
+    for name, spans in SPAN_OFFSETS.items():  # several spans per row; a missing span has no start
+        df = tables[name]
+        for s_col, e_col, t_col in spans:
+            for aid, start, end, s in zip(df.article_id, df[s_col], df[e_col], df[t_col]):
+                if start is None or start != start:  # None, or NaN in a float column
+                    continue
                 assert tables.texts[aid][int(start):int(end)] == s, (name, aid, start, end, s)
                 checked += 1
     return checked

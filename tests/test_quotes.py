@@ -412,3 +412,56 @@ def test_a_leading_subordinate_clause_is_not_the_subject():
             "and Ben Carson took the out: “See,” he said, “they know.”")
     a = analyse_article(Article("w", "w.txt", text))
     assert {q.speaker for q in a.quotes} == {"Ben Carson"}
+
+
+@pytest.mark.parametrize("body, quote, speaker", [
+    ("''We will rebuild the bridge,'' said Ana Lima, the mayor.", "We will rebuild the bridge,", "Ana Lima"),
+    ("Ana Lima said: ''The bridge opens in May.''", "The bridge opens in May.", "Ana Lima"),    ("''He told me, 'Leave the bridge,''' said Ana Lima.", "He told me, 'Leave the bridge,'", "Ana Lima"),
+    ("As Ana Lima put it: ''The bridge opens in May.''", "The bridge opens in May.", "Ana Lima"),
+])
+def test_two_single_quote_marks_of_archive_copies(body, quote, speaker):
+    text, q, _, src = run(body)
+    assert [(x.quote, x.speaker) for x in q] == [(quote, speaker)]
+    assert all(text[x.start:x.end] == x.text for x in src)
+
+
+@pytest.mark.parametrize("body, source, kind", [
+    ("The Harbor Workers Union, another labor group, said the strike would continue.", "Harbor Workers Union", "organisation"),
+    ("The ceasefire has collapsed, the minister was quoted by Norway's NTB news agency as saying.", "the minister", "anonymous"),
+])
+def test_sources_named_before_an_apposition_or_quoted_by(body, source, kind):
+    _, _, _, src = run(body + "\n\nAnother paragraph follows here.")
+    assert [(x.source, x.source_kind) for x in src] == [(source, kind)]
+
+
+@pytest.mark.parametrize("body, start, speaker", [
+    # the subject of the last reporting verb, not the first name of its sentence
+    ("Since the Lake Erie floods, Dana Cole says, the town has changed. "
+     "“We rebuilt every house on the shore,” she said.\n\nMore text.", "We rebuilt", "Dana Cole"),
+    # a subjectless opening clause: the pronoun is the subject, its person is named before
+    ("Mara Lind spoke first.\n\nAsked about Tom Reyes and the vote, she replied: “We will see what happens.”"
+     "\n\nMore text.", "We will see", "Mara Lind"),
+])
+def test_pronoun_prefers_the_subject_of_a_reporting_clause(body, start, speaker):
+    q = quote_starting(body, start)
+    assert q.speaker == speaker and q.how == "pronoun"
+
+
+def test_cue_lexicon_comes_from_the_data_file(tmp_path):
+    from analysis import quotes as Q
+    assert "said" in Q.CUE_VERBS and "saying" in Q.PARTICIPLE_CUES and "believes" in Q.SOURCE_ONLY_CUES
+    p = tmp_path / "cues.csv"
+    p.write_text("cue,kind,quotes,note\nmurmured,quote_only,verb,\nsaid,speech,verbb,\n", encoding="utf-8")
+    with pytest.raises(ValueError, match="line 3.*verbb"):
+        Q._load_quote_cues(p)
+
+
+@pytest.mark.parametrize("body, speaker", [
+    ("“We pay our taxes,” said a spokeswoman for Lakeside Hotels, Mia Chen.", "Mia Chen"),
+    ("“It was his first try,” said his oldest friend at college, Tom Reyes, who knew him well.", "Tom Reyes"),
+    ("“We pay our taxes,” said a spokesman for Senator Ann Lee, who declined to be named.",
+     "a spokesman for Senator Ann Lee"),
+])
+def test_name_in_apposition_after_a_description_is_the_speaker(body, speaker):
+    q = quote_starting("The first paragraph is here.\n\n" + body + "\n\nMore text.", body[1:5])
+    assert q.speaker == speaker
