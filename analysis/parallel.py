@@ -43,6 +43,8 @@ TEXTS = "_texts"
 TEXT_COLUMNS = ("article_id", "text")
 #: Columns holding the article's path: stored relative to the corpus root.
 PATH_COLUMNS = {"files": TABLES["files"].index("path"), "articles": TABLES["articles"].index("path")}
+#: How long to wait for a Dask scheduler given by address.
+CONNECT_TIMEOUT = "30s"
 #: Column metadata marking a column of pickled values (mixed or unusual Python types).
 PICKLED = {b"codec": b"pickle"}
 
@@ -282,7 +284,7 @@ def dask_client(address: str, *, jobs: int):
                                dashboard_address=None, silence_logs=logging.ERROR)
         return Client(cluster), cluster
     try:
-        return Client(address, timeout="30s"), None
+        return Client(address, timeout=CONNECT_TIMEOUT), None
     except (OSError, TimeoutError) as exc:
         raise RuntimeError(f"cannot reach the Dask scheduler at {address!r} ({exc}); give its address "
                            "as tcp://HOST:PORT (printed when the scheduler starts), or 'local'") from exc
