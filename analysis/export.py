@@ -118,6 +118,13 @@ def analyse(path, *, body_field: str | None = None, skip=()) -> Tables:
 FORMATS = ("csv", "parquet")
 
 
+def load(path, **options) -> Tables:
+    """The stored analysis of corpus ``path``: :func:`analysis.store.load` (same options)."""
+    from .store import load as stored
+
+    return stored(path, **options)
+
+
 def export(path, out_dir, *, body_field: str | None = None, skip=(), format: str = "csv",
            jobs: int | None = None, dask: str | None = None, store=None, quiet: bool = False) -> dict[str, Path]:
     """Analyse ``path`` and write one file per table into ``out_dir``; returns their paths.

@@ -927,3 +927,16 @@ def load_entry(path, reason: str = "", *, body_field: str | None = None) -> tupl
         status = "failed" if reason.startswith("!") else "skipped"
         return _result(p, status, reason.lstrip("!"), 0, fmt), []
     return load_file(p, body_field=body_field)
+
+
+class _CallableModule(type(sys)):
+    """Makes ``analysis.load(path, ...)`` the stored analysis of a corpus (:func:`analysis.store.load`)
+    while ``analysis.load`` stays this module (``analysis.load.iter_corpus``, ...)."""
+
+    def __call__(self, path, **options):
+        from .store import load
+
+        return load(path, **options)
+
+
+sys.modules[__name__].__class__ = _CallableModule
