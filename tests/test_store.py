@@ -266,3 +266,24 @@ def test_stale_temporary_parts_are_removed(corpus, tmp_path):
         again = store.load(corpus, store=tmp_path / "s", jobs=1, quiet=True)
     assert not junk.exists() and again.stored.analysed_files == 0
     shutil.rmtree(tmp_path / "s")
+
+
+def test_analysis_load_and_export_load_are_store_load(corpus, tmp_path):
+    import analysis
+    import analysis.export as ax
+
+    a = analysis.load(corpus, store=tmp_path / "s", jobs=1, quiet=True)
+    b = ax.load(corpus, store=tmp_path / "s", jobs=1, quiet=True)
+    assert a.stored.analysed_files == len(ARTICLES) and b.stored.analysed_files == 0
+    assert_same_tables(a, b)
+    assert analysis.load.iter_corpus  # still the loading module
+
+
+def test_report_analyses_each_corpus_once_before_the_notebooks(corpus, tmp_path):
+    from analysis import report
+
+    root = report.analyse_corpora([corpus, corpus, None, tmp_path / "missing"], store=tmp_path / "s", jobs=1,
+                                  quiet=True)
+    assert root == (tmp_path / "s").resolve()
+    again = store.load(corpus, store=root, jobs=1, quiet=True)  # what a notebook's load(CORPUS) does
+    assert again.stored.analysed_files == 0
