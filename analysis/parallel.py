@@ -22,6 +22,7 @@ Only a bounded window of batches is in flight at a time, so memory stays bounded
 """
 from __future__ import annotations
 
+import hashlib
 import os
 import pickle
 import sys
@@ -57,6 +58,33 @@ def default_jobs() -> int:
         return max(1, os.cpu_count() or 1)
 
 
+_HASH_CHUNK = 1 << 20
+
+
+def fingerprint(path, reason: str = "") -> Optional[str]:
+    """``size:sha256`` of a file's content; ``skip:<reason>`` for an entry that is not loaded;
+    None when it cannot be read.
+
+    >>> import tempfile, pathlib
+    >>> p = pathlib.Path(tempfile.mkdtemp()) / "a.txt"
+    >>> _ = p.write_bytes(b"abc")
+    >>> fingerprint(p)[:12], fingerprint(p, "hidden file"), fingerprint(p.with_name("b.txt"))
+    ('3:ba7816bf8f', 'skip:hidden file', None)
+    """
+    if reason:
+        return "skip:" + reason
+    h = hashlib.sha256()
+    size = 0
+    try:
+        with open(path, "rb") as f:
+            while chunk := f.read(_HASH_CHUNK):
+                h.update(chunk)
+                size += len(chunk)
+    except OSError:
+        return None
+    return f"{size}:{h.hexdigest()}"
+
+
 @dataclass
 class Batch:
     """Consecutive corpus entries: ``(rel, reason)`` under ``root`` (``rel`` "" = root itself)."""
@@ -73,6 +101,7 @@ class BatchResult:
     index: int
     rels: list[str]
     tables: dict[str, pa.Table]
+    fingerprints: list = field(default_factory=list)  # of each file as the worker read it
     articles: int = 0
     words: int = 0
     seconds: float = 0.0
@@ -166,10 +195,12 @@ def analyse_batch(batch: Batch, body_field: Optional[str] = None, skip: frozense
     texts: list[tuple[str, str]] = []
     text_files: list[int] = []
     n_articles = n_words = 0
+    fps = []
     path_col = PATH_COLUMNS["articles"]
     with pipeline.batch_gc():
         for j, (rel, reason) in enumerate(batch.entries):
             path = root / rel if rel else root
+            fps.append(fingerprint(path, reason))
             fr, articles = load.load_entry(path, reason, body_field=body_field)
             fr, done = pipeline.analyse_file(fr, articles, skip=skip)
             spath = str(path)
@@ -190,7 +221,7 @@ def analyse_batch(batch: Batch, body_field: Optional[str] = None, skip: frozense
     tables = {name: rows_table(TABLES[name], r, files[name]) for name, r in rows.items() if r}
     if texts:
         tables[TEXTS] = rows_table(TEXT_COLUMNS, texts, text_files)
-    return BatchResult(batch.index, [rel for rel, _ in batch.entries], tables, n_articles, n_words,
+    return BatchResult(batch.index, [rel for rel, _ in batch.entries], tables, fps, n_articles, n_words,
                        time.perf_counter() - t0)
 
 
@@ -261,10 +292,15 @@ def _pool_context():
 
 def _run_pool(batches, jobs, body_field, skip) -> Iterator[BatchResult]:
     from concurrent.futures import ProcessPoolExecutor
+    from concurrent.futures.process import BrokenProcessPool
 
     pool = ProcessPoolExecutor(max_workers=jobs, mp_context=_pool_context())
     try:
         yield from _ordered(lambda b: pool.submit(analyse_batch, b, body_field, skip), batches, 2 * jobs)
+    except BrokenProcessPool as exc:
+        raise RuntimeError("a worker process died (killed, or out of memory?) while analysing the corpus; "
+                           "the files finished before are stored and will not be analysed again: run again, "
+                           "with fewer --jobs, or with --jobs 1 to see the error") from exc
     finally:
         pool.shutdown(wait=True, cancel_futures=True)
 

@@ -60,7 +60,6 @@ MANIFEST = "manifest.json"
 PARTS = "parts"
 #: Seconds between manifest saves while a long analysis runs (resume point after a kill).
 SAVE_EVERY = 5.0
-_HASH_CHUNK = 1 << 20
 
 
 class StoreError(RuntimeError):
@@ -115,21 +114,7 @@ def code_hash() -> str:
     return h.hexdigest()
 
 
-def fingerprint(path: Path, reason: str) -> Optional[str]:
-    """``size:sha256`` of a file to load; ``skip:<reason>`` for an entry not loaded; None
-    when it cannot be read (then it is analysed every time, and says why)."""
-    if reason:
-        return "skip:" + reason
-    h = hashlib.sha256()
-    try:
-        with open(path, "rb") as f:
-            size = 0
-            while chunk := f.read(_HASH_CHUNK):
-                h.update(chunk)
-                size += len(chunk)
-    except OSError:
-        return None
-    return f"{size}:{h.hexdigest()}"
+fingerprint = parallel.fingerprint
 
 
 # ----------------------------------------------------------------------------- the store
@@ -316,10 +301,11 @@ class Store:
                 with progress.bar(total=len(todo), desc="analysing", unit="file", quiet=quiet) as b:
                     for result in parallel.map_batches(batches, jobs=jobs, dask=dask,
                                                        body_field=self.body_field, skip=self.skip):
+                        self._check_read(result, by_rel)
                         pid = self._write_part(result)
                         self.manifest.parts[pid] = result.rels
-                        for j, rel in enumerate(result.rels):
-                            self.manifest.files[rel] = [by_rel[rel].fp, pid, j]
+                        for j, (rel, fp) in enumerate(zip(result.rels, result.fingerprints)):
+                            self.manifest.files[rel] = [fp, pid, j]  # what the worker analysed
                         res.analysed_files += len(result.rels)
                         res.analysed_articles += result.articles
                         b.update(len(result.rels))
@@ -339,6 +325,16 @@ class Store:
         self._drop_unused_parts()
         res.seconds = time.perf_counter() - t0
         return res
+
+    @staticmethod
+    def _check_read(result: parallel.BatchResult, by_rel: dict) -> None:
+        """A worker that cannot read a file this process can read is not analysing the corpus."""
+        for rel, fp in zip(result.rels, result.fingerprints):
+            if fp is None and by_rel[rel].fp is not None:
+                raise RuntimeError(
+                    f"a worker (process {result.pid}) cannot read {by_rel[rel].path}, which this process "
+                    "can: with --dask, every worker must see the corpus at the same absolute path "
+                    "(a shared file system)")
 
     def _drop_unused_parts(self) -> None:
         used = {part for _, part, _ in self.manifest.files.values()}

@@ -146,7 +146,9 @@ def main(argv=None) -> int:
     n_articles = len(bodies)
     del bodies  # the phases are forked from this process: keep it small
     import analysis.export  # noqa: F401 - imported once here, so no phase times the imports
-    import analysis.store  # noqa: F401
+    import analysis.store
+
+    analysis.store.code_hash()  # once, so every phase keys its store on the same code
     print(f"corpus: {path} ({n_articles} articles, {words:,} words); each phase starts from an empty store")
     peaks = []
     t_blob, own, _ = _run(_phase_textblob, str(path))
