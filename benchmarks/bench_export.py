@@ -21,6 +21,7 @@ from __future__ import annotations
 import argparse
 import hashlib
 import multiprocessing as mp
+import os
 import resource
 import sys
 import tempfile
@@ -36,11 +37,12 @@ def _bodies(path: Path) -> list[str]:
     return [a.text for _, arts in load.iter_corpus(path) for a in arts]
 
 
-def _peaks() -> tuple[float, float]:
-    """Peak RSS (MiB) of this process and of its largest finished child (worker)."""
+def _peaks() -> tuple[float, float, float]:
+    """Peak RSS (MiB) of this process and of its largest finished child (worker), and the
+    machine's load average over the last minute (how much the cores were shared)."""
     own = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     kids = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
-    return own, kids
+    return own, kids, os.getloadavg()[0]
 
 
 def _phase_export(path: str, out: str, store: str, skip: tuple, jobs: int, q) -> None:
@@ -125,11 +127,12 @@ def _half(path: Path, dest: Path) -> Path:
     return dest
 
 
-def _line(label: str, secs: float, words: int, blob_wps: float, own: float, kids: float, target: str = "") -> str:
+def _line(label: str, secs: float, words: int, blob_wps: float, own: float, kids: float, load: float,
+          target: str = "") -> str:
     wps = words / secs
     mem = f"peak {own:5.0f} MiB" + (f", workers {kids:5.0f} MiB" if kids > 1 else "")
     return (f"{label:34s} {secs:7.1f} s {wps:9,.0f} words/s  ratio {wps / blob_wps:4.2f}"
-            f"{'  (target ' + target + ')' if target else '':18s}  {mem}")
+            f"{'  (target ' + target + ')' if target else '':18s}  {mem}  load {load:.1f}")
 
 
 def main(argv=None) -> int:
@@ -151,9 +154,10 @@ def main(argv=None) -> int:
     analysis.store.code_hash()  # once, so every phase keys its store on the same code
     print(f"corpus: {path} ({n_articles} articles, {words:,} words); each phase starts from an empty store")
     peaks = []
-    t_blob, own, _ = _run(_phase_textblob, str(path))
+    t_blob, own, _, load = _run(_phase_textblob, str(path))
     wps_blob = words / t_blob
-    print(f"{'bare TextBlob(body).sentiment':34s} {t_blob:7.1f} s {wps_blob:9,.0f} words/s")
+    print(f"{'bare TextBlob(body).sentiment':34s} {t_blob:7.1f} s {wps_blob:9,.0f} words/s  (load average {load:.1f} "
+          f"on {os.cpu_count()} cores: the ratios below are only as steady as that)")
     with tempfile.TemporaryDirectory() as tmp:
         tmp = Path(tmp)
         core2 = _run(_phase_export, str(path), str(tmp / "core"), str(tmp / "s-core"), ("claims", "framing"), 2)
