@@ -527,6 +527,34 @@ class _LazyFrames(Mapping):
         return sum(1 for _ in self)
 
 
+def purge_orphans(root: Path) -> list[Path]:
+    """Remove the stored analyses of corpora that no longer exist (a deleted temporary
+    folder, say), unless another process holds them; returns what was removed."""
+    gone = []
+    if not root.is_dir():
+        return gone
+    for folder in root.iterdir():
+        try:
+            corpus = json.loads((folder / MANIFEST).read_text(encoding="utf-8")).get("corpus")
+        except (OSError, ValueError, AttributeError):
+            continue
+        if not isinstance(corpus, str) or Path(corpus).exists():
+            continue
+        try:
+            import fcntl
+
+            with open(folder / ".lock", "a+") as lock:
+                fcntl.flock(lock, fcntl.LOCK_EX | fcntl.LOCK_NB)  # in use: leave it
+                shutil.rmtree(folder, ignore_errors=True)
+        except (ImportError, OSError):
+            continue
+        gone.append(folder)
+    return gone
+
+
+_PURGED: set = set()
+
+
 # ----------------------------------------------------------------------------- public API
 
 
@@ -549,6 +577,9 @@ def opened(path, *, store=None, body_field=None, skip=()) -> Iterator[Store]:
             with s.open():
                 yield s
         return
+    if s.root not in _PURGED:  # once per process and root
+        _PURGED.add(s.root)
+        purge_orphans(s.root)
     with s.open():
         yield s
 

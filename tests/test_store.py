@@ -287,3 +287,13 @@ def test_report_analyses_each_corpus_once_before_the_notebooks(corpus, tmp_path)
     assert root == (tmp_path / "s").resolve()
     again = store.load(corpus, store=root, jobs=1, quiet=True)  # what a notebook's load(CORPUS) does
     assert again.stored.analysed_files == 0
+
+
+def test_stores_of_deleted_corpora_are_purged(tmp_path):
+    gone = write_corpus(tmp_path / "temporary", {"x.txt": "X\n\nSomething happened, she said."})
+    kept = write_corpus(tmp_path / "kept", {"y.txt": "Y\n\nSomething else happened, he said."})
+    a = store.load(gone, store=tmp_path / "s", jobs=1, quiet=True).stored.folder
+    b = store.load(kept, store=tmp_path / "s", jobs=1, quiet=True).stored.folder
+    shutil.rmtree(gone)
+    assert store.purge_orphans(tmp_path / "s") == [a]
+    assert not a.exists() and b.exists()
