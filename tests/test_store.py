@@ -297,3 +297,30 @@ def test_stores_of_deleted_corpora_are_purged(tmp_path):
     shutil.rmtree(gone)
     assert store.purge_orphans(tmp_path / "s") == [a]
     assert not a.exists() and b.exists()
+
+
+def _dying_worker(batch, body_field=None, skip=frozenset()):
+    """A worker process killed on the fourth batch (as by the OOM killer), once the first
+    batches had time to finish."""
+    if batch.index == 3:
+        import time
+
+        time.sleep(2)
+        os._exit(9)
+    return _REAL_ANALYSE_BATCH(batch, body_field, skip)
+
+
+_REAL_ANALYSE_BATCH = parallel.analyse_batch
+
+
+def test_a_killed_worker_is_a_clear_error_and_leaves_a_consistent_store(corpus, tmp_path, monkeypatch):
+    monkeypatch.setattr(parallel, "analyse_batch", _dying_worker)
+    monkeypatch.setattr(parallel, "make_batches",
+                        lambda root, entries, workers: [parallel.Batch(i, root, [(r, why)])
+                                                        for i, (r, why, _) in enumerate(entries)])
+    with pytest.raises(RuntimeError, match="worker process died"):
+        store.update(corpus, store=tmp_path / "s", jobs=2, quiet=True)
+    monkeypatch.undo()
+    got = store.load(corpus, store=tmp_path / "s", jobs=1, quiet=True)
+    assert 0 < got.stored.analysed_files < len(ARTICLES)  # the first batch was kept
+    assert_same_tables(got, analyse(corpus))
