@@ -146,7 +146,7 @@ def export(path, out_dir, *, body_field: str | None = None, skip=(), format: str
     out_dir.mkdir(parents=True, exist_ok=True)
     paths = {}
     with stores.opened(path, store=store, body_field=body_field, skip=skip) as s:
-        stores._updated(s, jobs, dask, quiet)
+        stores.refresh(s, jobs=jobs, dask=dask, quiet=quiet)
         with progress.bar(total=len(TABLES), desc="writing tables", unit="table", quiet=quiet) as b:
             for name in TABLES:
                 dest = out_dir / f"{name}.{format}"

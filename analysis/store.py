@@ -584,7 +584,8 @@ def opened(path, *, store=None, body_field=None, skip=()) -> Iterator[Store]:
         yield s
 
 
-def _updated(s: Store, jobs, dask, quiet) -> UpdateResult:
+def refresh(s: Store, *, jobs=None, dask=None, quiet: bool = False) -> UpdateResult:
+    """``s.update()``; a damaged store is wiped (with a warning) and analysed again, once."""
     try:
         return s.update(jobs=jobs, dask=dask, quiet=quiet)
     except StoreError as exc:  # damaged store: start again, once
@@ -599,7 +600,7 @@ def update(path, *, store=None, jobs: Optional[int] = None, dask: Optional[str] 
            quiet: bool = False, body_field: Optional[str] = None, skip=()) -> UpdateResult:
     """Analyse into the store whatever of corpus ``path`` is missing or changed."""
     with opened(path, store=store, body_field=body_field, skip=skip) as s:
-        return _updated(s, jobs, dask, quiet)
+        return refresh(s, jobs=jobs, dask=dask, quiet=quiet)
 
 
 def load(path, *, store=None, jobs: Optional[int] = None, dask: Optional[str] = None,
@@ -617,7 +618,7 @@ def load(path, *, store=None, jobs: Optional[int] = None, dask: Optional[str] = 
     0
     """
     with opened(path, store=store, body_field=body_field, skip=skip) as s:
-        res = _updated(s, jobs, dask, quiet)
+        res = refresh(s, jobs=jobs, dask=dask, quiet=quiet)
         try:
             tables = s.tables()
         except StoreError as exc:
