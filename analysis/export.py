@@ -21,6 +21,9 @@ class Tables:
     ``texts[article_id]`` is the text every ``start``/``end`` offset indexes.
     """
 
+    #: What :func:`analysis.store.load` did to get these tables (an ``UpdateResult``), or None.
+    stored = None
+
     def __init__(self, dataframes: dict[str, pd.DataFrame], texts: dict[str, str], corpus: str):
         self.dataframes = dataframes
         self.texts = texts
@@ -107,19 +110,74 @@ def analyse(path, *, body_field: str | None = None, skip=()) -> Tables:
     sink = _CollectSink()
     texts: dict[str, str] = {}
     pipeline.run(path, sink, body_field=body_field, skip=skip,
-                 keep=lambda r: texts.__setitem__(r.article.article_id, r.text))
+                 keep=texts.__setitem__)
     frames = {name: _frame(name, rows) for name, rows in sink.rows.items()}
     return Tables(frames, texts, str(path))
 
 
-def export(path, out_dir, *, body_field: str | None = None, skip=()) -> dict[str, Path]:
-    """Analyse ``path`` and write one CSV per table into ``out_dir``; returns their paths.
+FORMATS = ("csv", "parquet")
 
-    Rows are streamed to the files as each article is analysed; ``skip`` as in :func:`analyse`.
+
+def load(path, **options) -> Tables:
+    """The stored analysis of corpus ``path``: :func:`analysis.store.load` (same options)."""
+    from .store import load as stored
+
+    return stored(path, **options)
+
+
+def export(path, out_dir, *, body_field: str | None = None, skip=(), format: str = "csv",
+           jobs: int | None = None, dask: str | None = None, store=None, quiet: bool = False) -> dict[str, Path]:
+    """Analyse ``path`` and write one file per table into ``out_dir``; returns their paths.
+
+    The analysis goes through the corpus's stored analysis (:mod:`analysis.store`; ``store``
+    is its root folder): only new or changed files are analysed, by ``jobs`` worker
+    processes (default: every core) or on a Dask cluster (``dask``: ``"local"`` or a
+    scheduler address). Tables are then written from the store, table by table, in corpus
+    order: the bytes do not depend on ``jobs`` or ``dask``. ``format``: ``"csv"`` (UTF-8,
+    header row, RFC 4180 quoting) or ``"parquet"``. ``skip`` as in :func:`analyse`.
     """
+    from . import progress, store as stores
+
+    if format not in FORMATS:
+        raise ValueError(f"unknown format {format!r}; use one of: {', '.join(FORMATS)}")
     path = pipeline.check_path(path)
     skip = pipeline.check_skip(skip)
     out_dir = Path(out_dir)
-    sink = CsvSink(out_dir)
-    pipeline.run(path, sink, body_field=body_field, skip=skip)
-    return sink.paths
+    out_dir.mkdir(parents=True, exist_ok=True)
+    paths = {}
+    with stores.opened(path, store=store, body_field=body_field, skip=skip) as s:
+        stores.refresh(s, jobs=jobs, dask=dask, quiet=quiet)
+        with progress.bar(total=len(TABLES), desc="writing tables", unit="table", quiet=quiet) as b:
+            for name in TABLES:
+                dest = out_dir / f"{name}.{format}"
+                tmp = dest.with_name(f".{dest.name}.tmp")
+                if format == "csv":
+                    with open(tmp, "w", encoding="utf-8", newline="") as f:
+                        f.write(csv_lines([TABLES[name]]))
+                        for chunk in s.table_rows(name):
+                            f.write(csv_lines(chunk))
+                else:
+                    write_parquet(name, [r for chunk in s.table_rows(name) for r in chunk], tmp)
+                tmp.replace(dest)
+                paths[name] = dest
+                b.update()
+    return paths
+
+
+def write_parquet(name: str, rows: list[tuple], dest: Path) -> None:
+    """Rows of table ``name`` as a Parquet file: one plain Arrow type per column."""
+    import pyarrow as pa
+    import pyarrow.parquet as pq
+
+    from .parallel import column_array
+
+    arrays = []
+    for col in (list(c) for c in (zip(*rows) if rows else [() for _ in TABLES[name]])):
+        arr, pickled = column_array(col)
+        if pickled:  # mixed types: Arrow's own inference (ints and floats -> double), else text
+            try:
+                arr = pa.array(col)
+            except (pa.ArrowException, TypeError, ValueError):
+                arr = pa.array([None if v is None else str(v) for v in col], pa.string())
+        arrays.append(arr)
+    pq.write_table(pa.Table.from_arrays(arrays, names=list(TABLES[name])), dest, compression="zstd")

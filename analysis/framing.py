@@ -532,20 +532,15 @@ def violence_sentences(sentences: pd.DataFrame) -> pd.DataFrame:
 
 
 def framing_tables(tables) -> dict[str, pd.DataFrame]:
-    """All framing tables for an ``export.Tables``, re-running article analysis on its corpus.
+    """All framing tables for an ``export.Tables`` (from ``analysis.load`` or ``export.analyse``).
 
     Keys: frames, actor_sentiment, article_tone, labels, hedges, frame_scores, hedge_rates.
     """
-    if all(name in getattr(tables, "dataframes", {}) for name in FRAMING_TABLES):
-        out = {name: tables[name] for name in FRAMING_TABLES}
-    else:  # tables from elsewhere: re-run article analysis on their corpus
-        from .pipeline import iter_analyses
-
-        rows: dict[str, list[tuple]] = {name: [] for name in FRAMING_TABLES}
-        for result in iter_analyses(tables.corpus):
-            for name, r in framing_rows(result).items():
-                rows[name].extend(r)
-        out = {name: _frame(name, r) for name, r in rows.items()}
+    missing = [name for name in FRAMING_TABLES if name not in getattr(tables, "dataframes", {})]
+    if missing:  # this module never runs the pipeline (pipeline.py imports it)
+        raise ValueError(f"the tables have no {', '.join(missing)}; get them with "
+                         "analysis.load(corpus) or analysis.export.analyse(corpus)")
+    out = {name: tables[name] for name in FRAMING_TABLES}
     out["frame_scores"] = frame_scores(out["frames"], tables["articles"])
     out["hedge_rates"] = hedge_rates(out["hedges"], tables["sentences"])
     return out

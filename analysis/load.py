@@ -895,13 +895,48 @@ def iter_corpus(path, *, body_field: str | None = None) -> Iterator[tuple[FileRe
 
 
 def _iter(root: Path, body_field: Optional[str]) -> Iterator[tuple[FileResult, list[Article]]]:
+    for p, reason in corpus_entries(root):
+        yield load_entry(p, reason, body_field=body_field)
+
+
+def corpus_entries(path) -> list[tuple[Path, str]]:
+    """``(path, reason)`` for every entry :func:`iter_corpus` reports, in its order.
+
+    ``reason`` is why the entry is not loaded ("" for a file to load; a leading ``!`` marks
+    a failure). A file, not a folder, is its own single entry. Lets callers fingerprint or
+    distribute the files and load each with :func:`load_entry`.
+
+    >>> import tempfile, pathlib
+    >>> d = pathlib.Path(tempfile.mkdtemp())
+    >>> _ = (d / "a.txt").write_text("One.", encoding="utf-8")
+    >>> _ = (d / ".b.txt").write_text("Two.", encoding="utf-8")
+    >>> [(p.name, bool(r)) for p, r in corpus_entries(d)]
+    [('.b.txt', True), ('a.txt', False)]
+    """
+    root = Path(path)
     if not root.is_dir():
-        yield load_file(root, body_field=body_field)
-        return
-    for p, reason in _walk(root):
-        if reason:
-            fmt = "" if p.is_dir() else _format_of(p.suffix.lower())
-            status = "failed" if reason.startswith("!") else "skipped"
-            yield _result(p, status, reason.lstrip("!"), 0, fmt), []
-        else:
-            yield load_file(p, body_field=body_field)
+        return [(root, "")]
+    return list(_walk(root))
+
+
+def load_entry(path, reason: str = "", *, body_field: str | None = None) -> tuple[FileResult, list[Article]]:
+    """Load one entry of :func:`corpus_entries` (as :func:`iter_corpus` does for it)."""
+    p = Path(path)
+    if reason:
+        fmt = "" if p.is_dir() else _format_of(p.suffix.lower())
+        status = "failed" if reason.startswith("!") else "skipped"
+        return _result(p, status, reason.lstrip("!"), 0, fmt), []
+    return load_file(p, body_field=body_field)
+
+
+class _CallableModule(type(sys)):
+    """Makes ``analysis.load(path, ...)`` the stored analysis of a corpus (:func:`analysis.store.load`)
+    while ``analysis.load`` stays this module (``analysis.load.iter_corpus``, ...)."""
+
+    def __call__(self, path, **options):
+        from .store import load
+
+        return load(path, **options)
+
+
+sys.modules[__name__].__class__ = _CallableModule

@@ -162,6 +162,17 @@ def file_row(fr: FileResult) -> tuple:
     return (fr.path, fr.status, fr.reason, fr.articles, fr.format, fr.encoding, fr.note)
 
 
+def _with_errors(fr: FileResult, done: int, total: int, errors: list[str]) -> FileResult:
+    """``fr`` turned into ``failed`` (or kept ``loaded`` with a reason) when articles failed."""
+    if not errors:
+        return fr
+    status = "loaded" if done else "failed"
+    reason = (f"analysis failed on {len(errors)} of {total} articles "
+              f"({'; '.join(errors[:3])}); please report this file as a bug")
+    return FileResult(fr.path, status, "; ".join(filter(None, [fr.reason, reason])),
+                      done, fr.format, fr.encoding, fr.note)
+
+
 def iter_analyses(path, *, body_field: str | None = None,
                   on_file: Callable[[FileResult], None] | None = None) -> Iterator[ArticleAnalysis]:
     """Analyse every article under ``path``, one at a time.
@@ -177,15 +188,37 @@ def iter_analyses(path, *, body_field: str | None = None,
                 done.append(analyse_article(art))
             except Exception as exc:  # a bug in a stage must not lose the rest of the corpus
                 errors.append(f"{art.article_id!r}: {type(exc).__name__}: {exc}")
-        if errors:
-            status = "loaded" if done else "failed"
-            reason = (f"analysis failed on {len(errors)} of {len(articles)} articles "
-                      f"({'; '.join(errors[:3])}); please report this file as a bug")
-            fr = FileResult(fr.path, status, "; ".join(filter(None, [fr.reason, reason])),
-                            len(done), fr.format, fr.encoding, fr.note)
         if on_file:
-            on_file(fr)
+            on_file(_with_errors(fr, len(done), len(articles), errors))
         yield from done
+
+
+#: What the per-article map returns for one article: (article_id, text as loaded, rows per table).
+ArticleRows = tuple[str, str, dict[str, list[tuple]]]
+
+
+def analyse_file(fr: FileResult, articles: list[Article], *,
+                 skip: frozenset = frozenset()) -> tuple[FileResult, list[ArticleRows]]:
+    """The per-article map of one loaded file: pure, article -> rows (no ArticleAnalysis kept).
+
+    Returns the file's result (``failed``, or ``loaded`` with a reason, when a stage failed
+    on some of its articles) and ``(article_id, text, rows)`` per article analysed, where
+    ``rows`` are :func:`article_rows`. This is what worker processes run.
+
+    >>> from analysis.records import FileResult
+    >>> fr = FileResult("x.txt", "loaded", "", 1, "txt")
+    >>> fr2, done = analyse_file(fr, [Article("x", "x.txt", "Title\\n\\nIt rained, she said.")])
+    >>> fr2 == fr, done[0][0], len(done[0][2]["sentences"])
+    (True, 'x', 1)
+    """
+    done: list[ArticleRows] = []
+    errors: list[str] = []
+    for art in articles:
+        try:
+            done.append((art.article_id, art.text, article_rows(analyse_article(art), skip=skip)))
+        except Exception as exc:  # a bug in a stage must not lose the rest of the corpus
+            errors.append(f"{art.article_id!r}: {type(exc).__name__}: {exc}")
+    return _with_errors(fr, len(done), len(articles), errors), done
 
 
 class RowSink:
@@ -202,27 +235,26 @@ class RowSink:
 
 
 def run(path, sink: RowSink, *, body_field: str | None = None,
-        keep: Callable[[ArticleAnalysis], None] | None = None, skip=()) -> None:
-    """Analyse ``path`` into ``sink``; ``keep`` sees every ArticleAnalysis.
+        keep: Callable[[str, str], None] | None = None, skip=()) -> None:
+    """Analyse ``path`` into ``sink`` in this process; ``keep(article_id, text)`` sees every article.
 
     Per-article rows stream into the sink as each article is done; what the corpus-level
-    stage (links between articles) needs — claims, quotes, texts, dates — is kept until the
-    end, then the links are added.
+    stages need (claims, quotes, articles, texts) is kept until the end, then their tables
+    (:func:`analysis.corpus.corpus_rows`) are added. The stored, parallel path is
+    :mod:`analysis.store`.
     """
     skip = check_skip(skip)
     corpus = _CorpusState()
-
-    def on_file(fr: FileResult) -> None:
-        sink.add("files", [file_row(fr)])
-
     with batch_gc():
-        for result in iter_analyses(path, body_field=body_field, on_file=on_file):
-            rows = article_rows(result, skip=skip)
-            for table, table_rows in rows.items():
-                sink.add(table, table_rows)
-            corpus.add(result, rows)
-            if keep:
-                keep(result)
+        for fr, articles in load.iter_corpus(path, body_field=body_field):
+            fr, done = analyse_file(fr, articles, skip=skip)
+            sink.add("files", [file_row(fr)])
+            for aid, text, rows in done:
+                for table, table_rows in rows.items():
+                    sink.add(table, table_rows)
+                corpus.add(aid, text, rows)
+                if keep:
+                    keep(aid, text)
         for table, table_rows in corpus.corpus_rows(skip=skip).items():
             sink.add(table, table_rows)
     sink.close()
@@ -268,10 +300,10 @@ class _CorpusState:
         self.rows: dict[str, list[tuple]] = {name: [] for name in self.KEPT}
         self.texts: dict[str, str] = {}
 
-    def add(self, result: ArticleAnalysis, rows: dict[str, list[tuple]]) -> None:
+    def add(self, article_id: str, text: str, rows: dict[str, list[tuple]]) -> None:
         for name in self.KEPT:
             self.rows[name].extend(rows.get(name, ()))
-        self.texts[result.article.article_id] = result.text
+        self.texts[article_id] = text
 
     def corpus_rows(self, *, skip=frozenset()) -> dict[str, list[tuple]]:
         import pandas as pd

@@ -7,7 +7,13 @@ paths work, on the ``python3`` kernel of *this* interpreter. The executed copy i
 by nbconvert into ``<out_dir>/<stem>.html`` (figures embedded as ``data:`` URIs, no remote
 scripts), and ``<out_dir>/index.html`` links every report.
 
+Before the notebooks run, each corpus is analysed once into the store (:mod:`analysis.store`,
+on every core); the kernels get the store's location (``ANALYSIS_STORE``), so every
+notebook's ``load(CORPUS)`` reads it instead of analysing again, and a second report run of
+the same corpus analyses nothing.
+
     python -m analysis.report [--corpus PATH] [--out DIR] [--hide-code] [--notebook NAME ...]
+                              [--store DIR] [--jobs N] [--dask ADDRESS]
 
 >>> _numeric_key(Path("10.0-b.ipynb")) > _numeric_key(Path("2.0-a.ipynb"))
 True
@@ -193,12 +199,13 @@ def count_files(path: Path | None) -> int | None:
 # ----------------------------------------------------------------------------- execution
 
 
-def _kernel_manager_class(stderr=None):
+def _kernel_manager_class(stderr=None, env: dict | None = None):
     """An AsyncKernelManager that always starts ipykernel on ``sys.executable``.
 
     A ``python3`` kernelspec in the user's ~/.local/share/jupyter may point at another
     Python; the reports must run on the interpreter (venv) that runs this module.
-    ``stderr``: open file for the kernel's stderr (kept out of the CLI's output).
+    ``stderr``: open file for the kernel's stderr (kept out of the CLI's output);
+    ``env``: more environment variables for the kernel.
     """
     from jupyter_client.kernelspec import KernelSpec
     from jupyter_client.manager import AsyncKernelManager
@@ -214,7 +221,8 @@ def _kernel_manager_class(stderr=None):
         language="python",
         resource_dir=resource_dir,
         # inline figures even when the caller exports MPLBACKEND=agg (as `make test` does for pytest)
-        env={"PYDEVD_DISABLE_FILE_VALIDATION": "1", "MPLBACKEND": "module://matplotlib_inline.backend_inline"},
+        env={"PYDEVD_DISABLE_FILE_VALIDATION": "1", "MPLBACKEND": "module://matplotlib_inline.backend_inline",
+             **(env or {})},
     )
 
     class ThisPythonKernelManager(AsyncKernelManager):
@@ -312,7 +320,7 @@ def _render_html(nb, dest: Path, *, title: str, hide_code: bool, notebook_dir: P
 
 def _run_one(notebook: Path, *, out_dir: Path, work: Path, corpus: Path | None,
              parameters: dict, hide_code: bool, timeout: float,
-             figures_dir: Path | None = None) -> NotebookResult:
+             figures_dir: Path | None = None, env: dict | None = None) -> NotebookResult:
     import nbformat
     import papermill
 
@@ -340,7 +348,7 @@ def _run_one(notebook: Path, *, out_dir: Path, work: Path, corpus: Path | None,
                 log_output=False,
                 start_timeout=START_TIMEOUT,
                 execution_timeout=timeout,
-                kernel_manager_class=_kernel_manager_class(kernel_stderr),
+                kernel_manager_class=_kernel_manager_class(kernel_stderr, env),
             )
         result.ok = True
     except ReportError:
@@ -471,15 +479,51 @@ def write_index(results: Sequence[NotebookResult], *, out_dir: Path, corpus: Pat
 # ----------------------------------------------------------------------------- public API
 
 
+def analyse_corpora(corpora: Iterable[Path], *, store=None, jobs: int | None = None,
+                    dask: str | None = None, quiet: bool = False) -> Path:
+    """Bring each corpus's stored analysis up to date (once, before the notebooks load it).
+
+    Returns the store root the notebooks' kernels are pointed at. A corpus that cannot be
+    analysed here is only logged: its notebooks then say what went wrong.
+    """
+    from . import store as stores
+
+    root = Path(store).expanduser().resolve() if store is not None else stores.default_root()
+    for c in dict.fromkeys(corpora):
+        if c is None or not c.exists():
+            continue
+        try:
+            res = stores.update(c, store=root, jobs=jobs, dask=dask, quiet=quiet)
+        except Exception as exc:  # noqa: BLE001 - the notebooks will report it with context
+            log.warning("could not analyse %s into the store %s (%s: %s); each notebook analyses it itself",
+                        c, root, type(exc).__name__, exc)
+            continue
+        log.info("corpus %s: %d files, %d analysed (%d articles), %d reused from the store, %.1f s",
+                 c, res.files, res.analysed_files, res.analysed_articles, res.reused_files, res.seconds)
+    return root
+
+
+def _notebook_corpus(notebook: Path) -> Path | None:
+    import nbformat
+
+    try:
+        return _default_corpus(nbformat.read(notebook, as_version=4), notebook)
+    except Exception:  # noqa: BLE001 - an unreadable notebook fails later, with its own message
+        return None
+
+
 def render_reports(*, corpus=None, notebooks=None, out_dir=None, hide_code=False, timeout=600,
-                   parameters: dict | None = None) -> list[Path]:
+                   parameters: dict | None = None, store=None, jobs: int | None = None,
+                   dask: str | None = None, quiet: bool = False) -> list[Path]:
     """Execute the notebooks and write ``<out_dir>/<stem>.html`` plus ``<out_dir>/index.html``.
 
     ``corpus``: folder/file injected as ``CORPUS`` (absolute); None keeps each notebook's
     default. ``notebooks``: names/paths (see :func:`find_notebooks`); None = all numbered
     notebooks in ``config.NOTEBOOKS_DIR``. ``out_dir``: default ``config.REPORTS_DIR``.
     ``hide_code``: leave code cells out of the HTML. ``timeout``: seconds per cell.
-    ``parameters``: extra papermill parameters.
+    ``parameters``: extra papermill parameters. The corpus is first analysed into the store
+    (:func:`analyse_corpora`; ``store``, ``jobs``, ``dask`` as for :func:`analysis.store.load`,
+    ``quiet``: no progress bars) and the kernels read it from there.
 
     Returns the report paths in notebook order, then the index. Raises :class:`ReportError`
     (after writing the index) when a notebook fails or no notebook is found.
@@ -495,6 +539,10 @@ def render_reports(*, corpus=None, notebooks=None, out_dir=None, hide_code=False
         index = write_index([], out_dir=out_dir, corpus=corpus_path, hide_code=hide_code, note=note)
         raise ReportError(note, [], index)
 
+    corpora = [corpus_path] if corpus_path is not None else [_notebook_corpus(nb) for nb in selected]
+    root = analyse_corpora(corpora, store=store, jobs=jobs, dask=dask, quiet=quiet)
+    # the kernels find the same store, and show no progress bars in the reports
+    env = {"ANALYSIS_STORE": str(root), "ANALYSIS_QUIET": "1"}
     figures_dir = out_dir / FIGURES_SUBDIR
     results: list[NotebookResult] = []
     with tempfile.TemporaryDirectory(prefix="analysis-report-") as work:
@@ -503,7 +551,7 @@ def render_reports(*, corpus=None, notebooks=None, out_dir=None, hide_code=False
             started = time.time() - 1
             r = _run_one(nb, out_dir=out_dir, work=Path(work), corpus=corpus_path,
                          parameters=parameters or {}, hide_code=hide_code, timeout=timeout,
-                         figures_dir=figures_dir)
+                         figures_dir=figures_dir, env=env)
             if figures_dir.is_dir():  # figures the notebook (re)wrote into <out_dir>/figures
                 r.figures = sorted(p for p in figures_dir.glob("*") if p.suffix.lower() in _IMAGE_SUFFIXES
                                    and p.is_file() and p.stat().st_mtime >= started)
@@ -542,7 +590,13 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("-p", "--parameter", metavar="NAME=VALUE", type=_parse_param, action="append", default=[],
                         help="extra notebook parameter (VALUE is a Python literal or a string)")
     parser.add_argument("--timeout", type=float, default=600, help="seconds allowed per cell (default 600)")
-    parser.add_argument("-q", "--quiet", action="store_true", help="only print errors")
+    parser.add_argument("--store", metavar="DIR", default=None,
+                        help="root of stored analyses (default: $ANALYSIS_STORE, else ~/.cache/news-analysis)")
+    parser.add_argument("--jobs", type=int, default=None, metavar="N",
+                        help="worker processes analysing the corpus (default: every core)")
+    parser.add_argument("--dask", metavar="ADDRESS", default=None,
+                        help="analyse on a dask.distributed cluster ('local' or tcp://HOST:PORT)")
+    parser.add_argument("-q", "--quiet", action="store_true", help="only print errors (no progress bars)")
     args = parser.parse_args(argv)
 
     handler = logging.StreamHandler(sys.stderr)
@@ -553,7 +607,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         paths = render_reports(corpus=args.corpus, notebooks=args.notebook, out_dir=args.out,
                                hide_code=args.hide_code, timeout=args.timeout,
-                               parameters=dict(args.parameter))
+                               parameters=dict(args.parameter), store=args.store, jobs=args.jobs,
+                               dask=args.dask, quiet=args.quiet)
     except ReportError as exc:
         print(f"report: error: {exc}", file=sys.stderr)
         return 1

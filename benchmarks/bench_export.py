@@ -1,17 +1,27 @@
-"""Export speed against bare TextBlob on the same bodies, and peak memory.
+"""Export speed against bare TextBlob on the same bodies, the store's reuse, and peak memory.
 
 Run with ``make bench``. Reads ``../shared/corpora/allsides-2015`` (3,230 articles); exits
-with a message (status 0) when it is absent. Each phase runs in its own child process so
-that its peak resident memory can be read separately; both figures come from this run.
+with a message (status 0) when it is absent. Each phase runs in its own child process, with
+a fresh store in a temporary folder, so that its time and the peak resident memory of its
+processes (the phase's own, and the largest of its worker processes) are its own. Every
+ratio compares figures from this one run; on a shared machine they are noisy.
 
-Prints: articles, words, seconds and words/s of the whole export (load, parse, tag,
-TextBlob sentiment per sentence, corpus-level comparison, CSV writing), words/s of
-``TextBlob(body).sentiment`` over the same bodies, their ratio, and peak memory.
+Prints, as ratios to the words/s of bare ``TextBlob(body).sentiment`` over the same bodies:
+
+* core export (``--skip claims,framing``) with 2 workers (target >= 1.2);
+* full export (every table) with 2 workers (target >= 0.5), and with 1 (in-process);
+* the speed-up of 2 workers over 1 (target >= 1.5), and whether their bytes are identical;
+* a second run on the stored corpus: ``load()`` of every table and a CSV export, as a share
+  of the first, analysing export (target <= 0.5);
+* half the corpus against the whole (target <= 0.55);
+* peak RSS of any process (target <= 1024 MiB).
 """
 from __future__ import annotations
 
 import argparse
+import hashlib
 import multiprocessing as mp
+import os
 import resource
 import sys
 import tempfile
@@ -27,12 +37,29 @@ def _bodies(path: Path) -> list[str]:
     return [a.text for _, arts in load.iter_corpus(path) for a in arts]
 
 
-def _phase_export(path: str, out: str, skip: tuple, q) -> None:
+def _peaks() -> tuple[float, float, float]:
+    """Peak RSS (MiB) of this process and of its largest finished child (worker), and the
+    machine's load average over the last minute (how much the cores were shared)."""
+    own = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    kids = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
+    return own, kids, os.getloadavg()[0]
+
+
+def _phase_export(path: str, out: str, store: str, skip: tuple, jobs: int, q) -> None:
     from analysis.export import export
 
     t0 = time.perf_counter()
-    export(path, out, skip=skip)
-    q.put(time.perf_counter() - t0)
+    export(path, out, skip=skip, jobs=jobs, store=store, quiet=True)
+    q.put((time.perf_counter() - t0, *_peaks()))
+
+
+def _phase_load(path: str, store: str, q) -> None:
+    from analysis.store import load
+
+    t0 = time.perf_counter()
+    tables = load(path, store=store, quiet=True)
+    assert tables.stored.analysed_files == 0, "the store was not reused"
+    q.put((time.perf_counter() - t0, *_peaks()))
 
 
 def _phase_textblob(path: str, q) -> None:
@@ -42,7 +69,7 @@ def _phase_textblob(path: str, q) -> None:
     t0 = time.perf_counter()
     for b in bodies:
         TextBlob(b).sentiment
-    q.put(time.perf_counter() - t0)
+    q.put((time.perf_counter() - t0, *_peaks()))
 
 
 def _phase_stages(path: str, q) -> None:
@@ -50,11 +77,10 @@ def _phase_stages(path: str, q) -> None:
     from analysis import attributions, claims, framing, load, mentions, numbers, parse, pipeline, quotes, sentiment
 
     arts = [a for _, batch in load.iter_corpus(Path(path)) for a in batch]
-    sentiment.sentiment.cache_clear() if hasattr(sentiment.sentiment, "cache_clear") else None
     secs = dict.fromkeys(("parse", "mentions", "quotes+sources", "attributions", "numbers", "sentiment", "claims",
-                          "framing", "links (corpus)"), 0.0)
+                          "framing", "rows", "corpus stages"), 0.0)
     clock = time.process_time
-    corpus = pipeline._CorpusState()
+    state = pipeline._CorpusState()
     for a in arts:
         t = clock(); p = parse.parse_article(a); secs["parse"] += clock() - t
         t = clock(); m = mentions.find_mentions(p); secs["mentions"] += clock() - t
@@ -66,36 +92,54 @@ def _phase_stages(path: str, q) -> None:
         t = clock(); attribution_rows = attributions.attribution_rows(result); secs["attributions"] += clock() - t
         t = clock(); claim_rows = claims.claim_rows(result); secs["claims"] += clock() - t
         t = clock(); framing.framing_rows(result); secs["framing"] += clock() - t
-        aid = a.article_id
-        sid = pipeline._sentence_index(p)
-        quote_rows = [(aid, i, sid(x.start), x.start, x.end, x.quote, x.speaker, x.speaker_kind,
-                       x.speaker_role, x.cue, x.how, x.speaker_start, x.speaker_end,
-                       pipeline.count_words(x.quote)) for i, x in enumerate(qs)]
-        quote_rows, _ = attributions.with_speaker_details(result, attribution_rows, quote_rows, [])
-        corpus.add(result, {"claims": claim_rows, "quotes": quote_rows,
-                            "articles": pipeline.article_rows(result, skip=frozenset({"claims", "framing"}))["articles"]})
-    t = clock(); corpus.corpus_rows(); secs["links (corpus)"] += clock() - t
+        t = clock(); rows = pipeline.article_rows(result, skip=frozenset(pipeline.OPTIONAL_STAGES))
+        secs["rows"] += clock() - t
+        rows["claims"] = claim_rows
+        state.add(a.article_id, a.text, rows)
+    t = clock(); state.corpus_rows(); secs["corpus stages"] += clock() - t  # analysis.corpus.corpus_rows
     q.put(secs)
 
 
-def _run(target, *args) -> tuple[float, float]:
-    """Seconds the phase reports, and peak RSS (MiB) of its child process."""
+def _run(target, *args):
+    """What the phase puts on its queue, after its process ended cleanly."""
     ctx = mp.get_context("fork")
     q = ctx.Queue()
-    before = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
     p = ctx.Process(target=target, args=(*args, q))
     p.start()
-    secs = q.get()
+    got = q.get()
     p.join()
     if p.exitcode:
         raise SystemExit(f"benchmark phase {target.__name__} failed (exit {p.exitcode})")
-    peak = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
-    return secs, max(peak, before) / 1024
+    return got
+
+
+def _digest(folder: Path) -> str:
+    h = hashlib.sha256()
+    for f in sorted(folder.glob("*.csv")):
+        h.update(f.name.encode() + f.read_bytes())
+    return h.hexdigest()
+
+
+def _half(path: Path, dest: Path) -> Path:
+    files = sorted(p for p in path.iterdir() if p.is_file() and not p.name.startswith("."))
+    dest.mkdir()
+    for p in files[: len(files) // 2]:
+        (dest / p.name).symlink_to(p.resolve())
+    return dest
+
+
+def _line(label: str, secs: float, words: int, blob_wps: float, own: float, kids: float, load: float,
+          target: str = "") -> str:
+    wps = words / secs
+    mem = f"peak {own:5.0f} MiB" + (f", workers {kids:5.0f} MiB" if kids > 1 else "")
+    return (f"{label:34s} {secs:7.1f} s {wps:9,.0f} words/s  ratio {wps / blob_wps:4.2f}"
+            f"{'  (target ' + target + ')' if target else '':18s}  {mem}  load {load:.1f}")
 
 
 def main(argv=None) -> int:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--corpus", default=str(ALLSIDES_DIR))
+    ap.add_argument("--no-stages", action="store_true", help="leave out the CPU seconds per stage (one more pass)")
     args = ap.parse_args(argv)
     path = Path(args.corpus)
     if not path.is_dir():
@@ -103,28 +147,49 @@ def main(argv=None) -> int:
         return 0
     bodies = _bodies(path)
     words = sum(len(b.split()) for b in bodies)
-    print(f"corpus: {path} ({len(bodies)} articles, {words:,} words)")
-    t_blob, mem_blob = _run(_phase_textblob, str(path))
+    n_articles = len(bodies)
+    del bodies  # the phases are forked from this process: keep it small
+    import analysis.export  # noqa: F401 - imported once here, so no phase times the imports
+    import analysis.store
+
+    analysis.store.code_hash()  # once, so every phase keys its store on the same code
+    print(f"corpus: {path} ({n_articles} articles, {words:,} words); each phase starts from an empty store")
+    peaks = []
+    t_blob, own, _, load = _run(_phase_textblob, str(path))
     wps_blob = words / t_blob
-    print(f"bare TextBlob(body).sentiment:      {t_blob:7.1f} s  {wps_blob:10,.0f} words/s  peak {mem_blob:7.0f} MiB")
-    with tempfile.TemporaryDirectory() as out:
-        t_core, mem_core = _run(_phase_export, str(path), out, ("claims", "framing"))
-    wps_core = words / t_core
-    print(f"export --skip claims,framing:       {t_core:7.1f} s  {wps_core:10,.0f} words/s  peak {mem_core:7.0f} MiB"
-          f"  ratio {wps_core / wps_blob:.2f} (target >= 0.70)")
-    with tempfile.TemporaryDirectory() as out:
-        t_export, mem_export = _run(_phase_export, str(path), out, ())
-        sizes = {p.stem: p.stat().st_size for p in Path(out).glob("*.csv")}
-    wps_export = words / t_export
-    print(f"export, every table:                {t_export:7.1f} s  {wps_export:10,.0f} words/s  peak {mem_export:7.0f} MiB"
-          f"  ratio {wps_export / wps_blob:.2f}")
-    stages, _ = _run(_phase_stages, str(path))
-    print("CPU seconds per stage (as a share of bare TextBlob's time):")
-    for name, secs in stages.items():
-        print(f"  {name:16s} {secs:7.2f} s  {secs / t_blob:5.2f}")
-    total = sum(stages.values())
-    print(f"  {'sum of stages':16s} {total:7.2f} s  {total / t_blob:5.2f}")
-    print("tables written (MiB): " + ", ".join(f"{k}={v / 2**20:.1f}" for k, v in sorted(sizes.items())))
+    print(f"{'bare TextBlob(body).sentiment':34s} {t_blob:7.1f} s {wps_blob:9,.0f} words/s  (load average {load:.1f} "
+          f"on {os.cpu_count()} cores: the ratios below are only as steady as that)")
+    with tempfile.TemporaryDirectory() as tmp:
+        tmp = Path(tmp)
+        core2 = _run(_phase_export, str(path), str(tmp / "core"), str(tmp / "s-core"), ("claims", "framing"), 2)
+        print(_line("export --skip claims,framing -j2", core2[0], words, wps_blob, *core2[1:], ">= 1.2"))
+        full2 = _run(_phase_export, str(path), str(tmp / "full2"), str(tmp / "s-full2"), (), 2)
+        print(_line("export, every table, --jobs 2", full2[0], words, wps_blob, *full2[1:], ">= 0.5"))
+        full1 = _run(_phase_export, str(path), str(tmp / "full1"), str(tmp / "s-full1"), (), 1)
+        print(_line("export, every table, --jobs 1", full1[0], words, wps_blob, *full1[1:]))
+        same = _digest(tmp / "full1") == _digest(tmp / "full2")
+        print(f"--jobs 2 speed-up over --jobs 1: {full1[0] / full2[0]:.2f} (target >= 1.5); "
+              f"identical bytes: {'yes' if same else 'NO'}")
+        again = _run(_phase_export, str(path), str(tmp / "again"), str(tmp / "s-full2"), (), 2)
+        loaded = _run(_phase_load, str(path), str(tmp / "s-full2"))
+        print(f"second run on the stored corpus: export {again[0]:5.1f} s = {again[0] / full2[0]:.2f} of the first; "
+              f"load() of every table {loaded[0]:5.1f} s = {loaded[0] / full2[0]:.2f} (target <= 0.5); "
+              f"peak {max(again[1], loaded[1]):.0f} MiB")
+        half = _run(_phase_export, str(_half(path, tmp / "half")), str(tmp / "halfout"), str(tmp / "s-half"), (), 2)
+        print(f"half the corpus, --jobs 2: {half[0]:5.1f} s = {half[0] / full2[0]:.2f} of the whole (target <= 0.55)")
+        sizes = {p.stem: p.stat().st_size for p in (tmp / "full2").glob("*.csv")}
+        store_mib = sum(f.stat().st_size for f in (tmp / "s-full2").rglob("*") if f.is_file()) / 2**20
+        peaks = [own, core2[1], core2[2], full2[1], full2[2], full1[1], again[1], loaded[1], half[1], half[2]]
+    print(f"peak RSS of any process: {max(peaks):.0f} MiB (target <= 1024)")
+    print(f"store: {store_mib:.1f} MiB of Parquet; tables written (MiB): "
+          + ", ".join(f"{k}={v / 2**20:.1f}" for k, v in sorted(sizes.items())))
+    if not args.no_stages:
+        stages = _run(_phase_stages, str(path))
+        print("CPU seconds per stage, in one process (as a share of bare TextBlob's time):")
+        for name, secs in stages.items():
+            print(f"  {name:16s} {secs:7.2f} s  {secs / t_blob:5.2f}")
+        total = sum(stages.values())
+        print(f"  {'sum of stages':16s} {total:7.2f} s  {total / t_blob:5.2f}")
     return 0
 
 

@@ -44,3 +44,59 @@ def test_random_rows():
                     "".join(rng.choice(chars) for _ in range(rng.randint(0, 6)))
                     for _ in range(rng.randint(0, 5)))
         assert csv_lines([row, row]) == reference([row, row]), row
+
+
+# ----------------------------------------------------------------------------- export via the store
+
+from analysis import pipeline  # noqa: E402
+from analysis.config import SEEDS_DIR  # noqa: E402
+from analysis.export import CsvSink, export  # noqa: E402
+from analysis.tables import TABLES  # noqa: E402
+from test_store import write_corpus  # noqa: E402  (the corpus written for the store tests)
+
+
+def streamed_csv(path, out):
+    """The CSV tables the in-process pipeline streams (the export before the store)."""
+    pipeline.run(path, CsvSink(out))
+    return {name: (out / f"{name}.csv").read_bytes() for name in TABLES}
+
+
+@pytest.mark.parametrize("which", ["ours", "seeds"])
+def test_export_writes_the_bytes_of_the_streaming_pipeline(tmp_path, which):
+    corpus = write_corpus(tmp_path / "c") if which == "ours" else SEEDS_DIR
+    want = streamed_csv(corpus, tmp_path / "want")
+    paths = export(corpus, tmp_path / "got", store=tmp_path / "s", jobs=1, quiet=True)
+    assert list(paths) == list(TABLES)
+    assert {name: p.read_bytes() for name, p in paths.items()} == want
+    assert not list((tmp_path / "got").glob(".*"))  # no temporary file left
+
+
+def test_export_from_a_stored_corpus_analyses_nothing(tmp_path, monkeypatch):
+    corpus = write_corpus(tmp_path / "c")
+    first = export(corpus, tmp_path / "one", store=tmp_path / "s", jobs=1, quiet=True)
+    calls = []
+    real = pipeline.analyse_file
+    monkeypatch.setattr(pipeline, "analyse_file", lambda *a, **k: calls.append(a) or real(*a, **k))
+    second = export(corpus, tmp_path / "two", store=tmp_path / "s", jobs=1, quiet=True)
+    assert calls == []
+    assert [p.read_bytes() for p in first.values()] == [p.read_bytes() for p in second.values()]
+
+
+def test_parquet_holds_the_same_rows(tmp_path):
+    import pyarrow.parquet as pq
+
+    corpus = write_corpus(tmp_path / "c")
+    sink = pipeline.RowSink()
+    pipeline.run(corpus, sink)
+    paths = export(corpus, tmp_path / "pq", format="parquet", store=tmp_path / "s", jobs=1, quiet=True)
+    for name, p in paths.items():
+        t = pq.read_table(p)
+        assert t.schema.names == list(TABLES[name])
+        got = list(zip(*(t.column(c).to_pylist() for c in TABLES[name]))) if t.num_rows else []
+        assert got == sink.rows[name], name
+        assert [type(v) for r in got for v in r] == [type(v) for r in sink.rows[name] for v in r]
+
+
+def test_unknown_format_is_a_clear_error(tmp_path):
+    with pytest.raises(ValueError, match="csv, parquet"):
+        export(SEEDS_DIR, tmp_path, format="xlsx")
