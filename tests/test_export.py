@@ -82,6 +82,11 @@ def test_export_from_a_stored_corpus_analyses_nothing(tmp_path, monkeypatch):
     assert [p.read_bytes() for p in first.values()] == [p.read_bytes() for p in second.values()]
 
 
+def _nan_free(rows):
+    """Rows with NaN as a marker string: NaN never equals NaN, so tuples holding it never do."""
+    return [tuple("<NaN>" if isinstance(v, float) and v != v else v for v in r) for r in rows]
+
+
 def test_parquet_holds_the_same_rows(tmp_path):
     import pyarrow.parquet as pq
 
@@ -93,7 +98,7 @@ def test_parquet_holds_the_same_rows(tmp_path):
         t = pq.read_table(p)
         assert t.schema.names == list(TABLES[name])
         got = list(zip(*(t.column(c).to_pylist() for c in TABLES[name]))) if t.num_rows else []
-        assert got == sink.rows[name], name
+        assert _nan_free(got) == _nan_free(sink.rows[name]), name
         assert [type(v) for r in got for v in r] == [type(v) for r in sink.rows[name] for v in r]
 
 
