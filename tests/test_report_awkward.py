@@ -42,10 +42,8 @@ def _bad(d):
 
 CASES = {"skipped": _skipped, "single": _single, "bare": _bare, "bad": _bad}
 #: Failures in notebooks this branch does not own, with the fix they need (kept visible as xfail).
-KNOWN = {
-    ("skipped", "3.0-framing-sentiment"): "notebook 3 calls sentences.nlargest('polarity') on an empty, "
-                                          "object-typed sentences table: guard the cell or type empty tables",
-}
+#: (corpus case, notebook) pairs known to fail, with the reason (none at present).
+KNOWN: dict[tuple[str, str], str] = {}
 
 
 @pytest.fixture(scope="module")
