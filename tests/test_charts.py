@@ -318,9 +318,10 @@ def big_tables(n: int = 3000):
         "meta": ['{"bias_text": "%s"}' % ("left", "center", "right")[i % 3] for i in range(n)]})
     dfs["files"] = pd.DataFrame({"path": dfs["articles"].path, "status": "loaded", "reason": "", "articles": 1})
     q = [(a, k, 0, 0, 5, "words", f"Speaker {k} of {a}" if k else None, ("named", "anonymous", "unattributed")[k],
-          ("official", "expert", "")[k], "said", "after", None, None, 1) for a in ids for k in range(3)]
+          ("official", "expert", "")[k], "said", "after", None, None, 1, "", ("female", "male", "")[k])
+         for a in ids for k in range(3)]
     dfs["quotes"] = pd.DataFrame.from_records(q, columns=list(TABLES["quotes"]))
-    s = [(a, 0, 0, 5, "Reuters", f"Source {i % 400}", ("media", "person", "government")[i % 3], "", "said")
+    s = [(a, 0, 0, 5, "Reuters", f"Source {i % 400}", ("media", "person", "government")[i % 3], "", "said", "", "")
          for i, a in enumerate(ids) for _ in range(2)]
     dfs["sources"] = pd.DataFrame.from_records(s, columns=list(TABLES["sources"]))
     m = [(a, 0, 0, 5, "x", f"Actor {(i + k) % 60}", "person", "gazetteer") for i, a in enumerate(ids) for k in range(3)]
