@@ -546,24 +546,56 @@ def render_reports(*, corpus=None, notebooks=None, out_dir=None, hide_code=False
     figures_dir = out_dir / FIGURES_SUBDIR
     results: list[NotebookResult] = []
     with tempfile.TemporaryDirectory(prefix="analysis-report-") as work:
-        for i, nb in enumerate(selected, 1):
+        windows: dict[int, tuple[float, float]] = {}
+
+        def run(i_nb):
+            i, nb = i_nb
             log.info("[%d/%d] %s ...", i, len(selected), nb.name)
             started = time.time() - 1
             r = _run_one(nb, out_dir=out_dir, work=Path(work), corpus=corpus_path,
                          parameters=parameters or {}, hide_code=hide_code, timeout=timeout,
                          figures_dir=figures_dir, env=env)
-            if figures_dir.is_dir():  # figures the notebook (re)wrote into <out_dir>/figures
-                r.figures = sorted(p for p in figures_dir.glob("*") if p.suffix.lower() in _IMAGE_SUFFIXES
-                                   and p.is_file() and p.stat().st_mtime >= started)
-            results.append(r)
+            windows[i] = (started, time.time() + 1)
             log.info("[%d/%d] %s %s (%.1f s)%s", i, len(selected), nb.name,
                      "ok" if r.ok else "FAILED", r.seconds, f" -> {r.html}" if r.html else "")
+            return r
+
+        # notebooks are independent readers of the store: run as many at once as there are
+        # cores (or --jobs), each in its own kernel process; results keep notebook order
+        workers = max(1, min(len(selected), jobs or os.cpu_count() or 1))
+        if workers == 1:
+            results = [run(x) for x in enumerate(selected, 1)]
+        else:
+            from concurrent.futures import ThreadPoolExecutor
+
+            with ThreadPoolExecutor(max_workers=workers) as pool:
+                results = list(pool.map(run, enumerate(selected, 1)))
+        _assign_figures(results, selected, windows, figures_dir)
     index = write_index(results, out_dir=out_dir, corpus=corpus_path, hide_code=hide_code)
     failed = [r for r in results if not r.ok]
     if failed:
         raise ReportError("\n\n".join(r.error for r in failed) + f"\n\nIndex with the failures: {index}",
                           results, index)
     return [r.html for r in results if r.html] + [index]
+
+
+def _assign_figures(results, selected, windows, figures_dir: Path) -> None:
+    """Each figure (re)written into ``figures_dir`` during this run goes to the notebook named
+    by its prefix ("4.0-actor-tone.png" -> notebook 4.0), else to the notebooks that were
+    running when it was written."""
+    if not figures_dir.is_dir():
+        return
+    start = min((w[0] for w in windows.values()), default=0.0)
+    prefixes = {i: nb.stem.split("-")[0] + "-" for i, nb in enumerate(selected, 1)}
+    for p in sorted(figures_dir.glob("*")):
+        if p.suffix.lower() not in _IMAGE_SUFFIXES or not p.is_file() or p.stat().st_mtime < start:
+            continue
+        owners = [i for i, pre in prefixes.items() if p.name.startswith(pre)]
+        if not owners:
+            t = p.stat().st_mtime
+            owners = [i for i, (a, b) in windows.items() if a <= t <= b]
+        for i in owners:
+            results[i - 1].figures.append(p)
 
 
 def _parse_param(text: str) -> tuple[str, object]:
