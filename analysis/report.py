@@ -546,30 +546,24 @@ def render_reports(*, corpus=None, notebooks=None, out_dir=None, hide_code=False
     figures_dir = out_dir / FIGURES_SUBDIR
     results: list[NotebookResult] = []
     with tempfile.TemporaryDirectory(prefix="analysis-report-") as work:
-        windows: dict[int, tuple[float, float]] = {}
-
-        def run(i_nb):
-            i, nb = i_nb
-            log.info("[%d/%d] %s ...", i, len(selected), nb.name)
-            started = time.time() - 1
-            r = _run_one(nb, out_dir=out_dir, work=Path(work), corpus=corpus_path,
-                         parameters=parameters or {}, hide_code=hide_code, timeout=timeout,
-                         figures_dir=figures_dir, env=env)
-            windows[i] = (started, time.time() + 1)
-            log.info("[%d/%d] %s %s (%.1f s)%s", i, len(selected), nb.name,
-                     "ok" if r.ok else "FAILED", r.seconds, f" -> {r.html}" if r.html else "")
-            return r
-
+        jobs_args = [(i, len(selected), nb, dict(out_dir=out_dir, work=Path(work), corpus=corpus_path,
+                      parameters=parameters or {}, hide_code=hide_code, timeout=timeout,
+                      figures_dir=figures_dir, env=env)) for i, nb in enumerate(selected, 1)]
         # notebooks are independent readers of the store: run as many at once as there are
-        # cores (or --jobs), each in its own kernel process; results keep notebook order
+        # cores (or --jobs), each in its own process (papermill changes the working folder,
+        # which threads would share) and kernel; results keep notebook order
         workers = max(1, min(len(selected), jobs or os.cpu_count() or 1))
         if workers == 1:
-            results = [run(x) for x in enumerate(selected, 1)]
+            done = [_run_indexed(x) for x in jobs_args]
         else:
-            from concurrent.futures import ThreadPoolExecutor
+            import multiprocessing as mp
+            from concurrent.futures import ProcessPoolExecutor
 
-            with ThreadPoolExecutor(max_workers=workers) as pool:
-                results = list(pool.map(run, enumerate(selected, 1)))
+            ctx = mp.get_context("fork" if sys.platform.startswith("linux") else "spawn")
+            with ProcessPoolExecutor(max_workers=workers, mp_context=ctx) as pool:
+                done = list(pool.map(_run_indexed, jobs_args))
+        results = [r for _, r, _ in done]
+        windows = {i: w for i, _, w in done}
         _assign_figures(results, selected, windows, figures_dir)
     index = write_index(results, out_dir=out_dir, corpus=corpus_path, hide_code=hide_code)
     failed = [r for r in results if not r.ok]
@@ -577,6 +571,17 @@ def render_reports(*, corpus=None, notebooks=None, out_dir=None, hide_code=False
         raise ReportError("\n\n".join(r.error for r in failed) + f"\n\nIndex with the failures: {index}",
                           results, index)
     return [r.html for r in results if r.html] + [index]
+
+
+def _run_indexed(job) -> tuple[int, "NotebookResult", tuple[float, float]]:
+    """One notebook of a report run: (its number, its result, its start and end time)."""
+    i, total, nb, kwargs = job
+    log.info("[%d/%d] %s ...", i, total, nb.name)
+    started = time.time() - 1
+    r = _run_one(nb, **kwargs)
+    log.info("[%d/%d] %s %s (%.1f s)%s", i, total, nb.name,
+             "ok" if r.ok else "FAILED", r.seconds, f" -> {r.html}" if r.html else "")
+    return i, r, (started, time.time() + 1)
 
 
 def _assign_figures(results, selected, windows, figures_dir: Path) -> None:
