@@ -450,9 +450,7 @@ def _indirect(ctx, cue: str, cs: int, ce: int, bs: int, be: int, in_quote) -> Op
     src = None
     content = None
     if kind == "according_to":
-        k = ce
-        while k < se and text[k].isspace():
-            k += 1
+        k = _skip_space(text, ce, se)
         np = Q._np_fwd(text, k, se)
         if not np:  # "according to Kantar Media's political ad tracker": the words up to a comma
             m = _PHRASE_RE.match(text, k, se)
@@ -479,9 +477,7 @@ def _indirect(ctx, cue: str, cs: int, ce: int, bs: int, be: int, in_quote) -> Op
         m = _AS_SAYING_RE.search(text, ce, min(se, ce + 120))
         if not m:
             return None
-        k = ce
-        while k < se and text[k].isspace():
-            k += 1
+        k = _skip_space(text, ce, se)
         np = Q._np_fwd(text, k, m.start() + 1)
         agent = Q._np_back(text, max(ss, cs - 150), cs)
         if not np:
@@ -494,10 +490,7 @@ def _indirect(ctx, cue: str, cs: int, ce: int, bs: int, be: int, in_quote) -> Op
         np = Q._np_back(text, max(ss, cs - 150), _before_paren(text, ss, cs))
         tail_s = ce
         if kind == "tell":
-            k = ce
-            while k < se and text[k].isspace():
-                k += 1
-            obj = Q._np_fwd(text, k, se)
+            obj = Q._np_fwd(text, _skip_space(text, ce, se), se)
             if obj:
                 tail_s = obj[1]
                 o = ctx.mention_in(*obj)
@@ -538,10 +531,7 @@ def _indirect(ctx, cue: str, cs: int, ce: int, bs: int, be: int, in_quote) -> Op
             if subj and subj[1] < cs and _APPOS_GAP_RE.fullmatch(text, subj[1], cs) and tail_words >= 2:
                 np = subj
             elif np is None and pre.rstrip().endswith(","):  # "CONTENT, said X."
-                k = ce
-                while k < se and text[k].isspace():
-                    k += 1
-                np2 = Q._np_fwd(text, k, se)
+                np2 = Q._np_fwd(text, _skip_space(text, ce, se), se)
                 if not np2 or len(text[ss:cs].split()) < 3:
                     return None
                 src = _source(ctx, np2[0], np2[1], se)
@@ -624,6 +614,17 @@ _NO_SUBJECT_RE = re.compile(r"[,;:“”\"()]|\b(?:is|are|was|were|has|have|had|
 _AND_CUE_RE = re.compile(r"(?:,?\s(?:and|but))\s+(?:(?:also|then|later|now|has|have|had)\s+)?$")
 _QUOTED_BY_RE = re.compile(r",?\s*(?:quoted|cited)\s+by\s+")
 _BY_RE = re.compile(r"\s+by\s+")
+
+
+def _skip_space(text: str, k: int, end: int) -> int:
+    """The first offset at or after ``k`` (before ``end``) that is not whitespace.
+
+    >>> _skip_space("said   Kirby", 4, 12)
+    7
+    """
+    while k < end and text[k].isspace():
+        k += 1
+    return k
 
 
 def _passive_quoted(ctx, cs: int, ce: int, ss: int, se: int, pre: str) -> Optional[Attribution]:

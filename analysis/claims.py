@@ -43,7 +43,7 @@ import numpy as np
 import pandas as pd
 
 from .config import DATA_DIR
-from .events import agent_actions, code_events, event_key
+from .events import ANAPHOR_HEADS, agent_actions, code_events, event_key
 from .records import Number
 from .tables import TABLES
 
@@ -1349,10 +1349,8 @@ def _link_rows(claims: pd.DataFrame, quotes: Optional[pd.DataFrame], texts: Opti
 
 
 #: Definite descriptions and pronouns that point back to the actor named before.
-_ANAPHOR = re.compile(r"(?:(?:but|and|however|meanwhile|still|yet|now|indeed)\W+){0,2}(?:(?:the|this|that) "
-                      r"(?:\w+ )?(?:group|organi[sz]ation|militants?|jihadists?|fighters|extremists?|"
-                      r"insurgents?|campaign|offensive|operation|regime|government|movement|network|"
-                      r"coalition|country|ministry)|it|its|they|their)\b", re.IGNORECASE)
+_ANAPHOR = re.compile(r"(?:(?:but|and|however|meanwhile|still|yet|now|indeed)\W+){0,2}"
+                      rf"(?:(?:the|this|that) (?:\w+ )?(?:{ANAPHOR_HEADS})|it|its|they|their)\b", re.IGNORECASE)
 #: When a list, every paraphrase candidate's (claim_a, claim_b, features) is appended to it
 #: (scripts/build_claim_matcher.py collects its training data so).
 _FEATURE_SINK: Optional[list] = None

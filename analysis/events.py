@@ -155,8 +155,11 @@ _POSSESSIVE_GAP = re.compile(r"^['’]s?\s+(?:\w+\s+){0,2}$")
 _ITS_BEFORE = re.compile(r"\b(?:its|their)\s+(?:\w+\s+){0,2}$", re.IGNORECASE)
 _BY_AGENT = re.compile(r"^\s+(?:\w+\s+){0,3}?by\s+", re.IGNORECASE)
 #: A definite description that points back to the actor named before ("the group is taking ...").
-_ANAPHOR_NP = re.compile(r"\b(?:the|this) (?:\w+ )?(?:group|organi[sz]ation|militants|jihadists|extremists|"
-                         r"movement|campaign|regime|government)\b", re.IGNORECASE)
+#: Heads of definite descriptions that point back to the actor named before ("the group", "the
+#: terror group", "the campaign"); claims.py resolves claims opening with one the same way.
+ANAPHOR_HEADS = (r"group|organi[sz]ation|militants?|jihadists?|fighters|extremists?|insurgents?|campaign|"
+                 r"offensive|operation|regime|government|movement|network|coalition|country|ministry")
+_ANAPHOR_NP = re.compile(rf"\b(?:the|this|that) (?:\w+ )?(?:{ANAPHOR_HEADS})\b", re.IGNORECASE)
 
 
 def agent_actions(text: str, mentions: Iterable[Sequence] = (), *, antecedent: str = "",

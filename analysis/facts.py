@@ -169,35 +169,21 @@ def _stances(members: list[str], info, conflict_values) -> dict[str, str]:
 
 # --------------------------------------------------------------------------- views (notebook 2)
 
-#: Metadata keys that name an outlet's political leaning (allsides' ``bias_text``, ...).
-LEANING_KEYS = ("leaning", "bias_text", "political_leaning", "lean")
-
-
 def leanings(articles) -> dict[str, str]:
-    """Article id -> leaning, from the records' metadata (``articles.meta`` JSON), where given.
+    """Article id -> its outlet's leaning, where the records' metadata give one
+    (``analysis.outlets.article_groups``: allsides' ``bias_text`` and the like).
 
     >>> import pandas as pd
-    >>> leanings(pd.DataFrame({"article_id": ["a", "b"], "meta": ['{"bias_text": "left"}', ""]}))
+    >>> leanings(pd.DataFrame({"article_id": ["a", "b"], "outlet": ["X", "Y"],
+    ...                        "meta": ['{"bias_text": "left"}', ""]}))
     {'a': 'left'}
     """
-    import json
+    from .outlets import article_groups
 
-    out = {}
-    if articles is None or "meta" not in articles:
-        return out
-    for aid, meta in zip(articles["article_id"], articles["meta"]):
-        if not isinstance(meta, str) or not meta.startswith("{"):
-            continue
-        try:
-            d = json.loads(meta)
-        except ValueError:
-            continue
-        for k in LEANING_KEYS:
-            v = d.get(k)
-            if isinstance(v, str) and v.strip():
-                out[str(aid)] = v.strip().lower()
-                break
-    return out
+    if articles is None or not len(articles):
+        return {}
+    groups = article_groups(articles)
+    return {a: l for a, l in zip(groups["article_id"], groups["leaning"]) if l}
 
 
 def fact_overview(tables, *, top: int | None = None):

@@ -245,7 +245,6 @@ def _profile(tables, groups: pd.DataFrame, key: str, *, actors: int = TOP_ACTORS
             ns = sp.groupby("_k").size()
             for (k, gender), c in sp.groupby(["_k", "_g"]).size().items():
                 rows.append((k, "speaker_gender", gender, round(c / ns[k], 4), int(c)))
-    a = _get(tables, "articles")
     frames = _get(tables, "frames")
     if not _empty(frames):
         used = frames[frames.score.astype(float) > 0].drop_duplicates(["article_id", "frame"])
