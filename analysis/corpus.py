@@ -112,15 +112,12 @@ def _inputs(per_article, stage: str, names=None) -> dict[str, pd.DataFrame]:
 
 
 def release() -> None:
-    """Collect garbage and hand freed heap memory back to the system (glibc), so that the
-    next stage starts from a small resident size."""
-    gc.collect()
-    try:
-        import ctypes
+    """Collect garbage and hand freed heap memory back to the system, so that the next
+    stage starts from a small resident size."""
+    from .claims import release_memory
 
-        ctypes.CDLL("libc.so.6").malloc_trim(0)
-    except (OSError, AttributeError):  # not glibc
-        pass
+    gc.collect()
+    release_memory()
 
 
 # ----------------------------------------------------------------------------- the stages
@@ -131,6 +128,7 @@ def stories_stage(per_article, texts) -> tuple[list[tuple], float]:
     from . import stories
 
     t = time.process_time()
+    texts = texts() if callable(texts) else texts
     articles, claims, mentions = _story_input(per_article)
     tables = {"articles": articles, "claims": claims}
     if mentions is not None:
@@ -150,18 +148,20 @@ def outlets_stage(per_article, story_rows: list[tuple]) -> tuple[list[tuple], li
 
 
 class _StoryMap(Mapping):
-    """article id -> story id, from stories rows a worker is still computing: the first
-    look-up waits for them (and then calls ``ready(rows)``)."""
+    """article id -> story id, from the stories rows a worker is still computing (the first
+    item of its result): the first look-up waits for them, and calls ``ready(result)``."""
 
-    def __init__(self, future, ready: Callable[[list], None]) -> None:
+    def __init__(self, future, ready: Callable[[tuple], None]) -> None:
         self._future, self._ready, self._map = future, ready, None
 
-    def _get(self) -> dict:
+    def resolve(self) -> dict:
         if self._map is None:
-            rows, secs = self._future.result()
-            self._map = {str(a): str(s) for s, a, *_ in rows}
-            self._ready(rows, secs)
+            result = self._future.result()
+            self._map = {str(a): str(s) for s, a, *_ in result[0]}
+            self._ready(result)
         return self._map
+
+    _get = resolve
 
     def __getitem__(self, key):
         return self._get()[key]
@@ -185,65 +185,67 @@ def _story_input(per_article):
     return st.get("articles"), claims, mentions
 
 
+def stories_and_outlets(per_article, texts) -> tuple:
+    """:func:`stories_stage`, then :func:`outlets_stage` on its stories (what a worker runs)."""
+    story_rows, story_secs = stories_stage(per_article, texts)
+    return (story_rows, story_secs, *outlets_stage(per_article, story_rows))
+
+
 def corpus_rows(per_article: Mapping[str, pd.DataFrame], texts: Mapping[str, str], *,
                 skip=frozenset(), jobs: int = 1) -> dict[str, list[tuple]]:
     """Rows of every corpus-level table (``CORPUS_TABLES``), in TABLES column order.
 
     ``per_article``: the per-article tables of the whole corpus (``claims``, ``quotes``,
     ``articles``, ...), a mapping of DataFrames or a store's lazy reader; ``texts``: article
-    id -> text as loaded. A stage group named in ``skip`` leaves its tables empty. ``jobs``
-    > 1: stories and outlets run in a worker process beside the links (same rows).
+    id -> text as loaded, or a function returning that (called by each stage that reads
+    texts, which lets go of them when done: a store's reader). A stage group named in ``skip`` leaves its tables empty. ``jobs``
+    > 1: stories and outlets run in a worker process beside the links, and the links hand
+    their paraphrase part to another (same rows).
     """
     out: dict[str, list[tuple]] = {name: [] for name in CORPUS_TABLES}
     secs = LAST_SECONDS
     secs.clear()
-    pool = None
-    if jobs > 1 and "claims" not in skip:
-        from concurrent.futures import ProcessPoolExecutor
-
-        from .parallel import _pool_context
-
-        pool = ProcessPoolExecutor(max_workers=1, mp_context=_pool_context())
-    try:
-        if pool is None:
-            out["stories"], secs["stories"] = stories_stage(per_article, texts)
-            release()
-            out["outlets"], out["outlet_profile"], secs["outlets"] = outlets_stage(per_article, out["stories"])
-            release()
-            story_of = {str(a): str(s) for s, a, *_ in out["stories"]} or None
-            outlets_future = None
-        else:
-            # the worker reads its columns itself from a store; else it is sent them
-            lazy = callable(getattr(per_article, "columns", None))
-            source = per_article if lazy else _narrowed(per_article, ("stories", "outlets"))
-            stories_future = pool.submit(stories_stage, source, texts)
-            holder: dict = {}
-
-            def ready(rows, s):  # the stories are in: the worker goes on to the outlets
-                out["stories"], secs["stories"] = rows, s
-                holder["outlets"] = pool.submit(outlets_stage, source, rows)
-
-            story_of = _StoryMap(stories_future, ready)  # (empty: as no story map, like None)
-            outlets_future = holder
+    if jobs <= 1 or "claims" in skip:
+        out["stories"], secs["stories"] = stories_stage(per_article, texts)
+        release()
+        out["outlets"], out["outlet_profile"], secs["outlets"] = outlets_stage(per_article, out["stories"])
+        release()
         if "claims" not in skip:
-            _links_and_facts(per_article, texts, story_of, out, secs)
-        if outlets_future is not None:
-            if "outlets" not in outlets_future:
-                story_of._get()
-            out["outlets"], out["outlet_profile"], secs["outlets"] = outlets_future["outlets"].result()
+            story_of = {str(a): str(s) for s, a, *_ in out["stories"]} or None
+            _links_and_facts(per_article, texts, story_of, out, secs, jobs=jobs)
+        return out
+    from concurrent.futures import ProcessPoolExecutor
+
+    from .parallel import _pool_context
+
+    # the worker reads its columns itself from a store; else it is sent them
+    lazy = callable(getattr(per_article, "columns", None))
+    source = per_article if lazy else _narrowed(per_article, ("stories", "outlets"))
+    pool = ProcessPoolExecutor(max_workers=1, mp_context=_pool_context())
+    try:
+        future = pool.submit(stories_and_outlets, source, texts)
+        del source
+
+        def ready(result):  # the stories (and outlets) are in; the worker is no longer needed
+            (out["stories"], secs["stories"], out["outlets"], out["outlet_profile"],
+             secs["outlets"]) = result
+            pool.shutdown(wait=True)  # (no thread left behind: the links may fork)
+
+        story_of = _StoryMap(future, ready)  # (empty: as no story map, like None)
+        _links_and_facts(per_article, texts, story_of, out, secs, jobs=jobs)
+        story_of.resolve()
     finally:
-        if pool is not None:
-            pool.shutdown(wait=True, cancel_futures=True)
+        pool.shutdown(wait=True, cancel_futures=True)
     return out
 
 
-def _links_and_facts(per_article, texts, story_of, out, secs) -> None:
+def _links_and_facts(per_article, texts, story_of, out, secs, *, jobs: int = 1) -> None:
     from . import claims, facts
 
     t = time.process_time()
     lk = _inputs(per_article, "links")
     out["links"] = claims.link_rows(lk["claims"], lk.get("quotes"), texts,
-                                    published=_published(lk.get("articles")), story_of=story_of)
+                                    published=_published(lk.get("articles")), story_of=story_of, jobs=jobs)
     del lk
     release()
     secs["links"] = time.process_time() - t

@@ -366,7 +366,7 @@ class Store:
             return False
         with progress.bar(total=2, desc="corpus stages", unit="step", quiet=quiet) as b:
             frames = _LazyFrames(self)
-            texts = self.texts()
+            texts = self.texts  # (read by each stage that needs them, and let go of after)
             b.update()
             out = corpus.corpus_rows(frames, texts, skip=self.skip, jobs=jobs)
             del frames, texts
