@@ -37,7 +37,7 @@ import re
 from collections import Counter, defaultdict
 from contextlib import contextmanager
 from functools import lru_cache
-from typing import Iterable, NamedTuple, Optional, Sequence
+from typing import Callable, Iterable, NamedTuple, Optional, Sequence
 
 import numpy as np
 import pandas as pd
@@ -1156,7 +1156,8 @@ def link_rows(claims: pd.DataFrame, quotes: Optional[pd.DataFrame] = None,
               passage_min_words: int = PASSAGE_MIN_WORDS,
               published: Optional[dict[str, str]] = None,
               number_max_days: int = NUMBER_MAX_DAYS,
-              story_of: Optional[dict[str, str]] = None, jobs: int = 1) -> list[tuple]:
+              story_of: Optional[dict[str, str]] = None, jobs: int = 1,
+              reuse: Optional[Callable[[], tuple]] = None) -> list[tuple]:
     """Links between articles (LINK_COLUMNS order), sorted by kind, articles and offsets.
 
     ``claims``: the claims table; ``quotes``: the quotes table (article_id, start, end,
@@ -1174,7 +1175,7 @@ def link_rows(claims: pd.DataFrame, quotes: Optional[pd.DataFrame] = None,
         return _link_rows(claims, quotes, texts, min_score=min_score,
                           number_min_similarity=number_min_similarity,
                           passage_min_words=passage_min_words, published=published,
-                          number_max_days=number_max_days, story_of=story_of, jobs=jobs)
+                          number_max_days=number_max_days, story_of=story_of, jobs=jobs, reuse=reuse)
 
 
 @contextmanager
@@ -1200,26 +1201,26 @@ def release_memory() -> None:
         pass
 
 
-def _link_rows(claims: pd.DataFrame, quotes: Optional[pd.DataFrame], texts: Optional[dict[str, str]], *,
-               min_score: float, number_min_similarity: float, passage_min_words: int,
-               published: Optional[dict[str, str]], number_max_days: int,
-               story_of: Optional[dict[str, str]] = None, jobs: int = 1) -> list[tuple]:
-    if callable(texts):  # read here, dropped after the passages (this is then their only holder)
+def reuse_links(claims: pd.DataFrame, quotes: Optional[pd.DataFrame] = None, texts=None, *,
+                passage_min_words: int = PASSAGE_MIN_WORDS) -> tuple[list[tuple], list[tuple], int]:
+    """The ``reused_quote`` and ``shared_passage`` links of :func:`link_rows` (unsorted, no ids),
+    the passages' spans, and the number of quotes compared: what a worker can find beside the
+    rest of the links (``link_rows(..., reuse=...)``). ``claims`` needs claim_id, article_id,
+    start, end and text."""
+    if callable(texts):
         texts = texts()
     claims = claims.sort_values(["article_id", "start", "end"], kind="mergesort").reset_index(drop=True)
-    n = len(claims)
     cid = claims["claim_id"].astype(str).tolist()
     art = claims["article_id"].astype(str).tolist()
     starts = claims["start"].astype(int).tolist()
     ends = claims["end"].astype(int).tolist()
     ctext = claims["text"].astype(str).tolist()
-    actors = [_split_cell(c) for c in claims["actors"]]
-    places = [_split_cell(c) for c in claims["places"]]
-    numbers = [parse_numbers(c) for c in claims["numbers"]]
-    cdates = [_split_cell(c) for c in claims["dates"]]
-    art_codes = pd.factorize(pd.Series(art, dtype=object))[0] if n else np.zeros(0, dtype=np.int64)
-    links: list[tuple] = []  # (kind, a, b, claim_a, claim_b, sa, ea, sb, eb, ta, tb, score, detail)
+    return _reuse_sections(claims, quotes, texts, cid, art, starts, ends, ctext, passage_min_words)
 
+
+def _reuse_sections(claims, quotes, texts, cid, art, starts, ends, ctext, passage_min_words):
+    n = len(cid)
+    links: list[tuple] = []
     by_article: dict[str, list[int]] = defaultdict(list)
     for i, a in enumerate(art):
         by_article[a].append(i)
@@ -1278,14 +1279,49 @@ def _link_rows(claims: pd.DataFrame, quotes: Optional[pd.DataFrame], texts: Opti
         links.append(("shared_passage", a, b, claim_at(a, sa, ea), claim_at(b, sb, eb), sa, ea, sb, eb,
                       ta, tb, score, f"{words} words"))
         passage_spans.append((a, sa, ea, b, sb, eb))
-    del texts, segments
+    return links, passage_spans, len(qs)
+
+
+def _link_rows(claims: pd.DataFrame, quotes: Optional[pd.DataFrame], texts: Optional[dict[str, str]], *,
+               min_score: float, number_min_similarity: float, passage_min_words: int,
+               published: Optional[dict[str, str]], number_max_days: int,
+               story_of: Optional[dict[str, str]] = None, jobs: int = 1,
+               reuse: Optional[Callable[[], tuple]] = None) -> list[tuple]:
+    if callable(texts):  # read here, dropped after the passages (this is then their only holder)
+        texts = texts()
+    claims = claims.sort_values(["article_id", "start", "end"], kind="mergesort").reset_index(drop=True)
+    n = len(claims)
+    cid = claims["claim_id"].astype(str).tolist()
+    art = claims["article_id"].astype(str).tolist()
+    starts = claims["start"].astype(int).tolist()
+    ends = claims["end"].astype(int).tolist()
+    ctext = claims["text"].astype(str).tolist()
+    actors = [_split_cell(c) for c in claims["actors"]]
+    places = [_split_cell(c) for c in claims["places"]]
+    numbers = [parse_numbers(c) for c in claims["numbers"]]
+    cdates = [_split_cell(c) for c in claims["dates"]]
+    art_codes = pd.factorize(pd.Series(art, dtype=object))[0] if n else np.zeros(0, dtype=np.int64)
+    # links: (kind, a, b, claim_a, claim_b, sa, ea, sb, eb, ta, tb, score, detail)
+
+    # reused quotes and shared passages: here, or (``reuse``) by a worker meanwhile, taken below
+    reused = None
+    if reuse is None:
+        reused = _reuse_sections(claims, quotes, texts, cid, art, starts, ends, ctext, passage_min_words)
+    del texts
     release_memory()  # (the texts, and the passages' temporary arrays)
-    in_passage: dict[tuple[str, str], list[tuple]] = defaultdict(list)
-    for a, sa, ea, b, sb, eb in passage_spans:
-        in_passage[(a, b)].append((sa, ea, sb, eb))
+
+    def take_reused() -> tuple[list[tuple], set, dict, int]:
+        found, spans, n_quotes = reused if reused is not None else reuse()
+        in_passage_: dict[tuple[str, str], list[tuple]] = defaultdict(list)
+        for a, sa, ea, b, sb, eb in spans:
+            in_passage_[(a, b)].append((sa, ea, sb, eb))
+        pairs_ = {(l[3], l[4]) for l in found if l[0] == "reused_quote"}
+        return list(found), pairs_, in_passage_, max(KEY_DF_CAP_MIN, int(KEY_DF_CAP_FRAC * max(n, n_quotes)))
 
     # claims: agree / number_conflict
-    if n:
+    if not n:
+        links, linked_claim_pairs, in_passage, cap = take_reused()
+    else:
         content_terms = [_content_terms(t) for t in ctext]
         ents = [{f"e:{e.lower()}" for e in (*actors[i], *places[i])} for i in range(n)]
         df = Counter()
@@ -1309,6 +1345,7 @@ def _link_rows(claims: pd.DataFrame, quotes: Optional[pd.DataFrame], texts: Opti
             for num, win in zip(info.numbers, info.num_windows):
                 ks.update(f"n:{num[4]}:{w}" for w in win)
             keys.append(ks)  # (the order of an item's keys does not matter)
+        links, linked_claim_pairs, in_passage, cap = take_reused()
         pairs = _candidate_pairs(keys, art_codes, cap=cap, min_shared=2, strong_prefix="n:")
         del keys
         release_memory()

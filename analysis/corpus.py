@@ -37,6 +37,8 @@ NEEDS: dict[str, dict[str, tuple[str, ...]]] = {
                          "dates", "events"),
               "quotes": ("article_id", "start", "end", "quote", "speaker"),
               "articles": ("article_id", "published")},
+    "reuse": {"claims": ("claim_id", "article_id", "start", "end", "text"),  # (part of the links)
+              "quotes": ("article_id", "start", "end", "quote", "speaker")},
     "facts": {"claims": ("claim_id", "article_id", "sentence_id", "start", "end", "text"),
               "articles": ("article_id", "outlet")},
     "outlets": {"articles": ("article_id", "outlet", "meta", "words", "sentences"),
@@ -185,10 +187,20 @@ def _story_input(per_article):
     return st.get("articles"), claims, mentions
 
 
-def stories_and_outlets(per_article, texts) -> tuple:
-    """:func:`stories_stage`, then :func:`outlets_stage` on its stories (what a worker runs)."""
+def stories_and_outlets(per_article, texts, reuse: bool = False) -> tuple:
+    """:func:`stories_stage`, then :func:`outlets_stage` on its stories, then (``reuse``) the
+    links' reused quotes and shared passages (:func:`analysis.claims.reuse_links`), with
+    their CPU seconds: what a worker runs beside the rest of the links."""
     story_rows, story_secs = stories_stage(per_article, texts)
-    return (story_rows, story_secs, *outlets_stage(per_article, story_rows))
+    out = (story_rows, story_secs, *outlets_stage(per_article, story_rows))
+    if not reuse:
+        return out
+    from . import claims
+
+    t = time.process_time()
+    lk = _inputs(per_article, "reuse")
+    found = claims.reuse_links(lk["claims"], lk.get("quotes"), texts)
+    return (*out, found, time.process_time() - t)
 
 
 def corpus_rows(per_article: Mapping[str, pd.DataFrame], texts: Mapping[str, str], *,
@@ -199,8 +211,8 @@ def corpus_rows(per_article: Mapping[str, pd.DataFrame], texts: Mapping[str, str
     ``articles``, ...), a mapping of DataFrames or a store's lazy reader; ``texts``: article
     id -> text as loaded, or a function returning that (called by each stage that reads
     texts, which lets go of them when done: a store's reader). A stage group named in ``skip`` leaves its tables empty. ``jobs``
-    > 1: stories and outlets run in a worker process beside the links, and the links hand
-    their paraphrase part to another (same rows).
+    > 1: stories, outlets and the links' reused quotes and passages run in a worker process
+    beside the rest of the links, which hand their paraphrase part to another (same rows).
     """
     out: dict[str, list[tuple]] = {name: [] for name in CORPUS_TABLES}
     secs = LAST_SECONDS
@@ -220,31 +232,37 @@ def corpus_rows(per_article: Mapping[str, pd.DataFrame], texts: Mapping[str, str
 
     # the worker reads its columns itself from a store; else it is sent them
     lazy = callable(getattr(per_article, "columns", None))
-    source = per_article if lazy else _narrowed(per_article, ("stories", "outlets"))
+    source = per_article if lazy else _narrowed(per_article, ("stories", "outlets", "reuse"))
     pool = ProcessPoolExecutor(max_workers=1, mp_context=_pool_context())
     try:
-        future = pool.submit(stories_and_outlets, source, texts)
+        future = pool.submit(stories_and_outlets, source, texts, True)
         del source
+        reused = {}
 
-        def ready(result):  # the stories (and outlets) are in; the worker is no longer needed
+        def ready(result):  # the worker's part is in; it is no longer needed
             (out["stories"], secs["stories"], out["outlets"], out["outlet_profile"],
-             secs["outlets"]) = result
+             secs["outlets"], reused["links"], secs["links (reused text)"]) = result
             pool.shutdown(wait=True)  # (no thread left behind: the links may fork)
 
         story_of = _StoryMap(future, ready)  # (empty: as no story map, like None)
-        _links_and_facts(per_article, texts, story_of, out, secs, jobs=jobs)
+
+        def reuse():
+            story_of.resolve()
+            return reused.pop("links")
+
+        _links_and_facts(per_article, None, story_of, out, secs, jobs=jobs, reuse=reuse)
         story_of.resolve()
     finally:
         pool.shutdown(wait=True, cancel_futures=True)
     return out
 
 
-def _links_and_facts(per_article, texts, story_of, out, secs, *, jobs: int = 1) -> None:
+def _links_and_facts(per_article, texts, story_of, out, secs, *, jobs: int = 1, reuse=None) -> None:
     from . import claims, facts
 
     t = time.process_time()
-    lk = _inputs(per_article, "links")
-    out["links"] = claims.link_rows(lk["claims"], lk.get("quotes"), texts,
+    lk = _inputs(per_article, "links", None if reuse is None else ("claims", "articles"))
+    out["links"] = claims.link_rows(lk["claims"], lk.get("quotes"), texts, reuse=reuse,
                                     published=_published(lk.get("articles")), story_of=story_of, jobs=jobs)
     del lk
     release()
