@@ -37,7 +37,7 @@ import re
 from collections import Counter, defaultdict
 from contextlib import contextmanager
 from functools import lru_cache
-from typing import Iterable, NamedTuple, Optional, Sequence
+from typing import Callable, Iterable, NamedTuple, Optional, Sequence
 
 import numpy as np
 import pandas as pd
@@ -933,18 +933,23 @@ def _candidate_pairs(keys: list[list[str]], article_of: np.ndarray, *, cap: int,
 
     An inverted index over keys; keys held by more than ``cap`` items are skipped.
     Returns an (n, 2) int array, sorted (and the shared-key counts when ``counts``).
+    The pairs found key by key are kept as 32-bit codes in buckets of first items
+    (:class:`_PairCodes`), so memory stays at half the occurrences' 64-bit codes.
     """
     n = len(keys)
     sizes = np.fromiter((len(ks) for ks in keys), dtype=np.int64, count=n)
     flat = [k for ks in keys for k in ks]
-    chunks, strong_chunks = [], []
+    chunks, strong_chunks = _PairCodes(n), _PairCodes(n)
     if flat:
         codes, uniq = pd.factorize(pd.Series(flat, dtype=object), sort=False)
+        del flat
         owner = np.repeat(np.arange(n, dtype=np.int64), sizes)
         order = np.argsort(codes, kind="stable")  # postings: items in ascending order per key
         posting = owner[order]
+        del owner, order
         n_keys = len(uniq)
         df = np.bincount(codes, minlength=n_keys)
+        del codes
         first = np.concatenate([[0], np.cumsum(df)[:-1]])
         usable = (df >= 2) & (df <= cap)
         if strong_prefix:
@@ -957,27 +962,79 @@ def _candidate_pairs(keys: list[list[str]], article_of: np.ndarray, *, cap: int,
             sel = usable & (strong == is_strong)
             for size in np.unique(df[sel]).tolist():
                 starts = first[sel & (df == size)]
-                block = posting[starts[:, None] + np.arange(size)]
                 ii, jj = _triu(size)
-                a, b = block[:, ii].ravel(), block[:, jj].ravel()
-                keep = art[a] != art[b]
-                out.append(a[keep] * n + b[keep])
+                for lo in range(0, len(starts), max(1, _PAIR_BATCH // len(ii))):  # bounded temporaries
+                    block = posting[starts[lo:lo + max(1, _PAIR_BATCH // len(ii)), None] + np.arange(size)]
+                    a, b = block[:, ii].ravel(), block[:, jj].ravel()
+                    keep = art[a] != art[b]
+                    out.add(a[keep], b[keep])
     parts = []
     if chunks:
-        codes, n_shared = _unique_counts(np.concatenate(chunks), repeated=min_shared >= 2)
-        keep = n_shared >= min_shared
+        codes, n_shared = chunks.unique_counts(repeated=min_shared >= 2, at_least=min_shared)
         if counts:
-            pairs = np.stack([codes[keep] // n, codes[keep] % n], axis=1)
-            return pairs, n_shared[keep]
-        parts.append(codes[keep])
+            return np.stack([codes // n, codes % n], axis=1), n_shared
+        parts.append(codes)
     elif counts:
         return np.zeros((0, 2), dtype=np.int64), np.zeros(0, dtype=np.int64)
     if strong_chunks:
-        parts.append(_unique_counts(np.concatenate(strong_chunks))[0])
+        parts.append(strong_chunks.unique_counts()[0])
     if not parts:
         return np.zeros((0, 2), dtype=np.int64)
     codes = parts[0] if len(parts) == 1 else _unique_counts(np.concatenate(parts))[0]
     return np.stack([codes // n, codes % n], axis=1)
+
+
+def _iter_pairs(pairs: np.ndarray, chunk: int = 1 << 16):
+    """The rows of an (n, 2) array as [i, j] lists, a chunk at a time (not all n at once)."""
+    for lo in range(0, len(pairs), chunk):
+        yield from pairs[lo:lo + chunk].tolist()
+
+
+#: Item pairs made at a time by _candidate_pairs (bounds its temporary arrays).
+_PAIR_BATCH = 1 << 19
+
+
+class _PairCodes:
+    """Item pairs (a < b of n items) collected in buckets of ``a``, each pair as the 32-bit
+    offset of its code ``a * n + b`` from its bucket's first code; :meth:`unique_counts`
+    gives the distinct codes (int64, sorted) with their counts, bucket by bucket.
+
+    >>> p = _PairCodes(3)
+    >>> p.add(np.array([0, 1, 0]), np.array([2, 2, 2]))
+    >>> [c.tolist() for c in p.unique_counts()]
+    [[2, 5], [2, 1]]
+    """
+
+    def __init__(self, n: int) -> None:
+        self.n = max(1, n)
+        self.width = max(1, int(np.iinfo(np.uint32).max) // self.n)  # first items per bucket
+        self.buckets: dict[int, list[np.ndarray]] = defaultdict(list)
+
+    def __bool__(self) -> bool:
+        return bool(self.buckets)
+
+    def add(self, a: np.ndarray, b: np.ndarray) -> None:
+        if not len(a):
+            return
+        bucket = a // self.width
+        lo, hi = int(bucket.min()), int(bucket.max())
+        for k in range(lo, hi + 1):
+            sel = bucket == k if lo != hi else slice(None)
+            off = (a[sel] - k * self.width) * self.n + b[sel]
+            if len(off):
+                self.buckets[k].append(off.astype(np.uint32))
+
+    def unique_counts(self, repeated: bool = False, at_least: int = 1) -> tuple[np.ndarray, np.ndarray]:
+        codes, counts = [], []
+        for k in sorted(self.buckets):
+            values = np.concatenate(self.buckets.pop(k))
+            u, c = _unique_counts(values, repeated=repeated)
+            keep = c >= at_least
+            codes.append(u[keep].astype(np.int64) + k * self.width * self.n)
+            counts.append(c[keep])
+        if not codes:
+            return np.zeros(0, dtype=np.int64), np.zeros(0, dtype=np.int64)
+        return np.concatenate(codes), np.concatenate(counts)
 
 
 def _unique_counts(values: np.ndarray, repeated: bool = False) -> tuple[np.ndarray, np.ndarray]:
@@ -1037,7 +1094,7 @@ def _quote_links(quotes: list[tuple], cap: int) -> list[tuple]:
     out = []
     shingles: dict[int, set] = {}
     pairs, shared = _candidate_pairs(keys, art_codes, cap=cap, min_shared=2, counts=True)
-    for (i, j), k in zip(pairs.tolist(), shared.tolist()):
+    for (i, j), k in zip(_iter_pairs(pairs), shared.tolist()):
         short = min(len(words[i]), len(words[j]))
         if k < 0.5 * (short - 1):
             continue  # most of the shorter quote's word pairs must recur
@@ -1064,23 +1121,29 @@ def _passage_links(segments: dict[str, list[tuple[int, str]]], *, min_words: int
     """
     k = PASSAGE_SHINGLE
     arts = sorted(segments)
-    raw: list[str] = []
+    # word ids in order of first appearance, segment by segment (no list of every word);
+    # words contain no spaces: a segment's are lower-cased in one go
+    vocab: dict[str, int] = {}
+    pieces: list[np.ndarray] = []
     n_words = []
     for aid in arts:
-        before = len(raw)
+        count = 0
         for _, seg in segments[aid]:
-            raw.extend(_WORD.findall(seg))
-        n_words.append(len(raw) - before)
-    if not raw:
+            found = _WORD.findall(seg)
+            if found:
+                lowered = " ".join(found).lower().replace("’", "'").split(" ")
+                pieces.append(np.fromiter((vocab.setdefault(w, len(vocab)) for w in lowered),
+                                          dtype=np.int64, count=len(lowered)))
+                count += len(lowered)
+        n_words.append(count)
+    if not pieces:
         return []
-    # words contain no spaces: lower-case them all in one go
     n_words = np.asarray(n_words, dtype=np.int64)
     n_sh = np.maximum(n_words - k + 1, 0)
     if not n_sh.sum():
         return []
-    words = " ".join(raw).lower().replace("’", "'").split(" ")
-    ids = pd.factorize(pd.Series(words, dtype=object), sort=False)[0].astype(np.int64)
-    del raw, words
+    ids = np.concatenate(pieces)
+    del pieces, vocab
     first_word = np.concatenate([[0], np.cumsum(n_words)[:-1]])
     own = np.repeat(np.arange(len(arts), dtype=np.int64), n_sh)
     ps = np.arange(int(n_sh.sum()), dtype=np.int64) - np.repeat(np.cumsum(n_sh) - n_sh, n_sh)
@@ -1227,12 +1290,14 @@ def link_rows(claims: pd.DataFrame, quotes: Optional[pd.DataFrame] = None,
               passage_min_words: int = PASSAGE_MIN_WORDS,
               published: Optional[dict[str, str]] = None,
               number_max_days: int = NUMBER_MAX_DAYS,
-              story_of: Optional[dict[str, str]] = None) -> list[tuple]:
+              story_of: Optional[dict[str, str]] = None, jobs: int = 1,
+              reuse: Optional[Callable[[], tuple]] = None) -> list[tuple]:
     """Links between articles (LINK_COLUMNS order), sorted by kind, articles and offsets.
 
     ``claims``: the claims table; ``quotes``: the quotes table (article_id, start, end,
     quote, speaker); ``texts``: article texts, for shared passages anywhere in the text
-    (without it, passages are sought in claim text only); ``published``: article -> ISO
+    (without it, passages are sought in claim text only), or a function that returns them
+    (called once; the texts are then let go of once the passages are found); ``published``: article -> ISO
     date, so that numbers from articles more than ``number_max_days`` apart are not called
     a conflict (the count has moved on); ``story_of``: article -> story id (the ``stories``
     table). Two articles count as "on one story" (needed for a conflict or an agreement in
@@ -1244,7 +1309,7 @@ def link_rows(claims: pd.DataFrame, quotes: Optional[pd.DataFrame] = None,
         return _link_rows(claims, quotes, texts, min_score=min_score,
                           number_min_similarity=number_min_similarity,
                           passage_min_words=passage_min_words, published=published,
-                          number_max_days=number_max_days, story_of=story_of)
+                          number_max_days=number_max_days, story_of=story_of, jobs=jobs, reuse=reuse)
 
 
 @contextmanager
@@ -1259,24 +1324,37 @@ def _gc_paused():
             gc.enable()
 
 
-def _link_rows(claims: pd.DataFrame, quotes: Optional[pd.DataFrame], texts: Optional[dict[str, str]], *,
-               min_score: float, number_min_similarity: float, passage_min_words: int,
-               published: Optional[dict[str, str]], number_max_days: int,
-               story_of: Optional[dict[str, str]] = None) -> list[tuple]:
+def release_memory() -> None:
+    """Hand the heap's free pages back to the system (glibc's ``malloc_trim``): the big
+    temporary arrays of one step of the links do not stay resident through the next."""
+    try:
+        import ctypes
+
+        ctypes.CDLL("libc.so.6").malloc_trim(0)
+    except (OSError, AttributeError):  # not glibc
+        pass
+
+
+def reuse_links(claims: pd.DataFrame, quotes: Optional[pd.DataFrame] = None, texts=None, *,
+                passage_min_words: int = PASSAGE_MIN_WORDS) -> tuple[list[tuple], list[tuple], int]:
+    """The ``reused_quote`` and ``shared_passage`` links of :func:`link_rows` (unsorted, no ids),
+    the passages' spans, and the number of quotes compared: what a worker can find beside the
+    rest of the links (``link_rows(..., reuse=...)``). ``claims`` needs claim_id, article_id,
+    start, end and text."""
+    if callable(texts):
+        texts = texts()
     claims = claims.sort_values(["article_id", "start", "end"], kind="mergesort").reset_index(drop=True)
-    n = len(claims)
     cid = claims["claim_id"].astype(str).tolist()
     art = claims["article_id"].astype(str).tolist()
     starts = claims["start"].astype(int).tolist()
     ends = claims["end"].astype(int).tolist()
     ctext = claims["text"].astype(str).tolist()
-    actors = [_split_cell(c) for c in claims["actors"]]
-    places = [_split_cell(c) for c in claims["places"]]
-    numbers = [parse_numbers(c) for c in claims["numbers"]]
-    cdates = [_split_cell(c) for c in claims["dates"]]
-    art_codes = pd.factorize(pd.Series(art, dtype=object))[0] if n else np.zeros(0, dtype=np.int64)
-    links: list[tuple] = []  # (kind, a, b, claim_a, claim_b, sa, ea, sb, eb, ta, tb, score, detail)
+    return _reuse_sections(claims, quotes, texts, cid, art, starts, ends, ctext, passage_min_words)
 
+
+def _reuse_sections(claims, quotes, texts, cid, art, starts, ends, ctext, passage_min_words):
+    n = len(cid)
+    links: list[tuple] = []
     by_article: dict[str, list[int]] = defaultdict(list)
     for i, a in enumerate(art):
         by_article[a].append(i)
@@ -1335,12 +1413,49 @@ def _link_rows(claims: pd.DataFrame, quotes: Optional[pd.DataFrame], texts: Opti
         links.append(("shared_passage", a, b, claim_at(a, sa, ea), claim_at(b, sb, eb), sa, ea, sb, eb,
                       ta, tb, score, f"{words} words"))
         passage_spans.append((a, sa, ea, b, sb, eb))
-    in_passage: dict[tuple[str, str], list[tuple]] = defaultdict(list)
-    for a, sa, ea, b, sb, eb in passage_spans:
-        in_passage[(a, b)].append((sa, ea, sb, eb))
+    return links, passage_spans, len(qs)
+
+
+def _link_rows(claims: pd.DataFrame, quotes: Optional[pd.DataFrame], texts: Optional[dict[str, str]], *,
+               min_score: float, number_min_similarity: float, passage_min_words: int,
+               published: Optional[dict[str, str]], number_max_days: int,
+               story_of: Optional[dict[str, str]] = None, jobs: int = 1,
+               reuse: Optional[Callable[[], tuple]] = None) -> list[tuple]:
+    if callable(texts):  # read here, dropped after the passages (this is then their only holder)
+        texts = texts()
+    claims = claims.sort_values(["article_id", "start", "end"], kind="mergesort").reset_index(drop=True)
+    n = len(claims)
+    cid = claims["claim_id"].astype(str).tolist()
+    art = claims["article_id"].astype(str).tolist()
+    starts = claims["start"].astype(int).tolist()
+    ends = claims["end"].astype(int).tolist()
+    ctext = claims["text"].astype(str).tolist()
+    actors = [_split_cell(c) for c in claims["actors"]]
+    places = [_split_cell(c) for c in claims["places"]]
+    numbers = [parse_numbers(c) for c in claims["numbers"]]
+    cdates = [_split_cell(c) for c in claims["dates"]]
+    art_codes = pd.factorize(pd.Series(art, dtype=object))[0] if n else np.zeros(0, dtype=np.int64)
+    # links: (kind, a, b, claim_a, claim_b, sa, ea, sb, eb, ta, tb, score, detail)
+
+    # reused quotes and shared passages: here, or (``reuse``) by a worker meanwhile, taken below
+    reused = None
+    if reuse is None:
+        reused = _reuse_sections(claims, quotes, texts, cid, art, starts, ends, ctext, passage_min_words)
+    del texts
+    release_memory()  # (the texts, and the passages' temporary arrays)
+
+    def take_reused() -> tuple[list[tuple], set, dict, int]:
+        found, spans, n_quotes = reused if reused is not None else reuse()
+        in_passage_: dict[tuple[str, str], list[tuple]] = defaultdict(list)
+        for a, sa, ea, b, sb, eb in spans:
+            in_passage_[(a, b)].append((sa, ea, sb, eb))
+        pairs_ = {(l[3], l[4]) for l in found if l[0] == "reused_quote"}
+        return list(found), pairs_, in_passage_, max(KEY_DF_CAP_MIN, int(KEY_DF_CAP_FRAC * max(n, n_quotes)))
 
     # claims: agree / number_conflict
-    if n:
+    if not n:
+        links, linked_claim_pairs, in_passage, cap = take_reused()
+    else:
         content_terms = [_content_terms(t) for t in ctext]
         ents = [{f"e:{e.lower()}" for e in (*actors[i], *places[i])} for i in range(n)]
         df = Counter()
@@ -1356,13 +1471,18 @@ def _link_rows(claims: pd.DataFrame, quotes: Optional[pd.DataFrame], texts: Opti
                                context=prev_ents, dates_=cdates[i], weights=weights, article=art[i],
                                content_terms=content_terms[i], ents=ents[i]))
             prev_ents = (*actors[i], *places[i])
+            content_terms[i] = (content_terms[i][0],)  # the paraphrases read the terms alone
+        del df
         keys = []
         for i, info in enumerate(infos):
             ks = {t for t in info.terms}
             for num, win in zip(info.numbers, info.num_windows):
                 ks.update(f"n:{num[4]}:{w}" for w in win)
             keys.append(ks)  # (the order of an item's keys does not matter)
+        links, linked_claim_pairs, in_passage, cap = take_reused()
         pairs = _candidate_pairs(keys, art_codes, cap=cap, min_shared=2, strong_prefix="n:")
+        del keys
+        release_memory()
         # article profiles (summed claim vectors): a number conflict needs articles on one story
         profile: dict[str, dict] = {}
         for i, info in enumerate(infos):
@@ -1383,7 +1503,27 @@ def _link_rows(claims: pd.DataFrame, quotes: Optional[pd.DataFrame], texts: Opti
 
         days: dict[tuple[str, str], float] = {}
         min_sim_numbers = min(min_score, number_min_similarity)
-        for i, j in pairs.tolist():
+
+        # agree in other words (the slowest part), in a forked worker when jobs > 1 while
+        # this process goes through the pairs: fed the links found so far, its links whose
+        # claims the pairs below link too are dropped after (what `done` skips in-process)
+        agent_acts = [{">".join(k.split(">")[:2]) for k in _split_cell(c)}
+                      for c in (claims["events"] if "events" in claims.columns else [""] * n)]
+
+        def paraphrase_links(done):
+            return _paraphrase_links(
+                infos, content_terms, ents, art, art_codes, cid, starts, ends, ctext, cap=cap,
+                done=done, story_score=story_score, agent_acts=agent_acts, story_of=story_of,
+                story_sim=story_sim, days=days, published=published, number_max_days=number_max_days,
+                in_passage=in_passage)
+
+        background, found_before = None, len(links)
+        if jobs > 1 and _FEATURE_SINK is None:
+            from .parallel import fork_call
+
+            bool(story_of)  # (stories a worker computes are waited for here, not in the fork)
+            background = fork_call(paraphrase_links, linked_claim_pairs | {(l[3], l[4]) for l in links})
+        for i, j in _iter_pairs(pairs):
             a, b = infos[i], infos[j]
             if art[i] > art[j]:
                 i, j, a, b = j, i, b, a
@@ -1468,14 +1608,11 @@ def _link_rows(claims: pd.DataFrame, quotes: Optional[pd.DataFrame], texts: Opti
                               starts[j], ends[j], ctext[i], ctext[j], round(sim, 3), "event: " + "; ".join(keys)))
 
         # agree in other words: paraphrase classes and word vectors (analysis.paraphrase)
-        links.extend(_paraphrase_links(
-            infos, content_terms, ents, art, art_codes, cid, starts, ends, ctext, cap=cap,
-            done=linked_claim_pairs | {(l[3], l[4]) for l in links}, story_score=story_score,
-            agent_acts=[{">".join(k.split(">")[:2]) for k in _split_cell(c)}
-                        for c in (claims["events"] if "events" in claims.columns else [""] * n)],
-            story_of=story_of,
-            story_sim=story_sim, days=days, published=published, number_max_days=number_max_days,
-            in_passage=in_passage))
+        if background is None:
+            links.extend(paraphrase_links(linked_claim_pairs | {(l[3], l[4]) for l in links}))
+        else:
+            later = {(l[3], l[4]) for l in links[found_before:]}
+            links.extend(l for l in background.result() if (l[3], l[4]) not in later)
 
     order = {k: i for i, k in enumerate(LINK_KINDS)}
     links.sort(key=lambda l: (order[l[0]], l[1], l[2], l[5], l[7], l[6], l[8]))

@@ -347,3 +347,51 @@ def map_batches(batches: list[Batch], *, jobs: int = 1, dask: Optional[str] = No
     if jobs > 1 and len(batches) > 1:
         return _run_pool(batches, jobs, body_field, skip)
     return (analyse_batch(b, body_field, skip) for b in batches)
+
+
+# ----------------------------------------------------------------------------- corpus stages
+
+_FORKED: Optional[tuple] = None  # (fn, args) a forked worker of fork_call runs
+
+
+def _run_forked():
+    fn, args = _FORKED
+    return fn(*args)
+
+
+class _Forked:
+    """A future's ``result()``, then its one-worker pool shut down."""
+
+    def __init__(self, pool, future) -> None:
+        self._pool, self._future = pool, future
+
+    def result(self):
+        try:
+            return self._future.result()
+        finally:
+            self._pool.shutdown(wait=True)
+
+
+def fork_call(fn: Callable, *args):
+    """``fn(*args)`` in a worker process forked from this one, which inherits its memory (only
+    the result is pickled): what a corpus stage uses to hand one part of its work, on state
+    it has built, to another core. Returns an object whose ``result()`` waits for the value,
+    or None where forking is not safe (not Linux, or this process runs other threads, as a
+    notebook kernel does): the caller then calls ``fn`` itself.
+    """
+    global _FORKED
+    ctx = _pool_context()
+    if ctx.get_start_method() != "fork":
+        return None
+    from concurrent.futures import ProcessPoolExecutor
+
+    pool = ProcessPoolExecutor(max_workers=1, mp_context=ctx)
+    _FORKED = (fn, args)
+    try:
+        future = pool.submit(_run_forked)  # (fork context: the worker is forked here, inheriting _FORKED)
+    except Exception:
+        pool.shutdown(wait=False)
+        raise
+    finally:
+        _FORKED = None
+    return _Forked(pool, future)

@@ -313,12 +313,16 @@ class _CorpusState:
         self.texts[article_id] = text
 
     def corpus_rows(self, *, skip=frozenset()) -> dict[str, list[tuple]]:
+        """The corpus-level tables' rows (:func:`analysis.corpus.corpus_rows`); uses up the
+        rows kept (each table's tuples are let go of once its DataFrame is built)."""
         import pandas as pd
 
         from . import corpus
 
-        frames = {name: pd.DataFrame.from_records(rows, columns=list(TABLES[name]))
-                  for name, rows in self.rows.items()}
+        frames = {}
+        for name in list(self.rows):
+            frames[name] = pd.DataFrame.from_records(self.rows.pop(name), columns=list(TABLES[name]))
+        self.rows = {name: [] for name in self.KEPT}
         return corpus.corpus_rows(frames, self.texts, skip=skip)
 
 

@@ -321,7 +321,7 @@ class Store:
         elif res.removed_files or list(old) != list(self.manifest.files) or not (self.folder / MANIFEST).exists():
             self._drop_unused_parts()
             self._save_manifest()
-        res.corpus_rebuilt = self._update_corpus_tables(quiet)
+        res.corpus_rebuilt = self._update_corpus_tables(quiet, jobs=jobs or parallel.default_jobs())
         self._drop_unused_parts()
         res.seconds = time.perf_counter() - t0
         return res
@@ -355,7 +355,7 @@ class Store:
         state = [[rel, v[0]] for rel, v in self.manifest.files.items()]
         return hashlib.sha256(json.dumps([state, sorted(self.skip)]).encode()).hexdigest()[:24]
 
-    def _update_corpus_tables(self, quiet: bool) -> bool:
+    def _update_corpus_tables(self, quiet: bool, jobs: int = 1) -> bool:
         import pyarrow.parquet as pq
 
         from . import corpus
@@ -366,9 +366,9 @@ class Store:
             return False
         with progress.bar(total=2, desc="corpus stages", unit="step", quiet=quiet) as b:
             frames = _LazyFrames(self)
-            texts = self.texts()
+            texts = self.texts  # (read by each stage that needs them, and let go of after)
             b.update()
-            out = corpus.corpus_rows(frames, texts, skip=self.skip)
+            out = corpus.corpus_rows(frames, texts, skip=self.skip, jobs=jobs)
             del frames, texts
             b.update()
         name = f"corpus-{key}"
@@ -400,8 +400,9 @@ class Store:
             out[pid] = pos
         return out
 
-    def _runs(self, name: str, columns) -> Iterator[list[tuple]]:
-        """The stored rows of per-file table ``name`` in corpus order, in chunks."""
+    def _runs(self, name: str, columns, only=None) -> Iterator[list[tuple]]:
+        """The stored rows of per-file table ``name`` in corpus order, in chunks (of the
+        columns ``only``, in that order, when given: the others are not read)."""
         import pyarrow.parquet as pq
 
         positions = self._positions()
@@ -411,11 +412,17 @@ class Store:
             if not p.exists():
                 continue
             try:
-                t = pq.read_table(p)
+                if only is None:
+                    t = pq.read_table(p)
+                    names = t.schema.names
+                else:
+                    f = pq.ParquetFile(p)
+                    names = f.schema_arrow.names
+                    t = f.read(columns=["_f", *only]) if names == ["_f", *columns] else None
             except Exception as exc:  # noqa: BLE001 - any damage means: rebuild
                 raise StoreError(f"cannot read {p}: {exc}") from exc
-            if t.schema.names != ["_f", *columns]:
-                raise StoreError(f"{p} has columns {t.schema.names}, expected {['_f', *columns]}")
+            if names != ["_f", *columns]:
+                raise StoreError(f"{p} has columns {names}, expected {['_f', *columns]}")
             f = t.column("_f").to_numpy()
             if len(f) and f.max() >= len(positions[pid]):
                 raise StoreError(f"{p} names a file the manifest does not list")
@@ -435,10 +442,10 @@ class Store:
         breaks = np.flatnonzero((np.diff(piece) != 0) | (np.diff(row) != 1)) + 1
         starts = np.concatenate([[0], breaks])
         ends = np.concatenate([breaks, [len(row)]])
-        fix = self._path_fixer(name, columns)
+        fix = self._path_fixer(name, columns) if only is None else None
         for s, e in zip(starts, ends):
             t = tables[piece[s]].slice(int(row[s]), int(e - s))
-            chunk = parallel.table_rows(t, columns)
+            chunk = parallel.table_rows(t, columns if only is None else only)
             yield fix(chunk) if fix else chunk
 
     def _path_fixer(self, name: str, columns):
@@ -463,12 +470,22 @@ class Store:
             return iter([_read_rows(p, columns)])
         return self._runs(name, columns)
 
-    def frame(self, name: str):
-        """Table ``name`` as a DataFrame, exactly as :func:`analysis.export.analyse` builds it."""
+    def frame(self, name: str, columns=None):
+        """Table ``name`` as a DataFrame, exactly as :func:`analysis.export.analyse` builds it;
+        with ``columns``, only those (of a per-article table, read from the store alone)."""
         import pandas as pd
 
+        if columns is not None and name not in CORPUS_TABLES:
+            columns = list(columns)
+            if not set(columns) <= set(TABLES[name]):
+                raise KeyError(f"table {name!r} has no column(s) {sorted(set(columns) - set(TABLES[name]))}")
+            if name in parallel.PATH_COLUMNS and TABLES[name][parallel.PATH_COLUMNS[name]] in columns:
+                return self.frame(name)[columns]
+            rows = [r for chunk in self._runs(name, TABLES[name], only=columns) for r in chunk]
+            return pd.DataFrame.from_records(rows, columns=columns)
         rows = [r for chunk in self.table_rows(name) for r in chunk]
-        return pd.DataFrame.from_records(rows, columns=list(TABLES[name]))
+        frame = pd.DataFrame.from_records(rows, columns=list(TABLES[name]))
+        return frame if columns is None else frame[list(columns)]
 
     def texts(self) -> dict[str, str]:
         """Article id -> text as loaded, in corpus order."""
@@ -506,19 +523,22 @@ def _read_rows(path: Path, columns) -> list[tuple]:
 
 
 class _LazyFrames(Mapping):
-    """Per-article tables read from the store on first use (corpus stages take only what
-    they need; nothing else is held in memory)."""
+    """Per-article tables read from the store on use: :meth:`columns` reads only the columns
+    a corpus stage needs and keeps nothing (the stages hold what they read, and drop it)."""
 
     def __init__(self, store: Store) -> None:
         self._store = store
-        self._cache: dict = {}
 
     def __getitem__(self, name: str):
         if name not in TABLES or name in CORPUS_TABLES:
             raise KeyError(name)
-        if name not in self._cache:
-            self._cache[name] = self._store.frame(name)
-        return self._cache[name]
+        return self._store.frame(name)
+
+    def columns(self, name: str, columns):
+        """Table ``name`` with only ``columns`` (a DataFrame, rows in corpus order)."""
+        if name not in TABLES or name in CORPUS_TABLES:
+            raise KeyError(name)
+        return self._store.frame(name, columns)
 
     def __iter__(self):
         return (n for n in TABLES if n not in CORPUS_TABLES)

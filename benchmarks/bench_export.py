@@ -8,13 +8,16 @@ ratio compares figures from this one run; on a shared machine they are noisy.
 
 Prints, as ratios to the words/s of bare ``TextBlob(body).sentiment`` over the same bodies:
 
-* core export (``--skip claims,framing``) with 2 workers (target >= 1.2);
+* core export (``--skip claims,framing``) with 2 workers (target >= 1.2), and in one
+  process (``--jobs 1``, target >= 0.6);
 * full export (every table) with 2 workers (target >= 0.5), and with 1 (in-process);
 * the speed-up of 2 workers over 1 (target >= 1.5), and whether their bytes are identical;
 * a second run on the stored corpus: ``load()`` of every table and a CSV export, as a share
   of the first, analysing export (target <= 0.5);
 * half the corpus against the whole (target <= 0.55);
-* peak RSS of any process (target <= 1024 MiB).
+* peak RSS of any process (target <= 1024 MiB);
+* CPU seconds per stage in one process: the per-article stages, then the corpus-level ones
+  (stories, links with their paraphrase part, facts, outlets).
 """
 from __future__ import annotations
 
@@ -77,8 +80,20 @@ def _phase_stages(path: str, q) -> None:
     from analysis import attributions, claims, framing, load, mentions, numbers, parse, pipeline, quotes, sentiment
 
     arts = [a for _, batch in load.iter_corpus(Path(path)) for a in batch]
+    from analysis import corpus
+
     secs = dict.fromkeys(("parse", "mentions", "quotes+sources", "attributions", "numbers", "sentiment", "claims",
-                          "framing", "rows", "corpus stages"), 0.0)
+                          "framing", "rows", *CORPUS_STAGES), 0.0)
+    paraphrase = claims._paraphrase_links
+
+    def timed_paraphrase(*args, **kwargs):  # the paraphrase part of the links, timed on its own
+        t = time.process_time()
+        try:
+            return paraphrase(*args, **kwargs)
+        finally:
+            secs["  paraphrase"] += time.process_time() - t
+
+    claims._paraphrase_links = timed_paraphrase
     clock = time.process_time
     state = pipeline._CorpusState()
     for a in arts:
@@ -96,8 +111,15 @@ def _phase_stages(path: str, q) -> None:
         secs["rows"] += clock() - t
         rows["claims"] = claim_rows
         state.add(a.article_id, a.text, rows)
-    t = clock(); state.corpus_rows(); secs["corpus stages"] += clock() - t  # analysis.corpus.corpus_rows
+    state.corpus_rows()  # analysis.corpus.corpus_rows, in this process (jobs=1)
+    for name, stage_secs in corpus.LAST_SECONDS.items():
+        secs[name] += stage_secs
     q.put(secs)
+
+
+#: The corpus-level stages in the stage breakdown (``  paraphrase`` is part of ``links``,
+#: not added to the sum).
+CORPUS_STAGES = ("stories", "links", "  paraphrase", "facts", "outlets")
 
 
 def _run(target, *args):
@@ -163,6 +185,8 @@ def main(argv=None) -> int:
         tmp = Path(tmp)
         core2 = _run(_phase_export, str(path), str(tmp / "core"), str(tmp / "s-core"), ("claims", "framing"), 2)
         print(_line("export --skip claims,framing -j2", core2[0], words, wps_blob, *core2[1:], ">= 1.2"))
+        core1 = _run(_phase_export, str(path), str(tmp / "core1"), str(tmp / "s-core1"), ("claims", "framing"), 1)
+        print(_line("export --skip claims,framing -j1", core1[0], words, wps_blob, *core1[1:], ">= 0.6"))
         full2 = _run(_phase_export, str(path), str(tmp / "full2"), str(tmp / "s-full2"), (), 2)
         print(_line("export, every table, --jobs 2", full2[0], words, wps_blob, *full2[1:], ">= 0.5"))
         full1 = _run(_phase_export, str(path), str(tmp / "full1"), str(tmp / "s-full1"), (), 1)
@@ -179,7 +203,7 @@ def main(argv=None) -> int:
         print(f"half the corpus, --jobs 2: {half[0]:5.1f} s = {half[0] / full2[0]:.2f} of the whole (target <= 0.55)")
         sizes = {p.stem: p.stat().st_size for p in (tmp / "full2").glob("*.csv")}
         store_mib = sum(f.stat().st_size for f in (tmp / "s-full2").rglob("*") if f.is_file()) / 2**20
-        peaks = [own, core2[1], core2[2], full2[1], full2[2], full1[1], again[1], loaded[1], half[1], half[2]]
+        peaks = [own, core2[1], core2[2], core1[1], full2[1], full2[2], full1[1], again[1], loaded[1], half[1], half[2]]
     print(f"peak RSS of any process: {max(peaks):.0f} MiB (target <= 1024)")
     print(f"store: {store_mib:.1f} MiB of Parquet; tables written (MiB): "
           + ", ".join(f"{k}={v / 2**20:.1f}" for k, v in sorted(sizes.items())))
@@ -188,7 +212,7 @@ def main(argv=None) -> int:
         print("CPU seconds per stage, in one process (as a share of bare TextBlob's time):")
         for name, secs in stages.items():
             print(f"  {name:16s} {secs:7.2f} s  {secs / t_blob:5.2f}")
-        total = sum(stages.values())
+        total = sum(v for k, v in stages.items() if not k.startswith(" "))
         print(f"  {'sum of stages':16s} {total:7.2f} s  {total / t_blob:5.2f}")
     return 0
 

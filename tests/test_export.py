@@ -46,6 +46,18 @@ def test_random_rows():
         assert csv_lines([row, row]) == reference([row, row]), row
 
 
+def test_random_tables():
+    """Many rows of one width, each column of one type or of several (the column-wise path)."""
+    rng = random.Random(1)
+    pools = [["a", "b c", "", "x,y", 'q"q', "l\nl", "\r"], ["plain", "words", ""], [0, -3, 10**20],
+             [1.5, -0.0, float("nan"), 1e-300], [True, False], [None, "a", 1, 2.5, True]]
+    for _ in range(300):
+        cols = [rng.choice(pools) for _ in range(rng.randint(2, 6))]
+        rows = [tuple(rng.choice(c) if rng.random() < 0.9 else None for c in cols)
+                for _ in range(rng.randint(1, 30))]
+        assert csv_lines(rows) == reference(rows), rows
+
+
 # ----------------------------------------------------------------------------- export via the store
 
 from analysis import pipeline  # noqa: E402
