@@ -1355,6 +1355,10 @@ _ANAPHOR = re.compile(r"(?:(?:but|and|however|meanwhile|still|yet|now|indeed)\W+
 #: (scripts/build_claim_matcher.py collects its training data so).
 _FEATURE_SINK: Optional[list] = None
 PARAPHRASE_MIN_CONCEPTS = 2  # paraphrase candidates share this many concepts, one at least not an entity
+#: Paraphrase candidates come from articles whose word profiles have at least this cosine (and
+#: within NUMBER_MAX_DAYS): lower than ARTICLE_MIN_SIMILARITY, since reports of one event from
+#: other angles ("no known threat to the homeland", "anti-migrant backlash") share few words.
+PARAPHRASE_MIN_STORY = 0.1
 
 
 def _paraphrase_links(infos, content_terms, ents, art, art_codes, cid, starts, ends, ctext, *,
@@ -1389,7 +1393,7 @@ def _paraphrase_links(infos, content_terms, ents, art, art_codes, cid, starts, e
     df = Counter()
     for cs in concepts:
         df.update(set(cs))
-    weights = {t: math.log((n + 1) / (c + 1)) + 1.0 for t, c in df.items()}
+    weights = paraphrase.scaled_idf(df, n)
     keys = [sorted(set(cs)) for cs in concepts]
     pairs = _candidate_pairs(keys, art_codes, cap=cap, min_shared=PARAPHRASE_MIN_CONCEPTS)
     out = []
@@ -1412,7 +1416,7 @@ def _paraphrase_links(infos, content_terms, ents, art, art_codes, cid, starts, e
             continue
         if key not in story_sim:
             story_sim[key] = story_score(art[i], art[j])
-        if story_sim[key] < ARTICLE_MIN_SIMILARITY:
+        if story_sim[key] < PARAPHRASE_MIN_STORY:
             continue
         if in_passage and any(_covered(starts[i], ends[i], sa, ea_) and _covered(starts[j], ends[j], sb, eb_)
                               for sa, ea_, sb, eb_ in in_passage.get(key, ())):

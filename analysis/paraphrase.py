@@ -24,6 +24,7 @@ averaged over both directions (1.0 for the same terms, 0.0 for nothing in common
 from __future__ import annotations
 
 import csv
+import math
 from functools import lru_cache
 from typing import Mapping, Optional, Sequence
 
@@ -79,7 +80,7 @@ def concepts(terms: Sequence[str]) -> list[str]:
     """Content terms with paraphrase classes folded in (phrases first, then single terms).
 
     >>> concepts(["rebel", "tak", "advantag", "strik"])
-    ['rebel', '~benefit', 'strik']
+    ['~insurgent', '~benefit', '~target']
     >>> concepts(["gain", "push"])
     ['~advance', '~advance']
     """
@@ -181,9 +182,29 @@ def soft_similarity(a: Sequence[str], b: Sequence[str], *,
     return (ab + ba) / 2
 
 
+def scaled_idf(counts: Mapping[str, int], n: int) -> dict[str, float]:
+    """Term -> IDF scaled to 0..1 by the largest IDF possible among ``n`` items (a term in one
+    item), so that a rare word weighs about the same in a story of six articles and in a corpus
+    of thousands (the matcher is fitted on the first and run on both).
+
+    >>> w = scaled_idf({"bataclan": 1, "paris": 40}, 40)
+    >>> w["bataclan"], round(w["paris"], 2)
+    (1.0, 0.25)
+    """
+    top = math.log((n + 1) / 2) + 1.0
+    return {t: (math.log((n + 1) / (c + 1)) + 1.0) / top for t, c in counts.items()}
+
+
 #: The features of a candidate claim pair, in the order the matcher's weights use.
 FEATURES = ("shared_weight", "cosine", "soft", "shared_actions", "shared_numbers",
-            "shared_entities", "entity_clash", "shared_agent_actions")
+            "shared_entities", "entity_clash", "shared_agent_actions",
+            "shared_concepts", "max_shared_weight", "shared_units")
+
+
+def _shared_units(numbers_a, numbers_b) -> int:
+    """1 when both claims count or measure one thing: a number of one unit each ("at least 127
+    people killed" / "killed 132 people"), whatever the values."""
+    return int(bool({u for _, u in numbers_a if u} & {u for _, u in numbers_b if u}))
 
 
 def pair_features(concepts_a: Sequence[str], concepts_b: Sequence[str], *, weights: Mapping[str, float],
@@ -197,21 +218,26 @@ def pair_features(concepts_a: Sequence[str], concepts_b: Sequence[str], *, weigh
     (data/actions.csv), (value, unit) numbers and canonical entities (at most 2) they share, and whether
     both name entities but none in common, and how many ``agent>action`` codes (the claims'
     ``events``, patients dropped: "ISIS's push" and "ISIS advanced" are both
-    ``Islamic State>advance``) they share.
+    ``Islamic State>advance``) they share; then how many content concepts they share (at
+    most 4) and the IDF weight of the rarest one (one rare word shared, "Bataclan", says more
+    than three common ones), and whether both give a number of one unit (:func:`_shared_units`).
+    ``weights`` are best scaled to 0..1 (:func:`scaled_idf`), so that the features mean the same
+    in a corpus of six articles and of thousands.
 
     >>> pair_features(["~advance", "e:isis"], ["~advance", "e:isis"], weights={"~advance": 2.0},
     ...               cosine=1.0, entities_a={"e:isis"}, entities_b={"e:isis"})
-    (2.0, 1.0, 1.0, 0, 0, 1, 0, 0)
+    (2.0, 1.0, 1.0, 0, 0, 1, 0, 0, 1, 2.0, 0)
     """
-    shared = set(concepts_a) & set(concepts_b)
-    w = sum(weights.get(t, 1.0) for t in shared if not t.startswith("e:"))
+    shared = [t for t in set(concepts_a) & set(concepts_b) if not t.startswith("e:")]
+    ws = [weights.get(t, 1.0) for t in shared]
     content_a = [t for t in concepts_a if not t.startswith("e:")]
     content_b = [t for t in concepts_b if not t.startswith("e:")]
-    return (w, cosine, soft_similarity(content_a, content_b, weights=weights),
+    return (sum(ws), cosine, soft_similarity(content_a, content_b, weights=weights),
             len(set(actions_a) & set(actions_b)), len(set(numbers_a) & set(numbers_b)),
             min(2, len(set(entities_a) & set(entities_b))),
             int(bool(entities_a and entities_b and not set(entities_a) & set(entities_b))),
-            len(set(agent_actions_a) & set(agent_actions_b)))
+            len(set(agent_actions_a) & set(agent_actions_b)),
+            min(4, len(shared)), max(ws, default=0.0), _shared_units(numbers_a, numbers_b))
 
 
 @lru_cache(maxsize=1)
@@ -231,7 +257,7 @@ def matcher() -> tuple[tuple[float, ...], float, float]:
 def match_probability(features: Sequence[float]) -> float:
     """How likely two claims state one fact (logistic model over :data:`FEATURES`), 0..1.
 
-    >>> match_probability((0.0, 0.0, 0.0, 0, 0, 0, 1, 0)) < match_probability((12.0, 0.6, 0.6, 1, 1, 2, 0, 1))
+    >>> match_probability((0.0, 0.0, 0.0, 0, 0, 0, 1, 0, 0, 0.0, 0)) < match_probability((2.0, 0.6, 0.6, 1, 1, 2, 0, 1, 3, 0.9, 1))
     True
     """
     import math
