@@ -1403,7 +1403,9 @@ def _paraphrase_links(infos, content_terms, ents, art, art_codes, cid, starts, e
         if (cid[i], cid[j]) in done:
             continue
         a, b = infos[i], infos[j]
-        if a.negated != b.negated or not _same_event(a, b):
+        # (actors as written are not compared: "Isis" / "the Islamic State" / "Daesh" are one; the
+        # matcher weighs the canonical entities instead, entity_clash among them)
+        if a.negated != b.negated or not _same_event(a, b, actors=False):
             continue
         shared_content = [t for t in set(concepts[i]) & set(concepts[j]) if not t.startswith("e:")]
         if not shared_content or (len(shared_content) < PARAPHRASE_MIN_CONCEPTS
