@@ -1369,8 +1369,10 @@ def _paraphrase_links(infos, content_terms, ents, art, art_codes, cid, starts, e
     Candidates share at least PARAPHRASE_MIN_CONCEPTS concepts, at least one of them content
     (stems with paraphrase classes folded in), the others content or canonical entities, the actor named before counting for "the
     group"); the matcher (analysis.paraphrase.match_probability) must give them its threshold
-    (``min_prob``, default the one shipped with the matcher); they must agree in negation, concern the same event (dates, places) and come from
-    articles on one story within NUMBER_MAX_DAYS.
+    (``min_prob``, default the one shipped with the matcher); they must agree in negation, concern the same event (dates, places; actors
+    are left to the matcher's canonical entities) and come from articles within NUMBER_MAX_DAYS
+    on one story (the ``stories`` table's, or word profiles with a cosine of PARAPHRASE_MIN_STORY).
+    Concept weights are IDF scaled to 0..1 (:func:`analysis.paraphrase.scaled_idf`).
     """
     from . import events, paraphrase
 
