@@ -1398,6 +1398,13 @@ def _paraphrase_links(infos, content_terms, ents, art, art_codes, cid, starts, e
     weights = paraphrase.scaled_idf(df, n)
     keys = [sorted(set(cs)) for cs in concepts]
     pairs = _candidate_pairs(keys, art_codes, cap=cap, min_shared=PARAPHRASE_MIN_CONCEPTS)
+    if story_of:
+        # and within each story: a concept too common in the corpus to block on ("Isis", "strikes"
+        # in a year of news) still singles out a few claims among one story's articles
+        size = Counter(story_of.get(a) for a in set(art))
+        stories = [st if size[st] > 1 else None for st in (story_of.get(a) for a in art)]  # 2+ articles
+        pairs = _union_pairs(pairs, _candidate_pairs(
+            paraphrase.story_keys(keys, stories), art_codes, cap=cap, min_shared=PARAPHRASE_MIN_CONCEPTS), n)
     out = []
     for i, j in pairs.tolist():
         if art[i] > art[j]:
@@ -1431,7 +1438,10 @@ def _paraphrase_links(infos, content_terms, ents, art, art_codes, cid, starts, e
             numbers_a={(x[1], x[4]) for x in a.numbers}, numbers_b={(x[1], x[4]) for x in b.numbers},
             entities_a={t for t in concepts[i] if t.startswith("e:")},
             entities_b={t for t in concepts[j] if t.startswith("e:")},
-            agent_actions_a=agent_acts[i] if agent_acts else (), agent_actions_b=agent_acts[j] if agent_acts else ())
+            agent_actions_a=agent_acts[i] if agent_acts else (), agent_actions_b=agent_acts[j] if agent_acts else (),
+            min_prob=min_prob if _FEATURE_SINK is None else None)
+        if feats is None:
+            continue  # cannot reach min_prob
         if _FEATURE_SINK is not None:
             _FEATURE_SINK.append((cid[i], cid[j], feats))
         score = paraphrase.match_probability(feats)
@@ -1442,6 +1452,14 @@ def _paraphrase_links(infos, content_terms, ents, art, art_codes, cid, starts, e
                     ctext[i], ctext[j], round(score, 3),
                     "paraphrase: " + ", ".join(t[2:] if t.startswith("e:") else t for t in shared)))
     return out
+
+
+def _union_pairs(a: np.ndarray, b: np.ndarray, n: int) -> np.ndarray:
+    """The sorted union of two (k, 2) arrays of pairs of items among ``n``."""
+    if not len(b):
+        return a
+    codes = np.unique(np.concatenate([a[:, 0] * n + a[:, 1], b[:, 0] * n + b[:, 1]]))
+    return np.stack([codes // n, codes % n], axis=1)
 
 
 def _covered(s: int, e: int, ps: int, pe: int) -> bool:

@@ -116,3 +116,20 @@ def test_rarest_shared_word_and_count_of_shared_concepts():
     assert f[P.FEATURES.index("shared_concepts")] == 2  # entities are counted apart
     assert f[P.FEATURES.index("max_shared_weight")] == 1.0
     assert f[P.FEATURES.index("shared_weight")] == pytest.approx(1.2)
+
+
+def test_pair_features_skips_pairs_that_cannot_reach_the_threshold():
+    hopeless = dict(weights={}, cosine=0.0, entities_a={"e:x"}, entities_b={"e:y"})
+    assert P.pair_features(["rebel"], ["weather"], min_prob=0.99, **hopeless) is None
+    full = P.pair_features(["rebel"], ["weather"], **hopeless)
+    assert full is not None and len(full) == len(P.FEATURES)
+    # a pair that can reach it gets the same features as without min_prob
+    strong = dict(weights={}, cosine=0.9, actions_a={"seize"}, actions_b={"seize"},
+                  entities_a={"e:isis"}, entities_b={"e:isis"})
+    a, b = ["~seize", "~settlement", "aleppo"], ["~seize", "~settlement", "aleppo", "north"]
+    assert P.pair_features(a, b, min_prob=0.01, **strong) == P.pair_features(a, b, **strong)
+
+
+def test_story_keys_count_a_key_within_its_story():
+    keys = P.story_keys([["isis", "~target"], ["isis"], ["isis"]], ["1", "2", None])
+    assert keys[0] == ["1|isis", "1|~target"] and keys[1] == ["2|isis"] and keys[2] == []
