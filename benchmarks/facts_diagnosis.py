@@ -16,6 +16,12 @@ It also prints the matcher's probabilities for the candidates it scored, same-fa
 Only the tuning stories are read (the others are held out: score them with score_facts only):
 
     python -m benchmarks.facts_diagnosis
+    python -m benchmarks.facts_diagnosis --within /work/baseline/sub   # inside a bigger corpus
+
+``--within DIR`` scores each tuning story analysed together with the articles of DIR, as a
+user's corpus would be (score_facts analyses a story's articles alone, where every word is
+rarer and every article is on the story): links and facts among the story's own articles are
+scored, and the paraphrase links from them to DIR's articles are counted (all wrong).
 """
 from __future__ import annotations
 
@@ -86,10 +92,44 @@ def diagnose(story: dict) -> tuple[Counter, list[float], list[float]]:
     return stages, pos, neg
 
 
+def within(story: dict, folder: Path):
+    """The Score of the story analysed inside ``folder``'s articles, and how many paraphrase
+    links go from its articles to the others."""
+    import shutil
+    import tempfile
+
+    from analysis.export import Tables, analyse
+
+    with tempfile.TemporaryDirectory() as tmp:
+        for f in [*Path(folder).iterdir(), *sf.story_files(story)]:
+            if f.is_file():
+                shutil.copy(f, Path(tmp) / f.name)
+        tables = analyse(tmp)
+    own = {a for a, p in zip(tables.articles.article_id, tables.articles.path)
+           if Path(p).name in {f.name for f in sf.story_files(story)}}
+    frames = dict(tables.dataframes)
+    links = tables.links
+    inside = links.article_a.isin(own) & links.article_b.isin(own)
+    para = links.detail.astype(str).str.startswith("paraphrase")
+    outside = int((para & (links.article_a.isin(own) != links.article_b.isin(own))).sum())
+    frames["links"] = links[inside]
+    f = tables.facts
+    frames["facts"] = f[f.article_id.isin(own)]
+    frames["claims"] = tables.claims[tables.claims.article_id.isin(own)]
+    frames["articles"] = tables.articles[tables.articles.article_id.isin(own)]
+    return sf.score_story(story, Tables(frames, tables.texts, tables.corpus)), outside
+
+
 def main(argv=None) -> int:
     from analysis import paraphrase
 
-    names = (sys.argv[1:] if argv is None else argv) or list(sf.TUNING_STORIES)
+    args = list(sys.argv[1:] if argv is None else argv)
+    folder = None
+    if "--within" in args:
+        k = args.index("--within")
+        folder = Path(args[k + 1])
+        del args[k:k + 2]
+    names = args or list(sf.TUNING_STORIES)
     held = [n for n in names if n not in sf.TUNING_STORIES]
     if held:
         print(f"{', '.join(held)}: held out; score them with benchmarks.score_facts only")
@@ -97,6 +137,12 @@ def main(argv=None) -> int:
     threshold = paraphrase.matcher()[2]
     for story in sf.load_gold():
         if story["story"] not in names:
+            continue
+        if folder is not None:
+            score, outside = within(story, folder)
+            print(f"{story['story']} within {folder}: recall {score.recall:.2f} ({score.found}/{score.gold_pairs}), "
+                  f"precision {score.precision:.2f} ({score.right}/{score.predicted}); "
+                  f"{outside} paraphrase links to its other articles")
             continue
         stages, pos, neg = diagnose(story)
         total = sum(stages.values())
