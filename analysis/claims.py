@@ -1626,6 +1626,10 @@ _ANAPHOR = re.compile(r"(?:(?:but|and|however|meanwhile|still|yet|now|indeed)\W+
 #: (scripts/build_claim_matcher.py collects its training data so).
 _FEATURE_SINK: Optional[list] = None
 PARAPHRASE_MIN_CONCEPTS = 2  # paraphrase candidates share this many concepts, one at least not an entity
+#: Paraphrase candidates come from articles whose word profiles have at least this cosine (and
+#: within NUMBER_MAX_DAYS): lower than ARTICLE_MIN_SIMILARITY, since reports of one event from
+#: other angles ("no known threat to the homeland", "anti-migrant backlash") share few words.
+PARAPHRASE_MIN_STORY = 0.1
 
 
 def _paraphrase_links(infos, content_terms, ents, art, art_codes, cid, starts, ends, ctext, *,
@@ -1636,8 +1640,10 @@ def _paraphrase_links(infos, content_terms, ents, art, art_codes, cid, starts, e
     Candidates share at least PARAPHRASE_MIN_CONCEPTS concepts, at least one of them content
     (stems with paraphrase classes folded in), the others content or canonical entities, the actor named before counting for "the
     group"); the matcher (analysis.paraphrase.match_probability) must give them its threshold
-    (``min_prob``, default the one shipped with the matcher); they must agree in negation, concern the same event (dates, places) and come from
-    articles on one story within NUMBER_MAX_DAYS.
+    (``min_prob``, default the one shipped with the matcher); they must agree in negation, concern the same event (dates, places; actors
+    are left to the matcher's canonical entities) and come from articles within NUMBER_MAX_DAYS
+    on one story (the ``stories`` table's, or word profiles with a cosine of PARAPHRASE_MIN_STORY).
+    Concept weights are IDF scaled to 0..1 (:func:`analysis.paraphrase.scaled_idf`).
     """
     from . import events, paraphrase
 
@@ -1660,9 +1666,16 @@ def _paraphrase_links(infos, content_terms, ents, art, art_codes, cid, starts, e
     df = Counter()
     for cs in concepts:
         df.update(set(cs))
-    weights = {t: math.log((n + 1) / (c + 1)) + 1.0 for t, c in df.items()}
+    weights = paraphrase.scaled_idf(df, n)
     keys = [sorted(set(cs)) for cs in concepts]
     pairs = _candidate_pairs(keys, art_codes, cap=cap, min_shared=PARAPHRASE_MIN_CONCEPTS)
+    if story_of:
+        # and within each story: a concept too common in the corpus to block on ("Isis", "strikes"
+        # in a year of news) still singles out a few claims among one story's articles
+        size = Counter(story_of.get(a) for a in set(art))
+        stories = [st if size[st] > 1 else None for st in (story_of.get(a) for a in art)]  # 2+ articles
+        pairs = _union_pairs(pairs, _candidate_pairs(
+            paraphrase.story_keys(keys, stories), art_codes, cap=cap, min_shared=PARAPHRASE_MIN_CONCEPTS), n)
     out = []
     for i, j in pairs.tolist():
         if art[i] > art[j]:
@@ -1670,7 +1683,9 @@ def _paraphrase_links(infos, content_terms, ents, art, art_codes, cid, starts, e
         if (cid[i], cid[j]) in done:
             continue
         a, b = infos[i], infos[j]
-        if a.negated != b.negated or not _same_event(a, b):
+        # (actors as written are not compared: "Isis" / "the Islamic State" / "Daesh" are one; the
+        # matcher weighs the canonical entities instead, entity_clash among them)
+        if a.negated != b.negated or not _same_event(a, b, actors=False):
             continue
         shared_content = [t for t in set(concepts[i]) & set(concepts[j]) if not t.startswith("e:")]
         if not shared_content or (len(shared_content) < PARAPHRASE_MIN_CONCEPTS
@@ -1683,7 +1698,7 @@ def _paraphrase_links(infos, content_terms, ents, art, art_codes, cid, starts, e
             continue
         if key not in story_sim:
             story_sim[key] = story_score(art[i], art[j])
-        if story_sim[key] < ARTICLE_MIN_SIMILARITY:
+        if story_sim[key] < PARAPHRASE_MIN_STORY:
             continue
         if in_passage and any(_covered(starts[i], ends[i], sa, ea_) and _covered(starts[j], ends[j], sb, eb_)
                               for sa, ea_, sb, eb_ in in_passage.get(key, ())):
@@ -1694,7 +1709,10 @@ def _paraphrase_links(infos, content_terms, ents, art, art_codes, cid, starts, e
             numbers_a={(x[1], x[4]) for x in a.numbers}, numbers_b={(x[1], x[4]) for x in b.numbers},
             entities_a={t for t in concepts[i] if t.startswith("e:")},
             entities_b={t for t in concepts[j] if t.startswith("e:")},
-            agent_actions_a=agent_acts[i] if agent_acts else (), agent_actions_b=agent_acts[j] if agent_acts else ())
+            agent_actions_a=agent_acts[i] if agent_acts else (), agent_actions_b=agent_acts[j] if agent_acts else (),
+            min_prob=min_prob if _FEATURE_SINK is None else None)
+        if feats is None:
+            continue  # cannot reach min_prob
         if _FEATURE_SINK is not None:
             _FEATURE_SINK.append((cid[i], cid[j], feats))
         score = paraphrase.match_probability(feats)
@@ -1705,6 +1723,14 @@ def _paraphrase_links(infos, content_terms, ents, art, art_codes, cid, starts, e
                     ctext[i], ctext[j], round(score, 3),
                     "paraphrase: " + ", ".join(t[2:] if t.startswith("e:") else t for t in shared)))
     return out
+
+
+def _union_pairs(a: np.ndarray, b: np.ndarray, n: int) -> np.ndarray:
+    """The sorted union of two (k, 2) arrays of pairs of items among ``n``."""
+    if not len(b):
+        return a
+    codes = np.unique(np.concatenate([a[:, 0] * n + a[:, 1], b[:, 0] * n + b[:, 1]]))
+    return np.stack([codes // n, codes % n], axis=1)
 
 
 def _covered(s: int, e: int, ps: int, pe: int) -> bool:

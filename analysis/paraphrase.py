@@ -24,6 +24,7 @@ averaged over both directions (1.0 for the same terms, 0.0 for nothing in common
 from __future__ import annotations
 
 import csv
+import math
 from functools import lru_cache
 from typing import Mapping, Optional, Sequence
 
@@ -79,7 +80,7 @@ def concepts(terms: Sequence[str]) -> list[str]:
     """Content terms with paraphrase classes folded in (phrases first, then single terms).
 
     >>> concepts(["rebel", "tak", "advantag", "strik"])
-    ['rebel', '~benefit', 'strik']
+    ['~insurgent', '~benefit', '~target']
     >>> concepts(["gain", "push"])
     ['~advance', '~advance']
     """
@@ -139,8 +140,10 @@ def term_similarity(a: str, b: str) -> float:
     return float(v.matrix[v.index[a]] @ v.matrix[v.index[b]])
 
 
-def _coverage(a: Sequence[str], b: Sequence[str], sims: Optional[np.ndarray],
-              ka: Mapping[str, int], weights: Mapping[str, float], kb: Mapping[str, int]) -> float:
+def _coverage(a: Sequence[str], b: Sequence[str], best: Optional[np.ndarray],
+              ka: Mapping[str, int], weights: Mapping[str, float]) -> float:
+    """IDF-weighted share of ``a``'s terms that ``b`` has, or whose vector is near one of its
+    (``best[ka[t]]``: the highest cosine of term ``t`` to a term of ``b``)."""
     bset = set(b)
     total = got = 0.0
     for t in a:
@@ -148,10 +151,10 @@ def _coverage(a: Sequence[str], b: Sequence[str], sims: Optional[np.ndarray],
         total += w
         if t in bset:
             got += w
-        elif sims is not None and t in ka:
-            best = float(sims[ka[t]].max()) if sims.shape[1] else 0.0
-            if best >= VECTOR_FLOOR:
-                got += w * VECTOR_WEIGHT * best
+        elif best is not None and t in ka:
+            sim = float(best[ka[t]])
+            if sim >= VECTOR_FLOOR:
+                got += w * VECTOR_WEIGHT * sim
     return got / total if total else 0.0
 
 
@@ -171,47 +174,94 @@ def soft_similarity(a: Sequence[str], b: Sequence[str], *,
         return 0.0
     weights = weights or {}
     v = vectors()
-    ta, ma = v.rows([t for t in a if t not in set(b)])
-    tb, mb = v.rows([t for t in b if t not in set(a)])
+    sa, sb = set(a), set(b)
+    ta, ma = v.rows([t for t in a if t not in sb])
+    tb, mb = v.rows([t for t in b if t not in sa])
     sims = ma @ mb.T if len(ta) and len(tb) else None
     ka = {t: i for i, t in enumerate(ta)}
     kb = {t: i for i, t in enumerate(tb)}
-    ab = _coverage(a, b, sims, ka, weights, kb)
-    ba = _coverage(b, a, sims.T if sims is not None else None, kb, weights, ka)
+    ab = _coverage(a, b, sims.max(axis=1) if sims is not None else None, ka, weights)
+    ba = _coverage(b, a, sims.max(axis=0) if sims is not None else None, kb, weights)
     return (ab + ba) / 2
+
+
+def scaled_idf(counts: Mapping[str, int], n: int) -> dict[str, float]:
+    """Term -> IDF scaled to 0..1 by the largest IDF possible among ``n`` items (a term in one
+    item), so that a rare word weighs about the same in a story of six articles and in a corpus
+    of thousands (the matcher is fitted on the first and run on both).
+
+    >>> w = scaled_idf({"bataclan": 1, "paris": 40}, 40)
+    >>> w["bataclan"], round(w["paris"], 2)
+    (1.0, 0.25)
+    """
+    top = math.log((n + 1) / 2) + 1.0
+    return {t: (math.log((n + 1) / (c + 1)) + 1.0) / top for t, c in counts.items()}
+
+
+def story_keys(keys: Sequence[Sequence[str]], stories: Sequence[Optional[str]]) -> list[list[str]]:
+    """Blocking keys scoped to each item's story (``story|key``); items of no story get none,
+    so that a key's frequency is counted within one story.
+
+    >>> story_keys([["isis", "~target"], ["isis"]], ["7", None])
+    [['7|isis', '7|~target'], []]
+    """
+    return [[f"{st}|{k}" for k in ks] if st is not None else [] for ks, st in zip(keys, stories)]
 
 
 #: The features of a candidate claim pair, in the order the matcher's weights use.
 FEATURES = ("shared_weight", "cosine", "soft", "shared_actions", "shared_numbers",
-            "shared_entities", "entity_clash", "shared_agent_actions")
+            "shared_entities", "entity_clash", "shared_agent_actions",
+            "shared_concepts", "max_shared_weight", "shared_units")
+
+
+def _shared_units(numbers_a, numbers_b) -> int:
+    """1 when both claims count or measure one thing: a number of one unit each ("at least 127
+    people killed" / "killed 132 people"), whatever the values."""
+    return int(bool({u for _, u in numbers_a if u} & {u for _, u in numbers_b if u}))
 
 
 def pair_features(concepts_a: Sequence[str], concepts_b: Sequence[str], *, weights: Mapping[str, float],
                   cosine: float, actions_a=frozenset(), actions_b=frozenset(),
                   numbers_a=frozenset(), numbers_b=frozenset(),
                   entities_a=frozenset(), entities_b=frozenset(),
-                  agent_actions_a=frozenset(), agent_actions_b=frozenset()) -> tuple[float, ...]:
+                  agent_actions_a=frozenset(), agent_actions_b=frozenset(),
+                  min_prob: Optional[float] = None) -> Optional[tuple[float, ...]]:
     """FEATURES of two claims: the IDF weight of the content concepts they share (entities
     aside), their bag-of-words cosine, :func:`soft_similarity` of their content concepts
     (entities aside), how many action classes
     (data/actions.csv), (value, unit) numbers and canonical entities (at most 2) they share, and whether
     both name entities but none in common, and how many ``agent>action`` codes (the claims'
     ``events``, patients dropped: "ISIS's push" and "ISIS advanced" are both
-    ``Islamic State>advance``) they share.
+    ``Islamic State>advance``) they share; then how many content concepts they share (at
+    most 4) and the IDF weight of the rarest one (one rare word shared, "Bataclan", says more
+    than three common ones), and whether both give a number of one unit (:func:`_shared_units`).
+    ``weights`` are best scaled to 0..1 (:func:`scaled_idf`), so that the features mean the same
+    in a corpus of six articles and of thousands. With ``min_prob``: None when the pair cannot
+    reach that :func:`match_probability` whatever its soft similarity (which is then not
+    computed: most candidates are far under the threshold).
 
     >>> pair_features(["~advance", "e:isis"], ["~advance", "e:isis"], weights={"~advance": 2.0},
     ...               cosine=1.0, entities_a={"e:isis"}, entities_b={"e:isis"})
-    (2.0, 1.0, 1.0, 0, 0, 1, 0, 0)
+    (2.0, 1.0, 1.0, 0, 0, 1, 0, 0, 1, 2.0, 0)
     """
-    shared = set(concepts_a) & set(concepts_b)
-    w = sum(weights.get(t, 1.0) for t in shared if not t.startswith("e:"))
+    shared = [t for t in set(concepts_a) & set(concepts_b) if not t.startswith("e:")]
+    ws = [weights.get(t, 1.0) for t in shared]
+    feats = [sum(ws), cosine, 0.0,
+             len(set(actions_a) & set(actions_b)), len(set(numbers_a) & set(numbers_b)),
+             min(2, len(set(entities_a) & set(entities_b))),
+             int(bool(entities_a and entities_b and not set(entities_a) & set(entities_b))),
+             len(set(agent_actions_a) & set(agent_actions_b)),
+             min(4, len(shared)), max(ws, default=0.0), _shared_units(numbers_a, numbers_b)]
+    if min_prob is not None:
+        # the soft similarity (the costly feature, in 0..1) cannot lift the pair to min_prob
+        w, b, _ = matcher()
+        soft_w = w[FEATURES.index("soft")]
+        if _probability(feats, w, b + max(soft_w, 0.0)) < min_prob:
+            return None
     content_a = [t for t in concepts_a if not t.startswith("e:")]
     content_b = [t for t in concepts_b if not t.startswith("e:")]
-    return (w, cosine, soft_similarity(content_a, content_b, weights=weights),
-            len(set(actions_a) & set(actions_b)), len(set(numbers_a) & set(numbers_b)),
-            min(2, len(set(entities_a) & set(entities_b))),
-            int(bool(entities_a and entities_b and not set(entities_a) & set(entities_b))),
-            len(set(agent_actions_a) & set(agent_actions_b)))
+    feats[2] = soft_similarity(content_a, content_b, weights=weights)
+    return tuple(feats)
 
 
 @lru_cache(maxsize=1)
@@ -228,14 +278,16 @@ def matcher() -> tuple[tuple[float, ...], float, float]:
     return tuple(float(x) for x in m["weights"]), float(m["intercept"]), float(m["threshold"])
 
 
+def _probability(features: Sequence[float], weights: Sequence[float], intercept: float) -> float:
+    z = intercept + sum(x * y for x, y in zip(weights, features))
+    return 1.0 / (1.0 + math.exp(-z))
+
+
 def match_probability(features: Sequence[float]) -> float:
     """How likely two claims state one fact (logistic model over :data:`FEATURES`), 0..1.
 
-    >>> match_probability((0.0, 0.0, 0.0, 0, 0, 0, 1, 0)) < match_probability((12.0, 0.6, 0.6, 1, 1, 2, 0, 1))
+    >>> match_probability((0.0, 0.0, 0.0, 0, 0, 0, 1, 0, 0, 0.0, 0)) < match_probability((2.0, 0.6, 0.6, 1, 1, 2, 0, 1, 3, 0.9, 1))
     True
     """
-    import math
-
     w, b, _ = matcher()
-    z = b + sum(x * y for x, y in zip(w, features))
-    return 1.0 / (1.0 + math.exp(-z))
+    return _probability(features, w, b)

@@ -309,6 +309,53 @@ def test_agree_paraphrase_but_not_same_names_or_negation():
     assert ag.score.iloc[0] >= C.AGREE_MIN_SCORE
 
 
+def test_paraphrase_links_reports_of_one_event_from_other_angles(monkeypatch):
+    # the two articles share little beyond the one fact (their word profiles' cosine is about
+    # 0.12, under the 0.25 a number conflict needs): a report on the fighting, one on refugees
+    a = _article("pa", "Militants advance",
+                 "Isis fighters seized five villages north of Aleppo on Friday, a monitoring group said.",
+                 "Farmers in the region complained about the price of diesel and fertiliser this season.",
+                 "Schools in the provincial capital stayed closed for a third week because of the fuel shortage.")
+    b = _article("pb", "Refugees flee",
+                 "The Islamic State captured several towns near Aleppo, activists reported.",
+                 "Thousands of families crossed into Turkey, where aid agencies handed out blankets and tents.",
+                 "Border guards registered the new arrivals at a camp outside Kilis, and fuel for the camp ran short.")
+    claims, links = _compare(a, b)
+    ag = links[links.kind == "agree"]
+    assert len(ag) == 1 and ag.detail.iloc[0].startswith("paraphrase:")
+    assert ag.text_a.iloc[0].startswith("Isis fighters seized") and ag.text_b.iloc[0].startswith("The Islamic State")
+    _check_offsets(claims, links, {x.article_id: x.text for x in (a, b)})
+    monkeypatch.setattr(C, "PARAPHRASE_MIN_STORY", C.ARTICLE_MIN_SIMILARITY)
+    assert not len(_compare(a, b)[1])
+
+
+def test_paraphrase_candidates_within_a_story_when_a_concept_is_common_in_the_corpus(monkeypatch):
+    from analysis import paraphrase as P
+    from analysis.pipeline import analyse_article
+
+    arts = [_article("sa", "Militants advance",
+                     "Isis fighters seized five villages north of Aleppo on Friday, a monitoring group said."),
+            _article("sb", "Militants gain ground",
+                     "The Islamic State captured several towns near Aleppo, activists reported."),
+            _article("sc", "A year of war",
+                     "Islamic State militants seized villages around Aleppo last spring, residents recalled.")]
+    results = [analyse_article(a) for a in arts]
+    claims = C.claims_frame([r for x in results for r in C.claim_rows(x)])
+    texts = {x.parsed.article.article_id: x.text for x in results}
+    # every key shared by all three articles is "too common to block on" in the whole corpus
+    monkeypatch.setattr(C, "KEY_DF_CAP_MIN", 2)
+    stories = {"sa": "1", "sb": "1", "sc": "2"}
+
+    def agree(story_of):
+        rows = C.link_rows(claims, None, texts, story_of=story_of)
+        return {(r[4], r[5]) for r in rows if r[1] == "agree"}
+
+    assert ("sa:0", "sb:0") in agree(stories)  # within story 1 those keys are rare
+    assert not agree(None)
+    monkeypatch.setattr(P, "story_keys", lambda keys, st: [[] for _ in keys])
+    assert ("sa:0", "sb:0") not in agree(stories)
+
+
 # --------------------------------------------------------------------------- claims
 
 def test_claim_rows_fields_and_offsets():

@@ -166,3 +166,11 @@ def test_held_out_story(name):
     score = S.score_story(story, S.analyse_story(story))
     # floors well under the figures the README reports: a guard against regressions
     assert score.precision >= 0.25 and score.found >= 3
+
+
+def test_diagnosis_reads_only_tuning_stories(capsys):
+    from benchmarks import facts_diagnosis as D
+
+    assert D.main(["germanwings-crash"]) == 2
+    assert "held out" in capsys.readouterr().out
+    assert set(D.STAGES) and len(D.STAGES) == 5
