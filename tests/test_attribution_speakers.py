@@ -1,0 +1,63 @@
+"""Tests of speaker phrases turned into speakers (analysis.attribution.speakers)."""
+from __future__ import annotations
+
+import pytest
+
+from analysis.records import Mention
+
+from attribution_helpers import quote_starting, run
+
+
+def test_mentions_canonicalise_speaker():
+    body = '“We stay,” said Mustafa.'
+    text = "Headline here\n\n" + body
+    k = text.index("Mustafa")
+    m = Mention(k, k + 7, "Mustafa", "Captain Mustafa", "person", "gazetteer")
+    _, q, _, _ = run(body, [m])
+    assert q[0].speaker == "Captain Mustafa"
+
+
+@pytest.mark.parametrize("text, speaker, role", [
+    ("Talks\n\n“We will not accept this,” Foreign Ministry spokeswoman Maria Lopez said on Monday.\n",
+     "Maria Lopez", "official"),
+    ("Talks\n\n“Prices will rise,” said Central Bank economist Tom Reed.\n", "Tom Reed", "expert"),
+])
+def test_speaker_is_the_person_not_the_employer(text, speaker, role):
+    from analysis.pipeline import analyse_article
+    from analysis.records import Article
+
+    r = analyse_article(Article("t", "t.txt", text))
+    assert [q.speaker for q in r.quotes] == [speaker]
+    assert r.quotes[0].speaker_role == role
+
+
+@pytest.mark.parametrize("body, quote_start, speaker", [
+    # lower-case role words before the name
+    ("Critics replied on Sunday.\n\n“They must answer for this,” communications director Adrienne Watson wrote in an email.",
+     "They must", "Adrienne Watson"),
+    # an upper-case role word is no name; the apposition names the speaker
+    ("Manufacturers objected.\n\n“The standard is over the top,” the association’s president and CEO, Jay Timmons, said.",
+     "The standard", "Jay Timmons"),
+    # "the governor of Texas" is a description of a person, not the place
+    ("Rick Perry spoke in Iowa on Sunday about voter laws.\n\n“This is a state issue,” said the former Republican governor of Texas.",
+     "This is", "Rick Perry"),
+    # "X did this and said": the subject of the sentence
+    ("The talks went on.\n\nMinister Sam Cole met the envoy in Paris and said the talks were a “big step for peace.”",
+     "big step", "Sam Cole"),
+    # an acronym before a title and a name: "EPA Administrator Gina McCarthy"
+    ("EPA Administrator Gina McCarthy in June said prices would drop.\n\n“Not all carbon cuts cost money,” she said.",
+     "Not all", "Gina McCarthy"),
+])
+def test_speaker_phrases(body, quote_start, speaker):
+    assert quote_starting(body, quote_start).speaker == speaker
+
+
+@pytest.mark.parametrize("body, speaker", [
+    ("“We pay our taxes,” said a spokeswoman for Lakeside Hotels, Mia Chen.", "Mia Chen"),
+    ("“It was his first try,” said his oldest friend at college, Tom Reyes, who knew him well.", "Tom Reyes"),
+    ("“We pay our taxes,” said a spokesman for Senator Ann Lee, who declined to be named.",
+     "a spokesman for Senator Ann Lee"),
+])
+def test_name_in_apposition_after_a_description_is_the_speaker(body, speaker):
+    q = quote_starting("The first paragraph is here.\n\n" + body + "\n\nMore text.", body[1:5])
+    assert q.speaker == speaker
