@@ -10,6 +10,7 @@ are ``data/first_names.csv`` (read once, at import).
 from __future__ import annotations
 
 import csv
+import functools
 import re
 from typing import Optional
 
@@ -249,6 +250,7 @@ def _load_first_names() -> dict[str, str]:
 FIRST_NAMES = _load_first_names()
 
 
+@functools.lru_cache(maxsize=1 << 16)
 def _role_of(words: str) -> str:
     """First role (in ROLE_WORDS order) whose words occur in ``words``.
 
@@ -272,6 +274,7 @@ def _role_of(words: str) -> str:
     return best
 
 
+@functools.lru_cache(maxsize=1 << 16)
 def _entity_kind(name: str, mention: Optional[Mention]) -> str:
     """person | media | government | organisation for a named speaker."""
     if mention is not None:

@@ -27,6 +27,27 @@ _ANON_POST_RE = re.compile(r",?\s+who\s+(?:asked|spoke|requested|declined|was|we
                            r"authori[sz]ed)\b")
 
 
+
+def _per_text(fn):
+    """``fn(text, *args)`` remembered for the text it last saw (the finders of one article ask
+    for the same phrases again: sources and attributions look at the same cues). ``fn`` must
+    be pure and return something immutable."""
+    cache: dict = {}
+    seen = [None]
+
+    def remembered(text, *args):
+        if seen[0] is not text:
+            cache.clear()
+            seen[0] = text
+        got = cache.get(args, cache)
+        if got is cache:
+            got = cache[args] = fn(text, *args)
+        return got
+
+    remembered.__doc__, remembered.__name__, remembered.__wrapped__ = fn.__doc__, fn.__name__, fn
+    return remembered
+
+
 class _Tok:
     __slots__ = ("s", "e", "w", "lw")
 
@@ -74,6 +95,7 @@ def _word_ok(t: _Tok, first: bool) -> bool:
             or lw in MEDIA_HEADS or lw in MEDIA_MODIFIERS or lw in ORG_WORDS or lw == "family" or _role_word(lw) or (first and lw in DETERMINERS) or lw.startswith(("al-", "el-")))
 
 
+@_per_text
 def _np_back(text: str, lo: int, p: int) -> Optional[tuple[int, int]]:
     """Noun phrase ending just before ``p`` (skipping auxiliaries/adverbs), or None.
 
@@ -132,6 +154,7 @@ def _np_back(text: str, lo: int, p: int) -> Optional[tuple[int, int]]:
     return toks[start].s, toks[-1].e
 
 
+@_per_text
 def _np_fwd(text: str, p: int, hi: int) -> Optional[tuple[int, int]]:
     """Noun phrase starting at ``p`` ("one rebel commander", "John Kirby"), or None.
 
@@ -185,6 +208,7 @@ _APPOS2_RE = re.compile(r"\s+(?:of|at|from|with)\s+(?:the\s+)?(?:[A-Z][\w’'-]*
 _TRAIL_ADV_RE = re.compile(r"(?:\s+(?:%s))+$" % "|".join(sorted(ADVERBS_BEFORE_CUE)))
 
 
+@_per_text
 def _appos_after(text: str, e: int, hi: int) -> str:
     """', a rebel commander,' / ' of the FSA' right after a name: words for the role."""
     m = _APPOS1_RE.match(text, e, hi)
@@ -196,7 +220,11 @@ def _appos_after(text: str, e: int, hi: int) -> str:
 
 def _subject(ctx: _Ctx, ss: int, hi: int) -> Optional[tuple[int, int]]:
     """Subject noun phrase of the sentence starting at ``ss`` (skipping 'In May,', 'But')."""
-    text = ctx.text
+    return _text_subject(ctx.text, ss, hi)
+
+
+@_per_text
+def _text_subject(text: str, ss: int, hi: int) -> Optional[tuple[int, int]]:
     if text[ss:ss + 1] in "\"“”":
         return None  # the sentence opens with a quote: "“...,” he said, adding, “...”"
     toks = _toks(text, ss, min(hi, ss + 200))
