@@ -157,3 +157,13 @@ def test_titles_of_works_are_not_speech(body, title):
 ])
 def test_colon_introductions(body, quote_start, speaker):
     assert quote_starting(body, quote_start).speaker == speaker
+
+
+@pytest.mark.parametrize("body, speaker", [
+    # a quote inside the quote closes just before the outer mark: the cue after it still counts
+    ("“He told us, ‘I sort of hope that happens,’” Ana Ruiz told union workers in Los Angeles.", "Ana Ruiz"),
+    ("“Her answer was, ‘What can we do to help?’” Tom Baxter told reporters during the long call.", "Tom Baxter"),
+])
+def test_nested_quote_before_the_cue(body, speaker):
+    q = quote_starting(body, "", lead="A headline\n\nThe talks went on for hours on Monday.\n\n")
+    assert (q.speaker, q.how) == (speaker, "after")

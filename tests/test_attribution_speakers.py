@@ -61,3 +61,30 @@ def test_speaker_phrases(body, quote_start, speaker):
 def test_name_in_apposition_after_a_description_is_the_speaker(body, speaker):
     q = quote_starting("The first paragraph is here.\n\n" + body + "\n\nMore text.", body[1:5])
     assert q.speaker == speaker
+
+
+LEAD = "A headline\n\nThe talks went on for hours on Monday in the capital.\n\n"
+
+
+@pytest.mark.parametrize("body, speaker", [
+    # a person's name in apposition after a description speaks, also after a possessive
+    ("In a statement, her senior policy adviser, Jake Sullivan, said: “We value a strong partner.”", "Jake Sullivan"),
+    ("The mayor’s press secretary, Ana Ruiz, said: “We are not worried about it at all.”", "Ana Ruiz"),
+    ("A spokeswoman for the hotels, Mia Stone, said: “We welcome every guest.”", "Mia Stone"),
+    # a party and state in parentheses between the name and the cue
+    ("After the vote, Gov. Tom Baxter (R-OH), said, “We are ready for the next round.”", "Tom Baxter"),
+    ("Sen. Lia Park (D-Vt.) said: “The bill is dead on arrival.”", "Lia Park"),
+])
+def test_speaker_named_before_the_cue(body, speaker):
+    q = quote_starting(body, "", lead=LEAD)
+    assert (q.speaker, q.speaker_kind) == (speaker, "named")
+
+
+@pytest.mark.parametrize("body, speaker", [
+    ("In the town, the spokesman, who works for the council, said: “We are ready.”", "the spokesman"),
+    ("After the storm, the group, which has 40 members, said: “We are ready to help.”", "the group"),
+])
+def test_a_description_without_a_name_stays_a_description(body, speaker):
+    q = quote_starting(body, "", lead=LEAD)
+    assert q.speaker != "" and q.speaker_kind in ("anonymous", "unattributed", "named")
+    assert "council" not in (q.speaker or "") and "members" not in (q.speaker or "")

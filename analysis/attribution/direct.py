@@ -91,6 +91,7 @@ def find_quotes(parsed: Parsed, mentions: list[Mention]) -> tuple[list[Quote], l
     return found, scare
 
 
+
 def _find_quotes(ctx: _Ctx):
     text = ctx.text
     raw = []  # dicts with positions
@@ -130,7 +131,9 @@ def _find_quotes(ctx: _Ctx):
             lead = p
             while lead < se and (text[lead].isspace() or text[lead] in ",—–-"):
                 lead += 1
-            soft = qtext[-1:] in ",?!—–-…" or text[c - 1:c] in ",?!"
+            # a comma or question mark before the closing mark, also inside a closing single
+            # quote ("... he said, ‘I sort of hope that happens,’” Clinton told ...)
+            soft = qtext.rstrip("’'")[-1:] in ",?!—–-…" or text[c - 1:c] in ",?!"
             cm = _CUE_RE.search(text, lead, se)
             ctx.after_quote = (bs, o)  # (is there no cue before the quote? decided when needed)
             if cm and lead < se and (soft or text[lead:lead + 1].islower()

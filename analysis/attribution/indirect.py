@@ -14,7 +14,7 @@ from .lexicon import (
     ANON_HEADS, COMMON_SENTENCE_STARTERS, DETERMINERS, NP_HEADS, PLACES_AS_GOVERNMENT, _CALENDAR_WORDS,
     _KIND_FOR_SOURCE, _MEDIA_RE, _WS_RE, _entity_kind, _role_of,
 )
-from .phrases import _appos_after, _np_back, _np_fwd, _span, _subject
+from .phrases import _before_paren, _appos_after, _np_back, _np_fwd, _span, _subject
 from .sentences import _sent_end, _sent_start
 from .speakers import _classify
 
@@ -265,15 +265,6 @@ def _indirect(ctx, cue: str, cs: int, ce: int, bs: int, be: int, in_quote) -> Op
 
 #: the words of a source phrase the noun-phrase finder does not take: up to a comma or the end
 _PHRASE_RE = re.compile(r"[^,;:“”\"()]{2,90}?(?=\s*(?:[,;:.]\s|[,;:.]?$|\())")
-_PAREN_END_RE = re.compile(r"\s*\([^()]{1,25}\)\s*,?\s*$")
-
-
-def _before_paren(text: str, lo: int, p: int) -> int:
-    """``p`` moved before a short parenthesis that ends text[lo:p] ("Sen. Ann Lee (D-Vt.) said")."""
-    m = _PAREN_END_RE.search(text, max(lo, p - 40), p)
-    return m.start() if m else p
-
-
 def _described(text: str, s: int, e: int):
     """A source phrase taken as written (no name in it): an anonymous description."""
     phrase = _WS_RE.sub(" ", text[s:e])

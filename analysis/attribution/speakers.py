@@ -15,7 +15,7 @@ from .lexicon import (
     NAME_CONNECTORS, PERSON_HEADS, PRONOUNS, PRONOUN_GENDER, STATEMENT_HEADS, TITLES, _MEDIA_RE, _WS_RE,
     _alt, _entity_kind, _role_of, _role_word,
 )
-from .phrases import INTRO_WORDS, _TRAIL_ADV_RE, _gap, _np_back, _np_fwd, _strip_title, _subject, _toks, _trim
+from .phrases import _before_paren, INTRO_WORDS, _TRAIL_ADV_RE, _gap, _np_back, _np_fwd, _strip_title, _subject, _toks, _trim
 from .sentences import _sent_start
 
 if TYPE_CHECKING:
@@ -227,9 +227,14 @@ def _cue_speaker(ctx: _Ctx, lo: int, ss: int, o: int):
     if pre.split()[-1:] in (["and"], ["but"]):
         # "Kerry vowed to destroy the Islamic State and said": the subject of the sentence
         return _subject(ctx, ss, cm.start()), cm
-    np = _np_back(text, lo, cm.start())
+    np = _np_back(text, lo, _before_paren(text, lo, cm.start()))  # "Gov. Ann Lee (R-OH), said"
     if np and text[np[1]:cm.start()].strip().startswith(","):
-        np = None
+        before = text[lo:np[0]].rstrip()
+        # "her senior policy adviser, Jake Sullivan, said": a person's name in apposition speaks;
+        # otherwise the words before the comma are no subject ("..., the group, said X")
+        if not (before.endswith(",") and text[np[0]:np[0] + 1].isupper()
+                and _entity_kind(_WS_RE.sub(" ", text[np[0]:np[1]]), ctx.mention_in(*np)) == "person"):
+            np = None
     if np is None and pre.endswith(","):
         # appositive: "X, a rebel commander, said"
         k2 = text.rfind(",", lo, lo + len(pre) - 1)
