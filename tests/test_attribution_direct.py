@@ -167,3 +167,24 @@ def test_colon_introductions(body, quote_start, speaker):
 def test_nested_quote_before_the_cue(body, speaker):
     q = quote_starting(body, "", lead="A headline\n\nThe talks went on for hours on Monday.\n\n")
     assert (q.speaker, q.how) == (speaker, "after")
+
+
+@pytest.mark.parametrize("body, speaker", [
+    # a person's name right before the colon that introduces the quote
+    ("The timing of the surge does not surprise Republican pollster Dan Shore: “Lesser-known candidates gain.”",
+     "Dan Shore"),
+    # an age before the name
+    ("17-year-old Jared Potts echoed:\n\n“He speaks his mind, and I think that is what we need.”", "Jared Potts"),
+])
+def test_colon_after_a_name(body, speaker):
+    q = quote_starting(body, "", lead="A headline\n\nThe talks went on for hours on Monday.\n\n")
+    assert (q.speaker, q.how) == (speaker, "colon")
+
+
+@pytest.mark.parametrize("body", [
+    "The plan has three parts: “Build, hire and train the new staff.”",
+    "The sign on the door of the old mill in the valley read: “Closed for the winter season.”",
+])
+def test_colon_after_no_name_credits_nobody_new(body):
+    q = quote_starting(body, "", lead="A headline\n\nThe talks went on for hours on Monday.\n\n")
+    assert q.speaker in (None, "") or q.how != "colon" or q.speaker_kind != "named"

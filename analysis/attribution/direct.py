@@ -15,14 +15,17 @@ Works with ``mentions == []`` (own capitalised-name heuristics) and uses mention
 from __future__ import annotations
 
 import re
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Optional
 
 from ..records import Mention, Parsed, Quote, ScareQuote
 from .context import _context
 from .cues import _CUE_RE
-from .lexicon import ANON_HEADS, DETERMINERS, MODIFIERS, NAME_CONNECTORS, PRONOUNS, _ALL_ROLE_SINGLE, _WS_RE
+from .lexicon import (
+    ANON_HEADS, COMMON_SENTENCE_STARTERS, DETERMINERS, MODIFIERS, NAME_CONNECTORS, PRONOUNS, _ALL_ROLE_SINGLE, _WS_RE,
+    _entity_kind,
+)
 from .marks import _MARK_RE, _pair_marks
-from .phrases import _appos_after, _np_fwd, _subject
+from .phrases import _appos_after, _np_back, _np_fwd, _subject
 from .sentences import _sent_end, _sent_start
 from .speakers import _classify, _cue_speaker
 
@@ -90,6 +93,21 @@ def find_quotes(parsed: Parsed, mentions: list[Mention]) -> tuple[list[Quote], l
         scare = [x._replace(text=real[x.start:x.end]) for x in scare]
     return found, scare
 
+
+
+def _name_before(ctx: _Ctx, lo: int, p: int) -> Optional[tuple]:
+    """The span of a person's name (titles and roles before it allowed) that ends at ``p``, or None."""
+    text = ctx.text
+    np = _np_back(text, lo, p)
+    if np is None or np[1] != p or not text[np[0]:np[0] + 1].isupper():
+        return None
+    name = _WS_RE.sub(" ", text[np[0]:np[1]])
+    words = name.split()
+    mention = ctx.head_mention(*np)
+    if len(words) < 2 or len(words) > 6 or words[0].lower() in COMMON_SENTENCE_STARTERS \
+            or not words[-1][:1].isupper() or _entity_kind(name, mention) != "person":
+        return None
+    return np
 
 
 def _find_quotes(ctx: _Ctx):
@@ -190,7 +208,11 @@ def _find_quotes(ctx: _Ctx):
                     how, cue = "before", _WS_RE.sub(" ", cm.group())
                     adjacent = ends_punct and len(text[cm.end():o].split()) <= 5
             if spk is None and tail.endswith(":"):
-                np = _subject(ctx, ss, o) if ss < o - 1 else None
+                # "... doesn't surprise Republican pollster Daron Shaw: “": a person's name before
+                # the colon speaks; else the sentence's subject
+                np = _name_before(ctx, lo, lo + len(tail) - 1)
+                if np is None:
+                    np = _subject(ctx, ss, o) if ss < o - 1 else None
                 if np:
                     spk = _classify(ctx, np[0], np[1], "", np[0])
                     if spk:

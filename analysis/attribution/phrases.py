@@ -92,7 +92,12 @@ def _trim(text: str, s: int, e: int) -> tuple[int, int]:
 def _word_ok(t: _Tok, first: bool) -> bool:
     lw = t.lw
     return (t.w[:1].isupper() or lw in NAME_CONNECTORS or lw in NP_HEADS or lw in MODIFIERS or lw in ANON_HEADS
-            or lw in MEDIA_HEADS or lw in MEDIA_MODIFIERS or lw in ORG_WORDS or lw == "family" or _role_word(lw) or (first and lw in DETERMINERS) or lw.startswith(("al-", "el-")))
+            or lw in MEDIA_HEADS or lw in MEDIA_MODIFIERS or lw in ORG_WORDS or lw == "family" or _role_word(lw) or (first and lw in DETERMINERS) or lw.startswith(("al-", "el-"))
+            or _AGE_RE.fullmatch(lw) is not None)
+
+
+#: an age before a name ("17-year-old Jared Potts")
+_AGE_RE = re.compile(r"\d{1,3}-year-old")
 
 
 @_per_text
