@@ -68,3 +68,13 @@ def test_strip_title(text, name):
 def test_span_trims_punctuation(text, kept):
     s, e = _span(text, 0, len(text))
     assert text[s:e] == kept
+
+
+@pytest.mark.parametrize("text, phrase", [
+    ("Republican Presidential hopeful Sen. Ted Cruz was critical", "Republican Presidential hopeful Sen. Ted Cruz"),
+    ("Democratic pollster Ann Lee agreed", "Democratic pollster Ann Lee"),
+    ("Smith hopeful about the talks", "Smith"),  # no name after the noun: the name ends there
+])
+def test_np_fwd_person_noun_before_a_name(text, phrase):
+    got = _np_fwd(text, 0, len(text))
+    assert text[got[0]:got[1]] == phrase

@@ -156,6 +156,7 @@ PERSON_HEADS = {
     "commentator", "cleric", "preacher", "pastor", "rabbi", "imam", "democrat", "republican",
     "spokesman", "spokeswoman", "spokesperson", "analyst", "expert", "researcher", "official",
     "commander", "diplomat", "activist", "envoy", "strategist", "pollster", "historian",
+    "hopeful", "contender", "challenger", "incumbent",
 }
 #: Heads of a definite description that points back to a document issued by someone named
 #: before ("X said in a statement ... “…,” the statement said").

@@ -13,7 +13,7 @@ from typing import Optional, TYPE_CHECKING
 
 from .lexicon import (
     ABBREVIATIONS, ADVERBS_BEFORE_CUE, ANON_HEADS, COMMON_SENTENCE_STARTERS, DETERMINERS, MEDIA_HEADS,
-    MEDIA_MODIFIERS, MODIFIERS, NAME_CONNECTORS, NP_HEADS, ORG_WORDS, PRONOUNS, _TITLE_RE, _role_word,
+    MEDIA_MODIFIERS, MODIFIERS, NAME_CONNECTORS, NP_HEADS, ORG_WORDS, PERSON_HEADS, PRONOUNS, _TITLE_RE, _role_word,
 )
 
 if TYPE_CHECKING:
@@ -188,7 +188,10 @@ def _np_fwd(text: str, p: int, hi: int) -> Optional[tuple[int, int]]:
         # a lowercase word after a capitalised run ends a name ("Smith in a statement")
         if (not t.w[:1].isupper() and t.lw not in NAME_CONNECTORS and i > 0 and toks[i - 1].w[:1].isupper()
                 and not (t.lw in ANON_HEADS or t.lw in ORG_WORDS or t.lw in ("family", "lawyers", "attorneys")
-                         or _role_word(t.lw))):
+                         or _role_word(t.lw))
+                # "Republican presidential hopeful Sen. Ted Cruz": a person noun before a name goes on
+                and not (t.lw in PERSON_HEADS and i + 1 < len(toks) and toks[i + 1].w[:1].isupper()
+                         and _gap(text, t, toks[i + 1]) == "space")):
             break
         end = i
         i += 1

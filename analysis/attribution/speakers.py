@@ -24,6 +24,7 @@ if TYPE_CHECKING:
 _OF_PLACE_RE = re.compile(r"\s(?:of|in|from)\s+(?:the\s+)?[A-Z]")
 _AFFIL_RE = re.compile(r"((?:[A-Z][\w’'.-]*|al|bin|ibn|abu|de|van|von)(?:\s+(?:[A-Z][\w’'.-]*|al|bin|ibn|abu|de|van|von))*)"
                        r"\s+(?:at|of|from|with)\s+(?:the\s+)?[A-Z(]")
+_CAPITAL_WORD_RE = re.compile(r"(?<![\w’'.-])[A-Z][a-z]")
 _TITLE_ONLY_RE = re.compile(r"(?:(?:%s)\.?\s*)+" % _alt(TITLES))
 
 
@@ -106,6 +107,10 @@ def _classify(ctx: _Ctx, s: int, e: int, extra: str = "", pos: int = 0) -> Optio
         return _Speaker(name, "named", ctx.roles.get(name, ""), hs, he, "pronoun", "pronoun")
     # "X, a rebel commander" with X a description and the apposition a name? keep head.
     m = ctx.head_mention(hs, he)
+    if m is not None and m.kind != "person" and m.end < he and _CAPITAL_WORD_RE.search(text, m.end, he):
+        # "Republican Presidential hopeful Sen. Ted Cruz": the head of a phrase comes last; a
+        # name after the mention is the speaker, not the mention before it
+        m = None
     place_modified = False
     if first == "the" and (m is None or m.kind == "place"):
         # "the former Republican governor of Texas": a description, its head before "of"
