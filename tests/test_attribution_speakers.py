@@ -88,3 +88,12 @@ def test_a_description_without_a_name_stays_a_description(body, speaker):
     q = quote_starting(body, "", lead=LEAD)
     assert q.speaker != "" and q.speaker_kind in ("anonymous", "unattributed", "named")
     assert "council" not in (q.speaker or "") and "members" not in (q.speaker or "")
+
+
+def test_a_name_after_a_non_person_mention_is_the_speaker():
+    from analysis.records import Mention
+
+    body = "Pentagon spokesman Tom Baxter said: “We are ready for this.”"
+    at = len("Headline here\n\n")
+    text, q, _, _ = run(body, [Mention(at, at + 8, "Pentagon", "Pentagon", "organisation", "gazetteer")])
+    assert [(x.speaker, x.speaker_role) for x in q] == [("Tom Baxter", "official")]
