@@ -122,3 +122,16 @@ def test_a_leading_subordinate_clause_is_not_the_subject():
 def test_pronoun_prefers_the_subject_of_a_reporting_clause(body, start, speaker):
     q = quote_starting(body, start)
     assert q.speaker == speaker and q.how == "pronoun"
+
+
+@pytest.mark.parametrize("body, speaker", [
+    # a sentence that opens with the surname of someone named in full before: its subject,
+    # although it names another person after it
+    ("President Felipe Calderon spoke in Madrid.\n\nDonald Trump was not there.\n\n"
+     "Calderon regretted that voters gave President Donald Trump a shot. “It is incredible,” he said.", "Felipe Calderon"),
+    ("Senator Ann Lee met Mary Ross on Monday.\n\nLee, however, said little about Ross. “We disagree,” she said.",
+     "Ann Lee"),
+])
+def test_a_sentence_opening_with_a_known_surname_is_its_subject(body, speaker):
+    _, quotes, _, _ = run(body)  # no mentions: the surname alone is known from the full name only
+    assert [q.speaker for q in quotes] == [speaker]

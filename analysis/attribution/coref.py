@@ -32,6 +32,9 @@ _PARTICIPLE_SUBJECT_RE = re.compile(r"[\"“”‘’'(\s]*(?:Asked|Pressed|Ques
                                     r"Interviewed|Talking|Writing|Appearing|Addressing|Reacting|Campaigning)"
                                     r"\b[^.;:!?“”\"]{0,200}?,\s*([Hh]e|[Ss]he)\b")
 # a sentence that opens with a subordinate clause: its people are not the sentence's subject
+#: a sentence that opens with one capitalised word, then a lower-case word ("Calderon regretted")
+_OPENING_NAME_RE = re.compile(r"[\s\"“”‘’'(]*(?:(?:But|And|Then|Later|Still|However|Meanwhile|Yet|So),?\s+)?"
+                              r"([A-Z][\w’'-]+)(?:,\s+however,)?\s+(?=[a-z])")
 _LEADING_CLAUSE_RE = re.compile(r"[\"“”‘’'(\s]*(?:(?:But|And|Yet|So),?\s+)?(?:[Ww]hen|[Aa]s|[Aa]fter|[Bb]efore|[Ww]hile|"
                                 r"[Ii]f|[Aa]lthough|[Tt]hough|[Ss]ince|[Bb]ecause|[Oo]nce|[Uu]ntil|[Uu]nless|"
                                 r"[Ww]hereas)\b[^,;:.!?]{0,150},")
@@ -143,10 +146,29 @@ class _Coref:
             rs = self._reporting_subject(in_sent, s0, s_end, want) if k != own else None
             if rs is not None:
                 return answer(rs)
+            first = self._opening_surname(s0, s_end, want) if k != own else None
+            if first is not None and (not in_sent or first[0] < in_sent[0][0]):
+                return answer(first)  # "Calderon regretted that ... Trump .... “...,” he said": the subject
             if in_sent:
                 return answer(in_sent[0])
             k -= 1
         return answer(ok[-1])
+
+    def _opening_surname(self, s0: int, s_end: int, want: str = ""):
+        """(position, full name) when the sentence at ``s0`` opens with the surname of a person
+        named before in full, then a lower-case word ("Calderon regretted that ..."); else None."""
+        m = _OPENING_NAME_RE.match(self.text, s0, s_end)
+        if m is None or self._in_quote(m.start(1)):
+            return None
+        word = m.group(1)
+        full = next((f for p, f in reversed(self.people()) if p < m.start(1) and " " in f
+                     and f.split()[-1] == word), None)
+        if full is None:
+            full = next((mm.entity for mm in reversed(self.mentions) if mm.start < m.start(1)
+                         and mm.kind == "person" and " " in mm.entity and mm.entity.split()[-1] == word), None)
+        if full is None or (want and self.gender(full, m.start(1)) not in ("", want)):
+            return None
+        return (m.start(1), full)
 
     def _reporting_subject(self, cands: list, s0: int, s_end: int, want: str = ""):
         """The subject of a reporting verb in text[s0:s_end] ("..., Biden said."; "said Biden";
