@@ -135,3 +135,12 @@ def test_pronoun_prefers_the_subject_of_a_reporting_clause(body, start, speaker)
 def test_a_sentence_opening_with_a_known_surname_is_its_subject(body, speaker):
     _, quotes, _, _ = run(body)  # no mentions: the surname alone is known from the full name only
     assert [q.speaker for q in quotes] == [speaker]
+
+
+@pytest.mark.parametrize("body, speaker", [
+    ("Ann Lee spoke on Monday night in Cleveland.\n\n“He is an amazing leader,” said the 46-year-old.", "Ann Lee"),
+    ("Mayor Tom Baxter toured the site.\n\n“We will rebuild,” the 61-year-old said.", "Tom Baxter"),
+])
+def test_an_age_as_a_description_points_back_to_the_person(body, speaker):
+    q = quote_starting(body, "")
+    assert (q.speaker, q.how) == (speaker, "description")

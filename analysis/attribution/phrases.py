@@ -202,7 +202,8 @@ def _np_fwd(text: str, p: int, hi: int) -> Optional[tuple[int, int]]:
     if end == 0 and toks[0].lw in DETERMINERS:
         return None  # "The announcement": a determiner alone names nobody
     words = toks[:end + 1]
-    if not any(w.w[:1].isupper() or w.lw in ANON_HEADS or w.lw in MEDIA_HEADS or w.lw in NP_HEADS for w in words):
+    if not any(w.w[:1].isupper() or w.lw in ANON_HEADS or w.lw in MEDIA_HEADS or w.lw in NP_HEADS
+               or _AGE_RE.fullmatch(w.lw) for w in words):  # "said the 46-year-old"
         return None
     e = toks[end].e
     m = _ANON_POST_RE.match(text, e, hi)

@@ -15,7 +15,7 @@ from .lexicon import (
     NAME_CONNECTORS, PERSON_HEADS, PRONOUNS, PRONOUN_GENDER, STATEMENT_HEADS, TITLES, _MEDIA_RE, _WS_RE,
     _alt, _entity_kind, _role_of, _role_word,
 )
-from .phrases import _before_paren, INTRO_WORDS, _TRAIL_ADV_RE, _gap, _np_back, _np_fwd, _strip_title, _subject, _toks, _trim
+from .phrases import _AGE_RE, _before_paren, INTRO_WORDS, _TRAIL_ADV_RE, _gap, _np_back, _np_fwd, _strip_title, _subject, _toks, _trim
 from .sentences import _sent_start
 
 if TYPE_CHECKING:
@@ -125,6 +125,7 @@ def _classify(ctx: _Ctx, s: int, e: int, extra: str = "", pos: int = 0) -> Optio
                 words = before
                 m = None
     last = words[-1].lower().strip("’'")
+    person_head = last in PERSON_HEADS or _AGE_RE.fullmatch(last) is not None  # "the 46-year-old"
     cap_last = words[-1][:1].isupper() and last not in ACRONYM_ROLES  # "president and CEO"
     anon = (first in DETERMINERS and not (first == "the" and len(words) > 1 and last not in ANON_HEADS
                                            and (words[1][:1].isupper() or cap_last))) \
@@ -139,9 +140,9 @@ def _classify(ctx: _Ctx, s: int, e: int, extra: str = "", pos: int = 0) -> Optio
             if author is not None:
                 return _Speaker(author.name, "named", author.role, hs, he, author.ekind, "description")
         if (first == "the" and len(words) >= 2 and last not in ctx.anon_heads and not named_in_appos
-                and (last in PERSON_HEADS or last in MEDIA_HEADS) and not _introduced_anonymously(text, last, hs)):
+                and (person_head or last in MEDIA_HEADS) and not _introduced_anonymously(text, last, hs)):
             # a definite description points back: "the former Florida governor" -> Jeb Bush
-            if last in PERSON_HEADS:
+            if person_head:
                 name = ctx.antecedent(pos if pos else hs, GENDER_WORDS.get(last, ""),
                                       prefer=ctx.titled(last), skip_own=ctx.after_quote)
                 if name:
