@@ -97,3 +97,12 @@ def test_a_name_after_a_non_person_mention_is_the_speaker():
     at = len("Headline here\n\n")
     text, q, _, _ = run(body, [Mention(at, at + 8, "Pentagon", "Pentagon", "organisation", "gazetteer")])
     assert [(x.speaker, x.speaker_role) for x in q] == [("Tom Baxter", "official")]
+
+
+def test_an_owner_mention_before_a_name_is_kept_whole():
+    from analysis.records import Mention
+
+    body = "The rebel commander tells Valley Post’s Ann Lee: “We are ready for this.”"
+    at = len("Headline here\n\n") + body.index("Valley")
+    _, q, _, src = run(body, [Mention(at, at + 11, "Valley Post", "Valley Post", "media", "gazetteer")])
+    assert not any("’s" in (x.speaker or "") for x in q) and not any("’s" in s.source for s in src)

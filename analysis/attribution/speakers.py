@@ -107,7 +107,8 @@ def _classify(ctx: _Ctx, s: int, e: int, extra: str = "", pos: int = 0) -> Optio
         return _Speaker(name, "named", ctx.roles.get(name, ""), hs, he, "pronoun", "pronoun")
     # "X, a rebel commander" with X a description and the apposition a name? keep head.
     m = ctx.head_mention(hs, he)
-    if m is not None and m.kind != "person" and m.end < he and _CAPITAL_WORD_RE.search(text, m.end, he):
+    if m is not None and m.kind != "person" and m.end < he and not text.startswith(("’s", "'s"), m.end) \
+            and _CAPITAL_WORD_RE.search(text, m.end, he):  # (an owner, "Syria Direct’s Noura", stays)
         # "Republican Presidential hopeful Sen. Ted Cruz": the head of a phrase comes last; a
         # name after the mention is the speaker, not the mention before it
         m = None
