@@ -7,7 +7,7 @@ import pytest
 
 import analysis
 
-MODULES = sorted(m.name for m in pkgutil.iter_modules(analysis.__path__, "analysis."))
+MODULES = sorted(m.name for m in pkgutil.walk_packages(analysis.__path__, "analysis."))
 
 
 def test_modules_found():

@@ -1,0 +1,263 @@
+"""Coreference: who a he/she pronoun, a "they"/"we" or a definite description ("the governor",
+"the paper") means. The rules are methods of the article context (the :class:`_Coref` mixin of
+``context._Ctx``): walk back sentence by sentence and prefer the subject of the nearest
+reporting clause ("..., Biden said. “...,” he added": Biden), people introduced with the title
+a description names, the group or medium named last.
+"""
+from __future__ import annotations
+
+import bisect
+import re
+from typing import Optional
+
+from .cues import _CUE_RE
+from .lexicon import (
+    COMMON_SENTENCE_STARTERS, FIRST_NAMES, GENDER_WORDS, PRONOUNS, PRONOUN_GENDER, TITLE_FORMS,
+    _CALENDAR_WORDS, _GENDER_TITLE_RE, _entity_kind,
+)
+from .phrases import _np_back, _subject
+from .sentences import _sent_index, _sent_start
+
+#: How far back a pronoun or a definite description looks for the person it means.
+ANTECEDENT_SENTENCES = 6
+ANTECEDENT_CHARS = 3000
+SUBJECT_WINDOW = 350
+# a sentence whose subject is a he/she pronoun ("He later added", "But she said")
+_PRONOUN_SUBJECT_RE = re.compile(r"[\"“”‘’'(\s]*(?:(?:But|And|Then|Later|Still|However|Meanwhile|Yet|So),?\s+)?(He|She)\b")
+_LONG_APPOS_GAP_RE = re.compile(r"\s*,[^;:“”\"]{2,200}?,\s*(?:(?:also|later|then)\s+)?")
+_NAME_ENDS_CLAUSE_RE = re.compile(r"(?:[A-Z][\w’'.-]*\s?){1,4}\s*(?:[,.;]|$)")
+_CLAUSE_BREAK_RE = re.compile(r"[.,;:!?“”\"]")
+# a sentence whose subject is a he/she after a subjectless opening clause ("Asked about Clinton, she replied")
+_PARTICIPLE_SUBJECT_RE = re.compile(r"[\"“”‘’'(\s]*(?:Asked|Pressed|Questioned|Speaking|Responding|Reached|"
+                                    r"Interviewed|Talking|Writing|Appearing|Addressing|Reacting|Campaigning)"
+                                    r"\b[^.;:!?“”\"]{0,200}?,\s*([Hh]e|[Ss]he)\b")
+# a sentence that opens with a subordinate clause: its people are not the sentence's subject
+#: a sentence that opens with one capitalised word, then a lower-case word ("Calderon regretted")
+_OPENING_NAME_RE = re.compile(r"[\s\"“”‘’'(]*(?:(?:But|And|Then|Later|Still|However|Meanwhile|Yet|So),?\s+)?"
+                              r"([A-Z][\w’'-]+)(?:,\s+however,)?\s+(?=[a-z])")
+_LEADING_CLAUSE_RE = re.compile(r"[\"“”‘’'(\s]*(?:(?:But|And|Yet|So),?\s+)?(?:[Ww]hen|[Aa]s|[Aa]fter|[Bb]efore|[Ww]hile|"
+                                r"[Ii]f|[Aa]lthough|[Tt]hough|[Ss]ince|[Bb]ecause|[Oo]nce|[Uu]ntil|[Uu]nless|"
+                                r"[Ww]hereas)\b[^,;:.!?]{0,150},")
+
+
+class _Coref:
+    """Coreference for the article context (mixed into ``context._Ctx``): who a pronoun or a
+    definite description means, the subject of the nearest reporting clause, people by title."""
+
+    def gender(self, name: str, at: int) -> str:
+        """'male' / 'female' when a title before ``at`` or a known first name says so, else ''."""
+        m = _GENDER_TITLE_RE.search(self.text, max(0, at - 8), at)
+        if m:
+            return GENDER_WORDS[m.group(1).lower()]
+        parts = name.split()
+        if len(parts) == 1:  # a surname: use a fuller name seen in the article
+            for _, full in reversed(self.people()):
+                if full != name and full.split()[-1] == name:
+                    parts = full.split()
+                    break
+        for w in parts[:-1]:
+            g = FIRST_NAMES.get(w) or GENDER_WORDS.get(w.lower().rstrip("."))
+            if g:
+                return g
+        return ""
+
+    def antecedent(self, pos: int, want: str = "", anonymous: bool = False, prefer=None,
+                   skip_own: bool = False):
+        """The person a he/she pronoun or a definite description at ``pos`` most likely means.
+
+        Walks back sentence by sentence (at most ``ANTECEDENT_SENTENCES`` and
+        ``ANTECEDENT_CHARS``): a sentence whose subject is itself "he"/"she" hands over to the
+        sentence before it; otherwise the first person it names outside quotation marks (in news
+        English, the subject) whose gender does not clash with ``want``. Falls back to the
+        nearest compatible person within reach. With ``anonymous``, unnamed speakers found
+        before ("said one rebel commander") count too, and the answer is (name, kind). With
+        ``prefer`` (a set of names), those are tried first; with ``skip_own``, people named in
+        the sentence of ``pos`` itself are left out ("Mr. Carter is “...,” the spokesman said":
+        Carter is the topic, not the speaker).
+        """
+        text = self.text
+        lo = max(0, pos - ANTECEDENT_CHARS)
+        cands = {}
+        i = bisect.bisect_left(self.m_starts, lo)
+        while i < len(self.mentions) and self.mentions[i].start < pos:
+            m = self.mentions[i]
+            if m.kind == "person":
+                cands.setdefault(m.start, m.entity)
+            i += 1
+        people = self.people()
+        j = bisect.bisect_left(people, (lo, ""))
+        while j < len(people) and people[j][0] < pos:
+            cands.setdefault(people[j][0], people[j][1])
+            j += 1
+        order = sorted((p, n) for p, n in cands.items()
+                       if not self._in_quote(p) and n.lower() not in COMMON_SENTENCE_STARTERS
+                       and n.lower() not in _CALENDAR_WORDS)
+        if want:
+            cache = self.gender_cache
+            ok = []
+            for c in order:
+                g = cache.get(c)
+                if g is None:
+                    g = cache[c] = self.gender(c[1], c[0])
+                if g in ("", want):
+                    ok.append(c)
+        else:
+            ok = order
+        anon = {}
+        if anonymous:
+            for p, desc, _ in self.anon_at:
+                if lo <= p < pos and not (want and any(GENDER_WORDS.get(w, want) != want for w in desc.split())):
+                    anon[p] = desc
+            ok = sorted(ok + list(anon.items()))
+        if prefer:
+            ok = [c for c in ok if c[1] in prefer] or ok
+        if not ok:
+            return None
+        answer = (lambda c: (c[1], "anonymous" if c[0] in anon else "named")) if anonymous \
+            else (lambda c: c[1])
+        starts, ends = _sent_index(text)
+        sent_of = lambda p: bisect.bisect_right(ends, p)  # noqa: E731 - sentence number
+        k = sent_of(pos)
+        first_k = max(0, k - ANTECEDENT_SENTENCES)
+        if skip_own and not isinstance(skip_own, bool):
+            bs, o = skip_own
+            skip_own = _CUE_RE.search(text, _sent_start(text, bs, o), o) is None
+        own = k if skip_own else -1
+        by_sent: dict[int, list] = {}
+        for p, n in ok:
+            by_sent.setdefault(sent_of(p), []).append((p, n))
+        while k >= first_k:
+            s0 = ends[k - 1] if k > 0 else 0
+            if s0 < lo:
+                break
+            # the subject of a run-on "sentence" (text without spaces after full stops) is far
+            # away: look only at its last SUBJECT_WINDOW characters
+            s_end = min(ends[k] if k < len(ends) else len(text), pos)
+            in_sent = [c for c in by_sent.get(k, []) if max(s0, s_end - SUBJECT_WINDOW) <= c[0] < pos
+                       and k != own]
+            sub = _LEADING_CLAUSE_RE.match(text, s0) if len(in_sent) > 1 else None
+            if sub:  # "When Quintanilla tried to follow up, ... Carson took the out": the main clause first
+                in_sent = [c for c in in_sent if c[0] >= sub.end()] + [c for c in in_sent if c[0] < sub.end()]
+            ps = _PRONOUN_SUBJECT_RE.match(text, s0) or _PARTICIPLE_SUBJECT_RE.match(text, s0)
+            if ps and ps.start(1) <= pos and (not want or PRONOUN_GENDER[ps.group(1).lower()] == want) \
+                    and not (in_sent and in_sent[0][0] < ps.start(1)):
+                k -= 1  # "He said that ... Obama": the subject is the pronoun's own antecedent
+                continue
+            rs = self._reporting_subject(in_sent, s0, s_end, want) if k != own else None
+            if rs is not None:
+                return answer(rs)
+            first = self._opening_surname(s0, s_end, want) if k != own else None
+            if first is not None and (not in_sent or first[0] < in_sent[0][0]):
+                return answer(first)  # "Calderon regretted that ... Trump .... “...,” he said": the subject
+            if in_sent:
+                return answer(in_sent[0])
+            k -= 1
+        return answer(ok[-1])
+
+    def _opening_surname(self, s0: int, s_end: int, want: str = ""):
+        """(position, full name) when the sentence at ``s0`` opens with the surname of a person
+        named before in full, then a lower-case word ("Calderon regretted that ..."); else None."""
+        m = _OPENING_NAME_RE.match(self.text, s0, s_end)
+        if m is None or self._in_quote(m.start(1)):
+            return None
+        word = m.group(1)
+        full = next((f for p, f in reversed(self.people()) if p < m.start(1) and " " in f
+                     and f.split()[-1] == word), None)
+        if full is None:
+            full = next((mm.entity for mm in reversed(self.mentions) if mm.start < m.start(1)
+                         and mm.kind == "person" and " " in mm.entity and mm.entity.split()[-1] == word), None)
+        if full is None or (want and self.gender(full, m.start(1)) not in ("", want)):
+            return None
+        return (m.start(1), full)
+
+    def _reporting_subject(self, cands: list, s0: int, s_end: int, want: str = ""):
+        """The subject of a reporting verb in text[s0:s_end] ("..., Biden said."; "said Biden";
+        "Barden says"), the likeliest person a following "he said" means; else None. A name
+        right before the verb counts even when no other rule took it for a person."""
+        text = self.text
+        for cm in _CUE_RE.finditer(text, s0, s_end):
+            if self._in_quote(cm.start()):
+                continue
+            for c in cands:
+                p = c[0]
+                if p < cm.start() and len(text[p:cm.start()].split()) <= len(c[1].split()) + 2 \
+                        and not _CLAUSE_BREAK_RE.search(text, p, cm.start()):
+                    return c
+                if 0 <= p - cm.end() <= 2 and _NAME_ENDS_CLAUSE_RE.match(text, p):
+                    return c  # "..., said Biden." (not "said Obamacare allows ...")
+            np = _np_back(text, s0, cm.start())
+            if np and text[np[1]:cm.start()].strip():  # "X, a professor at ... Act, said"
+                subj = _subject(self, s0, cm.start())
+                np = subj if subj and _LONG_APPOS_GAP_RE.fullmatch(text, subj[1], cm.start()) else None
+            if np and text[np[0]:np[0] + 1].isupper() and np[0] >= s0:
+                words = text[np[0]:np[1]].split()
+                if 1 <= len(words) <= 3 and all(w[:1].isupper() for w in words) \
+                        and words[0].lower() not in COMMON_SENTENCE_STARTERS and words[0].lower() not in PRONOUNS:
+                    m = self.mention_in(*np)
+                    if m is not None and m.kind != "person":
+                        continue
+                    name = m.entity if m is not None else " ".join(words)
+                    if _entity_kind(name, m) != "person":
+                        continue
+                    if " " not in name:  # a surname: the fuller name it was introduced with
+                        name = next((f for _, f in reversed(self.people()) if f.split()[-1] == name), name)
+                    if want and self.gender(name, np[0]) not in ("", want):
+                        continue
+                    return (np[0], name)
+        return None
+
+    def titled(self, head: str) -> set:
+        """People the article names with the title ``head`` anywhere ("President Barack Obama",
+        "Gov. Rick Perry"): the likely referents of "the president", "the governor"."""
+        got = self.titled_cache.get(head)
+        if got is None:
+            titles = TITLE_FORMS.get(head, (head.capitalize(),))
+            text = self.text
+            got = self.titled_cache[head] = {
+                m.entity for m in self.mentions if m.kind == "person"
+                and text[max(0, m.start - 30):m.start].split()[-1:]
+                and text[max(0, m.start - 30):m.start].split()[-1].rstrip(".") in titles}
+        return got
+
+    def group_antecedent(self, pos: int):
+        """(name, kind) of the group "they"/"we" at ``pos`` most likely means: the nearest
+        organisation, government or medium named, or unnamed people described in the plural
+        ("two officials"), in this sentence or the two before it; None when there is none."""
+        starts, ends = _sent_index(self.text)
+        k = bisect.bisect_right(ends, pos)
+        lo = ends[k - 3] if k >= 3 else 0
+        best = None
+        i = bisect.bisect_left(self.m_starts, lo)
+        while i < len(self.mentions) and self.mentions[i].start < pos:
+            m = self.mentions[i]
+            if m.kind in ("organisation", "actor", "government", "media") and not self._in_quote(m.start):
+                best = (m.start, m.entity, "group")
+            i += 1
+        for p, desc, _ in self.anon_at:
+            if lo <= p < pos and desc.split()[-1].endswith("s") and (best is None or p > best[0]):
+                best = (p, desc, "anonymous")
+        return (best[1], best[2]) if best else None
+
+    def last_media(self, pos: int) -> Optional[str]:
+        """The news medium named last before ``pos`` (for "the paper reported")."""
+        i = bisect.bisect_left(self.m_starts, pos) - 1
+        while i >= 0 and pos - self.mentions[i].start < ANTECEDENT_CHARS:
+            if self.mentions[i].kind == "media" and not self._in_quote(self.mentions[i].start):
+                return self.mentions[i].entity
+            i -= 1
+        return None
+
+
+def _introduced_anonymously(text: str, head: str, pos: int) -> bool:
+    """Was "a/an/one ... <head>" written before ``pos`` ("A French official ... said")?
+
+    Then "the official" means that unnamed person, not the last person named.
+    """
+    pat = _INDEF_CACHE.get(head)
+    if pat is None:
+        pat = _INDEF_CACHE[head] = re.compile(
+            r"\b(?:[Aa]n?|[Oo]ne)\s+(?:[\w’'.-]+\s+){0,4}%ss?\b" % re.escape(head))
+    return pat.search(text, max(0, pos - ANTECEDENT_CHARS), pos) is not None
+
+
+_INDEF_CACHE: dict = {}

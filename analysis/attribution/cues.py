@@ -1,0 +1,80 @@
+"""The cue lexicon: the editable ``data/cues.csv`` (columns ``cue``, ``kind``, ``quotes``, ``note``),
+read once at import, and the regexes compiled from it.
+
+* ``kind`` (for attributions): ``speech``, ``tell`` (a hearer follows: "told reporters"),
+  ``media`` ("reported"), ``belief``, ``intention``, ``according_to``, ``quoted_as`` ("quoted Y
+  as saying"), ``participle`` ("..., saying"), or ``quote_only`` (a cue of direct quotes only:
+  "sighed", "went on").
+* ``quotes`` (for the quote finder): ``verb`` (introduces a quote: "said"), ``participle``
+  ("saying"), ``source_only`` (marks an indirect source, never a quote: "believes").
+
+>>> "said" in CUE_VERBS, CUES["believes"]
+(True, 'belief')
+"""
+from __future__ import annotations
+
+import csv
+import re
+
+from ..config import DATA_DIR
+from .lexicon import _alt
+
+CUES_PATH = DATA_DIR / "cues.csv"
+
+
+def _load_quote_cues(path=CUES_PATH) -> dict[str, tuple[str, ...]]:
+    """The cue lexicon's words by their role for quotes (``quotes`` column of ``data/cues.csv``):
+    ``verb`` (introduces a quote: "said"), ``participle`` ("saying"), ``source_only`` (marks an
+    indirect source, never a quote: "believes", "quoted by")."""
+    out: dict[str, list[str]] = {"verb": [], "participle": [], "source_only": []}
+    with open(path, encoding="utf-8", newline="") as fh:
+        for i, row in enumerate(csv.DictReader(fh), start=2):
+            role = (row.get("quotes") or "").strip()
+            if not role:
+                continue
+            if role not in out:
+                raise ValueError(f"{path}, line {i}: cue {row.get('cue')!r} has quotes={role!r}; "
+                                 f"use one of {', '.join(out)} or leave it empty")
+            out[role].append(row["cue"].strip())
+    return {k: tuple(v) for k, v in out.items()}
+
+
+_QUOTE_CUES = _load_quote_cues()
+#: cue verbs and phrases that introduce a quote ("said", "according to"), from data/cues.csv
+CUE_VERBS = _QUOTE_CUES["verb"]
+#: participles that introduce a quote after a clause ("..., saying “...”")
+PARTICIPLE_CUES = _QUOTE_CUES["participle"]
+# cues that only mark an indirect source (never introduce a direct quote on their own)
+SOURCE_ONLY_CUES = _QUOTE_CUES["source_only"]
+_CUE_RE = re.compile(r"(?<![\w’'-])(?:%s)(?![\w’'-])" % _alt(CUE_VERBS))
+_PART_RE = re.compile(r"(?<![\w’'-])(?:%s)(?![\w’'-])" % _alt(PARTICIPLE_CUES))
+NOT_SOURCE_CUES = {"continued", "continues", "went on", "asked", "asks", "answered", "sighed",
+                   "concluded", "replied", "replies", "responded", "cried", "shouted", "whispered",
+                   "joked", "quipped", "agreed", "recounted", "remarked", "asking", "writing",
+                   "adds", "added", "adding", "began", "wondered", "mused", "scoffed", "snapped",
+                   "demanded", "pleaded"}
+_SRC_CUE_RE = re.compile(r"(?<![\w’'-])(?:%s)(?![\w’'-])"
+                         % _alt([c for c in CUE_VERBS + PARTICIPLE_CUES + SOURCE_ONLY_CUES if c not in NOT_SOURCE_CUES]))
+CUE_KINDS = ("speech", "tell", "media", "belief", "intention", "according_to", "quoted_as", "participle",
+             "quote_only")
+
+
+def _load_cues(path=CUES_PATH) -> dict[str, str]:
+    """cue -> kind, from ``data/cues.csv`` (read once, at import)."""
+    out: dict[str, str] = {}
+    with open(path, encoding="utf-8", newline="") as fh:
+        for i, row in enumerate(csv.DictReader(fh), start=2):
+            cue, kind = (row.get("cue") or "").strip(), (row.get("kind") or "").strip()
+            if not cue:
+                continue
+            if kind not in CUE_KINDS:
+                raise ValueError(f"{path}, line {i}: cue {cue!r} has kind {kind!r}; "
+                                 f"use one of {', '.join(CUE_KINDS)}")
+            if kind != "quote_only":  # used by the quote finder only (analysis.quotes)
+                out[cue] = kind
+    return out
+
+
+CUES = _load_cues()
+_ATTR_CUE_RE = re.compile(r"(?<![\w’'-])(?:%s)(?![\w’'-])" % _alt(
+    list(CUES) + [c[:1].upper() + c[1:] for c in CUES if CUES[c] == "according_to"]))

@@ -1,0 +1,355 @@
+"""Indirect speech: the attribution around one cue outside quotation marks ("Carter said the
+attacks did not hit ISIS", "X believes ...", "according to X, ...", "X quoted Y as saying
+...", "CONTENT, X said"), with its content, source and cue spans (:class:`Attribution`), and
+plural sources ("Ann Lee and Bob Marsh said").
+"""
+from __future__ import annotations
+
+import re
+from typing import NamedTuple, Optional
+
+from .affiliation import _person_facts
+from .cues import CUES
+from .lexicon import (
+    ANON_HEADS, COMMON_SENTENCE_STARTERS, DETERMINERS, NP_HEADS, PLACES_AS_GOVERNMENT, _CALENDAR_WORDS,
+    _KIND_FOR_SOURCE, _MEDIA_RE, _WS_RE, _entity_kind, _role_of,
+)
+from .phrases import _before_paren, _appos_after, _np_back, _np_fwd, _span, _subject
+from .sentences import _sent_end, _sent_start
+from .speakers import _classify
+
+#: what stands between a speech verb and its content: "that", "in a statement that", "on Monday that"
+_TELL_THAT_RE = re.compile(r"[^,;:“”\"]{0,60}?\bthat\s+")
+_THAT_RE = re.compile(r"(?:\s*(?:on|in|at|during|last|this|earlier|later|late|after|before|to|via|through|"
+                      r"Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|today|yesterday|recently|"
+                      r"repeatedly|previously|again|also|publicly|privately|separately)\b[^,;:“”\"]{0,50}?)?"
+                      r"\s*,?\s*\bthat\s+")
+_AS_SAYING_RE = re.compile(r"\s+as\s+(?:saying|telling\s+[^,;:]{1,40}?)(?:\s+that)?\s+")
+#: a clause tail that is no content ("on Monday", "in a statement", "during a rally in Ohio")
+_ADVERBIAL_RE = re.compile(r"(?:on|in|at|during|last|this|late|early|earlier|later|after|before|from|"
+                           r"with|via|through|when|while|to|Monday|Tuesday|Wednesday|Thursday|Friday|"
+                           r"Saturday|Sunday|today|yesterday|recently|again|repeatedly)\b")
+_AFTER_QUOTE = (",”", ",\"", "?”", "!”", "?\"", "!\"", "—”")
+
+
+def lead_words_ok(lead: str) -> bool:
+    return len(lead.split()) >= 3
+
+
+#: between a subject and its cue: an apposition or relative clause set off by commas
+_SUBJECT_APPOS_RE = re.compile(r"\s*(?:\([^()]{1,25}\)\s*)?(?:,\s*(?:\d{1,3},\s*)?(?:an?|the|who|which|whose|one|another|its|his|her|their|[a-z][\w-]*)\b"
+                           r"[^;“”\"]{0,160}?,|\s[—–]\s?[^;“”\"—–]{2,120}?\s?[—–])\s*(?:(?:also|later|then|has|have|had)\s+)?")
+#: words that may open a sentence before its subject without making it a clause
+_INTRO_RE = re.compile(r"^(?:(?:But|And|Yet|So|Still|However|Meanwhile|Now|Later|Earlier|Also|Instead)\b,?\s*)?$")
+
+
+class Attribution(NamedTuple):
+    kind: str  # direct | indirect | mixed
+    content_start: int
+    content_end: int
+    content: str
+    source: str  # canonical name or description, "" when no source is stated
+    source_start: Optional[int]
+    source_end: Optional[int]
+    source_kind: str  # person | media | government | organisation | anonymous | unattributed
+    speaker_role: str
+    cue: str
+    cue_start: Optional[int]
+    cue_end: Optional[int]
+    via: str
+    speaker_affiliation: str
+    speaker_gender: str
+
+
+_NOT_SOURCE_WORDS = _CALENDAR_WORDS | {"hours", "latest", "today", "yesterday", "tonight", "morning",
+                                         "evening", "night", "week", "weekend", "month", "year"}
+_AND_BEFORE_RE = re.compile(r"((?:[A-Z][\w’'.-]*\s+){0,2}[A-Z][\w’'.-]*),?\s+and\s+$")
+
+
+def _source(ctx, s: int, e: int, hi: int):
+    """(name, kind, role, s, e, pronoun) of the speaker phrase text[s:e], or None.
+
+    Two people joined by "and" ("Ann Lee and Bob Marsh said") are one plural source.
+    """
+    text = ctx.text
+    k = text.find(" and ", s, e)
+    am = _AND_BEFORE_RE.search(text, max(0, s - 60), s)
+    if k > s and text[k + 5:k + 6].isupper():
+        spans = ((s, k), (k + 5, e))
+    elif am and text[s:s + 1].isupper():
+        spans = (am.span(1), (s, e))
+    else:
+        spans = None
+    if spans:
+        first = _classify(ctx, spans[0][0], spans[0][1], "", spans[0][0])
+        second = _classify(ctx, spans[1][0], spans[1][1], _appos_after(text, e, hi), spans[1][0])
+        if first and second and first.kind == second.kind == "named" and first.ekind == second.ekind == "person":
+            return (f"{first.name} and {second.name}", "person", second.role or first.role,
+                    first.s, second.e, "")
+    extra = _appos_after(text, e, hi)
+    spk = _classify(ctx, s, e, extra, s)
+    if spk is None:
+        return None
+    low = text[spk.s:spk.e].lower()
+    if spk.name and spk.kind == "named" and spk.ekind != "pronoun":
+        m = ctx.mention_in(spk.s, spk.e)
+        if m is not None and m.kind == "place" and m.start <= spk.s and spk.e <= m.end \
+                and spk.name not in PLACES_AS_GOVERNMENT and m.entity not in PLACES_AS_GOVERNMENT:
+            return None  # "in New Hampshire said": a place is no source (a capital or country may be)
+        if any(w in _NOT_SOURCE_WORDS for w in spk.name.lower().split()):
+            return None  # "Tuesday", "The Latest"
+    phrase = _WS_RE.sub(" ", text[spk.s:spk.e])
+    pm = _POSS_NAME_RE.match(phrase) if spk.kind == "anonymous" or "’s " in phrase or "'s " in phrase else None
+    if pm and _MEDIA_TAIL_RE.search(phrase):  # "Russia's state-run Sputnik International"
+        return pm.group(1), "media", "media", spk.s, spk.e, low
+    if spk.name is None:
+        return "", "unattributed", "", spk.s, spk.e, low
+    kind = "anonymous" if spk.kind == "anonymous" else (
+        "person" if spk.ekind == "pronoun" else _KIND_FOR_SOURCE.get(spk.ekind, "person"))
+    if spk.ekind == "pronoun" and low in ("they", "we") and spk.name:
+        kind = _KIND_FOR_SOURCE.get(_entity_kind(spk.name, None), "person")
+    return spk.name, kind, spk.role, spk.s, spk.e, low
+
+
+def _indirect(ctx, cue: str, cs: int, ce: int, bs: int, be: int, in_quote) -> Optional[Attribution]:
+    """The attribution around one cue occurrence, or None when it credits nobody."""
+    text = ctx.text
+    ss = _sent_start(text, bs, cs)
+    se = _sent_end(text, ce, be)
+    if se <= ce:
+        se = be
+    kind = CUES.get(cue) or CUES.get(cue.lower(), "")
+    pre = text[ss:cs]
+    if kind not in ("according_to", "participle") and _NOUN_BEFORE_RE.search(text, max(ss, cs - 8), cs):
+        return None  # "the plan", "her fears", "to say": a noun or an infinitive, no cue
+    if kind == "quoted_as" and _PASSIVE_RE.search(pre):
+        return _passive_quoted(ctx, cs, ce, ss, se, pre)
+    via = ""
+    src = None
+    content = None
+    if kind == "according_to":
+        k = _skip_space(text, ce, se)
+        np = _np_fwd(text, k, se)
+        if not np:  # "according to Kantar Media's political ad tracker": the words up to a comma
+            m = _PHRASE_RE.match(text, k, se)
+            np = (k, k + len(m.group().rstrip())) if m and m.group().strip() else None
+            if not np:
+                return None
+        src = _source(ctx, np[0], np[1], se) or _described(text, np[0], np[1])
+        if not pre.strip() or _INTRO_RE.match(pre.strip()):
+            comma = text.find(",", np[1], se)
+            if comma < 0:
+                return None
+            content = (comma + 1, se)
+        else:
+            content = (ss, cs)
+    elif kind == "participle":
+        if not pre.rstrip().endswith(","):
+            return None
+        np = _subject(ctx, ss, cs)
+        if not np:
+            return None
+        src = _source(ctx, np[0], np[1], se)
+        content = (_after_that(text, ce, se), se)
+    elif kind == "quoted_as":
+        m = _AS_SAYING_RE.search(text, ce, min(se, ce + 120))
+        if not m:
+            return None
+        k = _skip_space(text, ce, se)
+        np = _np_fwd(text, k, m.start() + 1)
+        agent = _np_back(text, max(ss, cs - 150), cs)
+        if not np:
+            return None
+        src = _source(ctx, np[0], np[1], m.start())
+        if agent:
+            via = _media_name(ctx, *agent)
+        content = (m.end(), se)
+    else:
+        np = _np_back(text, max(ss, cs - 150), _before_paren(text, ss, cs))
+        tail_s = ce
+        if kind == "tell":
+            obj = _np_fwd(text, _skip_space(text, ce, se), se)
+            if obj:
+                tail_s = obj[1]
+                o = ctx.mention_in(*obj)
+                oname = o.entity if o else text[obj[0]:obj[1]]
+                if _entity_kind(oname, o) == "media" or _MEDIA_RE.fullmatch(oname):
+                    via = oname[4:] if oname.lower().startswith("the ") else oname
+        qb = _QUOTED_BY_RE.match(text, ce, se)
+        if qb:  # "..., the minister said, quoted by Norway's NTB news agency."
+            agent = _np_fwd(text, qb.end(), se)
+            via = _media_name(ctx, *agent) if agent else ""
+        tail = (_after_that(text, tail_s, se, tell=kind == "tell"), se)
+        tail_words = len(text[tail[0]:tail[1]].split())
+        coordinated = _AND_CUE_RE.search(text, max(ss, cs - 20), cs)
+        if coordinated and not pre.rstrip().endswith(","):
+            # "McConnell embraced the mogul and said this week that ...": the sentence's subject
+            subj = _subject(ctx, ss, cs)
+            if subj and tail_words >= 2:
+                src = _source(ctx, subj[0], subj[1], se)
+                content = tail
+        appos_name = False
+        if np is not None and text[np[1]:cs].strip() == ",":
+            before = text[ss:np[0]].rstrip()
+            if before.endswith(",") and text[np[0]:np[0] + 1].isupper() \
+                    and _entity_kind(text[np[0]:np[1]], ctx.mention_in(*np)) == "person":
+                appos_name = True  # "Clinton's communications director, Jennifer Palmieri, said"
+            else:
+                np = None  # "..., the group, said X": the words before the comma are content
+        if content is not None:
+            pass
+        elif appos_name:
+            if tail_words < 2:
+                return None
+            content = tail
+            src = _source(ctx, np[0], np[1], se)
+        elif pre.rstrip().endswith((",", "—", "–")):
+            # "X, a senator from Vermont, said ...": the sentence's subject, past its apposition
+            subj = _subject(ctx, ss, cs)
+            if subj and subj[1] < cs and _SUBJECT_APPOS_RE.fullmatch(text, subj[1], cs) and tail_words >= 2:
+                np = subj
+            elif np is None and pre.rstrip().endswith(","):  # "CONTENT, said X."
+                np2 = _np_fwd(text, _skip_space(text, ce, se), se)
+                if not np2 or len(text[ss:cs].split()) < 3:
+                    return None
+                src = _source(ctx, np2[0], np2[1], se)
+                content = (ss, cs)
+        if content is None and np is None and tail_words >= 2:
+            # "People briefed on the talks say ...": the whole subject, a description
+            ps, pe = _span(text, ss, cs)
+            words = text[ps:pe].split()
+            if 2 <= len(words) <= 10 and not _NO_SUBJECT_RE.search(text, ps, pe) \
+                    and (words[0].lower() in DETERMINERS or words[0][:1].isupper()) \
+                    and words[0].lower() not in COMMON_SENTENCE_STARTERS - DETERMINERS \
+                    and any(w.lower().strip("’'s") in NP_HEADS or w.lower() in ANON_HEADS for w in words):
+                src = _source(ctx, ps, pe, se)
+                if src is None or (src[0] or "").split() == words[:1]:  # "People briefed ...": all of it
+                    src = _described(text, ps, pe)
+                content = tail
+        if content is None:
+            if np is None:
+                return None
+            lead = text[ss:np[0]]
+            if lead.rstrip().endswith(_AFTER_QUOTE):
+                return None  # "“...,” State Department spokesman John Kirby said": the quote's cue
+            if tail_words <= 5 and _ADVERBIAL_RE.match(text[tail[0]:tail[1]].lstrip()) \
+                    and not _THAT_RE.match(text, tail_s, se) and not (lead.rstrip().endswith(",") and lead_words_ok(lead)):
+                return None  # "said earlier this week": no content
+            lead_words = len(lead.split())
+            parenthetical = text[tail_s:se].lstrip().startswith(",")
+            if lead.rstrip().endswith(",") and lead_words >= 3 and (
+                    tail_words < 2 or parenthetical
+                    or tail_words <= 10 and _ADVERBIAL_RE.match(text[tail[0]:tail[1]].lstrip())):
+                content = (ss, np[0])  # "CONTENT, X said." / "CONTENT, X said, MORE"
+            elif tail_words >= 2:
+                content = tail
+            else:
+                return None
+            src = _source(ctx, np[0], np[1], se)
+        if kind in ("belief", "intention") and src and src[1] == "unattributed":
+            return None
+    if src is None:
+        return None
+    name, skind, role, s0, e0, low = src
+    if low == "i" or low in ("it", "this", "that", "which", "who"):
+        return None
+    c0, c1 = _span(text, *content)
+    if c1 - c0 < 3 or not re.search(r"\w", text[c0:c1]) or in_quote(c0):
+        return None
+    if s0 < c1 and c0 < e0:  # the source inside the content: a misparse
+        return None
+    aff, g = _person_facts(ctx, name, skind, s0, e0, se)
+    return Attribution("indirect", c0, c1, text[c0:c1], name or "", s0, e0, skind, role,
+                       text[cs:ce], cs, ce, via, aff, g)
+
+
+#: the words of a source phrase the noun-phrase finder does not take: up to a comma or the end
+_PHRASE_RE = re.compile(r"[^,;:“”\"()]{2,90}?(?=\s*(?:[,;:.]\s|[,;:.]?$|\())")
+def _described(text: str, s: int, e: int):
+    """A source phrase taken as written (no name in it): an anonymous description."""
+    phrase = _WS_RE.sub(" ", text[s:e])
+    first = phrase.split()[0].lower() if phrase.split() else ""
+    if first in DETERMINERS or first in NP_HEADS or first in ANON_HEADS:
+        phrase = phrase[:1].lower() + phrase[1:]  # "People briefed ..." -> "people briefed ..."
+    return phrase, "anonymous", _role_of(phrase), s, e, phrase.lower()
+
+
+_NOUN_BEFORE_RE = re.compile(r"(?:(?:^|(?<=[\s“\"(]))(?:[Tt]he|[Aa]n?|[Hh]is|[Hh]er|[Ii]ts|[Tt]heir|[Oo]ur|[Mm]y|[Yy]our|[Tt]his|"
+                             r"[Tt]hat|[Tt]hese|[Tt]hose|[Nn]o|[Ee]very|to)|[’']s)\s+$")
+_PASSIVE_RE = re.compile(r"\b(?:was|were|is|are|been|being)\s+$")
+#: a subject stretch that is a clause, not a noun phrase
+_NO_SUBJECT_RE = re.compile(r"[,;:“”\"()]|\b(?:is|are|was|were|has|have|had|will|would|can|could|did|does|do|"
+                            r"and|but|if|when|while|because|after|before)\b")
+_AND_CUE_RE = re.compile(r"(?:,?\s(?:and|but))\s+(?:(?:also|then|later|now|has|have|had)\s+)?$")
+_QUOTED_BY_RE = re.compile(r",?\s*(?:quoted|cited)\s+by\s+")
+_BY_RE = re.compile(r"\s+by\s+")
+
+
+def _skip_space(text: str, k: int, end: int) -> int:
+    """The first offset at or after ``k`` (before ``end``) that is not whitespace.
+
+    >>> _skip_space("said   Kirby", 4, 12)
+    7
+    """
+    while k < end and text[k].isspace():
+        k += 1
+    return k
+
+
+def _passive_quoted(ctx, cs: int, ce: int, ss: int, se: int, pre: str) -> Optional[Attribution]:
+    """"Y was quoted by X as saying CONTENT" / "CONTENT, Y was quoted by X as saying"."""
+    text = ctx.text
+    p = ss + len(_PASSIVE_RE.sub("", pre).rstrip())
+    np = _np_back(text, ss, p)
+    by = _BY_RE.match(text, ce, se)
+    if not np or not by:
+        return None
+    agent = _np_fwd(text, by.end(), se)
+    m = _AS_SAYING_RE.search(text, ce, min(se, ce + 160))
+    lead = text[ss:np[0]]
+    if m and len(text[m.end():se].split()) >= 2:
+        content = (m.end(), se)
+    elif lead.rstrip().endswith(",") and len(lead.split()) >= 3:
+        content = (ss, np[0])
+    else:
+        return None
+    src = _source(ctx, np[0], np[1], se)
+    if src is None or not agent:
+        return None
+    via = _media_name(ctx, *agent)
+    name, skind, role, s0, e0, low = src
+    c0, c1 = _span(text, *content)
+    if c1 - c0 < 3:
+        return None
+    aff, g = _person_facts(ctx, name, skind, s0, e0, se)
+    return Attribution("indirect", c0, c1, text[c0:c1], name or "", s0, e0, skind, role,
+                       text[cs:ce], cs, ce, via, aff, g)
+
+
+_POSS_NAME_RE = re.compile(r"^(?:[A-Z][\w.-]*\s+){0,3}?[A-Z][\w.-]*[’']s\s+(?:[a-z][\w-]*\s+){0,3}"
+                           r"((?:[A-Z][\w’'.&-]*)(?:\s+(?:[A-Z][\w’'.&-]*|al|de|of|the))*)"
+                           r"(?:\s+(?:news\s+agency|agency|newspaper|daily|television|TV|radio|network|channel|website))?$")
+_MEDIA_TAIL_RE = re.compile(r"\b(?:news\s+agency|agency|newspaper|daily|television|TV|radio|network|channel|"
+                            r"website|magazine|broadcaster)$")
+
+
+def _media_name(ctx, s: int, e: int) -> str:
+    """The outlet named by text[s:e]: "Russia's Tass news agency" -> "Tass"."""
+    text = ctx.text
+    phrase = _WS_RE.sub(" ", text[s:e])
+    m = _POSS_NAME_RE.match(phrase)
+    if m:
+        return m.group(1)
+    mention = ctx.mention_in(s, e)
+    if mention is not None and mention.kind == "media":
+        return mention.entity
+    return phrase[4:] if phrase[:4].lower() == "the " else phrase
+
+
+def _after_that(text: str, p: int, hi: int, *, tell: bool = False) -> int:
+    """Where the content starts after a cue: past 'that', 'in a statement that', a colon; after
+    a verb of telling, past its hearer too ("told reporters on Monday that")."""
+    m = (_TELL_THAT_RE if tell else _THAT_RE).match(text, p, min(hi, p + 70))
+    if m:
+        return m.end()
+    return p

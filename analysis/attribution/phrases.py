@@ -1,0 +1,276 @@
+"""Tokens and noun phrases: the speaker phrase before a cue (:func:`_np_back`), after it
+(:func:`_np_fwd`), a sentence's subject (:func:`_subject`), the apposition after a name
+(:func:`_appos_after`), and trimming helpers.
+
+>>> t = "Jane Roe, a rebel commander, said"
+>>> t[slice(*_np_fwd(t, 0, len(t)))], _appos_after(t, 8, len(t))
+('Jane Roe', ', a rebel commander')
+"""
+from __future__ import annotations
+
+import re
+from typing import Optional, TYPE_CHECKING
+
+from .lexicon import (
+    ABBREVIATIONS, ADVERBS_BEFORE_CUE, ANON_HEADS, COMMON_SENTENCE_STARTERS, DETERMINERS, MEDIA_HEADS,
+    MEDIA_MODIFIERS, MODIFIERS, NAME_CONNECTORS, NP_HEADS, ORG_WORDS, PERSON_HEADS, PRONOUNS, _TITLE_RE, _role_word,
+)
+
+if TYPE_CHECKING:
+    from .context import _Ctx
+
+INTRO_WORDS = {"but", "and", "yet", "so", "however", "meanwhile", "still", "also", "now",
+               "then", "indeed", "instead", "later", "earlier"}
+_TOKEN_RE = re.compile(r"(?:[A-Z]\.){2,}|[^\W_][\w’'\-]*(?:\.(?=\w))?[\w’'\-]*")
+_ANON_POST_RE = re.compile(r",?\s+who\s+(?:asked|spoke|requested|declined|was|were|is|are|did)\b"
+                           r"[^.,;“”\"]{0,60}?\b(?:named|anonymity|identified|publicly|record|"
+                           r"authori[sz]ed)\b")
+
+
+
+def _per_text(fn):
+    """``fn(text, *args)`` remembered for the text it last saw (the finders of one article ask
+    for the same phrases again: sources and attributions look at the same cues). ``fn`` must
+    be pure and return something immutable."""
+    cache: dict = {}
+    seen = [None]
+
+    def remembered(text, *args):
+        if seen[0] is not text:
+            cache.clear()
+            seen[0] = text
+        got = cache.get(args, cache)
+        if got is cache:
+            got = cache[args] = fn(text, *args)
+        return got
+
+    remembered.__doc__, remembered.__name__, remembered.__wrapped__ = fn.__doc__, fn.__name__, fn
+    return remembered
+
+
+class _Tok:
+    __slots__ = ("s", "e", "w", "lw")
+
+    def __init__(self, s, e, w):
+        self.s, self.e, self.w, self.lw = s, e, w, w.lower()
+
+
+def _toks(text: str, s: int, e: int) -> list:
+    return [_Tok(m.start(), m.end(), m.group()) for m in _TOKEN_RE.finditer(text, s, e)]
+
+
+def _gap(text: str, a: _Tok, b: _Tok) -> str:
+    """'space' | 'comma' | 'break' for the characters between tokens a and b."""
+    g = text[a.e:b.s]
+    if not g.strip():
+        return "space" if g.count("\n") <= 1 else "break"
+    if g.strip() == "." and (a.lw in ABBREVIATIONS or len(a.w) == 1 and a.w.isupper()):
+        return "space"  # "Gov. Perry", "Robert W. Goodlatte"
+    if g.strip() == ",":
+        return "comma"
+    return "break"
+
+
+def _strip_title(text: str, s: int, e: int) -> tuple[int, int]:
+    """Drop leading titles/nationality words: 'Syrian President Bashar al-Assad' -> name."""
+    last = None
+    for m in _TITLE_RE.finditer(text, s, e):
+        last = m
+    if last is not None and last.end() < e:
+        return last.end(), e
+    return s, e
+
+
+def _trim(text: str, s: int, e: int) -> tuple[int, int]:
+    while s < e and (text[s].isspace() or text[s] in ",;:—–-("):
+        s += 1
+    while e > s and (text[e - 1].isspace() or text[e - 1] in ",;:—–-"):
+        e -= 1
+    return s, e
+
+
+def _word_ok(t: _Tok, first: bool) -> bool:
+    lw = t.lw
+    return (t.w[:1].isupper() or lw in NAME_CONNECTORS or lw in NP_HEADS or lw in MODIFIERS or lw in ANON_HEADS
+            or lw in MEDIA_HEADS or lw in MEDIA_MODIFIERS or lw in ORG_WORDS or lw == "family" or _role_word(lw) or (first and lw in DETERMINERS) or lw.startswith(("al-", "el-"))
+            or _AGE_RE.fullmatch(lw) is not None)
+
+
+#: an age before a name ("17-year-old Jared Potts")
+_AGE_RE = re.compile(r"\d{1,3}-year-old")
+
+
+@_per_text
+def _np_back(text: str, lo: int, p: int) -> Optional[tuple[int, int]]:
+    """Noun phrase ending just before ``p`` (skipping auxiliaries/adverbs), or None.
+
+    >>> t = "State Department spokesman John Kirby also said"
+    >>> s, e = _np_back(t, 0, t.index(" also"))
+    >>> t[s:e]
+    'State Department spokesman John Kirby'
+    """
+    toks = _toks(text, max(lo, p - 110), p)
+    # skip auxiliaries / adverbs directly before the cue ("He later added")
+    while toks and (toks[-1].lw in ADVERBS_BEFORE_CUE or toks[-1].lw.endswith("ly") and not toks[-1].w[:1].isupper()):
+        if len(toks) >= 2 and _gap(text, toks[-2], toks[-1]) != "space":
+            break
+        if text[toks[-1].e:p].strip(" \n") not in ("", ","):
+            break
+        p = toks.pop().s
+    if not toks or text[toks[-1].e:p].strip(" \n") not in ("", ","):
+        return None
+    if toks[-1].lw in PRONOUNS:
+        return toks[-1].s, toks[-1].e
+    i = len(toks) - 1
+    start = None
+    while i >= 0:
+        t = toks[i]
+        if i < len(toks) - 1 and _gap(text, t, toks[i + 1]) != "space":
+            break
+        if t.lw in DETERMINERS and not (t.lw == "the" and i + 1 < len(toks) and toks[i + 1].w[:1].isupper()
+                                         and i > 0 and (toks[i - 1].lw in ("of", "for") or toks[i - 1].w[:1].isupper())
+                                         and _gap(text, toks[i - 1], t) == "space"):
+            start = i
+            # "Name at the Institute" -> extend to the person before the preposition
+            if (t.lw == "the" and i >= 2 and toks[i - 1].lw in ("at", "of", "from", "with")
+                    and toks[i - 2].w[:1].isupper() and _gap(text, toks[i - 2], toks[i - 1]) == "space"
+                    and _gap(text, toks[i - 1], t) == "space"):
+                j = i - 2
+                while j - 1 >= 0 and toks[j - 1].w[:1].isupper() and _gap(text, toks[j - 1], toks[j]) == "space":
+                    j -= 1
+                start = j
+            break
+        if not _word_ok(t, False):
+            break
+        start = i
+        i -= 1
+    if start is None:
+        return None
+    # no leading connectors; sentence-initial common words are not names
+    while start < len(toks) and toks[start].lw in NAME_CONNECTORS and toks[start].lw != "the":
+        start += 1
+    if start >= len(toks):
+        return None
+    if toks[start].lw in COMMON_SENTENCE_STARTERS and toks[start].lw not in DETERMINERS and start + 1 < len(toks):
+        start += 1
+    words = toks[start:]
+    if not any(w.w[:1].isupper() or w.lw in ANON_HEADS or w.lw in MEDIA_HEADS or w.lw in NP_HEADS for w in words):
+        return None
+    return toks[start].s, toks[-1].e
+
+
+@_per_text
+def _np_fwd(text: str, p: int, hi: int) -> Optional[tuple[int, int]]:
+    """Noun phrase starting at ``p`` ("one rebel commander", "John Kirby"), or None.
+
+    >>> t = "one rebel commander, who spoke"
+    >>> s, e = _np_fwd(t, 0, len(t)); t[s:e]
+    'one rebel commander'
+    """
+    toks = _toks(text, p, min(hi, p + 110))
+    if not toks or text[p:toks[0].s].strip():
+        return None
+    if toks[0].lw in PRONOUNS:
+        return toks[0].s, toks[0].e
+    if toks[0].lw in COMMON_SENTENCE_STARTERS and toks[0].lw not in DETERMINERS:
+        return None
+    end = None
+    i = 0
+    if toks[0].lw in DETERMINERS:
+        end = 0
+        i = 1
+    while i < len(toks) and i < 12:
+        t = toks[i]
+        if i > 0 and _gap(text, toks[i - 1], t) != "space":
+            break
+        if not _word_ok(t, i == 0):
+            break
+        # a lowercase word after a capitalised run ends a name ("Smith in a statement")
+        if (not t.w[:1].isupper() and t.lw not in NAME_CONNECTORS and i > 0 and toks[i - 1].w[:1].isupper()
+                and not (t.lw in ANON_HEADS or t.lw in ORG_WORDS or t.lw in ("family", "lawyers", "attorneys")
+                         or _role_word(t.lw))
+                # "Republican presidential hopeful Sen. Ted Cruz": a person noun before a name goes on
+                and not (t.lw in PERSON_HEADS and i + 1 < len(toks) and toks[i + 1].w[:1].isupper()
+                         and _gap(text, t, toks[i + 1]) == "space")):
+            break
+        end = i
+        i += 1
+    if end is None:
+        return None
+    while end > 0 and toks[end].lw in NAME_CONNECTORS | DETERMINERS:
+        end -= 1
+    if end == 0 and toks[0].lw in DETERMINERS:
+        return None  # "The announcement": a determiner alone names nobody
+    words = toks[:end + 1]
+    if not any(w.w[:1].isupper() or w.lw in ANON_HEADS or w.lw in MEDIA_HEADS or w.lw in NP_HEADS
+               or _AGE_RE.fullmatch(w.lw) for w in words):  # "said the 46-year-old"
+        return None
+    e = toks[end].e
+    m = _ANON_POST_RE.match(text, e, hi)
+    if m and toks[0].lw in DETERMINERS:
+        e = m.end()
+    return toks[0].s, e
+
+
+_APPOS1_RE = re.compile(r",\s*(?:a|an|the|who|one|[a-z]+ (?:of|for|at))\b[^.;:“”\"]{0,120}?(?=[,.;:]|$)")
+_APPOS2_RE = re.compile(r"\s+(?:of|at|from|with)\s+(?:the\s+)?(?:[A-Z][\w’'-]*\s*|(?:of|the|for|al|and)\s+|\([A-Z]{2,}\)\s*){1,8}")
+_TRAIL_ADV_RE = re.compile(r"(?:\s+(?:%s))+$" % "|".join(sorted(ADVERBS_BEFORE_CUE)))
+
+
+@_per_text
+def _appos_after(text: str, e: int, hi: int) -> str:
+    """', a rebel commander,' / ' of the FSA' right after a name: words for the role."""
+    m = _APPOS1_RE.match(text, e, hi)
+    if m:
+        return m.group()
+    m = _APPOS2_RE.match(text, e, hi)
+    return m.group() if m else ""
+
+
+def _subject(ctx: _Ctx, ss: int, hi: int) -> Optional[tuple[int, int]]:
+    """Subject noun phrase of the sentence starting at ``ss`` (skipping 'In May,', 'But')."""
+    return _text_subject(ctx.text, ss, hi)
+
+
+@_per_text
+def _text_subject(text: str, ss: int, hi: int) -> Optional[tuple[int, int]]:
+    if text[ss:ss + 1] in "\"“”":
+        return None  # the sentence opens with a quote: "“...,” he said, adding, “...”"
+    toks = _toks(text, ss, min(hi, ss + 200))
+    i = 0
+    while i < len(toks) and toks[i].lw in INTRO_WORDS and i < 2:
+        i += 1
+    # leading adverbial ending with a comma within 7 words ("In May,", "On Oct. 7,")
+    for j in range(i, min(i + 10, len(toks) - 1)):
+        if _gap(text, toks[j], toks[j + 1]) == "comma":
+            if toks[i].lw in COMMON_SENTENCE_STARTERS and toks[i].lw not in DETERMINERS | {"one", "two"}:
+                i = j + 1
+            break
+    if i >= len(toks):
+        return None
+    return _np_fwd(text, toks[i].s, hi)
+
+
+_PAREN_END_RE = re.compile(r"\s*\([^()]{1,25}\)\s*,?\s*$")
+
+
+def _before_paren(text: str, lo: int, p: int) -> int:
+    """``p`` moved before a short parenthesis that ends text[lo:p] ("Sen. Ann Lee (D-Vt.) said")."""
+    m = _PAREN_END_RE.search(text, max(lo, p - 40), p)
+    return m.start() if m else p
+
+
+_LEAD_RE = re.compile(r"[\s,:—–-]+")
+_TRAIL_RE = re.compile(r"[\s,.;:!?—–-]+$")
+
+
+def _span(text: str, s: int, e: int) -> tuple[int, int]:
+    """``text[s:e]`` without leading/trailing punctuation and spaces (closing quotes kept)."""
+    m = _LEAD_RE.match(text, s, e)
+    if m:
+        s = m.end()
+    seg = text[s:e]
+    t = _TRAIL_RE.search(seg)
+    if t:
+        e = s + t.start()
+    return s, e

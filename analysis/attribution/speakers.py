@@ -1,0 +1,267 @@
+"""Speaker finding: a speaker phrase (text span) turned into a speaker (:func:`_classify`: named,
+anonymous, a pronoun or description resolved through coreference, with role and kind), and the
+speaker phrase that goes with a cue before a quote (:func:`_cue_speaker`).
+"""
+from __future__ import annotations
+
+import bisect
+import re
+from typing import Optional, TYPE_CHECKING
+
+from .coref import ANTECEDENT_CHARS, _introduced_anonymously
+from .cues import _CUE_RE, _PART_RE
+from .lexicon import (
+    ACRONYM_ROLES, ANON_HEADS, COMMON_SENTENCE_STARTERS, DETERMINERS, GENDER_WORDS, MEDIA_HEADS,
+    NAME_CONNECTORS, PERSON_HEADS, PRONOUNS, PRONOUN_GENDER, STATEMENT_HEADS, TITLES, _MEDIA_RE, _WS_RE,
+    _alt, _entity_kind, _role_of, _role_word,
+)
+from .phrases import _AGE_RE, _before_paren, INTRO_WORDS, _TRAIL_ADV_RE, _gap, _np_back, _np_fwd, _strip_title, _subject, _toks, _trim
+from .sentences import _sent_start
+
+if TYPE_CHECKING:
+    from .context import _Ctx
+
+_OF_PLACE_RE = re.compile(r"\s(?:of|in|from)\s+(?:the\s+)?[A-Z]")
+_AFFIL_RE = re.compile(r"((?:[A-Z][\w’'.-]*|al|bin|ibn|abu|de|van|von)(?:\s+(?:[A-Z][\w’'.-]*|al|bin|ibn|abu|de|van|von))*)"
+                       r"\s+(?:at|of|from|with)\s+(?:the\s+)?[A-Z(]")
+_CAPITAL_WORD_RE = re.compile(r"(?<![\w’'.-])[A-Z][a-z]")
+_TITLE_ONLY_RE = re.compile(r"(?:(?:%s)\.?\s*)+" % _alt(TITLES))
+
+
+class _Speaker:
+    __slots__ = ("name", "kind", "role", "s", "e", "ekind", "how")
+
+    def __init__(self, name, kind, role, s, e, ekind, how=""):
+        self.name, self.kind, self.role, self.s, self.e, self.ekind = name, kind, role, s, e, ekind
+        self.how = how  # "pronoun" / "description" when the name was resolved from elsewhere
+
+
+def _statement_author(ctx: _Ctx, pos: int, head: str) -> Optional[_Speaker]:
+    """Who issued the statement (report, letter ...) written about before ``pos``, when named."""
+    text = ctx.text
+    pat = _STATEMENT_CACHE.get(head)
+    if pat is None:
+        pat = _STATEMENT_CACHE[head] = re.compile(
+            r"\b(?:issued|released|put out|published|sent|posted|said in|wrote in|in)\s+"
+            r"(?:an?|its|their|his|her)\s+(?:[\w’'-]+\s+){0,2}%s\b" % re.escape(head))
+    last = None
+    for m in pat.finditer(text, max(0, pos - ANTECEDENT_CHARS // 2), pos):
+        last = m
+    if last is None or ctx._in_quote(last.start()):
+        return None
+    i = bisect.bisect_right(ctx.blocks, (last.start(), 1 << 62)) - 1
+    ss = _sent_start(text, ctx.blocks[i][0] if i >= 0 else 0, last.start())
+    np = _subject(ctx, ss, last.start())
+    if np is None:
+        return None
+    spk = _classify(ctx, np[0], np[1], "", np[0])
+    return spk if spk is not None and spk.kind == "named" and spk.name else None
+
+
+_STATEMENT_CACHE: dict = {}
+
+
+def _classify(ctx: _Ctx, s: int, e: int, extra: str = "", pos: int = 0) -> Optional[_Speaker]:
+    """Turn a speaker phrase text[s:e] (maybe with apposition) into a _Speaker."""
+    text = ctx.text
+    s, e = _trim(text, s, e)
+    if s >= e:
+        return None
+    phrase = text[s:e]
+    # head = before the first comma / parenthesis
+    cut = len(phrase)
+    for ch in (",", "("):
+        k = phrase.find(ch)
+        if 0 < k < cut:
+            cut = k
+    hs, he = _trim(text, s, s + cut)
+    head = text[hs:he]
+    appos = phrase[cut:] + " " + extra
+    am = _AFFIL_RE.match(head)
+    if am and _entity_kind(am.group(1), None) == "person" and not _TITLE_ONLY_RE.fullmatch(am.group(1)):
+        appos = head[am.end(1):] + " " + appos
+        he = hs + am.end(1)
+        head = am.group(1)
+    words = head.split()
+    if not words:
+        return None
+    first = words[0].lower()
+    if len(words) == 1 and first in PRONOUNS:
+        kind = "named"
+        if first in PRONOUN_GENDER:
+            found = ctx.antecedent(pos if pos else hs, PRONOUN_GENDER[first], anonymous=True,
+                                   skip_own=ctx.after_quote)
+            name, kind = found if found else (None, "")
+        elif first in ("they", "we"):  # a group: an organisation or unnamed people, never one person
+            found = ctx.group_antecedent(pos if pos else hs)
+            name, kind = found if found else (None, "")
+        else:  # "I": the writer
+            name = ctx.byline
+        if name is None:
+            return _Speaker(None, "unattributed", "", hs, he, "pronoun", "pronoun")
+        if kind == "group":
+            return _Speaker(name, "named", "", hs, he, _entity_kind(name, None), "pronoun")
+        if kind == "anonymous":  # "“...,” said one rebel commander. “...,” he added."
+            role = next((r for p, d, r in reversed(ctx.anon_at) if d == name), "")
+            return _Speaker(name, "anonymous", role, hs, he, "anonymous", "pronoun")
+        return _Speaker(name, "named", ctx.roles.get(name, ""), hs, he, "pronoun", "pronoun")
+    # "X, a rebel commander" with X a description and the apposition a name? keep head.
+    m = ctx.head_mention(hs, he)
+    if m is not None and m.kind != "person" and m.end < he and not text.startswith(("’s", "'s"), m.end) \
+            and _CAPITAL_WORD_RE.search(text, m.end, he):  # (an owner, "Syria Direct’s Noura", stays)
+        # "Republican Presidential hopeful Sen. Ted Cruz": the head of a phrase comes last; a
+        # name after the mention is the speaker, not the mention before it
+        m = None
+    place_modified = False
+    if first == "the" and (m is None or m.kind == "place"):
+        # "the former Republican governor of Texas": a description, its head before "of"
+        of = _OF_PLACE_RE.search(head)
+        if m is not None and not of and words[-1].islower() and m.end <= he - len(words[-1]):
+            m, place_modified = None, True  # "The Benghazi committee": a committee, not the place
+        if of:
+            before = head[:of.start()].split()
+            lw = before[-1].lower()
+            if len(before) >= 2 and before[-1].islower() and (lw in PERSON_HEADS or lw in ANON_HEADS
+                                                               or _role_word(lw)):
+                words = before
+                m = None
+    last = words[-1].lower().strip("’'")
+    person_head = last in PERSON_HEADS or _AGE_RE.fullmatch(last) is not None  # "the 46-year-old"
+    cap_last = words[-1][:1].isupper() and last not in ACRONYM_ROLES  # "president and CEO"
+    anon = (first in DETERMINERS and not (first == "the" and len(words) > 1 and last not in ANON_HEADS
+                                           and (words[1][:1].isupper() or cap_last))) \
+        or (last in ANON_HEADS and not cap_last and m is None) or place_modified
+    if anon:
+        desc = head[0].lower() + head[1:] if first in DETERMINERS else head
+        role = _role_of(head + " " + appos)
+        named_in_appos = not (not appos.strip() or appos.lstrip(" ,").startswith(("who ", "whose ", "which ")))
+        if first == "the" and last in STATEMENT_HEADS and not named_in_appos:
+            # "X said in a statement ... “…,” the statement said": X
+            author = _statement_author(ctx, hs, last)
+            if author is not None:
+                return _Speaker(author.name, "named", author.role, hs, he, author.ekind, "description")
+        if (first == "the" and len(words) >= 2 and last not in ctx.anon_heads and not named_in_appos
+                and (person_head or last in MEDIA_HEADS) and not _introduced_anonymously(text, last, hs)):
+            # a definite description points back: "the former Florida governor" -> Jeb Bush
+            if person_head:
+                name = ctx.antecedent(pos if pos else hs, GENDER_WORDS.get(last, ""),
+                                      prefer=ctx.titled(last), skip_own=ctx.after_quote)
+                if name:
+                    return _Speaker(name, "named", role or ctx.roles.get(name, ""), hs, he, "person",
+                                    "description")
+            elif last in MEDIA_HEADS:
+                name = ctx.last_media(pos if pos else hs)
+                if name:
+                    return _Speaker(name, "named", "media", hs, he, "media", "description")
+        ctx.anon_heads.add(last)
+        ctx.anon_at.append((hs, desc, role))
+        return _Speaker(desc, "anonymous", role, hs, he, "anonymous")
+    if not any(w[:1].isupper() for w in words):
+        return None
+    # named: prefer the mention's canonical name
+    if m is not None:
+        name, ns, ne = m.entity, m.start, m.end
+    else:
+        # last capitalised run of the head, titles stripped
+        toks = _toks(text, hs, he)
+        j = len(toks) - 1
+        while j >= 0 and not (toks[j].w[:1].isupper() or toks[j].lw.startswith(("al-", "el-", "bin-", "abu-"))):
+            j -= 1
+        if j < 0:
+            return None
+        k = j
+        while k - 1 >= 0 and (toks[k - 1].w[:1].isupper() or toks[k - 1].lw in NAME_CONNECTORS
+                              or toks[k - 1].lw.startswith(("al-", "el-"))) \
+                and _gap(text, toks[k - 1], toks[k]) == "space":
+            k -= 1
+        while toks[k].lw in NAME_CONNECTORS and toks[k].lw != "the" and k < j:
+            k += 1
+        while k < j and toks[k].lw in COMMON_SENTENCE_STARTERS:
+            k += 1
+        if toks[k].lw in COMMON_SENTENCE_STARTERS:
+            return None
+        if toks[j].lw.endswith(("’s", "'s")):
+            if j == len(toks) - 1:
+                return None
+            desc = head[0].lower() + head[1:] if first in DETERMINERS else head
+            return _Speaker(desc, "anonymous", _role_of(head + " " + appos), hs, he, "anonymous")
+        ns, ne = _strip_title(text, toks[k].s, toks[j].e)
+        if text[ns:ns + 4] in ("the ", "The ") and not _MEDIA_RE.fullmatch(text[ns:ne]):
+            ns += 4
+        name = _WS_RE.sub(" ", text[ns:ne])
+    ekind = _entity_kind(name, m)
+    if ekind == "person" and " " not in name:
+        # surname only: reuse a fuller name seen before ("Mustafa" <- "Captain Mustafa")
+        people = ctx.people()
+        full = next((f for _, f in reversed(people) if f.split()[-1] == name), None)
+        if full is None:  # a first name: "Arnie reports" <- "NPR's Arnie Seipel"
+            full = next((f for _, f in reversed(people) if " " in f and f.split()[0] == name), None)
+        name = full or name
+    role = "media" if ekind == "media" else _role_of(head + " " + appos)
+    if not role and ekind == "government":
+        role = "official"
+    if not role and ekind == "person":
+        ctx.people()
+        role = ctx.roles.get(name, "")
+    if ekind == "person":
+        ctx.add_person(ns, name)
+        if role:
+            ctx.roles.setdefault(name, role)
+    return _Speaker(name, "named", role, hs, he, ekind)
+
+
+def _cue_speaker(ctx: _Ctx, lo: int, ss: int, o: int):
+    """(speaker phrase span, cue match) for a quote opening at ``o`` after a cue in text[lo:o].
+
+    "X said: “", "X, a rebel commander, said “", "saying, “", "according to X, “",
+    ", said X: “", "As X, professor of ..., wrote in an op-ed: “". (None, None) when none.
+    """
+    text = ctx.text
+    cms = list(_CUE_RE.finditer(text, lo, o)) + list(_PART_RE.finditer(text, lo, o))
+    if not cms:
+        return None, None
+    cm = max(cms, key=lambda m: m.start())
+    cueword = cm.group().lower()
+    if _PART_RE.fullmatch(cueword):
+        if text[lo:cm.start()].rstrip().endswith(","):
+            return _subject(ctx, ss, o), cm  # "X ..., saying: “"
+        if text[cm.end():o].strip() in (":", ",", ""):
+            return _np_back(text, lo, cm.start()), cm  # "with correspondent Nancy Cordes announcing: “"
+        return None, cm
+    if cueword.startswith("according"):
+        return _np_fwd(text, cm.end() + 1, o), cm
+    pre = _TRAIL_ADV_RE.sub("", text[lo:cm.start()].rstrip())
+    if pre.split()[-1:] in (["and"], ["but"]):
+        # "Kerry vowed to destroy the Islamic State and said": the subject of the sentence
+        return _subject(ctx, ss, cm.start()), cm
+    np = _np_back(text, lo, _before_paren(text, lo, cm.start()))  # "Gov. Ann Lee (R-OH), said"
+    if np and text[np[1]:cm.start()].strip().startswith(","):
+        before = text[lo:np[0]].rstrip()
+        # "her senior policy adviser, Jake Sullivan, said": a person's name in apposition speaks;
+        # otherwise the words before the comma are no subject ("..., the group, said X")
+        if not (before.endswith(",") and text[np[0]:np[0] + 1].isupper()
+                and _entity_kind(_WS_RE.sub(" ", text[np[0]:np[1]]), ctx.mention_in(*np)) == "person"):
+            np = None
+    if np is None and pre.endswith(","):
+        # appositive: "X, a rebel commander, said"
+        k2 = text.rfind(",", lo, lo + len(pre) - 1)
+        if k2 > lo:
+            np0 = _np_back(text, lo, k2)
+            before = text[max(lo, np0[0] - 6):np0[0]].split() if np0 else []
+            if np0 and not (before and before[-1].lower() in ("in", "at", "of", "from", "for", "on")):
+                np = (np0[0], lo + len(pre) - 1)  # (a name after a preposition is no subject)
+        if np is None:
+            # a long appositive with commas of its own: the sentence's subject, before its first
+            # comma ("As Phil Zuckerman, professor of ... in Claremont, Calif., wrote")
+            toks = _toks(text, lo, min(cm.start(), lo + 60))
+            i = 1 if toks and toks[0].lw in INTRO_WORDS | {"as"} else 0
+            if i < len(toks):
+                np0 = _np_fwd(text, toks[i].s, cm.start())
+                if np0 and text[np0[1]:np0[1] + 1] == "," and any(t.w[:1].isupper() for t in _toks(text, *np0)):
+                    np = np0
+    if np is None and text[lo:cm.start()].rstrip().endswith(","):
+        q0 = cm.end()
+        while q0 < o and text[q0].isspace():
+            q0 += 1
+        np = _np_fwd(text, q0, o)  # ", said X: “"
+    return np, cm

@@ -1,0 +1,22 @@
+"""Tests of the cue lexicon data/cues.csv (analysis.attribution.cues)."""
+from __future__ import annotations
+
+import pytest
+
+from analysis import attribution as A
+
+
+def test_cue_lexicon_comes_from_the_data_file(tmp_path):
+    from analysis import quotes as Q
+    assert "said" in Q.CUE_VERBS and "saying" in Q.PARTICIPLE_CUES and "believes" in Q.SOURCE_ONLY_CUES
+    p = tmp_path / "cues.csv"
+    p.write_text("cue,kind,quotes,note\nmurmured,quote_only,verb,\nsaid,speech,verbb,\n", encoding="utf-8")
+    with pytest.raises(ValueError, match="line 3.*verbb"):
+        Q._load_quote_cues(p)
+
+
+def test_bad_cue_kind_is_a_clear_error(tmp_path):
+    p = tmp_path / "cues.csv"
+    p.write_text("cue,kind,quotes,note\nsaid,speach,verb,\n", encoding="utf-8")
+    with pytest.raises(ValueError, match="line 2.*speach"):
+        A.cues._load_cues(p)

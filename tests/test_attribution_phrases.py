@@ -1,0 +1,80 @@
+"""Tests of tokens and noun phrases (analysis.attribution.phrases)."""
+from __future__ import annotations
+
+import pytest
+
+from analysis.attribution.phrases import _appos_after, _np_back, _np_fwd, _span, _strip_title, _subject
+
+
+@pytest.mark.parametrize("text, cue, phrase", [
+    ("State Department spokesman John Kirby also said", " also said", "State Department spokesman John Kirby"),
+    ("Later, a senior Western diplomat said", " said", "a senior Western diplomat"),
+    ("He later added", " later added", "He"),
+    ("Genevieve Casagrande at the Institute believes", " believes", "Genevieve Casagrande at the Institute"),
+    ("the talks went badly, said", ", said", None),  # no noun phrase before the comma
+])
+def test_np_back(text, cue, phrase):
+    got = _np_back(text, 0, text.index(cue))
+    assert (text[got[0]:got[1]] if got else None) == phrase
+
+
+@pytest.mark.parametrize("text, phrase", [
+    ("one rebel commander, who spoke", "one rebel commander"),
+    ("Ann Lee in a statement", "Ann Lee"),
+    ("The announcement came", None),  # a determiner alone names nobody
+    ("an official, who asked not to be named because of the talks", "an official, who asked not to be named"),
+    ("however the rain", None),
+])
+def test_np_fwd(text, phrase):
+    got = _np_fwd(text, 0, len(text))
+    assert (text[got[0]:got[1]] if got else None) == phrase
+
+
+@pytest.mark.parametrize("text, after, appos", [
+    ("Jane Roe, a researcher at the institute, said", "Jane Roe", ", a researcher at the institute"),
+    ("Tom Reed of the Free Syrian Army said", "Tom Reed", " of the Free Syrian Army "),
+    ("Tom Reed said", "Tom Reed", ""),
+])
+def test_appos_after(text, after, appos):
+    assert _appos_after(text, len(after), len(text)) == appos
+
+
+@pytest.mark.parametrize("text, subject", [
+    ("In May, the rebel group said", "the rebel group"),
+    ("But Ann Lee, a senator, said", "Ann Lee"),
+    ("“We won,” he said", None),  # a sentence that opens with a quote
+])
+def test_subject(text, subject):
+    class Ctx:  # _subject reads only ctx.text
+        pass
+
+    ctx = Ctx()
+    ctx.text = text
+    got = _subject(ctx, 0, len(text))
+    assert (text[got[0]:got[1]] if got else None) == subject
+
+
+@pytest.mark.parametrize("text, name", [
+    ("Syrian President Bashar al-Assad", "Bashar al-Assad"),
+    ("Gov. Rick Perry", "Rick Perry"),
+    ("Ann Lee", "Ann Lee"),
+])
+def test_strip_title(text, name):
+    s, e = _strip_title(text, 0, len(text))
+    assert text[s:e] == name
+
+
+@pytest.mark.parametrize("text, kept", [(", the plan is ready.", "the plan is ready"), ("— “yes,” ", "“yes,”")])
+def test_span_trims_punctuation(text, kept):
+    s, e = _span(text, 0, len(text))
+    assert text[s:e] == kept
+
+
+@pytest.mark.parametrize("text, phrase", [
+    ("Republican Presidential hopeful Sen. Ted Cruz was critical", "Republican Presidential hopeful Sen. Ted Cruz"),
+    ("Democratic pollster Ann Lee agreed", "Democratic pollster Ann Lee"),
+    ("Smith hopeful about the talks", "Smith"),  # no name after the noun: the name ends there
+])
+def test_np_fwd_person_noun_before_a_name(text, phrase):
+    got = _np_fwd(text, 0, len(text))
+    assert text[got[0]:got[1]] == phrase
