@@ -135,6 +135,8 @@ def _hits(text: str) -> list[tuple[int, int, str, int]]:
     """(start, end, 'action'|'name', entry index) of every lexicon match in ``text``."""
     low = text.lower()
     found = _lexicon().matcher.find(text, low if len(low) == len(text) else None, [(0, len(text))])
+    if len(found) < 2:
+        return [(h[1], h[2], h[3], h[4]) for h in found]
     return sorted(((h[1], h[2], h[3], h[4]) for h in found), key=lambda h: (h[0], -h[1], h[2], h[3]))
 
 
@@ -249,7 +251,7 @@ def _chained(between: list[tuple], s: int, text: str) -> bool:
     return all(_words(text[e:st]) <= 2 for e, st in zip(ends[:-1], starts))
 
 
-def code_events(text: str, mentions: Iterable[Sequence] = ()) -> list[Event]:
+def code_events(text: str, mentions: Iterable[Sequence] = (), *, _found=None) -> list[Event]:
     """Events in one claim: (agent, action, patient) with the action cue's offsets.
 
     >>> [event_key(e) for e in code_events("ISIS captured six villages from rebels.")]
@@ -265,7 +267,7 @@ def code_events(text: str, mentions: Iterable[Sequence] = ()) -> list[Event]:
     >>> [event_key(e) for e in code_events("He doubted that Russia was interested in fighting ISIS.")]
     []
     """
-    found = _hits(text)
+    found = _hits(text) if _found is None else _found
     actions = _lexicon().actions
     cues = [(s, e, actions[i], text[s:e]) for s, e, lex, i in found if lex == "action"]
     cues = [c for k, c in enumerate(cues) if not (k and c[0] < cues[k - 1][1])]  # overlapping: the first

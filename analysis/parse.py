@@ -183,8 +183,11 @@ def normalise_date(value) -> str | None:
 # --------------------------------------------------------------------------- line patterns
 
 _BULLET = r"[\s•·*\-–—|>]*"
+# Kinds that may open with any text: a photo credit in parentheses, a contributor line.
+_PHOTO_IN_PARENS = r"|.{0,300}\((?:ap |afp |reuters |file |getty )?(?:photo|image|picture|video|photograph)s?\b[^)]{0,100}\)"
+_CONTRIBUTED_ALT = r"|.{0,160}\bcontributed (?:to )?(?:this |the )?(?:report|reporting|story)\b.{0,80}"
 # Whole-line boilerplate; the group name is the Boilerplate kind.
-_BOILER_LINE = re.compile(
+_BOILER_LINE_PATTERN = (
     rf"{_BULLET}(?:"
     r"(?P<share>(?:print friendly,? pdf (?:&|and) email|send to kindle|print(?: this)?(?: article| story| page)?"
     r"|e-?mail(?: this)?(?: article| story| page)?|share(?: this)?(?: article| story| post| page)?(?: on \w+)?[!.:]?"
@@ -208,14 +211,31 @@ _BOILER_LINE = re.compile(
     r"|(?P<copyright>(?:copyright|©|\(c\)).{0,160})"
     r"|(?P<photo_credit>\[?\s*(?:photo|image|picture|video|photograph|illustration|graphic)s?(?: credit)?\s*(?:by|:)[^\n]{0,150}"
     r"|enlarge this image.{0,200}|toggle caption.{0,200}|image (?:copyright|caption|source).{0,200}"
-    r"|.{0,300}\((?:ap |afp |reuters |file |getty )?(?:photo|image|picture|video|photograph)s?\b[^)]{0,100}\)"
+    rf"{_PHOTO_IN_PARENS}"
     r"|(?:getty images|ap photo|afp photo|reuters photo)[^\n]{0,80})"
     r"|(?P<contact>(?:(?:e-?mail|contact|follow)(?: \w+){0,4}(?: on twitter)?(?: at)?:?\s*)?"
     r"(?:[\w.+-]+@[\w-]+\.[\w.-]+|@\w{2,})(?:[\s|,;/]*(?:[\w.+-]+@[\w-]+\.[\w.-]+|@\w{2,}|on twitter))*[\s|,;.]*)"
-    r"|(?P<credit>contributing:.{0,300}|.{0,160}\bcontributed (?:to )?(?:this |the )?(?:report|reporting|story)\b.{0,80}"
+    r"|(?P<credit>contributing:.{0,300}" rf"{_CONTRIBUTED_ALT}"
     r"|(?:additional )?reporting by .{0,200}|(?:editing|edited|writing) by .{0,200}|(?:via|source|h/t|hat tip):? .{0,100})"
-    r")\s*",
-    re.I)
+    r")\s*")
+
+
+def _boiler_line(paren: bool, contributed: bool) -> re.Pattern:
+    """The whole-line pattern for a line with/without "(" and "contributed": a line without
+    one cannot match the alternative that needs it, so that alternative (a scan of up to 300
+    characters) is left out; the result is the same."""
+    p = _BOILER_LINE_PATTERN
+    assert p.count(_PHOTO_IN_PARENS) == 1 and p.count(_CONTRIBUTED_ALT) == 1
+    if not paren:
+        p = p.replace(_PHOTO_IN_PARENS, "")
+    if not contributed:
+        p = p.replace(_CONTRIBUTED_ALT, "")
+    return re.compile(p, re.I)
+
+
+_BOILER_LINES = {(a, b): _boiler_line(a, b) for a in (False, True) for b in (False, True)}
+_BOILER_LINE = _BOILER_LINES[True, True]
+_CONTRIBUTED = re.compile("contributed", re.I)
 # Inline boilerplate at the end of a body line: "... the city. [Continue reading…]"
 _TRAILING_BOILER = re.compile(
     r"\s*(?:\[\s*(?:continue|keep) reading[^\]\n]{0,40}\]|(?:continue|keep) reading(?: the (?:full |main )?(?:story|article))?\s*(?:\.\.\.|…|»|>>)"
@@ -474,9 +494,10 @@ def _lines(text: str) -> list[_Line]:
 
 
 def _boiler_kind(line: _Line) -> str:
-    if len(line.text) > 400:
-        return "photo_credit" if _GALLERY.search(line.text) else ""
-    m = _BOILER_LINE.fullmatch(line.text)
+    t = line.text
+    if len(t) > 400:
+        return "photo_credit" if "Hide Caption" in t and _GALLERY.search(t) else ""
+    m = _BOILER_LINES["(" in t, _CONTRIBUTED.search(t) is not None].fullmatch(t)
     if not m:
         tail = line.text[-120:]
         if any(w in tail for w in _PLAYER_WORDS) and line.nwords <= 80 and _PLAYER_TAIL.search(line.text):

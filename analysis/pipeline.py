@@ -115,8 +115,14 @@ def check_skip(skip) -> frozenset:
     return skip
 
 
-def article_rows(result: ArticleAnalysis, *, skip: frozenset = frozenset()) -> dict[str, list[tuple]]:
-    """Rows of each per-article table for one analysed article, in TABLES column order."""
+def article_rows(result: ArticleAnalysis, *, skip: frozenset = frozenset(),
+                 attribution_rows: Optional[list[tuple]] = None) -> dict[str, list[tuple]]:
+    """Rows of each per-article table for one analysed article, in TABLES column order.
+
+    ``attribution_rows``: what :func:`analysis.attributions.attribution_rows` gave for this
+    ``result``, when the caller has it already (a benchmark timing that stage on its own);
+    otherwise it is computed here (it is most of this function's time).
+    """
     p = result.parsed
     a = p.article
     aid = a.article_id
@@ -148,7 +154,8 @@ def article_rows(result: ArticleAnalysis, *, skip: frozenset = frozenset()) -> d
     rows["numbers"] = [(aid, sid(n.start), n.start, n.end, n.text, n.value, n.unit, n.qualifier)
                        for n in result.numbers]
     rows["boilerplate"] = [(aid, b.start, b.end, b.text, b.kind) for b in p.boilerplate]
-    rows["attributions"] = attributions.attribution_rows(result)
+    rows["attributions"] = (attributions.attribution_rows(result) if attribution_rows is None
+                            else list(attribution_rows))
     rows["quotes"], rows["sources"] = attributions.with_speaker_details(
         result, rows["attributions"], rows["quotes"], rows["sources"])
     if "claims" not in skip:

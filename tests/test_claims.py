@@ -48,6 +48,73 @@ def test_hedge_cues(text, cues):
     assert [c for c, kind in C.hedges(text) if kind != "attribution"] == cues
 
 
+def _hedge_reference():
+    """hedges() as one plain alternation of the cue patterns would give it (the reference)."""
+    import re
+
+    df = pd.read_csv(C.HEDGES_CSV, keep_default_na=False)
+    regex = re.compile("|".join(f"(?P<g{i}>{p})" for i, p in enumerate(df.pattern)), re.IGNORECASE)
+
+    def hedges(text):
+        out = []
+        for m in regex.finditer(text):
+            cue = df.cue[int(m.lastgroup[1:])]
+            if cue not in [c for c, _ in out]:
+                out.append((cue, C.HEDGE_KINDS.get(cue, "")))
+        return out
+    return hedges
+
+
+HEDGE_TEXTS = [
+    "It is said to be true; it IS SAID TO be, was widely believed to be and were thought to be.",
+    "Claims of responsibility, claimed, claiming; the claim could not be independently confirmed.",
+    "Could it be? It could, perhaps, maybe; possibly probably probable; unlikely likely.",
+    "“Apparently” (allegedly) [reportedly] -purportedly- an estimate, an  estimated 40, estimated.",
+    "May may MAY; sources close to the army; source said; quoted by; citing; according to him.",
+    "Seemingly it appears appearing appeared to; ſeems; İt appears; suggested suggesting suggests.",
+    "unverified unsubstantiated unconfirmed unconfirmable mightily might",
+]
+
+
+def test_hedges_match_one_plain_alternation_of_the_patterns():
+    """The first-letter dispatch finds what a plain alternation finds, in the same order."""
+    ref = _hedge_reference()
+    texts = list(HEDGE_TEXTS)
+    for path in sorted(ALLSIDES_DIR.glob("*.json"))[:150]:
+        texts.append(json.loads(path.read_text(encoding="utf-8")).get("content", "") or "")
+    assert any(C.hedges(t) for t in HEDGE_TEXTS)
+    for t in texts:
+        assert C.hedges(t) == ref(t), t[:200]
+
+
+@pytest.mark.parametrize("pattern, letters", [
+    (r"\bclaim(?:s|ed)?\b", {"c"}),
+    (r"\b(?:is|are|Was)\s+said", {"i", "a", "w"}),
+    (r"\b(?:un)?likely\b", {"u", "l"}),
+    (r"(?-i:\bmay\b)", {"m"}),
+    (r"\b[Pp]robabl[ey]", {"p"}),
+    (r"\w+ly", None),  # any word character
+    (r"(?:ab)?", None),  # may match nothing
+])
+def test_first_chars(pattern, letters):
+    got = C._first_chars(pattern)
+    assert (set(got) if got is not None else None) == letters
+
+
+@pytest.mark.parametrize("text", [
+    "", "the of and", "Rebels captured villages", "The rebels’ gains, Mr Smith's 6 villages",
+    "it is what it is", "Insurgents insurgents insurgents", "Ünïcode wörds städte dörfer",
+])
+def test_has_terms_counts_like_terms(text):
+    for k in range(0, 5):
+        assert C._has_terms(text, k) == (len(C.terms(text)) >= k)
+
+
+def test_dates_without_digits_are_none():
+    assert C.dates("On Oct. nine and tenth October") == []
+    assert C.dates("On Oct. ٩") == ["10-09"]  # a digit of another script is a digit too
+
+
 def test_hedges_csv_has_the_columns_framing_reads():
     df = pd.read_csv(C.HEDGES_CSV)
     assert list(df.columns) == ["cue", "kind", "pattern"]

@@ -409,3 +409,36 @@ def test_stated_title_placement(path, title, text, want_span, first_sentence):
     assert p.sentences[0].text == first_sentence
     if path.endswith((".json", ".csv")):
         assert p.headline_text == title
+
+
+@pytest.mark.parametrize("line, kind", [
+    ("Rebels in Idlib on Monday. (AP Photo/Hussein Malla)", "photo_credit"),
+    ("Jane Roe contributed to this report.", "credit"),
+    ("Jane Roe CONTRIBUTED to this story from Beirut", "credit"),
+    ("Copyright 2015 The Associated Press. All rights reserved.", "copyright"),
+    ("The rebels (who fled) said they contributed money to the cause.", ""),
+    ("Share this article", "share"),
+    ("The army took the airport on Monday.", ""),
+])
+def test_boiler_line_without_the_alternatives_a_line_cannot_match(line, kind):
+    """A line is matched by the pattern without the "(" / "contributed" alternatives when it
+    has neither: the kind is the one the whole pattern gives."""
+    ln = parse._Line(0, len(line), line, True, 0)
+    assert parse._boiler_kind(ln) == kind
+
+
+def test_boiler_line_variants_agree_on_corpus_lines():
+    paths = sorted(ALLSIDES_DIR.glob("*.json"))[:200] or sorted(SEEDS_DIR.glob("*"))
+    lines = []
+    for path in paths:
+        if path.is_file():
+            text = path.read_text(encoding="utf-8", errors="replace")
+            if path.suffix == ".json":
+                text = json.loads(text).get("content", "") or ""
+            lines += [ln for ln in parse._lines(text) if len(ln.text) <= 400]
+    lines += [parse._Line(0, 40, "Photo (AP Photo) and Jim contributed to this report", True, 0)]
+    assert lines
+    for ln in lines:
+        fast = parse._BOILER_LINES["(" in ln.text, parse._CONTRIBUTED.search(ln.text) is not None]
+        a, b = fast.fullmatch(ln.text), parse._BOILER_LINE.fullmatch(ln.text)
+        assert (a and (a.lastgroup, a.span())) == (b and (b.lastgroup, b.span())), ln.text

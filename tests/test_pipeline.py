@@ -99,3 +99,15 @@ def test_allsides_sample_provenance_and_accounting(tmp_path):
     assert set(t.articles.article_id) == set(by_id)
     for aid, text in t.texts.items():
         assert text == json.loads(by_id[aid].read_text(encoding="utf-8"))["content_original"]
+
+
+def test_article_rows_with_attribution_rows_given_are_the_same():
+    from analysis import attributions, pipeline
+    from analysis.records import Article
+
+    text = ("Rebels Hold Town\n\nThe rebels held the town, Col. Ahmed Saleh, a commander, told Reuters. "
+            "“We will not leave,” he said. Officials in Damascus said the army would advance.")
+    result = pipeline.analyse_article(Article("a", "a.txt", text))
+    given = attributions.attribution_rows(result)
+    assert given  # the text has attributed speech, so the shortcut has something to carry
+    assert pipeline.article_rows(result, attribution_rows=given) == pipeline.article_rows(result)
