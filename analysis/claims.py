@@ -782,7 +782,9 @@ _GALLERY_MARK = re.compile(r"\bHide Caption \d+ of \d+\b")  # CNN photo-gallery 
 _GALLERY_TITLE = re.compile(r"\b((?:Photos?|Images?|Pictures?):\s+\S.{0,120}?)\s+\1\s")  # "Photos: T Photos: T"
 _PAREN_CREDIT = re.compile(r"\((?:ap |afp |reuters |file |getty )?(?:photo|image|picture|video|photograph)s?"
                            r"\b[^)]{0,100}\)", re.I)
-_SENTENCE_END = re.compile(r"[.!][\"'”’)\]]*$")
+_SITE_NOTE = re.compile(r"https?://|pic\.twitter|\b(?:was|been) updated\b|\bmessage has been sent\b", re.I)
+_QUOTE_CHARS = re.compile("[\"“”‘’]|''|``")
+_SENTENCE_END = re.compile(r"[.!:][\"'”’)\]]*$")  # a blog intro ends in ':' before its headline
 
 
 def front_stretches(text: str, headline: Optional[tuple[int, int]] = None,
@@ -811,20 +813,46 @@ def front_stretches(text: str, headline: Optional[tuple[int, int]] = None,
             line = text[b_start:b_end]
             cuts = [m.span() for m in _PAREN_CREDIT.finditer(line)]
             if _GALLERY_MARK.search(line):
-                cuts += [m.span() for m in _GALLERY_MARK.finditer(line)]
-                tm = _GALLERY_TITLE.search(line)
-                if tm:
-                    cuts += [m.span() for m in re.finditer(re.escape(tm.group(1)), line)]
+                marks = [m.span() for m in _GALLERY_MARK.finditer(line)]
+                cuts += marks
+                title = _gallery_title(line, marks)
+                if title:
+                    cuts += [m.span() for m in re.finditer(re.escape(title), line)]
             elif not cuts:
                 continue  # a bare credit ("Photo: Reuters")
             pos = 0
-            for cs, ce in sorted(cuts):
-                if cs > pos:
-                    out.append(("caption", b_start + pos, b_start + cs))
+            for cs, ce in sorted(cuts) + [(len(line), len(line))]:
+                ps, pe = _trim(line, pos, cs)
+                if pe > ps:
+                    out.append(("caption", b_start + ps, b_start + pe))
                 pos = max(pos, ce)
-            if pos < len(line):
-                out.append(("caption", b_start + pos, b_end))
     return out
+
+
+def _gallery_title(line: str, marks: Sequence[tuple[int, int]]) -> str:
+    """The title a photo gallery repeats before every caption ("Photos: Night of terror"):
+    stated twice at the start, else the words every item opens with (of two items or more).
+
+    >>> t = "Photos: Life A B met. Hide Caption 1 of 2 Photos: Life C ran."
+    >>> _gallery_title(t, [m.span() for m in _GALLERY_MARK.finditer(t)])
+    'Photos: Life'
+    """
+    tm = _GALLERY_TITLE.search(line)
+    if tm:
+        return tm.group(1)
+    items = [line[e:].split() for _, e in marks]
+    items = [w for w in items if w and re.fullmatch(r"(?:Photos?|Images?|Pictures?):", w[0])]
+    if len(items) < 1:
+        return ""
+    first = line[:marks[0][0]].split() if marks else []
+    if first and first[0] == items[0][0]:
+        items.append(first)
+    if len(items) < 2:
+        return ""
+    n = 0
+    while all(len(w) > n + 1 for w in items) and len({w[n] for w in items}) == 1:
+        n += 1
+    return " ".join(items[0][:n]) if n > 1 else ""
 
 
 def _front_sentences(text: str, stretches: Iterable[tuple[str, int, int]],
@@ -849,7 +877,8 @@ def _front_sentences(text: str, stretches: Iterable[tuple[str, int, int]],
 def _is_front_claim(text: str, part: str) -> bool:
     """A headline, subheadline, intro or caption sentence that states something checkable:
     not a question, FRONT_MIN_WORDS words and FRONT_MIN_TERMS content terms, not all in
-    capitals; outside a headline it ends a sentence and has a content word that is not a name."""
+    capitals; outside a headline it has a content word that is not a name, and an intro or
+    caption ends a sentence (a photo credit or a gallery title does not)."""
     if "?" in text and _QUESTION_END.search(text):
         return False
     if len(text.split()) < FRONT_MIN_WORDS or not any(map(str.islower, text)):
@@ -857,7 +886,22 @@ def _is_front_claim(text: str, part: str) -> bool:
     content, lower = _content_terms(text)
     if len(content) < FRONT_MIN_TERMS:
         return False
-    return part == "headline" or (bool(lower) and _SENTENCE_END.search(text) is not None)
+    if part == "headline":
+        return True
+    if part == "subheadline" and _SITE_NOTE.search(text):
+        return False
+    return bool(lower) and (part == "subheadline" or _SENTENCE_END.search(text) is not None)
+
+
+def _is_short_claim(text: str, mentions: Sequence, numbers: Sequence) -> bool:
+    """A body sentence under MIN_CLAIM_WORDS words that still states something checkable
+    ("ISIS has claimed responsibility."): _is_front_claim's test, ending in '.' or '!', not a
+    piece of a quote, naming an actor or place or giving a number."""
+    if not (mentions or numbers) or text[-1:] not in ".!" or _QUOTE_CHARS.search(text):
+        return False
+    if mentions and not numbers and not any(m[3] in ACTOR_KINDS or m[3] in PLACE_KINDS for m in mentions):
+        return False
+    return _is_front_claim(text, "caption")
 
 
 def _cue_sources(text: str) -> list[str]:
@@ -933,11 +977,19 @@ def build_claims(article_id: str, text: str, sentences: Iterable, *, mentions: I
         inside = [(max(qs, s_start) - s_start, min(qe, s_end) - s_start)
                   for qs, qe in q_spans if qs < s_end and qe > s_start] if q_spans else []
         sentence_src = None  # the sources credited in the sentence, when a claim asks
-        for ps, pe in (_split_clauses(s_text, inside) if part == "body" else [(0, len(s_text))]):
+        pieces = _split_clauses(s_text, inside) if part == "body" else [(0, len(s_text))]
+        for ps, pe in pieces:
             ps, pe = _trim(s_text, ps, pe)
             c_text = s_text[ps:pe]
             n_words = len(c_text.split())
-            if not (_is_claim(c_text, n_words) if part == "body" else _is_front_claim(c_text, part)):
+            if part != "body":
+                if not _is_front_claim(c_text, part):
+                    continue
+            elif not _is_claim(c_text, n_words) and not (
+                    # a short whole sentence that states something ("ISIS claimed responsibility.")
+                    n_words < MIN_CLAIM_WORDS and len(pieces) == 1 and _is_short_claim(
+                        c_text, _within(m_starts, mentions, s_start + ps, s_start + pe),
+                        _within(n_starts, numbers, s_start + ps, s_start + pe))):
                 continue
             start, end = s_start + ps, s_start + pe
             if text[start:end] != c_text:  # sentence text not an exact slice: re-anchor
