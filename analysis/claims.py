@@ -783,6 +783,7 @@ _GALLERY_TITLE = re.compile(r"\b((?:Photos?|Images?|Pictures?):\s+\S.{0,120}?)\s
 _PAREN_CREDIT = re.compile(r"\((?:ap |afp |reuters |file |getty )?(?:photo|image|picture|video|photograph)s?"
                            r"\b[^)]{0,100}\)", re.I)
 _SITE_NOTE = re.compile(r"https?://|pic\.twitter|\b(?:was|been) updated\b|\bmessage has been sent\b", re.I)
+_LIST_ITEM = re.compile(r"\d{1,2}[.)]\s")  # "2. That private server."
 _QUOTE_CHARS = re.compile("[\"“”‘’]|''|``")
 _SENTENCE_END = re.compile(r"[.!:][\"'”’)\]]*$")  # a blog intro ends in ':' before its headline
 
@@ -896,8 +897,10 @@ def _is_front_claim(text: str, part: str) -> bool:
 def _is_short_claim(text: str, mentions: Sequence, numbers: Sequence) -> bool:
     """A body sentence under MIN_CLAIM_WORDS words that still states something checkable
     ("ISIS has claimed responsibility."): _is_front_claim's test, ending in '.' or '!', not a
-    piece of a quote, naming an actor or place or giving a number."""
-    if not (mentions or numbers) or text[-1:] not in ".!" or _QUOTE_CHARS.search(text):
+    piece of a quote, a transcript turn ("Perez: Oh, sure.") or a numbered list item, naming an
+    actor or place or giving a number."""
+    if not (mentions or numbers) or text[-1:] not in ".!" or _QUOTE_CHARS.search(text) \
+            or ":" in text or _LIST_ITEM.match(text):
         return False
     if mentions and not numbers and not any(m[3] in ACTOR_KINDS or m[3] in PLACE_KINDS for m in mentions):
         return False
