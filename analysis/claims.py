@@ -3,7 +3,12 @@
 A **claim** is a body sentence, or a clause of one, that asserts something checkable
 (questions and fragments are left out). Each claim carries its offsets, the actors and
 places it mentions, its numbers, its dates, who it is credited to, and its hedging cues
-(``data/hedges.csv``).
+(``data/hedges.csv``). Its ``part`` says where it stands: ``body``, or, after the body's
+claims and with ``sentence_id`` -1, the ``headline`` (when it stands in the text: a record's
+title field has no offsets and is no claim), a ``subheadline``, a blog ``intro`` or a photo
+``caption`` (front_stretches; bylines, credits and widgets stay out). Those, and body
+sentences under MIN_CLAIM_WORDS words that name an actor or place or give a number ("ISIS
+has claimed responsibility."), need only FRONT_MIN_WORDS words and FRONT_MIN_TERMS terms.
 
 **Links** pair stretches of two articles:
 
