@@ -3,7 +3,12 @@
 A **claim** is a body sentence, or a clause of one, that asserts something checkable
 (questions and fragments are left out). Each claim carries its offsets, the actors and
 places it mentions, its numbers, its dates, who it is credited to, and its hedging cues
-(``data/hedges.csv``).
+(``data/hedges.csv``). Its ``part`` says where it stands: ``body``, or, after the body's
+claims and with ``sentence_id`` -1, the ``headline`` (when it stands in the text: a record's
+title field has no offsets and is no claim), a ``subheadline``, a blog ``intro`` or a photo
+``caption`` (front_stretches; bylines, credits and widgets stay out). Those, and body
+sentences under MIN_CLAIM_WORDS words that name an actor or place or give a number ("ISIS
+has claimed responsibility."), need only FRONT_MIN_WORDS words and FRONT_MIN_TERMS terms.
 
 **Links** pair stretches of two articles:
 
@@ -59,6 +64,12 @@ ORIGIN_COLUMNS = ("group", "kind", "articles", "n_articles", "text", "likely_ori
 
 MIN_CLAIM_WORDS = 5  # a claim has at least this many words ...
 MIN_CLAIM_TERMS = 3  # ... and this many content terms
+# headlines, subheadlines, blog intros and photo captions state facts in fewer words
+# ("ISIS has claimed responsibility."): a claim there has this many words and content terms
+FRONT_MIN_WORDS = 3
+FRONT_MIN_TERMS = 2
+# the claims table's `part`: where in the article a claim stands (body sentences first)
+CLAIM_PARTS = ("body", "headline", "subheadline", "intro", "caption")
 AGREE_MIN_SCORE = 0.45  # cosine for `agree`
 AGREE_MIN_SHARED_TERMS = 3  # ... sharing at least this many terms (two short sentences can share two by chance)
 AGREE_MIN_CONTENT_SHARE = 0.5  # ... of which at least this share from words that are not names
@@ -772,6 +783,135 @@ def _is_claim(text: str, n_words: Optional[int] = None) -> bool:
     return any(map(str.islower, text))
 
 
+_GALLERY_MARK = re.compile(r"\bHide Caption \d+ of \d+\b")  # CNN photo-gallery widget
+_GALLERY_TITLE = re.compile(r"\b((?:Photos?|Images?|Pictures?):\s+\S.{0,120}?)\s+\1\s")  # "Photos: T Photos: T"
+_PAREN_CREDIT = re.compile(r"\((?:ap |afp |reuters |file |getty )?(?:photo|image|picture|video|photograph)s?"
+                           r"\b[^)]{0,100}\)", re.I)
+_SITE_NOTE = re.compile(r"https?://|pic\.twitter|\b(?:was|been) updated\b|\bmessage has been sent\b", re.I)
+_LIST_ITEM = re.compile(r"\d{1,2}[.)]\s")  # "2. That private server."
+_QUOTE_CHARS = re.compile("[\"“”‘’]|''|``")
+_SENTENCE_END = re.compile(r"[.!:][\"'”’)\]]*$")  # a blog intro ends in ':' before its headline
+
+
+def front_stretches(text: str, headline: Optional[tuple[int, int]] = None,
+                    boilerplate: Iterable = ()) -> list[tuple[str, int, int]]:
+    """(part, start, end) stretches of ``text`` outside the body sentences that may state a
+    fact: the headline (a span of the text; a record's title field not found in the text has
+    no offsets and is left out), subheadlines, blog intros and photo captions -- the words
+    of a ``caption`` boilerplate line, and of a ``photo_credit`` line the caption text around
+    its credit ("... near Aleppo. (AP Photo/Hussein Malla)") or the captions of a CNN photo
+    gallery ("Photos: T Photos: T <caption> Hide Caption 1 of 32 Photos: T <caption> ...").
+    Every other boilerplate (bylines, share widgets, bare credits) stays out.
+
+    ``boilerplate``: (start, end, kind) as parse.Parsed.boilerplate holds them.
+
+    >>> t = "Photos: Paris Photos: Paris Police secure the stadium. Hide Caption 1 of 2 Photos: Paris A vigil."
+    >>> [(p, t[s:e]) for p, s, e in front_stretches(t, None, [(0, len(t), "photo_credit")])]
+    [('caption', 'Police secure the stadium.'), ('caption', 'A vigil.')]
+    """
+    out = []
+    if headline is not None and headline[0] is not None and headline[1] > headline[0]:
+        out.append(("headline", int(headline[0]), int(headline[1])))
+    for b_start, b_end, kind in boilerplate:
+        if kind in ("subheadline", "intro", "caption"):
+            out.append((kind, b_start, b_end))
+        elif kind == "photo_credit":
+            line = text[b_start:b_end]
+            cuts = [m.span() for m in _PAREN_CREDIT.finditer(line)]
+            if _GALLERY_MARK.search(line):
+                marks = [m.span() for m in _GALLERY_MARK.finditer(line)]
+                cuts += marks
+                title = _gallery_title(line, marks)
+                if title:
+                    cuts += [m.span() for m in re.finditer(re.escape(title), line)]
+            elif not cuts:
+                continue  # a bare credit ("Photo: Reuters")
+            pos = 0
+            for cs, ce in sorted(cuts) + [(len(line), len(line))]:
+                ps, pe = _trim(line, pos, cs)
+                if pe > ps:
+                    out.append(("caption", b_start + ps, b_start + pe))
+                pos = max(pos, ce)
+    return out
+
+
+def _gallery_title(line: str, marks: Sequence[tuple[int, int]]) -> str:
+    """The title a photo gallery repeats before every caption ("Photos: Night of terror"):
+    stated twice at the start, else the words every item opens with (of two items or more).
+
+    >>> t = "Photos: Life A B met. Hide Caption 1 of 2 Photos: Life C ran."
+    >>> _gallery_title(t, [m.span() for m in _GALLERY_MARK.finditer(t)])
+    'Photos: Life'
+    """
+    tm = _GALLERY_TITLE.search(line)
+    if tm:
+        return tm.group(1)
+    items = [line[e:].split() for _, e in marks]
+    items = [w for w in items if w and re.fullmatch(r"(?:Photos?|Images?|Pictures?):", w[0])]
+    if len(items) < 1:
+        return ""
+    first = line[:marks[0][0]].split() if marks else []
+    if first and first[0] == items[0][0]:
+        items.append(first)
+    if len(items) < 2:
+        return ""
+    n = 0
+    while all(len(w) > n + 1 for w in items) and len({w[n] for w in items}) == 1:
+        n += 1
+    return " ".join(items[0][:n]) if n > 1 else ""
+
+
+def _front_sentences(text: str, stretches: Iterable[tuple[str, int, int]],
+                     body: Sequence[tuple[int, int]] = ()) -> list[tuple[str, int, int]]:
+    """The stretches cut into sentences (a headline stays whole), trimmed; none overlapping a
+    body sentence ``body`` (start, end)."""
+    from .parse import split_sentences
+
+    out = []
+    for part, s, e in stretches:
+        if any(bs < e and be > s for bs, be in body):
+            continue
+        if part == "headline":
+            s, e = _trim(text, s, e)
+            if e > s:
+                out.append((part, s, e))
+        else:
+            out.extend((part, sp.start, sp.end) for sp in split_sentences(text, start=s, end=e))
+    return out
+
+
+def _is_front_claim(text: str, part: str) -> bool:
+    """A headline, subheadline, intro or caption sentence that states something checkable:
+    not a question, FRONT_MIN_WORDS words and FRONT_MIN_TERMS content terms, not all in
+    capitals; outside a headline it has a content word that is not a name, and an intro or
+    caption ends a sentence (a photo credit or a gallery title does not)."""
+    if "?" in text and _QUESTION_END.search(text):
+        return False
+    if len(text.split()) < FRONT_MIN_WORDS or not any(map(str.islower, text)):
+        return False
+    content, lower = _content_terms(text)
+    if len(content) < FRONT_MIN_TERMS:
+        return False
+    if part == "headline":
+        return True
+    if part == "subheadline" and _SITE_NOTE.search(text):
+        return False
+    return bool(lower) and (part == "subheadline" or _SENTENCE_END.search(text) is not None)
+
+
+def _is_short_claim(text: str, mentions: Sequence, numbers: Sequence) -> bool:
+    """A body sentence under MIN_CLAIM_WORDS words that still states something checkable
+    ("ISIS has claimed responsibility."): _is_front_claim's test, ending in '.' or '!', not a
+    piece of a quote, a transcript turn ("Perez: Oh, sure.") or a numbered list item, naming an
+    actor or place or giving a number."""
+    if not (mentions or numbers) or text[-1:] not in ".!" or _QUOTE_CHARS.search(text) \
+            or ":" in text or _LIST_ITEM.match(text):
+        return False
+    if mentions and not numbers and not any(m[3] in ACTOR_KINDS or m[3] in PLACE_KINDS for m in mentions):
+        return False
+    return _is_front_claim(text, "caption")
+
+
 def _cue_sources(text: str) -> list[str]:
     """Names credited by a cue ('according to X', 'X said') -- used when no sources are given."""
     out = []
@@ -806,13 +946,15 @@ def _join(items: Iterable[str]) -> str:
 
 def build_claims(article_id: str, text: str, sentences: Iterable, *, mentions: Iterable = (),
                  numbers: Iterable = (), sources: Iterable = (), quotes: Iterable = (),
-                 scare_quotes_found: bool = False) -> list[tuple]:
+                 scare_quotes_found: bool = False, front: Iterable = ()) -> list[tuple]:
     """Claim rows (CLAIM_COLUMNS order) for one article from plain records.
 
     ``sentences``: (sentence_id, start, end, text); ``mentions``: (start, end, entity, kind);
     ``numbers``: (start, end, text, value, unit, qualifier); ``sources``: (start, end, source);
     ``quotes``: (start, end, speaker). When there are no quotes at all (and no scare quotes),
-    quotation-mark spans of 4+ words stand in, without speakers.
+    quotation-mark spans of 4+ words stand in, without speakers. ``front``: (part, start, end)
+    stretches outside the body (front_stretches): their sentences that state something
+    (_is_front_claim) follow the body's claims, with sentence_id -1 and their ``part``.
     """
     mentions = sorted(mentions, key=lambda m: m[0])
     m_starts = [m[0] for m in mentions]
@@ -826,17 +968,36 @@ def build_claims(article_id: str, text: str, sentences: Iterable, *, mentions: I
     q_spans = [(q[0], q[1]) for q in quotes]
     rows = []
     antecedent = ""  # the first actor of the last claim naming one: what "the group" points to
-    for sid, s_start, s_end, s_text in sentences:
+    units: Iterable = ((sid, s_start, s_end, s_text, "body") for sid, s_start, s_end, s_text in sentences)
+    front = list(front)
+    if front:
+        units = list(units)
+        body = [(u[1], u[2]) for u in units]
+        units.append(None)  # the front parts: no antecedent from the body's last claim
+        units.extend((-1, fs, fe, text[fs:fe], part) for part, fs, fe in _front_sentences(text, front, body))
+    for unit in units:
+        if unit is None:
+            antecedent = ""
+            continue
+        sid, s_start, s_end, s_text, part = unit
         if s_end <= s_start:
             continue
         inside = [(max(qs, s_start) - s_start, min(qe, s_end) - s_start)
                   for qs, qe in q_spans if qs < s_end and qe > s_start] if q_spans else []
         sentence_src = None  # the sources credited in the sentence, when a claim asks
-        for ps, pe in _split_clauses(s_text, inside):
+        pieces = _split_clauses(s_text, inside) if part == "body" else [(0, len(s_text))]
+        for ps, pe in pieces:
             ps, pe = _trim(s_text, ps, pe)
             c_text = s_text[ps:pe]
             n_words = len(c_text.split())
-            if not _is_claim(c_text, n_words):
+            if part != "body":
+                if not _is_front_claim(c_text, part):
+                    continue
+            elif not _is_claim(c_text, n_words) and not (
+                    # a short whole sentence that states something ("ISIS claimed responsibility.")
+                    n_words < MIN_CLAIM_WORDS and len(pieces) == 1 and _is_short_claim(
+                        c_text, _within(m_starts, mentions, s_start + ps, s_start + pe),
+                        _within(n_starts, numbers, s_start + ps, s_start + pe))):
                 continue
             start, end = s_start + ps, s_start + pe
             if text[start:end] != c_text:  # sentence text not an exact slice: re-anchor
@@ -884,7 +1045,7 @@ def build_claims(article_id: str, text: str, sentences: Iterable, *, mentions: I
             rows.append((
                 f"{article_id}:{len(rows)}", article_id, sid, start, end, c_text,
                 n_words, actors, places, nums, ";".join(dates(c_text)), _join(src), how,
-                bool(quoted), bool(hs), ";".join(hs), evs,
+                bool(quoted), bool(hs), ";".join(hs), evs, part,
             ))
     return rows
 
@@ -914,6 +1075,8 @@ def claim_rows(result) -> list[tuple]:
         sources=[(s.start, s.end, s.source) for s in result.sources],
         quotes=[(q.start, q.end, q.speaker) for q in result.quotes],
         scare_quotes_found=bool(result.scare_quotes),
+        front=front_stretches(p.article.text, (p.headline.start, p.headline.end) if p.headline else None,
+                              [(b.start, b.end, b.kind) for b in p.boilerplate]),
     )
 
 
@@ -2009,6 +2172,13 @@ def claims_from_tables(tables) -> pd.DataFrame:
     srcs = grouped("sources", ["start", "end", "source"])
     qts = grouped("quotes", ["start", "end", "speaker"])
     scare = grouped("scare_quotes", ["start", "end"])
+    boiler = grouped("boilerplate", ["start", "end", "kind"])
+    arts = _table(tables, "articles")
+    heads = {}
+    if arts is not None and "headline_start" in arts:
+        for aid, hs, he in zip(arts["article_id"].astype(str), arts["headline_start"], arts["headline_end"]):
+            if pd.notna(hs) and pd.notna(he):
+                heads[aid] = (int(hs), int(he))
     for aid in sorted(tables.texts):
         rows.extend(build_claims(
             aid, tables.texts[aid], sents.get(aid, []), mentions=ments.get(aid, []),
@@ -2016,7 +2186,8 @@ def claims_from_tables(tables) -> pd.DataFrame:
                      for s, e, t, v, u, q in nums.get(aid, [])],
             sources=srcs.get(aid, []),
             quotes=[(s, e, sp if isinstance(sp, str) else None) for s, e, sp in qts.get(aid, [])],
-            scare_quotes_found=bool(scare.get(aid))))
+            scare_quotes_found=bool(scare.get(aid)),
+            front=front_stretches(tables.texts[aid], heads.get(aid), boiler.get(aid, []))))
     return claims_frame(rows)
 
 

@@ -32,7 +32,8 @@ TABLES: dict[str, tuple[str, ...]] = {
     "boilerplate": ("article_id", "start", "end", "text", "kind"),
     # claim comparison (analysis/claims.py); links are computed over the whole corpus
     "claims": ("claim_id", "article_id", "sentence_id", "start", "end", "text", "words", "actors",
-               "places", "numbers", "dates", "source", "source_how", "quoted", "hedged", "hedges", "events"),
+               "places", "numbers", "dates", "source", "source_how", "quoted", "hedged", "hedges", "events",
+               "part"),
     "links": ("link_id", "kind", "article_a", "article_b", "claim_a", "claim_b", "start_a", "end_a",
               "start_b", "end_b", "text_a", "text_b", "score", "detail"),
     # facts: claims of several articles that state one thing, grouped over the links

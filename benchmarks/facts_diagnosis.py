@@ -3,14 +3,19 @@
 Each gold pair (two passages of one fact in two articles, tests/fixtures/facts_gold.json) is
 put in the first stage that loses it:
 
-0. no claim overlaps one of its passages (headlines, photo captions, sentences under
-   claims.MIN_CLAIM_WORDS are no claims);
+0. no claim overlaps one of its passages (a record's title field outside the text, a
+   question, a sentence under claims.FRONT_MIN_WORDS or without a checkable statement;
+   headlines, subheadlines, intros and photo captions are claims of their own ``part``);
 1. no pair of their claims is a paraphrase candidate (blocking: they share fewer than
    claims.PARAPHRASE_MIN_CONCEPTS concepts);
 2. a candidate, but a gate drops it before the matcher (negation, dates or places, articles
    not on one story, already linked otherwise, a shared passage);
 3. scored by the matcher, under its threshold;
 4. found (by a link or a shared fact).
+
+Each stage also says how many of its pairs have a side that only a claim outside the body
+sentences covers (claims.part: headline, subheadline, intro, caption), and how many a short
+body claim (under claims.MIN_CLAIM_WORDS words).
 
 It also prints the matcher's probabilities for the candidates it scored, same-fact or not.
 Only the tuning stories are read (the others are held out: score them with score_facts only):
@@ -36,7 +41,7 @@ from benchmarks import score_facts as sf
 STAGES = ("0 no claim", "1 not a candidate", "2 gated", "3 under the threshold", "4 found")
 
 
-def diagnose(story: dict) -> tuple[Counter, list[float], list[float]]:
+def diagnose(story: dict) -> tuple[Counter, list[float], list[float], Counter, Counter]:
     from analysis import claims, paraphrase
 
     raw: list[np.ndarray] = []
@@ -67,8 +72,12 @@ def diagnose(story: dict) -> tuple[Counter, list[float], list[float]]:
     spans = defaultdict(list)
     for c, a, s, e in zip(cl.claim_id, cl.article_id, cl.start, cl.end):
         spans[a].append((int(s), int(e), c))
+    front = set(cl.claim_id[cl.part != "body"]) if "part" in cl else set()
+    short = set(cl.claim_id[(cl.part == "body") & (cl.words < claims.MIN_CLAIM_WORDS)]) if "part" in cl else set()
     facts_of = defaultdict(set)
     stages: Counter = Counter()
+    via_front: Counter = Counter()
+    via_short: Counter = Counter()
     for fact in story["facts"]:
         ms = []
         for m in fact["mentions"]:
@@ -85,11 +94,15 @@ def diagnose(story: dict) -> tuple[Counter, list[float], list[float]]:
                 stage = (0 if not pairs else 4 if pairs & found else 3 if any(p in scored for p in pairs)
                          else 2 if pairs & candidates else 1)
                 stages[STAGES[stage]] += 1
+                if (ga and ga <= front) or (gb and gb <= front):
+                    via_front[STAGES[stage]] += 1
+                if (ga and ga <= short) or (gb and gb <= short):
+                    via_short[STAGES[stage]] += 1
     pos, neg = [], []
     for p, f in scored.items():
         a, b = tuple(p)
         (pos if facts_of[a] & facts_of[b] else neg).append(paraphrase.match_probability(f))
-    return stages, pos, neg
+    return stages, pos, neg, via_front, via_short
 
 
 def within(story: dict, folder: Path):
@@ -144,11 +157,12 @@ def main(argv=None) -> int:
                   f"precision {score.precision:.2f} ({score.right}/{score.predicted}); "
                   f"{outside} paraphrase links to its other articles")
             continue
-        stages, pos, neg = diagnose(story)
+        stages, pos, neg, via_front, via_short = diagnose(story)
         total = sum(stages.values())
         print(f"{story['story']}: {total} gold pairs")
         for s in STAGES:
-            print(f"  {s:<24} {stages[s]:>4} ({stages[s] / total:.0%})")
+            print(f"  {s:<24} {stages[s]:>4} ({stages[s] / total:.0%}); {via_front[s]:>3} through a "
+                  f"headline/caption claim, {via_short[s]:>3} through a short sentence")
         for label, xs in (("same-fact", pos), ("other", neg)):
             if xs:
                 q = np.quantile(xs, [0.25, 0.5, 0.75, 0.9])

@@ -508,3 +508,103 @@ def test_notebook_runs_on_real_cluster(cluster, tmp_path):
     assert not errors
     text = json.dumps(nb)
     assert "agreement" in text.lower()
+
+
+# --------------------------------------------------------------------------- headlines, captions, short sentences
+
+GALLERY = ("Photos: Night in town Photos: Night in town A medic treats a wounded man near the stadium "
+           "on Friday. Rebels have claimed responsibility. Hide Caption 1 of 3 Photos: Night in town "
+           "Police secure the square after the blasts. Hide Caption 2 of 3 Photos: Night in town "
+           "Firefighters work at the market hall while residents watch from the windows of the old "
+           "houses that line the river. Hide Caption 3 of 4 Photos: Night in town Mourners lay "
+           "flowers at the gates of the stadium on Saturday morning. Hide Caption 4 of 4")  # > 400 chars
+
+
+def _front(claims: pd.DataFrame) -> pd.DataFrame:
+    return claims[claims.part != "body"]
+
+
+def test_headline_caption_and_short_sentence_become_claims():
+    a = _article("hc", "Rebels Seize Border Town After Long Siege",
+                 "By JANE DOE",
+                 "The rebels entered the town of Azaz on Monday after a siege of six weeks, residents said.",
+                 GALLERY,
+                 "Photo: Reuters",
+                 "Share this article",
+                 "ISIS fighters fled.",
+                 "This needs to change.",
+                 "Was the siege lifted?")
+    r = analyse_article(a)
+    claims = C.claims_frame(C.claim_rows(r))
+    _check_offsets(claims, C.links_frame([]), {"hc": a.text})
+    assert set(claims.part) <= set(C.CLAIM_PARTS)
+    head = claims[claims.part == "headline"]
+    assert list(head.text) == ["Rebels Seize Border Town After Long Siege"]
+    assert (head.start == r.parsed.headline.start).all() and (head.sentence_id == -1).all()
+    caps = claims[claims.part == "caption"]
+    assert "Rebels have claimed responsibility." in set(caps.text)
+    assert "Police secure the square after the blasts." in set(caps.text)
+    assert not caps.text.str.contains("Hide Caption|Photos:|Reuters").any()  # gallery furniture, credits
+    assert not claims.text.str.contains("JANE|Share this|\\?").any()  # byline, widget, question
+    body = claims[claims.part == "body"]
+    assert "ISIS fighters fled." in set(body.text)  # short, names an actor
+    assert "This needs to change." not in set(claims.text)  # short, nothing to check it against
+    assert claims.claim_id.is_unique
+    # the body's claims come first, numbered as without the front parts
+    assert list(claims.part[:len(body)]) == ["body"] * len(body)
+
+
+def test_record_title_outside_the_text_is_no_claim():
+    a = Article("rt", "rt.json", "The rebels entered the town of Azaz on Monday after a long siege.\n",
+                title="Rebels Seize Border Town After Long Siege")
+    r = analyse_article(a)
+    assert r.parsed.headline is None and r.parsed.headline_text
+    claims = C.claims_frame(C.claim_rows(r))
+    assert "headline" not in set(claims.part)
+    _check_offsets(claims, C.links_frame([]), {"rt": a.text})
+
+
+def test_front_stretches_keep_credits_out():
+    t = "Syrian rebels fight near Aleppo on Friday. (AP Photo/Hussein Malla)\nPhoto: Reuters\n"
+    line = t.index("\n")
+    got = C.front_stretches(t, None, [(0, line, "photo_credit"), (line + 1, len(t) - 1, "photo_credit"),
+                                      (0, 5, "byline"), (0, 5, "share")])
+    assert [t[s:e] for _, s, e in got] == ["Syrian rebels fight near Aleppo on Friday."]
+    assert not C._is_front_claim("Your message has been sent successfully", "subheadline")
+    assert C._is_front_claim("Russian airstrikes allow ISIS to advance", "headline")
+    assert not C._is_front_claim("ISIS On The Move?", "headline")
+    assert not C._is_front_claim("Getty Images", "caption")
+
+
+def test_tables_path_gives_the_same_front_claims(seeds):
+    """claims_from_tables (articles' headline offsets, boilerplate table) = claim_rows (Parsed)."""
+    from analysis.load import load_file
+
+    tables, claims, _ = seeds
+    rows = []
+    for path in sorted(SEEDS_DIR.glob("*.txt")):
+        for a in load_file(path)[1]:
+            rows.extend(C.claim_rows(analyse_article(a)))
+    direct = C.claims_frame(rows)
+    assert (claims.part == "headline").sum() >= 3  # the seeds' headlines stand in their texts
+    cols = ["claim_id", "start", "end", "text", "part"]
+    pd.testing.assert_frame_equal(claims[cols].reset_index(drop=True), direct[cols].reset_index(drop=True))
+
+
+def test_allsides_front_claims_round_trip():
+    if not ALLSIDES_DIR.is_dir():
+        pytest.skip(f"shared corpus not found at {ALLSIDES_DIR}")
+    from analysis.load import load_file
+
+    n_front = 0
+    for path in sorted(ALLSIDES_DIR.glob("*.json"))[:200]:
+        for a in load_file(path)[1]:
+            r = analyse_article(a)
+            claims = C.claims_frame(C.claim_rows(r))
+            _check_offsets(claims, C.links_frame([]), {a.article_id: a.text})
+            front = _front(claims)
+            n_front += len(front)
+            assert not front.text.str.contains("Hide Caption").any()
+            for s, e in zip(front.start, front.end):  # never inside a body sentence
+                assert not any(ss < e and se > s for ss, se in ((x.start, x.end) for x in r.parsed.sentences))
+    assert n_front > 0
