@@ -107,7 +107,8 @@ def _phase_stages(path: str, q) -> None:
         t = clock(); attribution_rows = attributions.attribution_rows(result); secs["attributions"] += clock() - t
         t = clock(); claim_rows = claims.claim_rows(result); secs["claims"] += clock() - t
         t = clock(); framing.framing_rows(result); secs["framing"] += clock() - t
-        t = clock(); rows = pipeline.article_rows(result, skip=frozenset(pipeline.OPTIONAL_STAGES))
+        t = clock(); rows = pipeline.article_rows(result, skip=frozenset(pipeline.OPTIONAL_STAGES),
+                                                attribution_rows=attribution_rows)
         secs["rows"] += clock() - t
         rows["claims"] = claim_rows
         state.add(a.article_id, a.text, rows)
