@@ -198,6 +198,9 @@ class Matcher:
 
     Cues whose first word (or its stem) is known are looked up per token (a dict hit), then
     confirmed with their regex at that position; the rest are scanned with their own regex.
+    What a token string may start is worked out once per distinct token (its *plan*): the cues
+    to confirm, in lookup order, and among them the one-word cues (``war``, ``negotiat*``) whose
+    regex can only match the whole token, which need no confirming.
     """
 
     def __init__(self, entries: list[tuple[str, int, re.Pattern, Optional[list[tuple[str, str]]]]]):
@@ -219,7 +222,8 @@ class Matcher:
         self.exact = dict(exact)
         self.pref = dict(pref)
         self.pref_lens = sorted({len(k) for k in self.pref}, reverse=True)
-        # One trie-shaped regex finds the tokens worth looking up (a C-speed scan).
+        # One trie-shaped regex finds the tokens worth looking up (a C-speed scan), whole: every
+        # literal in it is word characters, so the ``\w*`` after it runs to the token's end.
         parts = []
         if self.exact:
             parts.append(f"(?:{_trie_regex(self.exact)})\\b")
@@ -228,9 +232,26 @@ class Matcher:
             parts.append(_trie_regex(stems))
         if self.digit:
             parts.append(r"\d")
-        pattern = r"\b(?:" + "|".join(parts or ["(?!)"]) + ")"
+        pattern = r"\b(?:" + "|".join(parts or ["(?!)"]) + r")\w*"
         self.candidates = re.compile(pattern)
         self.candidates_i = re.compile(pattern, re.IGNORECASE)
+        self._plans: dict[str, tuple] = {}
+
+    def _plan(self, tok: str) -> tuple:
+        """(lexicon, index, regex or None) for every cue token ``tok`` (lowercased) may start, in
+        the order they are tried; None = the cue matches exactly the token (no regex needed)."""
+        plan = [(lex, idx, None if _whole_token(rx, tok, False) else rx) for lex, idx, rx in self.exact.get(tok, ())]
+        for n in self.pref_lens:
+            for stem, lex, idx, rx in self.pref.get(tok[:n], ()):
+                if tok.startswith(stem):
+                    plan.append((lex, idx, None if _whole_token(rx, stem, True) else rx))
+        if self.digit and tok[0].isdigit():
+            plan += self.digit
+        plan = tuple(plan)
+        if len(self._plans) >= _PLAN_LIMIT:
+            self._plans.clear()
+        self._plans[tok] = plan
+        return plan
 
     def find(self, text: str, low: Optional[str], spans: list[tuple[int, int]]) -> list[tuple[int, int, int, str, int]]:
         """(span_index, start, end, lexicon, entry_index) for every cue match inside ``spans``.
@@ -238,35 +259,27 @@ class Matcher:
         ``low`` is ``text.lower()`` when that keeps every offset, else None.
         """
         out = []
-        exact, pref, lens, digit = self.exact, self.pref, self.pref_lens, self.digit
-        src = low if low is not None else text
-        cand = self.candidates if low is not None else self.candidates_i
-        token = _TOKEN.match
+        append = out.append
+        plans = self._plans
+        plan_of = self._plan
+        if low is not None:
+            src, cand = low, self.candidates
+        else:
+            src, cand = text, self.candidates_i
         for si, (s0, s1) in enumerate(spans):
             for c in cand.finditer(src, s0, s1):
-                pos = c.start()
-                tok = token(src, pos, s1).group()
-                if low is None:
-                    tok = tok.lower()
-                cands = exact.get(tok)
-                if cands:
-                    for lex, idx, rx in cands:
+                tok = c.group() if low is not None else c.group().lower()
+                plan = plans.get(tok)
+                if plan is None:
+                    plan = plan_of(tok)
+                pos, e = c.span()
+                for lex, idx, rx in plan:
+                    if rx is None:
+                        append((si, pos, e, lex, idx))
+                    else:
                         mm = rx.match(text, pos, s1)
                         if mm and mm.end() > pos:
-                            out.append((si, pos, mm.end(), lex, idx))
-                for n in lens:
-                    pc = pref.get(tok[:n])
-                    if pc:
-                        for stem, lex, idx, rx in pc:
-                            if tok.startswith(stem):
-                                mm = rx.match(text, pos, s1)
-                                if mm and mm.end() > pos:
-                                    out.append((si, pos, mm.end(), lex, idx))
-                if digit and tok[0].isdigit():
-                    for lex, idx, rx in digit:
-                        mm = rx.match(text, pos, s1)
-                        if mm and mm.end() > pos:
-                            out.append((si, pos, mm.end(), lex, idx))
+                            append((si, pos, mm.end(), lex, idx))
         if self.scan and spans:
             order = sorted(range(len(spans)), key=lambda i: spans[i])
             starts = [spans[i][0] for i in order]
@@ -281,3 +294,16 @@ class Matcher:
         return out
 
 
+_PLAN_LIMIT = 200_000  # distinct token strings remembered by a Matcher (forgotten beyond this)
+_ASCII_WORD = re.compile(r"[a-z0-9_]+").fullmatch
+
+
+def _whole_token(rx: re.Pattern, word: str, stem: bool) -> bool:
+    r"""Does ``rx``, tried where a token starting (``stem``) or equal to ``word`` begins, match
+    exactly that token? True for ``\bword\b`` / ``\bstem\w*\b`` compiled case-insensitively, with
+    ``word`` lowercase ASCII word characters: at such a token the text's letters are those of
+    ``word`` up to case (or the Kelvin sign, which matches "k" too), and the token ends where a
+    non-word character follows.
+    """
+    return (bool(rx.flags & re.IGNORECASE) and _ASCII_WORD(word) is not None
+            and rx.pattern == r"\b" + word + (r"\w*\b" if stem else r"\b"))

@@ -28,6 +28,9 @@ import math
 import re
 from bisect import bisect_left, bisect_right
 from functools import lru_cache
+from collections import Counter
+from itertools import chain, compress, repeat
+from operator import is_not
 from typing import NamedTuple, Optional
 
 from .config import DATA_DIR
@@ -117,55 +120,95 @@ _KPRE_L = tuple(f"KL{min(b, 3)}:" for b in range(5))
 _KPRE_R = tuple(f"KR{min(b, 3)}:" for b in range(5))
 
 
-_QUOTE_CHARS = ('"', "“", "‘")
 _NEG_HINTS = ("n't", "n’t")
+
+
+_SPAN = re.Match.span
+_ZEROS = repeat(0.0)  # map(dict.get, keys, _ZEROS): dict.get(key, 0.0) for each key
+_NONES = repeat(None)
+#: :data:`TOKEN`, the same matches faster: possessive (nothing it matches is ever given back
+#: anyway) and, for ASCII text, with ASCII classes (``\s`` of str patterns also takes \x1c-\x1f).
+_TOKEN_FAST = re.compile(r"\w++(?:['’\-.]\w++)*+|[^\w\s]")
+_TOKEN_ASCII = re.compile(r"\w++(?:['’\-.]\w++)*+|[^\w\s\x1c-\x1f]", re.ASCII)
+_QUOTE_TOKENS = QUOTE_OPEN | QUOTE_CLOSE | {'"'}
+_SCOPE_END = CLAUSE_BREAK | {".", "!", "?"}
 
 
 @lru_cache(maxsize=8192)
 def _tokens(sentence: str) -> tuple:
-    """(starts, ends, lowercased tokens, negated flags, inside-a-quotation flags) of a sentence."""
-    spans = [m.span() for m in TOKEN.finditer(sentence)]
+    """What the features of any mention in ``sentence`` are made of, computed once per sentence.
+
+    (starts, ends, lowercased tokens, negated flags, inside-a-quotation flags, feature keys
+    (``~`` = negated), lexicon classes, polarities, clause-break flags; then for
+    :func:`_fast_tone`: the words' records (:class:`_Records`), what each word needs (0: its
+    record entry, 1: a repeated key, 2: a lexicon word), and the indices of clause breaks and
+    of the polar words).
+    """
     low = sentence.lower()
     if len(low) == len(sentence):
-        toks = [low[a:b] for a, b in spans]
+        # lower() changed letters in place, word characters staying word characters (and
+        # nothing else changing): the tokens of ``low`` are those of the sentence, lowercased
+        rx = _TOKEN_ASCII if sentence.isascii() else _TOKEN_FAST
+        spans = list(map(_SPAN, rx.finditer(low)))
+        toks = rx.findall(low)
     else:  # lower() changed the length (rare letters): lowercase token by token
+        spans = list(map(_SPAN, _TOKEN_FAST.finditer(sentence)))
         toks = [sentence[a:b].lower() for a, b in spans]
-    starts = [a for a, _ in spans]
-    ends = [b for _, b in spans]
     n = len(toks)
-    if any(q in sentence for q in _QUOTE_CHARS):
-        depth = []
-        inside = False
-        straight = 0
-        for i, t in enumerate(toks):
-            depth.append(inside or straight % 2 == 1)
-            if t in QUOTE_OPEN:
-                inside = True
-            elif t in QUOTE_CLOSE and not (t == "’" and i and ends[i - 1] == starts[i]):
-                inside = False
-            elif t == '"':
-                straight += 1
-    else:
-        depth = [False] * n
-    if NEGATIONS.isdisjoint(toks) and not any(h in low for h in _NEG_HINTS):
-        neg = [False] * n
-    else:
-        neg = []
-        scope = 0
-        for t in toks:
-            neg.append(scope > 0)
-            if t in NEGATIONS or t.endswith(_NEG_HINTS):
-                scope = 3
-            elif t in CLAUSE_BREAK or t in (".", "!", "?"):
-                scope = 0
-            elif scope:
-                scope -= 1
-    keys = tuple(("~" + t) if ng else t for t, ng in zip(toks, neg))
-    lexc = tuple(None if c is None else ("~" + c if ng else c) for c, ng in zip(map(LEXICON.get, toks), neg))
+    starts, ends = zip(*spans) if n else ((), ())
+    # inside a quotation: the state before each token; it changes at quotation marks only
+    depth = []
+    inside = False
+    straight = 0
+    done = 0
+    opens = '"' in sentence or "“" in sentence or "‘" in sentence  # else no token is ever inside
+    for i in compress(range(n), map(_QUOTE_TOKENS.__contains__, toks)) if opens else ():
+        depth += [inside or straight % 2 == 1] * (i + 1 - done)
+        done = i + 1
+        t = toks[i]
+        if t in QUOTE_OPEN:
+            inside = True
+        elif t in QUOTE_CLOSE and not (t == "’" and i and ends[i - 1] == starts[i]):
+            inside = False
+        elif t == '"':
+            straight += 1
+    depth += [inside or straight % 2 == 1] * (n - done)
     get = (_POLARITY or _polarities()).get
-    pol = tuple((-0.5 * p if ng else p) for p, ng in zip([get(t, 0.0) for t in toks], neg))
-    brk = tuple(t in CLAUSE_BREAK for t in toks)
-    return tuple(starts), tuple(ends), tuple(toks), tuple(neg), tuple(depth), keys, lexc, pol, brk
+    lexc = list(map(LEXICON.get, toks))
+    pol = list(map(get, toks, _ZEROS))
+    keys = list(toks)
+    if NEGATIONS.isdisjoint(toks) and not any(h in low for h in _NEG_HINTS):
+        neg = (False,) * n
+    else:
+        # a negation marks the next three tokens, up to (and with) the first that ends a scope;
+        # another negation starts its own scope
+        neg = [False] * n
+        cues = [i for i, t in enumerate(toks) if t in NEGATIONS or t.endswith(_NEG_HINTS)]
+        for i in cues:
+            for k in range(i + 1, min(i + 4, n)):
+                neg[k] = True
+                t = toks[k]
+                if t in NEGATIONS or t.endswith(_NEG_HINTS) or t in _SCOPE_END:
+                    break
+        for k in compress(range(n), neg):
+            keys[k] = "~" + keys[k]
+            if lexc[k] is not None:
+                lexc[k] = "~" + lexc[k]
+            pol[k] = -0.5 * pol[k]
+        neg = tuple(neg)
+    brk = tuple(map(CLAUSE_BREAK.__contains__, toks))
+    recs = tuple(map(_RECORDS.__getitem__, keys))
+    # what each word needs of the scorer: 1 = a key that repeats (and has weights), 2 = a lexicon word
+    kind = [0] * n
+    counted = Counter(keys)
+    if len(counted) < n:
+        rep = {k for k, c in counted.items() if c > 1 and _RECORDS[k] is not _EMPTY}
+        for i in compress(range(n), map(rep.__contains__, keys)):
+            kind[i] = 1
+    for i in compress(range(n), map(is_not, lexc, _NONES)):
+        kind[i] = 2
+    return (starts, ends, tuple(toks), neg, tuple(depth), tuple(keys), tuple(lexc), tuple(pol), brk, recs, kind,
+            list(compress(range(n), brk)), list(compress(range(n), pol)))
 
 
 def features(sentence: str, start: int, end: int) -> dict[str, float]:
@@ -175,7 +218,7 @@ def features(sentence: str, start: int, end: int) -> dict[str, float]:
     >>> f["L1:attacked"], "R1:attacked" in f
     (1.0, False)
     """
-    starts, ends, toks, neg, depth, keys, lexc, pol, brk = _tokens(sentence)
+    starts, ends, toks, neg, depth, keys, lexc, pol, brk = _tokens(sentence)[:9]
     n = len(toks)
     # tokens left of the mention: those ending at or before its start; right: starting at/after its end
     li = bisect_right(ends, start)
@@ -323,6 +366,258 @@ def score_features(f: dict[str, float]) -> Tone:
             a += v * wk[0]
             b += v * wk[1]
             c += v * wk[2]
+    return _softmax(a, b, c)
+
+
+#: Token-feature prefixes in the order of the slots of :func:`_token_weights`: the left
+#: words by distance bucket 1-4, the right ones, then the side-free ``S:`` and clause ``C:``.
+_SLOTS = ("L1", "L2", "L3", "L4", "R1", "R2", "R3", "R4", "S", "C")
+_TOKEN_WEIGHTS: Optional[dict] = None
+
+
+def _token_weights() -> dict:
+    """feature key (a token, ``~`` = negated) -> the weights of its token features, one slot per
+    prefix of :data:`_SLOTS` (None when the model has no such feature); built once."""
+    global _TOKEN_WEIGHTS
+    if _TOKEN_WEIGHTS is None:
+        slot = {p: i for i, p in enumerate(_SLOTS)}
+        acc: dict[str, list] = {}
+        for name, wk in _model().weights.items():
+            prefix, _, key = name.partition(":")
+            i = slot.get(prefix)
+            if i is not None:
+                acc.setdefault(key, [None] * len(_SLOTS))[i] = wk
+        _TOKEN_WEIGHTS = {k: tuple(v) for k, v in acc.items()}
+    return _TOKEN_WEIGHTS
+
+
+class _Records(dict):
+    """feature key -> its record: per code (side 0 left, 1 right; times 8, plus 2 x (bucket - 1), plus 1 inside the clause), the weights its features add when each is
+    new (bucket word, ``S:``, then ``C:`` inside the clause), in that order and flat (negative,
+    neutral, positive, negative, ...); last, its slots. Built on first use of a key; keys the
+    model does not know share :data:`_EMPTY`."""
+
+    def __missing__(self, key: str) -> tuple:
+        slots = _token_weights().get(key)
+        if slots is None:
+            rec = _EMPTY
+        else:
+            rec = []
+            s, c = slots[8] or (), slots[9] or ()
+            for side in (0, 1):
+                for b in (1, 2, 3, 4):
+                    base = (slots[side * 4 + b - 1] or ()) + s
+                    rec += [base, base + c]
+            rec = (*rec, slots)
+        if len(self) >= _CACHE_KEYS:
+            self.clear()
+        self[key] = rec
+        return rec
+
+
+
+
+_EMPTY = ((),) * 16 + ((None,) * len(_SLOTS),)
+_CACHE_KEYS = 500_000
+_RECORDS = _Records()
+#: Does plain ``sum`` add floats one by one, left to right (as ``a += x`` does)? Until Python
+#: 3.12 it does; later ones compensate rounding, and then :func:`_fold` adds in a loop.
+_SUM_IS_SEQUENTIAL = sum([1e16, 1.0, -1e16], 0.0) == 0.0
+
+
+def _fold(xs, start: float) -> float:
+    for x in xs:
+        start += x
+    return start
+
+
+_add_up = sum if _SUM_IS_SEQUENTIAL else _fold
+#: The distance buckets past the first word, as (bucket, first distance, last distance).
+_RUNS = ((2, 2, 3), (3, 4, 8), (4, 9, 1 << 30))
+_POSSESSIVE = ("'s", "’s")
+_AFTER_POSSESSIVE = frozenset({"'s", "’s", "’", "'"})
+_POS_NAMES = ("POS:start", "POS:middle", "POS:end")
+_SIGN_NAMES = ("TB:clause_sign:neg", "TB:clause_sign:zero", "TB:clause_sign:pos")
+
+
+def _fast_tone(sentence: str, start: int, end: int) -> Tone:
+    """``score_features(features(sentence, start, end))``, bit for bit, without building the dict.
+
+    The model's score is a sum of weights in the order :func:`features` first sets them. Walking
+    out from the mention, a word whose key occurs once in the sentence (and is in no lexicon
+    class) adds its record's entry for its side, bucket and clause whole; the others (repeated
+    words, lexicon words) go one by one, adding a feature only where it is new. The weights are
+    collected flat (negative, neutral, positive, ...) and summed per class in that order.
+    """
+    starts, ends, toks, _neg, depth, keys, lexc, pol, _brk, recs, spf, breaks, polar = _tokens(sentence)
+    model = _model()
+    w = model.weights
+    get = w.get
+    n = len(toks)
+    li = bisect_right(ends, start)
+    ri = max(li, bisect_left(starts, end, li))
+    seq = []  # weights in feature order, flat: three per feature
+    if li < ri:
+        if PRONOUNS.issuperset(toks[li:ri]):
+            seq += get("M:pronoun") or ()
+        poss = toks[ri - 1].endswith(_POSSESSIVE)
+    else:
+        poss = False
+    if poss or (ri < n and toks[ri] in _AFTER_POSSESSIVE):
+        seq += get("M:possessive") or ()
+    if li == 0:
+        seq += get("M:first") or ()
+    if li < n and depth[li]:
+        seq += get("Q:inside") or ()
+    seq += get(_POS_NAMES[0 if li < n / 3 else 1 if li < 2 * n / 3 else 2]) or ()
+    # the clause around the mention: from after the last break left of it to the first one right
+    k = bisect_left(breaks, li)
+    cl = breaks[k - 1] + 1 if k else 0
+    k = bisect_left(breaks, ri, k)
+    cr = breaks[k] if k < len(breaks) else n
+    counts = {}  # lexicon-class feature -> [its place in seq, count, weights]
+    seen_s, seen_c = set(), set()  # keys (of words taken one by one) whose S: / C: feature is set
+    seen_p = set()  # ... whose feature of the current side and bucket is set
+
+    def one(i: int, side: int, b: int, inside: bool) -> None:
+        """The features of word ``i``, one by one (as :func:`features` sets them)."""
+        nonlocal seq
+        rec = recs[i]
+        slots = rec[16]
+        key = keys[i]
+        new = False
+        if rec is not _EMPTY:
+            if key not in seen_p:
+                seen_p.add(key)
+                seq += slots[side * 4 + b - 1] or ()
+            new = key not in seen_s
+            if new:
+                seen_s.add(key)
+                seq += slots[8] or ()
+        c = lexc[i]
+        if c is not None:
+            name = (_KPRE_R if side else _KPRE_L)[b] + c
+            got = counts.get(name)
+            if got is not None:
+                got[1] += 1.0
+            else:
+                wk = get(name)
+                if wk is not None:
+                    counts[name] = [len(seq), 1.0, wk]
+                    seq += wk
+        if inside and rec is not _EMPTY:
+            if side == 0:
+                if new:  # every word seen so far is in the clause: new in it too
+                    seen_c.add(key)
+                    seq += slots[9] or ()
+            elif key not in seen_c:
+                seen_c.add(key)
+                seq += slots[9] or ()
+
+    # left of the mention, walking away from it: i = li - d; bucket by bucket
+    if li > 0:
+        i = li - 1
+        if spf[i]:
+            one(i, 0, 1, i >= cl)
+        else:
+            seq += recs[i][i >= cl]
+        if i > 0:
+            seq += get("LB:" + toks[i - 1] + "_" + toks[i]) or ()
+        for b, d0, d1 in _RUNS:
+            hi = li - d0
+            if hi < 0:
+                break
+            seen_p = set()
+            base = (b - 1) * 2
+            for i in range(hi, max(0, li - d1) - 1, -1):
+                k = spf[i]
+                if not k:
+                    seq += recs[i][base + (i >= cl)]
+                elif k == 1:  # a repeated word: each feature only where new
+                    key = keys[i]
+                    slots = recs[i][16]
+                    if key not in seen_p:
+                        seen_p.add(key)
+                        seq += slots[b - 1] or ()
+                    if key not in seen_s:
+                        seen_s.add(key)
+                        seq += slots[8] or ()
+                        if i >= cl:
+                            seen_c.add(key)
+                            seq += slots[9] or ()
+                else:
+                    one(i, 0, b, i >= cl)
+    # right of the mention: i = ri + d - 1
+    if ri < n:
+        seen_p = set()
+        if spf[ri]:
+            one(ri, 1, 1, ri < cr)
+        else:
+            seq += recs[ri][8 + (ri < cr)]
+        if ri + 1 < n:
+            seq += get("RB:" + toks[ri] + "_" + toks[ri + 1]) or ()
+        for b, d0, d1 in _RUNS:
+            lo = ri + d0 - 1
+            if lo >= n:
+                break
+            seen_p = set()
+            base = 8 + (b - 1) * 2
+            for i in range(lo, min(n, ri + d1)):
+                k = spf[i]
+                if not k:
+                    seq += recs[i][base + (i < cr)]
+                elif k == 1:
+                    key = keys[i]
+                    slots = recs[i][16]
+                    if key not in seen_p:
+                        seen_p.add(key)
+                        seq += slots[b + 3] or ()
+                    if key not in seen_s:
+                        seen_s.add(key)
+                        seq += slots[8] or ()
+                    if i < cr and key not in seen_c:
+                        seen_c.add(key)
+                        seq += slots[9] or ()
+                else:
+                    one(i, 1, b, i < cr)
+    for pos, v, wk in counts.values():
+        if v != 1.0:
+            seq[pos:pos + 3] = (v * wk[0], v * wk[1], v * wk[2])
+    # the polarity of the words of the clause left of the mention (walking away), then right
+    lpol = rpol = 0.0
+    k = bisect_left(polar, li)
+    for t in range(k - 1, -1, -1):
+        i = polar[t]
+        if i < cl:
+            break
+        lpol += pol[i]
+    for t in range(bisect_left(polar, ri, k), len(polar)):
+        i = polar[t]
+        if i >= cr:
+            break
+        rpol += pol[i]
+    if lpol and (wk := get("PL:left")) is not None:
+        v = max(-2.0, min(2.0, lpol))
+        seq += (v * wk[0], v * wk[1], v * wk[2])
+    if rpol and (wk := get("PL:right")) is not None:
+        v = max(-2.0, min(2.0, rpol))
+        seq += (v * wk[0], v * wk[1], v * wk[2])
+    # TextBlob polarity of the clause and of the whole sentence
+    c0 = starts[cl] if cl < n else start
+    c1 = ends[cr - 1] if cr > 0 else end
+    v = sentiment(sentence[c0:max(c1, end)])[0]
+    if v and (wk := get("TB:clause")) is not None:
+        seq += (v * wk[0], v * wk[1], v * wk[2])
+    sign = _SIGN_NAMES[0 if v < 0 else 2 if v > 0 else 1]
+    v = sentiment(sentence)[0]
+    if v and (wk := get("TB:sentence")) is not None:
+        seq += (v * wk[0], v * wk[1], v * wk[2])
+    seq += get(sign) or ()
+    a, b, c = model.intercept
+    return _softmax(_add_up(seq[0::3], a), _add_up(seq[1::3], b), _add_up(seq[2::3], c))
+
+
+def _softmax(a: float, b: float, c: float) -> Tone:
     m = max(a, b, c)
     ea, eb, ec = math.exp(a - m), math.exp(b - m), math.exp(c - m)
     z = ea + eb + ec
@@ -350,7 +645,7 @@ def target_tone(text: str, start: int, end: int, *, sentence: Optional[tuple[int
     s0, s1 = max(0, min(s0, start)), min(len(text), max(s1, end))
     if not text[s0:s1].strip():
         return Tone("neutral", 0.0, 0.0, 1.0, 0.0)
-    return score_features(features(text[s0:s1], start - s0, end - s0))
+    return _fast_tone(text[s0:s1], start - s0, end - s0)
 
 
 # --------------------------------------------------------------------------------------

@@ -249,3 +249,42 @@ def test_shipped_model_is_what_the_script_builds():
     assert max(abs(x - y) for k in common for x, y in zip(a[k], b[k])) < 2e-3
     assert rebuilt["evaluation"]["dev"]["macro_f1"] == pytest.approx(shipped["evaluation"]["dev"]["macro_f1"],
                                                                      abs=2e-3)
+
+
+def _reference_tone(sentence: str, start: int, end: int):
+    return T.score_features(T.features(sentence, start, end))
+
+
+def test_fast_scorer_equals_features_then_weights_bit_for_bit():
+    # repeated words, negation, quotes, lexicon classes, mentions at either end and mid-token
+    sentences = [
+        "Critics slammed Smith for the disastrous, corrupt deal, and the deal failed, the critics said.",
+        "“Jones is not a bad mayor,” Brown said, but Brown didn't praise Jones, and never praised the mayor.",
+        "The the the, the; Smith: the (the) Smith's Smith’s allies attacked, attacked and attacked him.",
+        "İstanbul’s “mayor” didn't say \"no\" — not ever, said Kelvin Ｋ.",
+        "Smith",
+    ]
+    rnd = __import__("random").Random(7)
+    n = 0
+    for s in sentences:
+        for _ in range(60):
+            a = rnd.randrange(len(s))
+            b = min(len(s), a + rnd.randrange(0, 20))
+            assert T._fast_tone(s, a, b) == _reference_tone(s, a, b), (s, a, b)
+            n += 1
+    assert n == 300
+
+
+@needs_newsmtsc
+def test_fast_scorer_equals_reference_on_newsmtsc_targets():
+    n = 0
+    with open(NEWSMTSC, encoding="utf-8") as f:
+        for i, line in enumerate(f):
+            if i % 7:
+                continue
+            item = json.loads(line)
+            for t in item.get("targets", []):
+                s = item["sentence_normalized"]
+                assert T._fast_tone(s, t["from"], t["to"]) == _reference_tone(s, t["from"], t["to"])
+                n += 1
+    assert n > 500
