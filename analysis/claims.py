@@ -1840,6 +1840,9 @@ def _paraphrase_links(infos, content_terms, ents, art, art_codes, cid, starts, e
         pairs = _union_pairs(pairs, _candidate_pairs(
             paraphrase.story_keys(keys, stories), art_codes, cap=cap, min_shared=PARAPHRASE_MIN_CONCEPTS), n)
     out = []
+    concept_sets = [set(cs) for cs in concepts]
+    entity_sets: dict[int, set] = {}  # per claim, built once (the same set, in the same order, as per pair)
+    number_sets: dict[int, set] = {}
     for i, j in pairs.tolist():
         if art[i] > art[j]:
             i, j = j, i
@@ -1848,13 +1851,9 @@ def _paraphrase_links(infos, content_terms, ents, art, art_codes, cid, starts, e
         a, b = infos[i], infos[j]
         # (actors as written are not compared: "Isis" / "the Islamic State" / "Daesh" are one; the
         # matcher weighs the canonical entities instead, entity_clash among them)
-        if a.negated != b.negated or not _same_event(a, b, actors=False):
+        if a.negated != b.negated:
             continue
-        shared_content = [t for t in set(concepts[i]) & set(concepts[j]) if not t.startswith("e:")]
-        if not shared_content or (len(shared_content) < PARAPHRASE_MIN_CONCEPTS
-                                  and not any(t.startswith("e:") for t in set(concepts[i]) & set(concepts[j]))):
-            continue  # who alone is not what: a thing said and who (or two things said) must be shared
-        key = (art[i], art[j])
+        key = (art[i], art[j])  # the article-pair gates first: cached, and cheap
         if key not in days:
             days[key] = _days_apart(published, art[i], art[j])
         if days[key] > number_max_days:
@@ -1863,15 +1862,22 @@ def _paraphrase_links(infos, content_terms, ents, art, art_codes, cid, starts, e
             story_sim[key] = story_score(art[i], art[j])
         if story_sim[key] < PARAPHRASE_MIN_STORY:
             continue
+        if not _same_event(a, b, actors=False):
+            continue
+        both = concept_sets[i] & concept_sets[j]
+        n_content = sum(1 for t in both if not t.startswith("e:"))
+        if not n_content or (n_content < PARAPHRASE_MIN_CONCEPTS and n_content == len(both)):
+            continue  # who alone is not what: a thing said and who (or two things said) must be shared
         if in_passage and any(_covered(starts[i], ends[i], sa, ea_) and _covered(starts[j], ends[j], sb, eb_)
                               for sa, ea_, sb, eb_ in in_passage.get(key, ())):
             continue
         feats = paraphrase.pair_features(
             concepts[i], concepts[j], weights=weights, cosine=_cosine(a.vec, b.vec),
             actions_a=actions[i], actions_b=actions[j],
-            numbers_a={(x[1], x[4]) for x in a.numbers}, numbers_b={(x[1], x[4]) for x in b.numbers},
-            entities_a={t for t in concepts[i] if t.startswith("e:")},
-            entities_b={t for t in concepts[j] if t.startswith("e:")},
+            numbers_a=_per_claim(number_sets, i, lambda: {(x[1], x[4]) for x in a.numbers}),
+            numbers_b=_per_claim(number_sets, j, lambda: {(x[1], x[4]) for x in b.numbers}),
+            entities_a=_per_claim(entity_sets, i, lambda: {t for t in concepts[i] if t.startswith("e:")}),
+            entities_b=_per_claim(entity_sets, j, lambda: {t for t in concepts[j] if t.startswith("e:")}),
             agent_actions_a=agent_acts[i] if agent_acts else (), agent_actions_b=agent_acts[j] if agent_acts else (),
             min_prob=min_prob if _FEATURE_SINK is None else None)
         if feats is None:
@@ -1881,11 +1887,19 @@ def _paraphrase_links(infos, content_terms, ents, art, art_codes, cid, starts, e
         score = paraphrase.match_probability(feats)
         if score < min_prob:
             continue
-        shared = sorted(set(concepts[i]) & set(concepts[j]), key=lambda t: (-weights.get(t, 1.0), t))[:5]
+        shared = sorted(both, key=lambda t: (-weights.get(t, 1.0), t))[:5]
         out.append(("agree", art[i], art[j], cid[i], cid[j], starts[i], ends[i], starts[j], ends[j],
                     ctext[i], ctext[j], round(score, 3),
                     "paraphrase: " + ", ".join(t[2:] if t.startswith("e:") else t for t in shared)))
     return out
+
+
+def _per_claim(cache: dict, i: int, make):
+    """``cache[i]``, made by ``make()`` the first time (a claim's sets are built once, not per pair)."""
+    got = cache.get(i)
+    if got is None:
+        got = cache[i] = make()
+    return got
 
 
 def _union_pairs(a: np.ndarray, b: np.ndarray, n: int) -> np.ndarray:
