@@ -49,6 +49,7 @@ import pandas as pd
 
 from .config import DATA_DIR
 from .events import ANAPHOR_HEADS, _hits, agent_actions, code_events, event_key
+from .parse import GALLERY_MARK as _GALLERY_MARK, PHOTO_CREDIT_IN_PARENS
 from .records import Number
 from .tables import TABLES
 
@@ -783,10 +784,8 @@ def _is_claim(text: str, n_words: Optional[int] = None) -> bool:
     return any(map(str.islower, text))
 
 
-_GALLERY_MARK = re.compile(r"\bHide Caption \d+ of \d+\b")  # CNN photo-gallery widget
 _GALLERY_TITLE = re.compile(r"\b((?:Photos?|Images?|Pictures?):\s+\S.{0,120}?)\s+\1\s")  # "Photos: T Photos: T"
-_PAREN_CREDIT = re.compile(r"\((?:ap |afp |reuters |file |getty )?(?:photo|image|picture|video|photograph)s?"
-                           r"\b[^)]{0,100}\)", re.I)
+_PAREN_CREDIT = re.compile(PHOTO_CREDIT_IN_PARENS, re.I)  # parse.py's, as its boilerplate lines see it
 _SITE_NOTE = re.compile(r"https?://|pic\.twitter|\b(?:was|been) updated\b|\bmessage has been sent\b", re.I)
 _LIST_ITEM = re.compile(r"\d{1,2}[.)]\s")  # "2. That private server."
 _QUOTE_CHARS = re.compile("[\"“”‘’]|''|``")

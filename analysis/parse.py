@@ -184,7 +184,9 @@ def normalise_date(value) -> str | None:
 
 _BULLET = r"[\s•·*\-–—|>]*"
 # Kinds that may open with any text: a photo credit in parentheses, a contributor line.
-_PHOTO_IN_PARENS = r"|.{0,300}\((?:ap |afp |reuters |file |getty )?(?:photo|image|picture|video|photograph)s?\b[^)]{0,100}\)"
+# a credit in parentheses, "(AP Photo/Name)"; claims.py cuts it out of a caption line
+PHOTO_CREDIT_IN_PARENS = r"\((?:ap |afp |reuters |file |getty )?(?:photo|image|picture|video|photograph)s?\b[^)]{0,100}\)"
+_PHOTO_IN_PARENS = r"|.{0,300}" + PHOTO_CREDIT_IN_PARENS
 _CONTRIBUTED_ALT = r"|.{0,160}\bcontributed (?:to )?(?:this |the )?(?:report|reporting|story)\b.{0,80}"
 # Whole-line boilerplate; the group name is the Boilerplate kind.
 _BOILER_LINE_PATTERN = (
@@ -273,7 +275,7 @@ _PLAYER_TAIL = re.compile(
     r"(?:\blisten\s*[·•|:-]?\s*\d{1,2}:\d\d(?:\s*\d{1,2}:\d\d)?(?:\s+(?:queue|download|embed|transcript"
     r"|playlist)\b.{0,80})?|\breplay more videos\b.{0,12}|\bvideo provided by\b.{0,60})\s*\Z", re.I)
 _PLAYER_WORDS = ("isten", "ISTEN", "eplay", "EPLAY", "rovided by", "ROVIDED BY")  # any case
-_GALLERY = re.compile(r"\bHide Caption \d+ of \d+")  # photo-gallery widget text
+GALLERY_MARK = re.compile(r"\bHide Caption \d+ of \d+")  # photo-gallery widget text (also cut by claims.py)
 _HANDLE_OR_MAIL_LINE = re.compile(r"[\s|,;]*(?:(?:[\w.+-]+@[\w-]+\.[\w.-]+|@\w+)[\s|,;]*)+")
 
 _OPEN_QUOTES = "\"'“‘«([{"
@@ -496,7 +498,7 @@ def _lines(text: str) -> list[_Line]:
 def _boiler_kind(line: _Line) -> str:
     t = line.text
     if len(t) > 400:
-        return "photo_credit" if "Hide Caption" in t and _GALLERY.search(t) else ""
+        return "photo_credit" if "Hide Caption" in t and GALLERY_MARK.search(t) else ""
     m = _BOILER_LINES["(" in t, _CONTRIBUTED.search(t) is not None].fullmatch(t)
     if not m:
         tail = line.text[-120:]
