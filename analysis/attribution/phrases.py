@@ -9,6 +9,7 @@
 from __future__ import annotations
 
 import re
+from itertools import islice
 from typing import Optional, TYPE_CHECKING
 
 from .lexicon import (
@@ -55,8 +56,9 @@ class _Tok:
         self.s, self.e, self.w, self.lw = s, e, w, w.lower()
 
 
-def _toks(text: str, s: int, e: int) -> list:
-    return [_Tok(m.start(), m.end(), m.group()) for m in _TOKEN_RE.finditer(text, s, e)]
+def _toks(text: str, s: int, e: int, limit: Optional[int] = None) -> list:
+    """The tokens of text[s:e]; with ``limit``, only the first ``limit`` of them."""
+    return [_Tok(m.start(), m.end(), m.group()) for m in islice(_TOKEN_RE.finditer(text, s, e), limit)]
 
 
 def _gap(text: str, a: _Tok, b: _Tok) -> str:
@@ -109,9 +111,32 @@ def _np_back(text: str, lo: int, p: int) -> Optional[tuple[int, int]]:
     >>> t[s:e]
     'State Department spokesman John Kirby'
     """
-    toks = _toks(text, max(lo, p - 110), p)
+    s0 = max(lo, p - 110)
+    # most phrases are short: first the tokens of the last _NP_BACK_TAIL characters or so, from a
+    # space on (so the same tokens as the whole window's last ones); the whole window when the
+    # phrase may reach further back
+    cut = text.rfind(" ", s0, p - _NP_BACK_TAIL) + 1
+    if cut:
+        got = _np_back_in(text, _toks(text, cut, p), p, True)
+        if got is not _FURTHER:
+            return got
+    return _np_back_in(text, _toks(text, s0, p), p, False)
+
+
+#: the characters before a cue :func:`_np_back` tokenises first
+_NP_BACK_TAIL = 40
+_FURTHER = object()
+
+
+def _np_back_in(text: str, toks: list, p: int, partial: bool):
+    """:func:`_np_back` on the tokens ``toks`` before ``p``; with ``partial`` (more tokens may come
+    before the first of ``toks``), ``_FURTHER`` when the answer could depend on them."""
+    if partial and len(toks) < 4:
+        return _FURTHER
     # skip auxiliaries / adverbs directly before the cue ("He later added")
     while toks and (toks[-1].lw in ADVERBS_BEFORE_CUE or toks[-1].lw.endswith("ly") and not toks[-1].w[:1].isupper()):
+        if partial and len(toks) < 3:
+            return _FURTHER
         if len(toks) >= 2 and _gap(text, toks[-2], toks[-1]) != "space":
             break
         if text[toks[-1].e:p].strip(" \n") not in ("", ","):
@@ -124,6 +149,8 @@ def _np_back(text: str, lo: int, p: int) -> Optional[tuple[int, int]]:
     i = len(toks) - 1
     start = None
     while i >= 0:
+        if partial and i < 3:  # (below, the tokens before toks[i - 2] count)
+            return _FURTHER
         t = toks[i]
         if i < len(toks) - 1 and _gap(text, t, toks[i + 1]) != "space":
             break
@@ -138,6 +165,8 @@ def _np_back(text: str, lo: int, p: int) -> Optional[tuple[int, int]]:
                 j = i - 2
                 while j - 1 >= 0 and toks[j - 1].w[:1].isupper() and _gap(text, toks[j - 1], toks[j]) == "space":
                     j -= 1
+                if partial and j == 0:  # the capitalised run may go on before toks
+                    return _FURTHER
                 start = j
             break
         if not _word_ok(t, False):
@@ -159,6 +188,10 @@ def _np_back(text: str, lo: int, p: int) -> Optional[tuple[int, int]]:
     return toks[start].s, toks[-1].e
 
 
+#: how many words a noun phrase after a cue may have (plus one, to look past its end)
+_NP_FWD_TOKENS = 13
+
+
 @_per_text
 def _np_fwd(text: str, p: int, hi: int) -> Optional[tuple[int, int]]:
     """Noun phrase starting at ``p`` ("one rebel commander", "John Kirby"), or None.
@@ -167,7 +200,7 @@ def _np_fwd(text: str, p: int, hi: int) -> Optional[tuple[int, int]]:
     >>> s, e = _np_fwd(t, 0, len(t)); t[s:e]
     'one rebel commander'
     """
-    toks = _toks(text, p, min(hi, p + 110))
+    toks = _toks(text, p, min(hi, p + 110), _NP_FWD_TOKENS)  # the loop below looks at no more
     if not toks or text[p:toks[0].s].strip():
         return None
     if toks[0].lw in PRONOUNS:
@@ -179,7 +212,7 @@ def _np_fwd(text: str, p: int, hi: int) -> Optional[tuple[int, int]]:
     if toks[0].lw in DETERMINERS:
         end = 0
         i = 1
-    while i < len(toks) and i < 12:
+    while i < len(toks) and i < _NP_FWD_TOKENS - 1:
         t = toks[i]
         if i > 0 and _gap(text, toks[i - 1], t) != "space":
             break
@@ -236,7 +269,7 @@ def _subject(ctx: _Ctx, ss: int, hi: int) -> Optional[tuple[int, int]]:
 def _text_subject(text: str, ss: int, hi: int) -> Optional[tuple[int, int]]:
     if text[ss:ss + 1] in "\"“”":
         return None  # the sentence opens with a quote: "“...,” he said, adding, “...”"
-    toks = _toks(text, ss, min(hi, ss + 200))
+    toks = _toks(text, ss, min(hi, ss + 200), _NP_FWD_TOKENS)  # (the loops below look at no more)
     i = 0
     while i < len(toks) and toks[i].lw in INTRO_WORDS and i < 2:
         i += 1

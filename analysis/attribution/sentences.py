@@ -45,7 +45,7 @@ def _sent_index(text: str) -> tuple[list, list]:
 
 def _sent_start(text: str, lo: int, pos: int) -> int:
     """Start of the sentence containing ``pos`` (not before ``lo``)."""
-    starts, ends = _sent_index(text)
+    ends = _SE_CACHE[2] if _SE_CACHE[0] is text else _sent_index(text)[1]
     i = bisect.bisect_right(ends, pos) - 1
     last = ends[i] if i >= 0 and ends[i] > lo else lo
     while last < pos and text[last].isspace():
@@ -55,6 +55,6 @@ def _sent_start(text: str, lo: int, pos: int) -> int:
 
 def _sent_end(text: str, pos: int, hi: int) -> int:
     """End of the sentence that contains ``pos`` (at most ``hi``)."""
-    starts, ends = _sent_index(text)
+    starts, ends = (_SE_CACHE[1], _SE_CACHE[2]) if _SE_CACHE[0] is text else _sent_index(text)
     i = bisect.bisect_left(starts, pos)
     return ends[i] if i < len(starts) and ends[i] <= hi else hi
