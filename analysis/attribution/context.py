@@ -123,10 +123,14 @@ _APPOS_START_RE = re.compile(r",\s+(?:(?:a|an|the)\s|[a-z][\w-]+(?:\s+[a-z][\w-]
 
 def _after_title(text: str, lo: int, rs: int) -> bool:
     """Is the word before ``rs`` (within 20 characters) a title or role word ("spokesman John")?"""
-    pre = text[max(lo, rs - 20):rs].split()
-    if not pre or (pre[-1][-1:] in ".!?:;,\"”" and pre[-1].rstrip(".").lower() not in _TITLE_SET):
-        return False  # "... the president. No one": a sentence end is no title
-    return pre[-1].rstrip(".").lower() in _TITLE_OR_ROLE
+    pre = text[max(lo, rs - 20):rs].rsplit(None, 1)
+    if not pre:
+        return False
+    word = pre[-1].rstrip(".").lower()
+    if word not in _TITLE_OR_ROLE:
+        return False
+    # "... the president. No one": a sentence end is no title
+    return pre[-1][-1:] not in ".!?:;,\"”" or word in _TITLE_SET
 
 
 def _scan_people(ctx: _Ctx) -> None:

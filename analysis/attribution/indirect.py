@@ -73,7 +73,8 @@ def _source(ctx, s: int, e: int, hi: int):
     """
     text = ctx.text
     k = text.find(" and ", s, e)
-    am = _AND_BEFORE_RE.search(text, max(0, s - 60), s)
+    lo = max(0, s - 60)
+    am = _AND_BEFORE_RE.search(text, lo, s) if text[lo:s].rstrip().endswith("and") else None
     if k > s and text[k + 5:k + 6].isupper():
         spans = ((s, k), (k + 5, e))
     elif am and text[s:s + 1].isupper():

@@ -264,9 +264,12 @@ def _role_of(words: str) -> str:
         matches = _ROLE_RE.finditer(words)
     else:
         low = words.lower()
-        if not _ROLE_HINT_RE.search(low):
+        hint = _ROLE_HINT_RE.search(low)
+        if hint is None:
             return ""  # no role word anywhere (most calls)
-        matches = _ROLE_LOWER_RE.finditer(low)
+        # none starts before the first hint: scan from one character before it (which the
+        # look-behind needs to see)
+        matches = _ROLE_LOWER_RE.finditer(low, max(0, hint.start() - 1))
     best = ""
     for m in matches:
         role = m.lastgroup

@@ -294,7 +294,7 @@ def _before_paren(text: str, lo: int, p: int) -> int:
 
 
 _LEAD_RE = re.compile(r"[\s,:—–-]+")
-_TRAIL_RE = re.compile(r"[\s,.;:!?—–-]+$")
+_TRAIL_PUNCT = ",.;:!?—–-"
 
 
 def _span(text: str, s: int, e: int) -> tuple[int, int]:
@@ -302,8 +302,6 @@ def _span(text: str, s: int, e: int) -> tuple[int, int]:
     m = _LEAD_RE.match(text, s, e)
     if m:
         s = m.end()
-    seg = text[s:e]
-    t = _TRAIL_RE.search(seg)
-    if t:
-        e = s + t.start()
+    while e > s and (text[e - 1] in _TRAIL_PUNCT or text[e - 1].isspace()):
+        e -= 1
     return s, e

@@ -37,7 +37,9 @@ def _cue_near(text: str, cue: str, lo: int, hi: int, anchor: int) -> tuple[Optio
     best = None
     pat = _CUE_NEAR_CACHE.get(cue)
     if pat is None:
-        pat = _CUE_NEAR_CACHE[cue] = re.compile(r"(?<![\w’'-])%s(?![\w’'-])" % re.escape(cue), re.I)
+        # (?<![\w’'-]) after the first character (the same test), so ``re`` can skip to it
+        pat = _CUE_NEAR_CACHE[cue] = re.compile(r"%s(?<![\w’'-].)%s(?![\w’'-])" % (re.escape(cue[0]), re.escape(cue[1:])),
+                                                re.I | re.S)
     for m in pat.finditer(text, lo, hi):
         d = abs(m.start() - anchor)
         if best is None or d < best[0]:
