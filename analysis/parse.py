@@ -275,6 +275,7 @@ _PLAYER_TAIL = re.compile(
     r"(?:\blisten\s*[·•|:-]?\s*\d{1,2}:\d\d(?:\s*\d{1,2}:\d\d)?(?:\s+(?:queue|download|embed|transcript"
     r"|playlist)\b.{0,80})?|\breplay more videos\b.{0,12}|\bvideo provided by\b.{0,60})\s*\Z", re.I)
 _PLAYER_WORDS = ("isten", "ISTEN", "eplay", "EPLAY", "rovided by", "ROVIDED BY")  # any case
+_PLAYER_WORD = re.compile("|".join(_PLAYER_WORDS))  # one search for any of them
 GALLERY_MARK = re.compile(r"\bHide Caption \d+ of \d+")  # photo-gallery widget text (also cut by claims.py)
 _HANDLE_OR_MAIL_LINE = re.compile(r"[\s|,;]*(?:(?:[\w.+-]+@[\w-]+\.[\w.-]+|@\w+)[\s|,;]*)+")
 
@@ -460,12 +461,19 @@ def _title_regex(title: str, text: str | None = None):
         return None
     parts = []
     for t in toks:
-        t = re.escape(t)
-        t = re.sub(r"(?:\\?['’‘`])", "['’‘`]", t)
-        t = re.sub(r'(?:\\?["“”])', '["“”]', t)
-        t = re.sub(r"(?:\\?[-–—])", "[-–—]", t)
+        if "\\" in t:  # a backslash before a quote or dash: the substitutions below, as written
+            t = re.escape(t)
+            t = re.sub(r"(?:\\?['’‘`])", "['’‘`]", t)
+            t = re.sub(r'(?:\\?["“”])', '["“”]', t)
+            t = re.sub(r"(?:\\?[-–—])", "[-–—]", t)
+        else:  # the same, character by character (re.escape works that way)
+            t = "".join(_TITLE_CHAR.get(c) or re.escape(c) for c in t)
         parts.append(t)
     return re.compile(r"\s+".join(parts))
+
+
+# any quote or dash in a stated title matches any of its kind
+_TITLE_CHAR = {**dict.fromkeys("'’‘`", "['’‘`]"), **dict.fromkeys('"“”', '["“”]'), **dict.fromkeys("-–—", "[-–—]")}
 
 
 class _Line:
@@ -502,7 +510,7 @@ def _boiler_kind(line: _Line) -> str:
     m = _BOILER_LINES["(" in t, _CONTRIBUTED.search(t) is not None].fullmatch(t)
     if not m:
         tail = line.text[-120:]
-        if any(w in tail for w in _PLAYER_WORDS) and line.nwords <= 80 and _PLAYER_TAIL.search(line.text):
+        if _PLAYER_WORD.search(tail) and line.nwords <= 80 and _PLAYER_TAIL.search(line.text):
             return "player"  # "<story> Listen · 4:30 4:30", "<clip> Replay More Videos ..."
         return ""
     kind = m.lastgroup or ""

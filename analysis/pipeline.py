@@ -93,7 +93,15 @@ def _sentence_index(parsed: Parsed) -> Callable[[int], Optional[int]]:
 
 
 def count_words(text: str) -> int:
-    """Whitespace-separated tokens, the word count every table and benchmark uses."""
+    """Whitespace-separated tokens, the word count every table and benchmark uses.
+
+    >>> count_words("It rained, she said."), count_words(" a\\n b\\xa0c  "), count_words("")
+    (4, 3, 0)
+    """
+    # the usual text has no whitespace but single spaces between words (a printable
+    # string has no other whitespace): count them instead of building the words
+    if text.isprintable() and "  " not in text and text[:1] != " " and text[-1:] != " ":
+        return text.count(" ") + 1 if text else 0
     return len(text.split())
 
 

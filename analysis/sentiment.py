@@ -29,6 +29,13 @@ re-implements it with the work moved out of the per-call path:
   regex; the usual case) the token stream is used as is; otherwise (about 1 sentence in
   5,000 of news text: "(Exodus 28:8)", "Check: O'Malley") the text goes through TextBlob's
   own tokenizer (exact, slower). Literal ``END-OF-SENTENCE`` text goes there too.
+* The usual text is scored with C-level work per chunk: each *plain* chunk (one word,
+  or a word and one mark, or any chunk that tokenises into tokens starting and ending
+  with its own first and last characters and not glued) maps to its token facts in one
+  dict, and one regex over the whole text looks for a sarcasm/emoticon pair across two
+  chunks; anything else takes the chunk-by-chunk path above. Tokens that cannot change
+  the state (",", "a") are left out of the stream, and the scoring loop tests the two
+  commonest facts (an unknown word, a short word) by identity first.
 * The state machine and the averages do the same float operations in the same order.
 
 If the installed TextBlob is not the version this was verified against (0.20.1), or its
@@ -38,6 +45,7 @@ internals look different, every call goes to TextBlob's own ``Sentiment`` object
 from __future__ import annotations
 
 from functools import lru_cache
+from itertools import chain
 
 from textblob.en import sentiment as _pattern_sentiment
 
@@ -117,6 +125,18 @@ def _build():
     if not apostrophe_only:
         plain_chunk = re.compile("(?!)").fullmatch
 
+    def is_abbreviation(t: str) -> bool:
+        """A token ending in "." that keeps its period (find_tokens' test)."""
+        return (
+            t in ABBREVIATIONS
+            or RE_ABBR1.match(t) is not None
+            or RE_ABBR2.match(t) is not None
+            or RE_ABBR3.match(t) is not None
+        )
+
+    # the marks split_chunk cuts off the end of a plain word by themselves ("said," "war.")
+    split_off = frozenset(PUNCTUATION) - set("'\"")
+
     def split_chunk(chunk: str) -> list[str]:
         """``find_tokens``' per-token work for one whitespace-free chunk (verbatim logic)."""
         if plain_chunk(chunk):
@@ -147,12 +167,7 @@ def _build():
                     tail.append("...")
                     t = t[:-3].rstrip(".")
                 if t.endswith("."):
-                    if (
-                        t in ABBREVIATIONS
-                        or RE_ABBR1.match(t) is not None
-                        or RE_ABBR2.match(t) is not None
-                        or RE_ABBR3.match(t) is not None
-                    ):
+                    if is_abbreviation(t):
                         break
                     else:
                         tail.append(t[-1])
@@ -181,6 +196,12 @@ def _build():
     SPACED = re.compile("|".join(spaced))
     tail_chars = {p[0] for p in pairs}
     head_chars = {p[1] for p in pairs}
+    # the same screen over a whole text at once, for chunks whose first and last
+    # characters are those of their first and last tokens: a pair's first character
+    # ending one chunk and its second starting the next (``str.split`` and ``\s`` agree
+    # on what whitespace is)
+    seconds = {a: "".join(sorted(re.escape(p[1]) for p in pairs if p[0] == a)) for a in tail_chars}
+    pair_across = re.compile("|".join(rf"{re.escape(a)}\s+[{b}]" for a, b in sorted(seconds.items()))).search
 
     # ---------------------------------------------------------------- per-token facts
     emoticon_p = {}
@@ -189,7 +210,17 @@ def _build():
             emoticon_p.setdefault(e.lower(), p)
 
     RESET = (0,)  # unknown word that clears both the pending negation and modifier
+    CLEAR_NEGATION = (2, False, True, False, False, False, None)  # a short word: "of", "is"
+    # A token whose only possible effect is the "really not good" rule (a pending negation
+    # after a pending -ly modifier) does nothing at all: that state never outlasts a token,
+    # since a negation is handled by the token that sets it (a known negation word leaves
+    # no -ly modifier pending, checked here). Such tokens (",", "a") are left out of the
+    # stream; NOTHING stands for them in token_cache.
+    NOTHING = (2, False, False, False, False, False, None)
+    if any(modifier(w) for w in negations):
+        NOTHING = None  # the argument above does not hold: keep every token
     token_cache: dict[str, tuple] = {}
+    ONLY_RESET = (RESET,)  # the infos of most chunks, one object
 
     def token_info(w: str) -> tuple:
         """What ``Sentiment.assessments`` needs to know about lowercased token ``w``."""
@@ -214,6 +245,10 @@ def _build():
                 info = RESET
             else:
                 info = (2, is_neg, strip_gt1, len_gt2, bang, irony, emo)
+                if info == CLEAR_NEGATION:
+                    info = CLEAR_NEGATION  # one object: score() tests it by identity
+                elif info == NOTHING:
+                    info = NOTHING
         if len(token_cache) >= _CACHE_LIMIT:
             token_cache.clear()
         token_cache[w] = info
@@ -224,7 +259,7 @@ def _build():
     def chunk_info(chunk: str) -> tuple:
         toks = split_chunk(chunk)
         glued = any(toks[k - 1][-1] + toks[k][0] in pairs for k in range(1, len(toks)))
-        infos = tuple(token_cache.get(w) or token_info(w) for w in map(str.lower, toks))
+        infos = infos_of(toks)
         head = toks[0][0] if toks[0][0] in head_chars else ""
         tail = toks[-1][-1] if toks[-1][-1] in tail_chars else ""
         if EOS in toks:  # a literal END-OF-SENTENCE: leave it to TextBlob's tokenizer
@@ -235,6 +270,45 @@ def _build():
         chunk_cache[chunk] = entry
         return entry
 
+    def infos_of(toks) -> tuple:
+        """The token facts of ``toks`` in order, tokens that do nothing left out."""
+        infos = tuple(token_cache.get(w) or token_info(w) for w in map(str.lower, toks))
+        if NOTHING in infos:
+            infos = tuple(i for i in infos if i is not NOTHING)
+        return ONLY_RESET if infos == ONLY_RESET else infos
+
+    # chunk -> its token facts, for chunks the fast path takes as they are: not glued,
+    # no END-OF-SENTENCE, first and last characters those of the chunk (see pair_across)
+    plain_infos: dict[str, tuple] = {}
+
+    def plain_info(chunk: str):
+        """``plain_infos[chunk]``, computed on a miss; None for a chunk that is not plain."""
+        if plain_chunk(chunk):  # one token, the chunk itself
+            if chunk == EOS:
+                return None
+            w = chunk.lower()
+            info = token_cache.get(w) or token_info(w)
+            infos = () if info is NOTHING else ONLY_RESET if info is RESET else (info,)
+        elif chunk[-1] in split_off and plain_chunk(chunk, 0, len(chunk) - 1):
+            # a plain word and one mark ("said,", "war.", "U.S."): what split_chunk gives
+            word, mark = chunk[:-1], chunk[-1]
+            if mark == "." and is_abbreviation(chunk):
+                toks = (chunk,)
+            elif word[-1] + mark in pairs or word == EOS:
+                return None  # glued ("8)"): see careful()
+            else:
+                toks = (word, mark)
+            infos = infos_of(toks)
+        else:
+            ci, _head, _tail, glued, toks = chunk_cache.get(chunk) or chunk_info(chunk)
+            if glued or toks[0][0] != chunk[0] or toks[-1][-1] != chunk[-1]:
+                return None
+            infos = ci
+        if len(plain_infos) >= _CACHE_LIMIT:
+            plain_infos.clear()
+        plain_infos[chunk] = infos
+        return infos
+
     # ---------------------------------------------------------------- scoring
     def score(infos) -> tuple[float, float]:
         """``Sentiment.assessments`` + ``Sentiment.__call__``'s averages, same float ops."""
@@ -242,6 +316,13 @@ def _build():
         m = 0  # pending modifier: 0 none, 1 yes, 2 yes and it ends in -ly
         n = False  # pending negation
         for info in infos:
+            if info is RESET:  # most tokens
+                n = False
+                m = 0
+                continue
+            if info is CLEAR_NEGATION:
+                n = False
+                continue
             kind = info[0]
             if kind == 0:
                 n = False
@@ -289,9 +370,28 @@ def _build():
 
     def exact_tokens(text: str):
         """TextBlob's own tokenizer, for texts the fast path cannot vouch for."""
-        return tuple(token_cache.get(w) or token_info(w) for w in map(str.lower, " ".join(tokenizer(text)).split()))
+        return infos_of(" ".join(tokenizer(text)).split())
+
+    plain_get = plain_infos.get
+    chained = chain.from_iterable
 
     def fast(text: str) -> tuple[float, float]:
+        """The usual text: every chunk plain and no pair across chunks -> the chunks' facts
+        as they are (C-level lookups); otherwise ``careful``."""
+        chunks = text.split()
+        infos = list(map(plain_get, chunks))
+        if None in infos:  # a chunk not seen yet, or not plain
+            for k, ci in enumerate(infos):
+                if ci is None:
+                    ci = infos[k] = plain_info(chunks[k])
+                    if ci is None:
+                        return careful(text)
+        if pair_across(text) is not None:
+            return careful(text)
+        return score(chained(infos))
+
+    def careful(text: str) -> tuple[float, float]:
+        """Chunk by chunk: a pair across or inside chunks -> the SPACED check."""
         infos = []
         prev_tail = ""
         suspect = False
@@ -317,7 +417,7 @@ def _build():
             "He was very good. But not bad either...\n\nA truly terrible, awful day!",
             "The U.S. e.g. Dr. Smith rated it 2.5 (footnote 8) ratio: 3",
         ]
-        return all(fast(t) == reference_sentiment(t) for t in probes)
+        return all(fast(t) == reference_sentiment(t) == careful(t) for t in probes)
 
     try:
         if not self_check():
@@ -326,8 +426,10 @@ def _build():
         return None
     chunk_cache.clear()
     token_cache.clear()
+    plain_infos.clear()
     fast.chunk_cache = chunk_cache
     fast.token_cache = token_cache
+    fast.plain_infos = plain_infos
     return fast
 
 
@@ -351,7 +453,7 @@ def uses_fast_path() -> bool:
 def clear_caches() -> None:
     """Forget every memoised sentence, chunk and token (for benchmarks and tests)."""
     sentiment.cache_clear()
-    for name in ("chunk_cache", "token_cache"):
+    for name in ("chunk_cache", "token_cache", "plain_infos"):
         cache = getattr(_score, name, None)
         if cache is not None:
             cache.clear()
