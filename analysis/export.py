@@ -96,6 +96,13 @@ def _csv_column(column, pickled: bool, spell=None):
     import pyarrow.compute as pc
 
     t = column.type
+    if pa.types.is_float64(t) and not pickled and spell is None:  # str(float) is its repr
+        if column.null_count:
+            return pa.array(["" if v is None else float.__repr__(v) for v in column.to_pylist()], pa.string())
+        # each distinct bit pattern (so -0.0 is not 0.0, nor one NaN another) formatted once
+        bits, where = np.unique(column.to_numpy().view(np.int64), return_inverse=True)
+        text = pa.array(list(map(float.__repr__, bits.view(np.float64).tolist())), pa.string())
+        return text.take(pa.array(where.ravel()))
     if pickled or spell is not None or not (pa.types.is_string(t) or pa.types.is_integer(t)
                                             or pa.types.is_boolean(t) or pa.types.is_null(t)):
         values = column.to_pylist()
@@ -107,13 +114,16 @@ def _csv_column(column, pickled: bool, spell=None):
     if pa.types.is_null(t):
         return pa.array([""] * len(column), pa.string())
     if pa.types.is_string(t):
-        quoted = pc.binary_join_element_wise('"', pc.replace_substring(column, '"', '""'), '"', "")
-        text = pc.if_else(pc.match_substring_regex(column, _CSV_SPECIAL), quoted, column)
+        text = column
+        special = pc.match_substring_regex(column, _CSV_SPECIAL)
+        if pc.any(special).as_py():  # (most columns have no value to quote)
+            quoted = pc.binary_join_element_wise('"', pc.replace_substring(column, '"', '""'), '"', "")
+            text = pc.if_else(special, quoted, column)
     elif pa.types.is_boolean(t):
         text = pc.if_else(column, "True", "False")
     else:
         text = pc.cast(column, pa.string())
-    return pc.fill_null(text, "")
+    return pc.fill_null(text, "") if text.null_count else text
 
 
 def csv_bytes(table, spelling=None) -> bytes:

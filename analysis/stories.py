@@ -33,8 +33,9 @@ import math
 import re
 from collections import Counter, defaultdict
 from datetime import date
+from heapq import heappop, heappush
 from itertools import repeat
-from operator import mul
+from operator import itemgetter, mul
 from typing import Mapping
 
 import pandas as pd
@@ -138,9 +139,11 @@ def _keys(vec: dict[str, float], blocking) -> list[str]:
 
 
 def _top(vec: dict[str, float], n: int) -> dict[str, float]:
+    """The ``n`` heaviest terms, heaviest first (ties by term)."""
     if len(vec) <= n:
         return vec
-    return dict(sorted(vec.items(), key=lambda kv: (-kv[1], kv[0]))[:n])
+    # by term, then (a stable sort) by weight, heaviest first: the order of key (-weight, term)
+    return dict(sorted(sorted(vec.items()), key=itemgetter(1), reverse=True)[:n])
 
 
 def assign(articles: pd.DataFrame, texts: Mapping[str, str], *, entities: Mapping[str, set] | None = None,
@@ -173,6 +176,10 @@ def _assign(articles, texts, *, entities, window_days, min_similarity):
     cnorms: list[float] = []
     last_day: list[int | None] = []
     index: dict[str, set[int]] = defaultdict(set)  # term -> stories whose centroid holds it
+    # the same without the stories no dated article can join any more: the dated articles come
+    # first, in date order, so a story whose last day is out of the window stays out of it
+    active: dict[str, set[int]] = defaultdict(set)
+    ends: list[tuple[int, int]] = []  # (last day, story), a heap (stale entries skipped)
     vectors = {}
     log = math.log
     for aid in order:
@@ -181,9 +188,16 @@ def _assign(articles, texts, *, entities, window_days, min_similarity):
         keys = _keys(vec, blocking)
         vectors[aid] = (vec, norm, keys)
         day = days[aid]
+        if day is not None:
+            while ends and ends[0][0] < day - window_days:
+                ended, s = heappop(ends)
+                if last_day[s] == ended:
+                    for t in centroids[s]:
+                        active[t].discard(s)
+        look = active if day is not None else index
         candidates = set()
         for t in keys:
-            got = index.get(t)
+            got = look.get(t)
             if got:
                 candidates |= got
         best, best_sim = -1, 0.0
@@ -198,6 +212,7 @@ def _assign(articles, texts, *, entities, window_days, min_similarity):
             cent = centroids[best]
             for t in cent:
                 index[t].discard(best)
+                active[t].discard(best)
             for t, w in vec.items():
                 cent[t] = cent.get(t, 0.0) + w / unit
             cent = _top(cent, CENTROID_TERMS)
@@ -215,8 +230,18 @@ def _assign(articles, texts, *, entities, window_days, min_similarity):
         for t in centroids[s]:
             if t in blocking:
                 index[t].add(s)
+                if day is not None:
+                    active[t].add(s)
+        if day is not None:
+            heappush(ends, (last_day[s], s))
         story_of[aid] = s
     return _refine(order, story_of, vectors, days, blocking, window_days, min_similarity), counts
+
+
+def _index_story(index: dict, cent: dict, blocking, s: int) -> None:
+    for t in cent:
+        if t in blocking:
+            index[t].add(s)
 
 
 def _refine(order, story_of, vectors, days, blocking, window_days, min_similarity) -> dict[str, int]:
@@ -239,18 +264,36 @@ def _refine(order, story_of, vectors, days, blocking, window_days, min_similarit
         d = [days[m] for m in ms if days[m] is not None]
         span[s] = (min(d), max(d)) if d else (None, None)
         cent[s] = _top(c, CENTROID_TERMS)
-        for t in cent[s]:
-            if t in blocking:
-                index[t].add(s)
+        _index_story(index, cent[s], blocking, s)
     cnorm = {s: _norm(c) for s, c in cent.items()}
+    # for the dated articles (first, in date order): the index of the stories whose span,
+    # widened by the window, holds the day (stories without a date always)
+    active: dict[str, set[int]] = defaultdict(set)
+    for s in cent:
+        if span[s][0] is None:
+            _index_story(active, cent[s], blocking, s)
+    starts = sorted((span[s][0] - window_days, s) for s in cent if span[s][0] is not None)
+    ends: list[tuple[int, int]] = []
+    started = 0
     out = dict(story_of)
     for aid in order:
         vec, norm, keys = vectors[aid]
         own = story_of[aid]
         day = days[aid]
+        if day is not None:
+            while started < len(starts) and starts[started][0] <= day:
+                s = starts[started][1]
+                _index_story(active, cent[s], blocking, s)
+                heappush(ends, (span[s][1] + window_days, s))
+                started += 1
+            while ends and ends[0][0] < day:
+                s = heappop(ends)[1]
+                for t in cent[s]:
+                    active[t].discard(s)
+        look = active if day is not None else index
         candidates = {own}
         for t in keys:
-            got = index.get(t)
+            got = look.get(t)
             if got:
                 candidates |= got
         best, best_sim = own, -1.0

@@ -99,15 +99,17 @@ def test_each_file_is_read_for_its_hash_once_per_run(corpus, tmp_path, monkeypat
     """A file new to the store is hashed by the worker that analyses it (not also by the
     scan); a stored file is hashed by the scan, to see whether it changed."""
     hashed = []
-    real = parallel.fingerprint
 
-    def counting(path, reason=""):
-        if not reason:
-            hashed.append(os.path.basename(path))
-        return real(path, reason)
+    def counting(real):
+        def hashing(path, reason=""):
+            if not reason:
+                hashed.append(os.path.basename(path))
+            return real(path, reason)
+        return hashing
 
-    monkeypatch.setattr(parallel, "fingerprint", counting)
-    monkeypatch.setattr(store, "fingerprint", counting)
+    monkeypatch.setattr(parallel, "fingerprint", counting(parallel.fingerprint))
+    monkeypatch.setattr(store, "fingerprint", counting(store.fingerprint))
+    monkeypatch.setattr(parallel, "read_fingerprinted", counting(parallel.read_fingerprinted))
     store.load(corpus, store=tmp_path / "s", jobs=1, quiet=True)
     loaded = sorted(n for n in ARTICLES if not n.startswith(".") and n != "README.md")
     assert sorted(hashed) == loaded
