@@ -7,8 +7,10 @@
 """
 from __future__ import annotations
 
+import pickle
 from pathlib import Path
 
+import numpy as np
 import pandas as pd
 
 from . import pipeline
@@ -82,6 +84,92 @@ def _csv_single(value) -> str:
     return text or '""'  # csv quotes a row's only field when it is empty
 
 
+#: Characters that make csv quote a text field (a ``"`` is also doubled).
+_CSV_SPECIAL = '[",\r\n]'
+
+
+def _csv_column(column, pickled: bool, spell=None):
+    """One column of a stored Arrow table as the Arrow strings :func:`_csv_field` makes of its
+    values (no nulls). Text, integer and boolean columns are formatted by Arrow; floats
+    (Python's repr), pickled values and spelled paths by Python, value by value."""
+    import pyarrow as pa
+    import pyarrow.compute as pc
+
+    t = column.type
+    if pa.types.is_float64(t) and not pickled and spell is None:  # str(float) is its repr
+        if column.null_count:
+            return pa.array(["" if v is None else float.__repr__(v) for v in column.to_pylist()], pa.string())
+        # each distinct bit pattern (so -0.0 is not 0.0, nor one NaN another) formatted once
+        bits, where = np.unique(column.to_numpy().view(np.int64), return_inverse=True)
+        text = pa.array(list(map(float.__repr__, bits.view(np.float64).tolist())), pa.string())
+        return text.take(pa.array(where.ravel()))
+    if pickled or spell is not None or not (pa.types.is_string(t) or pa.types.is_integer(t)
+                                            or pa.types.is_boolean(t) or pa.types.is_null(t)):
+        values = column.to_pylist()
+        if pickled:
+            values = [None if v is None else pickle.loads(v) for v in values]
+        if spell is not None:
+            values = list(map(spell, values))
+        return pa.array(list(map(_csv_field, values)), pa.string())
+    if pa.types.is_null(t):
+        return pa.array([""] * len(column), pa.string())
+    if pa.types.is_string(t):
+        text = column
+        special = pc.match_substring_regex(column, _CSV_SPECIAL)
+        if pc.any(special).as_py():  # (most columns have no value to quote)
+            quoted = pc.binary_join_element_wise('"', pc.replace_substring(column, '"', '""'), '"', "")
+            text = pc.if_else(special, quoted, column)
+    elif pa.types.is_boolean(t):
+        text = pc.if_else(column, "True", "False")
+    else:
+        text = pc.cast(column, pa.string())
+    return pc.fill_null(text, "") if text.null_count else text
+
+
+def csv_bytes(table, spelling=None) -> bytes:
+    """The UTF-8 bytes of ``csv_lines(rows)`` for the rows of an Arrow table as the store
+    keeps them (:func:`analysis.parallel.rows_table`: one Arrow type per column, or pickled
+    values); ``spelling``: ``(column index, spell)`` turns that column's values into
+    ``spell(value)`` first. Formats whole columns at once (the same bytes as formatting
+    each value in Python: checked by tests/test_export.py).
+    """
+    import pyarrow as pa
+    import pyarrow.compute as pc
+
+    from .parallel import PICKLED
+
+    if not table.num_rows:
+        return b""
+    if table.num_columns < 2:  # csv spells a lone empty field '""': the rows' own way
+        return csv_lines(_rows(table, spelling)).encode("utf-8")
+    cols = []
+    try:
+        for i, field in enumerate(table.schema):
+            spell = spelling[1] if spelling is not None and spelling[0] == i else None
+            cols.append(_csv_column(table.column(i), field.metadata == PICKLED, spell))
+    except (pa.ArrowException, UnicodeError):  # e.g. a lone surrogate: the rows' own way (and error)
+        return csv_lines(_rows(table, spelling)).encode("utf-8")
+    lines = pc.binary_join_element_wise(pc.binary_join_element_wise(*cols, ","), "", "\r\n")  # "...\r\n"
+    out = []
+    for chunk in (lines.chunks if isinstance(lines, pa.ChunkedArray) else [lines]):
+        if len(chunk):
+            _, offsets, data = chunk.buffers()
+            ends = np.frombuffer(offsets, dtype=np.int32 if chunk.type == pa.string() else np.int64)
+            ends = ends[chunk.offset: chunk.offset + len(chunk) + 1]
+            out.append(memoryview(data)[ends[0]:ends[-1]])
+    return b"".join(out)
+
+
+def _rows(table, spelling) -> list[tuple]:
+    from .parallel import table_rows
+
+    rows = table_rows(table, table.schema.names)
+    if spelling is None:
+        return rows
+    i, spell = spelling
+    return [r[:i] + (spell(r[i]),) + r[i + 1:] for r in rows]
+
+
 class CsvSink(pipeline.RowSink):
     """Streams rows straight into ``DIR/<table>.csv`` (UTF-8, header row, RFC 4180 quoting)."""
 
@@ -152,10 +240,11 @@ def export(path, out_dir, *, body_field: str | None = None, skip=(), format: str
                 dest = out_dir / f"{name}.{format}"
                 tmp = dest.with_name(f".{dest.name}.tmp")
                 if format == "csv":
-                    with open(tmp, "w", encoding="utf-8", newline="") as f:
-                        f.write(csv_lines([TABLES[name]]))
-                        for chunk in s.table_rows(name):
-                            f.write(csv_lines(chunk))
+                    chunks, spelling = s.table_chunks(name)
+                    with open(tmp, "wb") as f:
+                        f.write(csv_lines([TABLES[name]]).encode("utf-8"))
+                        for chunk in chunks:
+                            f.write(csv_bytes(chunk, spelling))
                 else:
                     write_parquet(name, [r for chunk in s.table_rows(name) for r in chunk], tmp)
                 tmp.replace(dest)

@@ -772,11 +772,12 @@ def _load_html(path: Path, text: str, enc: str, note: str):
 # --------------------------------------------------------------------------- public API
 
 
-def load_file(path, *, body_field: str | None = None) -> tuple[FileResult, list[Article]]:
+def load_file(path, *, body_field: str | None = None, raw: bytes | None = None) -> tuple[FileResult, list[Article]]:
     """Load one file; never raises for bad content (see the FileResult status and reason).
 
     ``body_field`` names the record field holding the article text (JSON/JSONL/CSV);
-    without it the first of ``BODY_FIELDS`` present is used.
+    without it the first of ``BODY_FIELDS`` present is used. ``raw``: the file's bytes when
+    the caller has read them already (they are not read again).
 
     >>> import tempfile, pathlib
     >>> p = pathlib.Path(tempfile.mkdtemp()) / "x.json"
@@ -800,7 +801,8 @@ def load_file(path, *, body_field: str | None = None) -> tuple[FileResult, list[
             kind = "a folder" if stat.S_ISDIR(st.st_mode) else "not a regular file (pipe, socket or device)"
             return _result(path, "skipped", f"is {kind}, not a file to read; remove it from the corpus "
                            "or pass a folder to iter_corpus", 0, fmt), []
-        raw = path.read_bytes()
+        if raw is None:
+            raw = path.read_bytes()
     except FileNotFoundError:
         return _result(path, "failed", "file not found (moved or deleted while loading?)", 0, fmt), []
     except PermissionError:
@@ -919,14 +921,16 @@ def corpus_entries(path) -> list[tuple[Path, str]]:
     return list(_walk(root))
 
 
-def load_entry(path, reason: str = "", *, body_field: str | None = None) -> tuple[FileResult, list[Article]]:
-    """Load one entry of :func:`corpus_entries` (as :func:`iter_corpus` does for it)."""
+def load_entry(path, reason: str = "", *, body_field: str | None = None,
+               raw: bytes | None = None) -> tuple[FileResult, list[Article]]:
+    """Load one entry of :func:`corpus_entries` (as :func:`iter_corpus` does for it);
+    ``raw`` as in :func:`load_file`."""
     p = Path(path)
     if reason:
         fmt = "" if p.is_dir() else _format_of(p.suffix.lower())
         status = "failed" if reason.startswith("!") else "skipped"
         return _result(p, status, reason.lstrip("!"), 0, fmt), []
-    return load_file(p, body_field=body_field)
+    return load_file(p, body_field=body_field, raw=raw)
 
 
 class _CallableModule(type(sys)):

@@ -154,23 +154,27 @@ def _aggregate(tables, groups: pd.DataFrame, key: str) -> pd.DataFrame:
     h = _get(tables, "hedges")
     h = h.assign(_k=h.article_id.astype(str).map(g)) if not _empty(h) else None
     has_gender = q is not None and "speaker_gender" in q
+    # each group's rows once (what q[q._k == k] selects, in the same order), not a scan per group
+    q_of = dict(iter(q.groupby("_k", sort=False))) if q is not None else {}
+    h_of = dict(iter(h.groupby("_k", sort=False))) if h is not None else {}
     for k in sorted(n_art.index):
         nq = 0
         kinds = Counter()
         speakers = 0
         women = men = 0
         if q is not None:
-            qk = q[q._k == k]
+            qk = q_of.get(k, q.iloc[:0])
             nq = len(qk)
             kinds = Counter(qk.speaker_kind.fillna("unattributed"))
             named = qk[qk.speaker.notna() & (qk.speaker_kind != "unattributed")]
-            speakers = len(named.drop_duplicates(["article_id", "speaker"]))
+            distinct = named.drop_duplicates(["article_id", "speaker"])
+            speakers = len(distinct)
             if "speaker_gender" in qk:
-                sp = named.drop_duplicates(["article_id", "speaker"]).speaker_gender.fillna("").astype(str).str.lower()
+                sp = distinct.speaker_gender.fillna("").astype(str).str.lower()
                 women, men = int(sp.isin(WOMEN).sum()), int(sp.isin(MEN).sum())
         hedges = certainty = 0
         if h is not None:
-            hk = h[h._k == k]
+            hk = h_of.get(k, h.iloc[:0])
             certainty = int(hk.kind.isin(_certainty_kinds()).sum())
             hedges = len(hk) - certainty
         ns = float(sents.get(k, 0) or 0)

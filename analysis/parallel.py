@@ -85,6 +85,26 @@ def fingerprint(path, reason: str = "") -> Optional[str]:
     return f"{size}:{h.hexdigest()}"
 
 
+def read_fingerprinted(path, reason: str = "") -> tuple[Optional[bytes], Optional[str]]:
+    """A file's bytes (None for an entry not loaded, or unreadable) and their
+    :func:`fingerprint`, from one read: what a worker hashes is what it analyses.
+
+    >>> import tempfile, pathlib
+    >>> p = pathlib.Path(tempfile.mkdtemp()) / "a.txt"
+    >>> _ = p.write_bytes(b"abc")
+    >>> read_fingerprinted(p) == (b"abc", fingerprint(p)), read_fingerprinted(p, "hidden file")
+    (True, (None, 'skip:hidden file'))
+    """
+    if reason:
+        return None, fingerprint(path, reason)
+    try:
+        with open(path, "rb") as f:
+            raw = f.read()
+    except OSError:
+        return None, None
+    return raw, f"{len(raw)}:{hashlib.sha256(raw).hexdigest()}"
+
+
 @dataclass
 class Batch:
     """Consecutive corpus entries: ``(rel, reason)`` under ``root`` (``rel`` "" = root itself)."""
@@ -200,8 +220,10 @@ def analyse_batch(batch: Batch, body_field: Optional[str] = None, skip: frozense
     with pipeline.batch_gc():
         for j, (rel, reason) in enumerate(batch.entries):
             path = root / rel if rel else root
-            fps.append(fingerprint(path, reason))
-            fr, articles = load.load_entry(path, reason, body_field=body_field)
+            raw, fp = read_fingerprinted(path, reason)
+            fps.append(fp)
+            fr, articles = load.load_entry(path, reason, body_field=body_field, raw=raw)
+            del raw
             fr, done = pipeline.analyse_file(fr, articles, skip=skip)
             spath = str(path)
             frow = pipeline.file_row(fr)

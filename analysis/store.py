@@ -115,6 +115,8 @@ def code_hash() -> str:
 
 
 fingerprint = parallel.fingerprint
+#: The fingerprint of a scanned file that is new to the store (not hashed: it is analysed anyway).
+NOT_HASHED = "new:"
 
 
 # ----------------------------------------------------------------------------- the store
@@ -241,9 +243,12 @@ class Store:
             except OSError:
                 size = 0
             entries.append(_Entry(rel, p, reason, size))
+        stored = self.manifest.files
         with progress.bar(total=len(entries), desc="checking files", unit="file", quiet=quiet) as b:
             for e in entries:
-                e.fp = fingerprint(e.path, e.reason)
+                # a file the store does not hold is analysed whatever its content: the worker
+                # that reads it hashes it (once)
+                e.fp = fingerprint(e.path, e.reason) if e.rel in stored or e.reason else NOT_HASHED
                 b.update()
         return entries
 
@@ -330,7 +335,8 @@ class Store:
     def _check_read(result: parallel.BatchResult, by_rel: dict) -> None:
         """A worker that cannot read a file this process can read is not analysing the corpus."""
         for rel, fp in zip(result.rels, result.fingerprints):
-            if fp is None and by_rel[rel].fp is not None:
+            seen = by_rel[rel].fp
+            if fp is None and (seen if seen != NOT_HASHED else fingerprint(by_rel[rel].path, "")) is not None:
                 raise RuntimeError(
                     f"a worker (process {result.pid}) cannot read {by_rel[rel].path}, which this process "
                     "can: with --dask, every worker must see the corpus at the same absolute path "
@@ -368,7 +374,8 @@ class Store:
             frames = _LazyFrames(self)
             texts = self.texts  # (read by each stage that needs them, and let go of after)
             b.update()
-            out = corpus.corpus_rows(frames, texts, skip=self.skip, jobs=jobs)
+            with pipeline.batch_gc():  # (what exists now is not walked by each stage's collections)
+                out = corpus.corpus_rows(frames, texts, skip=self.skip, jobs=jobs)
             del frames, texts
             b.update()
         name = f"corpus-{key}"
@@ -403,6 +410,14 @@ class Store:
     def _runs(self, name: str, columns, only=None) -> Iterator[list[tuple]]:
         """The stored rows of per-file table ``name`` in corpus order, in chunks (of the
         columns ``only``, in that order, when given: the others are not read)."""
+        fix = self._path_fixer(name, columns) if only is None else None
+        for t in self._run_tables(name, columns, only):
+            chunk = parallel.table_rows(t, columns if only is None else only)
+            yield fix(chunk) if fix else chunk
+
+    def _run_tables(self, name: str, columns, only=None):
+        """:meth:`_runs` as the stored Arrow tables (slices of the parts, in corpus order;
+        the path columns as stored, relative to the corpus root)."""
         import pyarrow.parquet as pq
 
         positions = self._positions()
@@ -442,21 +457,26 @@ class Store:
         breaks = np.flatnonzero((np.diff(piece) != 0) | (np.diff(row) != 1)) + 1
         starts = np.concatenate([[0], breaks])
         ends = np.concatenate([breaks, [len(row)]])
-        fix = self._path_fixer(name, columns) if only is None else None
         for s, e in zip(starts, ends):
-            t = tables[piece[s]].slice(int(row[s]), int(e - s))
-            chunk = parallel.table_rows(t, columns if only is None else only)
-            yield fix(chunk) if fix else chunk
+            yield tables[piece[s]].slice(int(row[s]), int(e - s))
 
-    def _path_fixer(self, name: str, columns):
+    def _spelling(self, name: str):
+        """``(column index, spell)`` for table ``name``'s column of paths, stored relative to
+        the corpus root (``spell(rel)`` is the path as the corpus was given), else None."""
         if name not in parallel.PATH_COLUMNS:
             return None
-        i = parallel.PATH_COLUMNS[name]
         base = self.path
 
         def spelled(rel: str) -> str:
             return str(base / rel) if rel else str(base)
 
+        return parallel.PATH_COLUMNS[name], spelled
+
+    def _path_fixer(self, name: str, columns):
+        spelling = self._spelling(name)
+        if spelling is None:
+            return None
+        i, spelled = spelling
         return lambda rows: [r[:i] + (spelled(r[i]),) + r[i + 1:] for r in rows]
 
     def table_rows(self, name: str) -> Iterator[list[tuple]]:
@@ -469,6 +489,17 @@ class Store:
                 return iter(())
             return iter([_read_rows(p, columns)])
         return self._runs(name, columns)
+
+    def table_chunks(self, name: str):
+        """:meth:`table_rows` as Arrow tables (columns as :func:`parallel.rows_table` stores
+        them), and the table's :meth:`_spelling` (None for a corpus table)."""
+        columns = TABLES[name]
+        if name in CORPUS_TABLES:
+            c = self.manifest.corpus
+            if name not in c.get("tables", ()):
+                return iter(()), None
+            return iter([_read_table(self.folder / c.get("dir", "-") / f"{name}.parquet", columns)]), None
+        return (t.select(list(columns)) for t in self._run_tables(name, columns)), self._spelling(name)
 
     def frame(self, name: str, columns=None):
         """Table ``name`` as a DataFrame, exactly as :func:`analysis.export.analyse` builds it;
@@ -507,10 +538,12 @@ class Store:
 
 
 def _write_table(pq, table, path: Path) -> None:
-    pq.write_table(table, path, compression="zstd")
+    """A table of the store as Parquet: LZ4 (fast to read back), without dictionary pages or
+    column statistics (the store is read whole, never filtered)."""
+    pq.write_table(table, path, compression="lz4", use_dictionary=False, write_statistics=False)
 
 
-def _read_rows(path: Path, columns) -> list[tuple]:
+def _read_table(path: Path, columns):
     import pyarrow.parquet as pq
 
     try:
@@ -519,7 +552,11 @@ def _read_rows(path: Path, columns) -> list[tuple]:
         raise StoreError(f"cannot read {path}: {exc}") from exc
     if t.schema.names != list(columns):
         raise StoreError(f"{path} has columns {t.schema.names}, expected {list(columns)}")
-    return parallel.table_rows(t, columns)
+    return t
+
+
+def _read_rows(path: Path, columns) -> list[tuple]:
+    return parallel.table_rows(_read_table(path, columns), columns)
 
 
 class _LazyFrames(Mapping):

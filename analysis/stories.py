@@ -33,6 +33,9 @@ import math
 import re
 from collections import Counter, defaultdict
 from datetime import date
+from heapq import heappop, heappush
+from itertools import repeat
+from operator import itemgetter, mul
 from typing import Mapping
 
 import pandas as pd
@@ -88,7 +91,7 @@ def article_terms(headline, text: str, entities=()) -> Counter:
     c: Counter = Counter()
     for t in terms(_str(headline)):
         c[t] += HEADLINE_WEIGHT
-    lead = " ".join(_str(text).split()[:LEAD_WORDS])
+    lead = " ".join(_str(text).split(None, LEAD_WORDS)[:LEAD_WORDS])  # (the text split no further)
     c.update(terms(lead))
     for e in entities if ENTITY_WEIGHT > 0 else ():
         if e:
@@ -103,14 +106,14 @@ def _entities(per_article: Mapping[str, pd.DataFrame]) -> dict[str, set[str]]:
     if claims is not None and len(claims):
         for col in ("actors", "places"):
             if col in claims:
-                for aid, val in zip(claims.article_id.astype(str), claims[col]):
+                for aid, val in zip(claims.article_id.astype(str).tolist(), claims[col].tolist()):
                     if isinstance(val, str) and val:
                         out[aid].update(val.split(";"))
         return out
     mentions = per_article.get("mentions")
     if mentions is not None and len(mentions):
         m = mentions[mentions.kind.isin(["actor", "organisation", "person", "place"])]
-        for aid, ent in zip(m.article_id.astype(str), m.entity):
+        for aid, ent in zip(m.article_id.astype(str).tolist(), m.entity.tolist()):
             if isinstance(ent, str):
                 out[aid].add(ent)
     return out
@@ -121,13 +124,26 @@ def _cosine(vec: dict[str, float], norm: float, cent: dict[str, float], cnorm: f
         return 0.0
     if len(vec) > len(cent):
         vec, cent = cent, vec
-    return sum(w * cent.get(t, 0.0) for t, w in vec.items()) / (norm * cnorm)
+    # sum(w * cent.get(t, 0.0) for t, w in vec.items()), the same products added in the same order
+    return sum(map(mul, vec.values(), map(cent.get, vec, repeat(0.0)))) / (norm * cnorm)
+
+
+def _norm(vec: dict[str, float]) -> float:
+    """Euclidean norm of a term vector (its squares added in the dict's order)."""
+    return math.sqrt(sum(map(mul, vec.values(), vec.values())))
+
+
+def _keys(vec: dict[str, float], blocking) -> list[str]:
+    """The article's :data:`INDEX_TERMS` heaviest terms that block (ties by term)."""
+    return [t for _, t in sorted([(-w, t) for t, w in vec.items() if t in blocking])[:INDEX_TERMS]]
 
 
 def _top(vec: dict[str, float], n: int) -> dict[str, float]:
+    """The ``n`` heaviest terms, heaviest first (ties by term)."""
     if len(vec) <= n:
         return vec
-    return dict(sorted(vec.items(), key=lambda kv: (-kv[1], kv[0]))[:n])
+    # by term, then (a stable sort) by weight, heaviest first: the order of key (-weight, term)
+    return dict(sorted(sorted(vec.items()), key=itemgetter(1), reverse=True)[:n])
 
 
 def assign(articles: pd.DataFrame, texts: Mapping[str, str], *, entities: Mapping[str, set] | None = None,
@@ -152,6 +168,7 @@ def _assign(articles, texts, *, entities, window_days, min_similarity):
         df.update(c.keys())
     idf = {t: math.log((n + 1) / (d + 1)) + 1.0 for t, d in df.items()}
     max_df = max(MAX_DF_MIN, int(MAX_DF_SHARE * n))
+    blocking = {t for t, d in df.items() if d <= max_df}  # terms used to find candidate stories
     order = sorted(ids, key=lambda a: (days[a] is None, days[a] or 0, a))
 
     story_of: dict[str, int] = {}
@@ -159,16 +176,30 @@ def _assign(articles, texts, *, entities, window_days, min_similarity):
     cnorms: list[float] = []
     last_day: list[int | None] = []
     index: dict[str, set[int]] = defaultdict(set)  # term -> stories whose centroid holds it
+    # the same without the stories no dated article can join any more: the dated articles come
+    # first, in date order, so a story whose last day is out of the window stays out of it
+    active: dict[str, set[int]] = defaultdict(set)
+    ends: list[tuple[int, int]] = []  # (last day, story), a heap (stale entries skipped)
     vectors = {}
+    log = math.log
     for aid in order:
-        vec = {t: (1.0 + math.log(k)) * idf[t] for t, k in counts[aid].items()}
-        norm = math.sqrt(sum(w * w for w in vec.values()))
-        vectors[aid] = (vec, norm)
-        keys = [t for t, _ in sorted(vec.items(), key=lambda kv: (-kv[1], kv[0])) if df[t] <= max_df][:INDEX_TERMS]
+        vec = {t: (1.0 + log(k)) * idf[t] for t, k in counts[aid].items()}
+        norm = _norm(vec)
+        keys = _keys(vec, blocking)
+        vectors[aid] = (vec, norm, keys)
         day = days[aid]
+        if day is not None:
+            while ends and ends[0][0] < day - window_days:
+                ended, s = heappop(ends)
+                if last_day[s] == ended:
+                    for t in centroids[s]:
+                        active[t].discard(s)
+        look = active if day is not None else index
         candidates = set()
         for t in keys:
-            candidates |= index.get(t, set())
+            got = look.get(t)
+            if got:
+                candidates |= got
         best, best_sim = -1, 0.0
         for s in sorted(candidates):
             if day is not None and last_day[s] is not None and abs(day - last_day[s]) > window_days:
@@ -176,32 +207,44 @@ def _assign(articles, texts, *, entities, window_days, min_similarity):
             sim = _cosine(vec, norm, centroids[s], cnorms[s])
             if sim > best_sim:
                 best, best_sim = s, sim
+        unit = norm or 1.0
         if best >= 0 and best_sim >= min_similarity:
             cent = centroids[best]
             for t in cent:
                 index[t].discard(best)
+                active[t].discard(best)
             for t, w in vec.items():
-                cent[t] = cent.get(t, 0.0) + w / (norm or 1.0)
+                cent[t] = cent.get(t, 0.0) + w / unit
             cent = _top(cent, CENTROID_TERMS)
             centroids[best] = cent
-            cnorms[best] = math.sqrt(sum(w * w for w in cent.values()))
+            cnorms[best] = _norm(cent)
             if day is not None:
                 last_day[best] = day if last_day[best] is None else max(last_day[best], day)
             s = best
         else:
             s = len(centroids)
-            cent = _top({t: w / (norm or 1.0) for t, w in vec.items()}, CENTROID_TERMS)
+            cent = _top({t: w / unit for t, w in vec.items()}, CENTROID_TERMS)
             centroids.append(cent)
-            cnorms.append(math.sqrt(sum(w * w for w in cent.values())))
+            cnorms.append(_norm(cent))
             last_day.append(day)
         for t in centroids[s]:
-            if df[t] <= max_df:
+            if t in blocking:
                 index[t].add(s)
+                if day is not None:
+                    active[t].add(s)
+        if day is not None:
+            heappush(ends, (last_day[s], s))
         story_of[aid] = s
-    return _refine(order, story_of, vectors, days, df, max_df, window_days, min_similarity), counts
+    return _refine(order, story_of, vectors, days, blocking, window_days, min_similarity), counts
 
 
-def _refine(order, story_of, vectors, days, df, max_df, window_days, min_similarity) -> dict[str, int]:
+def _index_story(index: dict, cent: dict, blocking, s: int) -> None:
+    for t in cent:
+        if t in blocking:
+            index[t].add(s)
+
+
+def _refine(order, story_of, vectors, days, blocking, window_days, min_similarity) -> dict[str, int]:
     """Second pass: each article moves to the story whose final centroid (without the article
     itself) it is most similar to, when that reaches ``min_similarity`` (folds in articles that
     came before the rest of their story had built up its vocabulary)."""
@@ -214,34 +257,55 @@ def _refine(order, story_of, vectors, days, df, max_df, window_days, min_similar
     for s, ms in members.items():
         c: dict[str, float] = {}
         for m in ms:
-            vec, norm = vectors[m]
+            vec, norm, _ = vectors[m]
+            unit = norm or 1.0
             for t, w in vec.items():
-                c[t] = c.get(t, 0.0) + w / (norm or 1.0)
-        cent[s] = c
+                c[t] = c.get(t, 0.0) + w / unit
         d = [days[m] for m in ms if days[m] is not None]
         span[s] = (min(d), max(d)) if d else (None, None)
         cent[s] = _top(c, CENTROID_TERMS)
-        for t in cent[s]:
-            if df[t] <= max_df:
-                index[t].add(s)
-    cnorm = {s: math.sqrt(sum(w * w for w in c.values())) for s, c in cent.items()}
+        _index_story(index, cent[s], blocking, s)
+    cnorm = {s: _norm(c) for s, c in cent.items()}
+    # for the dated articles (first, in date order): the index of the stories whose span,
+    # widened by the window, holds the day (stories without a date always)
+    active: dict[str, set[int]] = defaultdict(set)
+    for s in cent:
+        if span[s][0] is None:
+            _index_story(active, cent[s], blocking, s)
+    starts = sorted((span[s][0] - window_days, s) for s in cent if span[s][0] is not None)
+    ends: list[tuple[int, int]] = []
+    started = 0
     out = dict(story_of)
     for aid in order:
-        vec, norm = vectors[aid]
+        vec, norm, keys = vectors[aid]
         own = story_of[aid]
         day = days[aid]
-        keys = [t for t, _ in sorted(vec.items(), key=lambda kv: (-kv[1], kv[0])) if df[t] <= max_df][:INDEX_TERMS]
-        candidates = set()
+        if day is not None:
+            while started < len(starts) and starts[started][0] <= day:
+                s = starts[started][1]
+                _index_story(active, cent[s], blocking, s)
+                heappush(ends, (span[s][1] + window_days, s))
+                started += 1
+            while ends and ends[0][0] < day:
+                s = heappop(ends)[1]
+                for t in cent[s]:
+                    active[t].discard(s)
+        look = active if day is not None else index
+        candidates = {own}
         for t in keys:
-            candidates |= index.get(t, set())
+            got = look.get(t)
+            if got:
+                candidates |= got
         best, best_sim = own, -1.0
-        for s in sorted(candidates | {own}):
+        for s in sorted(candidates):
             c, cn = cent[s], cnorm[s]
             if s == own:
                 if len(members[s]) == 1:
                     continue
-                c = {t: w - vec.get(t, 0.0) / (norm or 1.0) for t, w in c.items()}  # without the article
-                cn = math.sqrt(sum(w * w for w in c.values()))
+                unit = norm or 1.0
+                get = vec.get
+                c = {t: w - get(t, 0.0) / unit for t, w in c.items()}  # without the article
+                cn = _norm(c)
             elif day is not None and span[s][0] is not None and \
                     not (span[s][0] - window_days <= day <= span[s][1] + window_days):
                 continue

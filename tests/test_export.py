@@ -58,6 +58,57 @@ def test_random_tables():
         assert csv_lines(rows) == reference(rows), rows
 
 
+# ----------------------------------------------------------------------------- csv_bytes (Arrow)
+
+from analysis.export import csv_bytes  # noqa: E402
+from analysis.parallel import rows_table  # noqa: E402
+
+
+def arrow_csv(rows, width, spelling=None):
+    """csv_bytes of the rows as the store keeps them (one Arrow table, typed or pickled columns)."""
+    return csv_bytes(rows_table([f"c{i}" for i in range(width)], rows), spelling)
+
+
+@pytest.mark.parametrize("rows", [
+    [("a", 1, 2.5, None, True, False, "")],
+    [('He said "no", twice', "line\nbreak", "cr\rhere", "crlf\r\n", "a,b", "'single'")],
+    [(-0.0, float("nan"), float("inf"), 1e-300, 10**30, 0.1 + 0.2)],
+    [(1e16, 1e-5, 123456789.0, -2.5e-7, 1.0, 2**63 - 1)],
+    [("\u2028", "\x00", "\t", " lead", "trail ", '"', '""', ","), ("é", "日本", "😀", "", "", "", "", "")],
+    [("x", None), (None, "y"), (None, None)],
+    [(1, 2.5), (True, "s"), (("a", 1), None), (10**30, -1)],  # mixed and unusual types: pickled
+])
+def test_csv_bytes_are_the_bytes_of_csv_lines(rows):
+    assert arrow_csv(rows, len(rows[0])) == csv_lines(rows).encode("utf-8")
+
+
+def test_csv_bytes_of_random_tables_and_slices():
+    rng = random.Random(2)
+    pools = [["a", "b c", "", "x,y", 'q"q', "l\nl", "\r", "é\"\n"], [0, -3, 2**62], [1.5, -0.0, 1e22, 3e-5],
+             [True, False], [None, "a", 1, 2.5, True], [None]]
+    for _ in range(200):
+        cols = [rng.choice(pools) for _ in range(rng.randint(2, 6))]
+        rows = [tuple(rng.choice(c) if rng.random() < 0.85 else None for c in cols)
+                for _ in range(rng.randint(1, 40))]
+        table = rows_table([f"c{i}" for i in range(len(cols))], rows)
+        lo = rng.randint(0, len(rows) - 1)
+        hi = rng.randint(lo, len(rows))
+        assert csv_bytes(table.slice(lo, hi - lo)) == csv_lines(rows[lo:hi]).encode("utf-8"), rows[lo:hi]
+
+
+def test_csv_bytes_spell_one_column():
+    rows = [("a.txt", 1), ("", 2), ("sub/b.json", 3)]
+    spell = (0, lambda rel: f"/corpus/{rel}" if rel else "/corpus")
+    want = [(spell[1](r[0]), r[1]) for r in rows]
+    assert arrow_csv(rows, 2, spell) == csv_lines(want).encode("utf-8")
+
+
+def test_csv_bytes_keep_the_csv_module_error_on_a_lone_surrogate():
+    rows = [("ok", "\ud800")]  # not UTF-8: stored pickled, and not writable as UTF-8 either
+    with pytest.raises(UnicodeEncodeError):
+        arrow_csv(rows, 2)
+
+
 # ----------------------------------------------------------------------------- export via the store
 
 from analysis import pipeline  # noqa: E402

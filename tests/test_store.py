@@ -95,6 +95,33 @@ def test_new_file_is_analysed_in_corpus_order(corpus, tmp_path):
     assert list(got.articles.article_id)[:2] == ["a-harbour", "aa-new"]
 
 
+def test_each_file_is_read_for_its_hash_once_per_run(corpus, tmp_path, monkeypatch):
+    """A file new to the store is hashed by the worker that analyses it (not also by the
+    scan); a stored file is hashed by the scan, to see whether it changed."""
+    hashed = []
+
+    def counting(real):
+        def hashing(path, reason=""):
+            if not reason:
+                hashed.append(os.path.basename(path))
+            return real(path, reason)
+        return hashing
+
+    monkeypatch.setattr(parallel, "fingerprint", counting(parallel.fingerprint))
+    monkeypatch.setattr(store, "fingerprint", counting(store.fingerprint))
+    monkeypatch.setattr(parallel, "read_fingerprinted", counting(parallel.read_fingerprinted))
+    store.load(corpus, store=tmp_path / "s", jobs=1, quiet=True)
+    loaded = sorted(n for n in ARTICLES if not n.startswith(".") and n != "README.md")
+    assert sorted(hashed) == loaded
+    hashed.clear()
+    (corpus / "b-storm.txt").write_text(ARTICLES["b-storm.txt"] + EDIT, encoding="utf-8")
+    got = store.load(corpus, store=tmp_path / "s", jobs=1, quiet=True)
+    assert got.stored.analysed_files == 1
+    # every stored file by the scan; the edited one again by the worker that analysed it
+    assert sorted(hashed) == sorted(loaded + ["b-storm.txt"])
+    assert_same_tables(got, analyse(corpus))
+
+
 def test_removed_file_is_dropped(corpus, tmp_path):
     store.load(corpus, store=tmp_path / "s", jobs=1, quiet=True)
     (corpus / "c-records.json").unlink()

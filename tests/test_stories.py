@@ -212,3 +212,26 @@ def test_allsides_held_out_events_are_their_own_stories(allsides_stories):
     assert len({v[2] for v in held.values()}) == len(held), "two held-out events share a story"
     for name, (recall, purity, _) in held.items():
         assert recall >= 0.5 and purity >= 0.75, (name, recall, purity)
+
+
+def _event(aid, day):
+    """An article on one (made-up) event: a flood at Riverton, on 2021-03-<day>, or undated."""
+    return (aid, "Riverton flood levee breaks", None if day is None else f"2021-03-{day:02d}", "outlet",
+            "Floodwater broke the Riverton levee and the Marsh valley flooded; sandbags and pumps "
+            "arrived as the Riverton mayor ordered evacuations.", "flood")
+
+
+@pytest.mark.parametrize("days, together", [
+    ((1, 5, 20), [["a", "b"], ["c"]]),          # c comes 15 days after the story's last article
+    ((1, 7, 13), [["a", "b", "c"]]),            # each within the window of the one before
+    ((1, 7, 13, 20, 27), [["a", "b", "c", "d", "e"]]),
+    ((1, 20, None), [["a", "c"], ["b"]]),       # undated: compared with every story (the first is best)
+    ((1, 4, 30, 30), [["a", "b"], ["c", "d"]]),
+])
+def test_the_window_follows_each_story_s_latest_article(days, together):
+    """A story stays open to an article within WINDOW_DAYS of its latest one, however old its
+    first; past that, only undated articles still compare with it."""
+    rows = [_event(aid, day) for aid, day in zip("abcde", days)]
+    arts, texts = frame(rows)
+    t = stories.stories_table(arts, texts)
+    assert groups(t) == together
