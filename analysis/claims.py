@@ -571,10 +571,20 @@ class NumberConflict(NamedTuple):
     detail: str  # "villages: 6 vs 5"
 
 
-class _Info:
-    """What the comparison needs to know about one claim."""
+#: The empty set every claim without actors, places, dates, names ... shares (an empty
+#: frozenset of its own costs 216 bytes, times every claim of a corpus).
+_NONE: frozenset = frozenset()
 
-    __slots__ = ("vec", "terms", "names", "negated", "actors", "places", "ctx", "dates", "numbers",
+
+def _frozen(items) -> frozenset:
+    return frozenset(items) if items else _NONE
+
+
+class _Info:
+    """What the comparison needs to know about one claim. Its terms (content stems and
+    canonical entities) are the keys of its term vector ``vec``."""
+
+    __slots__ = ("vec", "names", "negated", "actors", "places", "ctx", "dates", "numbers",
                  "num_windows", "num_names", "article")
 
     def __init__(self, text: str, numbers: Sequence[tuple], *, actors=(), places=(), context=(),
@@ -583,10 +593,8 @@ class _Info:
         content, lower_terms = _content_terms(text) if content_terms is None else content_terms
         if ents is None:
             ents = {f"e:{e.lower()}" for e in (*actors, *places)}
-        content_set = set(content)
-        self.terms = content_set | ents
         # terms only ever seen capitalised here are names: agreement needs more than names
-        self.names = (content_set - lower_terms) | ents
+        self.names = _frozen(set(content).difference(lower_terms, ents) | ents)
         counts: dict[str, int] = {}  # as Counter(content) then .update(ents), without its overhead
         for t in content:
             counts[t] = counts.get(t, 0) + 1
@@ -600,16 +608,15 @@ class _Info:
         norm = math.sqrt(sum([v * v for v in vec.values()])) or 1.0
         self.vec = {t: v / norm for t, v in vec.items()}
         self.negated = _negated(text)
-        self.actors = frozenset(actors)
-        self.places = frozenset(places)
-        self.ctx = frozenset(context) | self.actors | self.places
-        self.dates = frozenset(dates(text) if dates_ is None else dates_)
+        self.actors = _frozen(actors)
+        self.places = _frozen(places)
+        self.ctx = _frozen((*context, *actors, *places))
+        self.dates = _frozen(dates(text) if dates_ is None else dates_)
         self.article = article
-        self.numbers = []
-        self.num_windows = []
-        self.num_names = []
+        self.numbers = self.num_windows = self.num_names = ()
         if not numbers:
             return
+        self.numbers, self.num_windows, self.num_names = [], [], []
         spans = None
         units = Counter(normalise_unit(num[2]) for num in numbers)
         for num in numbers:
@@ -626,6 +633,11 @@ class _Info:
             before, after, names = _window(spans, pos, pos + len(text_n), u) if pos >= 0 else ("", "", set())
             self.num_windows.append((before, after))
             self.num_names.append(names)
+
+    @property
+    def terms(self):
+        """The claim's terms (a set-like view of ``vec``'s keys)."""
+        return self.vec.keys()
 
 
 def _window(spans, start: int, end: int, unit: str) -> tuple[str, str, set[str]]:
@@ -1214,9 +1226,9 @@ def _unique_counts(values: np.ndarray, repeated: bool = False) -> tuple[np.ndarr
     return values[first], n + 1 if repeated else n
 
 
-@lru_cache(maxsize=None)
+@lru_cache(maxsize=16)  # (all sizes up to a cap of 280 would hold 56 MB)
 def _triu(size: int) -> tuple[np.ndarray, np.ndarray]:
-    return np.triu_indices(size, 1)
+    return tuple(ix.astype(np.int32) for ix in np.triu_indices(size, 1))
 
 
 # --------------------------------------------------------------------------- quotes
@@ -1442,8 +1454,9 @@ def _quotes_from_frame(quotes: Optional[pd.DataFrame], texts: Optional[dict],
     return sorted(set(out), key=lambda q: (q[0], q[1], q[2]))
 
 
-def _split_cell(cell) -> list[str]:
-    return [x for x in cell.split(";") if x] if isinstance(cell, str) and cell else []
+def _split_cell(cell) -> Sequence[str]:
+    """The items of a ';'-joined cell (an empty tuple, shared, when there are none)."""
+    return [x for x in cell.split(";") if x] if isinstance(cell, str) and cell else ()
 
 
 def link_rows(claims: pd.DataFrame, quotes: Optional[pd.DataFrame] = None,
@@ -1594,7 +1607,7 @@ def _link_rows(claims: pd.DataFrame, quotes: Optional[pd.DataFrame], texts: Opti
     ctext = claims["text"].astype(str).tolist()
     actors = [_split_cell(c) for c in claims["actors"]]
     places = [_split_cell(c) for c in claims["places"]]
-    numbers = [parse_numbers(c) for c in claims["numbers"]]
+    numbers = [parse_numbers(c) or () for c in claims["numbers"]]
     cdates = [_split_cell(c) for c in claims["dates"]]
     art_codes = pd.factorize(pd.Series(art, dtype=object))[0] if n else np.zeros(0, dtype=np.int64)
     # links: (kind, a, b, claim_a, claim_b, sa, ea, sb, eb, ta, tb, score, detail)
@@ -1619,7 +1632,7 @@ def _link_rows(claims: pd.DataFrame, quotes: Optional[pd.DataFrame], texts: Opti
         links, linked_claim_pairs, in_passage, cap = take_reused()
     else:
         content_terms = [_content_terms(t) for t in ctext]
-        ents = [{f"e:{e.lower()}" for e in (*actors[i], *places[i])} for i in range(n)]
+        ents = [_frozen({f"e:{e.lower()}" for e in (*actors[i], *places[i])}) for i in range(n)]
         df = Counter()
         for i in range(n):
             df.update(set(content_terms[i][0]) | ents[i])
@@ -1637,7 +1650,7 @@ def _link_rows(claims: pd.DataFrame, quotes: Optional[pd.DataFrame], texts: Opti
         del df
         keys = []
         for i, info in enumerate(infos):
-            ks = {t for t in info.terms}
+            ks = set(info.vec)
             for num, win in zip(info.numbers, info.num_windows):
                 ks.update(f"n:{num[4]}:{w}" for w in win)
             keys.append(ks)  # (the order of an item's keys does not matter)
@@ -1669,7 +1682,7 @@ def _link_rows(claims: pd.DataFrame, quotes: Optional[pd.DataFrame], texts: Opti
         # agree in other words (the slowest part), in a forked worker when jobs > 1 while
         # this process goes through the pairs: fed the links found so far, its links whose
         # claims the pairs below link too are dropped after (what `done` skips in-process)
-        agent_acts = [{">".join(k.split(">")[:2]) for k in _split_cell(c)}
+        agent_acts = [_frozen({">".join(k.split(">")[:2]) for k in _split_cell(c)})
                       for c in (claims["events"] if "events" in claims.columns else [""] * n)]
 
         def paraphrase_links(done):
@@ -1692,11 +1705,11 @@ def _link_rows(claims: pd.DataFrame, quotes: Optional[pd.DataFrame], texts: Opti
             both_numbers = bool(a.numbers and b.numbers)
             # cheap tests first: without numbers on both sides only `agree` is possible, and it
             # needs shared terms and a similarity of min_score (a conflict, number_min_similarity)
-            shared_terms = a.terms & b.terms
+            va, vb = a.vec, b.vec
+            shared_terms = va.keys() & vb.keys()
             if not both_numbers and len(shared_terms) < AGREE_MIN_SHARED_TERMS:
                 continue
             threshold = min_sim_numbers if both_numbers else min_score
-            va, vb = a.vec, b.vec
             if sum([va[t] * vb[t] for t in shared_terms]) < threshold - 1e-9:
                 continue  # (the similarity summed in another order: equal up to rounding)
             if (cid[i], cid[j]) in linked_claim_pairs:
@@ -1722,7 +1735,7 @@ def _link_rows(claims: pd.DataFrame, quotes: Optional[pd.DataFrame], texts: Opti
                               starts[j], ends[j], ctext[i], ctext[j], round(sim, 3),
                               "; ".join(c.detail for c in conflicts)))
             elif (sim >= min_score and a.negated == b.negated and _same_event(a, b)
-                  and len(a.terms & b.terms) >= AGREE_MIN_SHARED_TERMS
+                  and len(shared_terms) >= AGREE_MIN_SHARED_TERMS
                   and _content_share(a, b) >= AGREE_MIN_CONTENT_SHARE):
                 shared = sorted(set(a.vec) & set(b.vec), key=lambda t: (-a.vec[t] * b.vec[t], t))[:5]
                 links.append(("agree", art[i], art[j], cid[i], cid[j], starts[i], ends[i],
@@ -1814,7 +1827,7 @@ def _paraphrase_links(infos, content_terms, ents, art, art_codes, cid, starts, e
     actions, concepts = [], []
     for i in range(n):
         found = events._hits(ctext[i])
-        actions.append(events.action_classes(ctext[i], _found=found))
+        actions.append(events.action_classes(ctext[i], _found=found) or _NONE)
         # canonical entities: the gazetteer's, plus the naming lexicon's and demonyms
         # ("rebels" -> Syrian opposition, "Russian airstrikes" -> Russia)
         own = ents[i] | {f"e:{p[2].lower()}" for p in events.participants(ctext[i], (), _found=found)}
@@ -1825,24 +1838,24 @@ def _paraphrase_links(infos, content_terms, ents, art, art_codes, cid, starts, e
         # two more shared words): what is said must be shared, not only who
         names = infos[i].names
         concepts.append([c for c in paraphrase.concepts(content_terms[i][0]) if c not in names] + sorted(own))
+    concept_sets = [set(cs) for cs in concepts]  # (also the blocking keys: their order does not matter)
     df = Counter()
-    for cs in concepts:
-        df.update(set(cs))
+    for cs in concept_sets:
+        df.update(cs)
     weights = paraphrase.scaled_idf(df, n)
-    keys = [sorted(set(cs)) for cs in concepts]
-    pairs = _candidate_pairs(keys, art_codes, cap=cap, min_shared=PARAPHRASE_MIN_CONCEPTS)
+    del df
+    pairs = _candidate_pairs(concept_sets, art_codes, cap=cap, min_shared=PARAPHRASE_MIN_CONCEPTS)
     if story_of:
         # and within each story: a concept too common in the corpus to block on ("Isis", "strikes"
         # in a year of news) still singles out a few claims among one story's articles
         size = Counter(story_of.get(a) for a in set(art))
         stories = [st if size[st] > 1 else None for st in (story_of.get(a) for a in art)]  # 2+ articles
         pairs = _union_pairs(pairs, _candidate_pairs(
-            paraphrase.story_keys(keys, stories), art_codes, cap=cap, min_shared=PARAPHRASE_MIN_CONCEPTS), n)
+            paraphrase.story_keys(concept_sets, stories), art_codes, cap=cap, min_shared=PARAPHRASE_MIN_CONCEPTS), n)
     out = []
-    concept_sets = [set(cs) for cs in concepts]
     entity_sets: dict[int, set] = {}  # per claim, built once (the same set, in the same order, as per pair)
     number_sets: dict[int, set] = {}
-    for i, j in pairs.tolist():
+    for i, j in _iter_pairs(pairs):
         if art[i] > art[j]:
             i, j = j, i
         if (cid[i], cid[j]) in done:
