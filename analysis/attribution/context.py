@@ -133,6 +133,9 @@ def _after_title(text: str, lo: int, rs: int) -> bool:
     return pre[-1][-1:] not in ".!?:;,\"”" or word in _TITLE_SET
 
 
+_ARTICLE_WORDS = frozenset(("The", "A", "An"))
+
+
 def _scan_people(ctx: _Ctx) -> None:
     """Record person names introduced by a title/role word or an apposition (no mentions needed).
 
@@ -168,7 +171,7 @@ def _scan_people(ctx: _Ctx) -> None:
             name_s = rs + len(" ".join(parts[:k])) + 1
         else:
             titled = _after_title(text, lo, rs)
-        if any(w in ("The", "A", "An") for w in parts[1:]):
+        if not _ARTICLE_WORDS.isdisjoint(parts[1:]):
             continue  # "Image The French ...": a caption label run into a sentence
         if not titled and (n == 1 or parts[0].lower() in COMMON_SENTENCE_STARTERS):
             continue  # untitled: a plain or appositive name needs 2+ words, not a sentence opener

@@ -68,11 +68,9 @@ TITLE_SMALL_WORDS = NAME_CONNECTORS | {"a", "an", "in", "on", "to", "is", "as", 
 
 def _looks_title(q: str) -> bool:
     words = q.split()
-    if not words or q.rstrip()[-1:] in ".!?,":
+    if not words or q.rstrip()[-1:] in ".!?," or not words[0][:1].isupper() or len(words) > 10:
         return False
-    caps = sum(1 for w in words if w[:1].isupper() or w[:1].isdigit())
-    fits = sum(1 for w in words if w[:1].isupper() or w[:1].isdigit() or w in TITLE_SMALL_WORDS)
-    return caps >= 1 and words[0][:1].isupper() and fits == len(words) and len(words) <= 10
+    return all(w[:1].isupper() or w[:1].isdigit() or w in TITLE_SMALL_WORDS for w in words)
 
 
 def find_quotes(parsed: Parsed, mentions: list[Mention]) -> tuple[list[Quote], list[ScareQuote]]:
