@@ -118,6 +118,8 @@ def _build():
     # each contraction pattern is plain text with an apostrophe ("'ll", "n't"): a chunk
     # without one is left as is by all of them
     apostrophe_only = all("'" in a and re.escape(a) == a for a in REPLACE)
+    # plain text replaced by plain text: str.replace does what re.sub does
+    literal_contractions = apostrophe_only and not any("\\" in b for b in REPLACE.values())
     # a chunk split_chunk leaves whole: no quote mark anywhere (so no contraction either),
     # no punctuation at its start and neither punctuation nor a period at its end
     ends = re.escape(PUNCTUATION + "'\"“”‘’")
@@ -141,7 +143,12 @@ def _build():
         """``find_tokens``' per-token work for one whitespace-free chunk (verbatim logic)."""
         if plain_chunk(chunk):
             return [chunk]  # nothing below would change it (the usual word)
-        if "'" in chunk or not apostrophe_only:
+        if literal_contractions:
+            if "'" in chunk:
+                for a, b in REPLACE.items():
+                    if a in chunk:
+                        chunk = chunk.replace(a, b)
+        else:
             for rx, b in contractions:
                 chunk = rx.sub(b, chunk)
         chunk = (

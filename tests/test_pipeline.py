@@ -111,3 +111,14 @@ def test_article_rows_with_attribution_rows_given_are_the_same():
     given = attributions.attribution_rows(result)
     assert given  # the text has attributed speech, so the shortcut has something to carry
     assert pipeline.article_rows(result, attribution_rows=given) == pipeline.article_rows(result)
+
+
+def test_count_words_is_split_length():
+    from analysis.pipeline import count_words
+
+    rng = random.Random(11)
+    alphabet = "ab .,\n\t\xa0\u2003\u200b\x1c"
+    texts = ["", " ", "a", "a b", " a", "a ", "a  b", "a\nb", "a\xa0b", "It rained, she said."]
+    texts += ["".join(rng.choice(alphabet) for _ in range(rng.randint(0, 12))) for _ in range(5000)]
+    for t in texts:
+        assert count_words(t) == len(t.split()), repr(t)

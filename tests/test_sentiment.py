@@ -239,3 +239,36 @@ def test_randomised(monkeypatch):
     assert not bad, f"{len(bad)} of {len(cases)} differ, e.g. {bad[:3]!r}"
     if fast:  # both paths were exercised
         assert 200 < len(exact) < 1500, len(exact)
+
+
+# Texts aimed at the per-chunk fast path (plain chunks, a word and one mark, chunks that
+# are glued or whose tokens do not start/end with the chunk's own characters, pairs
+# across chunks, tokens that do nothing) and at the careful path beside it.
+CHUNK_SHAPES = [
+    "It was good, he said. Not bad; not great: fine?",
+    "The U.S. and Mr. Smith were good. Gen. Lee was bad.",
+    "Good radio. Bad video. Great photo.",  # "o." is an emoticon pair inside the chunk
+    "so good 8) and bad o _O really",  # glued, and a pair across two chunks
+    "not a good day", "not , good", "not of good", "really not good", "very , good",
+    "END-OF-SENTENCE, good END-OF-SENTENCE. bad",
+    "“Good,” she said. 'Bad' (really) [not] good!",
+    "It's good; they're bad, aren't they? Trump’s great.",
+    "xD good :-) bad :( terrible <3 nice ;)",
+    "good (!) bad ( ! ) ok",
+    "",
+]
+
+
+@pytest.mark.parametrize("text", CHUNK_SHAPES)
+def test_chunk_shapes(text):
+    S.clear_caches()
+    assert_same(text)  # cold: every chunk new
+    assert_same(text + " ")  # warm: every chunk known (a new sentence, same chunks)
+
+
+def test_fast_and_careful_paths_agree():
+    if not S.uses_fast_path():
+        pytest.skip("TextBlob version not verified: no fast path")
+    careful = dict(zip(S._score.__code__.co_freevars, (c.cell_contents for c in S._score.__closure__)))["careful"]
+    for t in CHUNK_SHAPES + TRICKY:
+        assert same(careful(t), expected(t)), t
