@@ -209,25 +209,29 @@ def _assign(articles, texts, *, entities, window_days, min_similarity):
                 best, best_sim = s, sim
         unit = norm or 1.0
         if best >= 0 and best_sim >= min_similarity:
-            cent = centroids[best]
-            for t in cent:
-                index[t].discard(best)
-                active[t].discard(best)
+            s = best
+            cent = centroids[s]
+            before = set(cent)
             for t, w in vec.items():
                 cent[t] = cent.get(t, 0.0) + w / unit
             cent = _top(cent, CENTROID_TERMS)
-            centroids[best] = cent
-            cnorms[best] = _norm(cent)
+            centroids[s] = cent
+            cnorms[s] = _norm(cent)
             if day is not None:
-                last_day[best] = day if last_day[best] is None else max(last_day[best], day)
-            s = best
+                last_day[s] = day if last_day[s] is None else max(last_day[s], day)
+            # the index follows the centroid's terms: only those it lost or gained change
+            for t in before.difference(cent):
+                index[t].discard(s)
+                active[t].discard(s)
+            gained = [t for t in cent if t not in before]
         else:
             s = len(centroids)
             cent = _top({t: w / unit for t, w in vec.items()}, CENTROID_TERMS)
             centroids.append(cent)
             cnorms.append(_norm(cent))
             last_day.append(day)
-        for t in centroids[s]:
+            gained = cent
+        for t in gained:
             if t in blocking:
                 index[t].add(s)
                 if day is not None:
