@@ -594,7 +594,8 @@ class _Info:
         if ents is None:
             ents = {f"e:{e.lower()}" for e in (*actors, *places)}
         # terms only ever seen capitalised here are names: agreement needs more than names
-        self.names = _frozen(set(content).difference(lower_terms, ents) | ents)
+        # (a tuple: a few items, tested for membership; a set of its own would cost 4 times as much)
+        self.names = tuple(set(content).difference(lower_terms, ents).union(ents))
         counts: dict[str, int] = {}  # as Counter(content) then .update(ents), without its overhead
         for t in content:
             counts[t] = counts.get(t, 0) + 1
@@ -670,7 +671,7 @@ def _content_share(a: _Info, b: _Info) -> float:
     dot = _cosine(a.vec, b.vec)
     if dot <= 0:
         return 0.0
-    names = a.names | b.names
+    names = {*a.names, *b.names}
     return sum(v * b.vec.get(t, 0.0) for t, v in a.vec.items() if t not in names) / dot
 
 
@@ -1112,12 +1113,14 @@ def _candidate_pairs(keys: list[list[str]], article_of: np.ndarray, *, cap: int,
     """
     n = len(keys)
     sizes = np.fromiter((len(ks) for ks in keys), dtype=np.int64, count=n)
-    flat = [k for ks in keys for k in ks]
     chunks, strong_chunks = _PairCodes(n), _PairCodes(n)
-    if flat:
-        codes, uniq = pd.factorize(pd.Series(flat, dtype=object), sort=False)
-        del flat
-        owner = np.repeat(np.arange(n, dtype=np.int64), sizes)
+    if sizes.sum():
+        # each key's code is its rank of first appearance (as pd.factorize's), 32-bit
+        uniq: dict = {}
+        code_of = uniq.setdefault
+        codes = np.fromiter((code_of(k, len(uniq)) for ks in keys for k in ks), dtype=np.int32,
+                            count=int(sizes.sum()))
+        owner = np.repeat(np.arange(n, dtype=np.int32), sizes)
         order = np.argsort(codes, kind="stable")  # postings: items in ascending order per key
         posting = owner[order]
         del owner, order
@@ -1131,10 +1134,11 @@ def _candidate_pairs(keys: list[list[str]], article_of: np.ndarray, *, cap: int,
                                  dtype=bool, count=n_keys)
         else:
             strong = np.zeros(n_keys, dtype=bool)
+        del uniq
         art = np.asarray(article_of)
         for is_strong, out in ((False, chunks), (True, strong_chunks)):
             sel = usable & (strong == is_strong)
-            for size in np.unique(df[sel]).tolist():
+            for size in _distinct(df[sel]).tolist():
                 starts = first[sel & (df == size)]
                 ii, jj = _triu(size)
                 for lo in range(0, len(starts), max(1, _PAIR_BATCH // len(ii))):  # bounded temporaries
@@ -1142,6 +1146,7 @@ def _candidate_pairs(keys: list[list[str]], article_of: np.ndarray, *, cap: int,
                     a, b = block[:, ii].ravel(), block[:, jj].ravel()
                     keep = art[a] != art[b]
                     out.add(a[keep], b[keep])
+        del posting, art
     parts = []
     if chunks:
         codes, n_shared = chunks.unique_counts(repeated=min_shared >= 2, at_least=min_shared)
@@ -1155,6 +1160,8 @@ def _candidate_pairs(keys: list[list[str]], article_of: np.ndarray, *, cap: int,
     if not parts:
         return np.zeros((0, 2), dtype=np.int64)
     codes = parts[0] if len(parts) == 1 else _unique_counts(np.concatenate(parts))[0]
+    del parts
+    release_memory()  # (the postings and pair buckets: freed, but kept by the heap until trimmed)
     return np.stack([codes // n, codes % n], axis=1)
 
 
@@ -1190,6 +1197,7 @@ class _PairCodes:
     def add(self, a: np.ndarray, b: np.ndarray) -> None:
         if not len(a):
             return
+        a, b = a.astype(np.int64, copy=False), b.astype(np.int64, copy=False)  # (codes overflow 32 bits)
         bucket = a // self.width
         lo, hi = int(bucket.min()), int(bucket.max())
         for k in range(lo, hi + 1):
@@ -1224,6 +1232,15 @@ def _unique_counts(values: np.ndarray, repeated: bool = False) -> tuple[np.ndarr
     first = np.flatnonzero(np.concatenate([[True], values[1:] != values[:-1]]))
     n = np.diff(np.append(first, len(values)))
     return values[first], n + 1 if repeated else n
+
+
+def _distinct(values: np.ndarray) -> np.ndarray:
+    """``np.unique(values)``, by sorting: numpy's hashing unique is many times slower on
+    large integer arrays."""
+    values = np.sort(values)
+    if not len(values):
+        return values
+    return values[np.concatenate([[True], values[1:] != values[:-1]])]
 
 
 @lru_cache(maxsize=16)  # (all sizes up to a cap of 280 would hold 56 MB)
@@ -1339,7 +1356,7 @@ def _passage_links(segments: dict[str, list[tuple[int, str]]], *, min_words: int
     n_arts = np.add.reduceat(new_art.astype(np.int64), starts)
     ok = (sizes >= 2) & (n_arts >= 2) & (n_arts <= df_cap)
     pa_parts, pb_parts, a_parts, b_parts = [], [], [], []
-    for size in np.unique(sizes[ok]).tolist():
+    for size in _distinct(sizes[ok]).tolist():
         block = starts[ok & (sizes == size)][:, None] + np.arange(size)
         ii, jj = _triu(size)
         x, y = block[:, ii].ravel(), block[:, jj].ravel()
@@ -1616,8 +1633,10 @@ def _link_rows(claims: pd.DataFrame, quotes: Optional[pd.DataFrame], texts: Opti
     reused = None
     if reuse is None:
         reused = _reuse_sections(claims, quotes, texts, cid, art, starts, ends, ctext, passage_min_words)
-    del texts
-    release_memory()  # (the texts, and the passages' temporary arrays)
+    # the sorted copy of the claims is read as lists from here on, but for its coded events
+    events = claims["events"].tolist() if "events" in claims.columns else None
+    del texts, claims
+    release_memory()  # (the texts, the claims' copy, and the passages' temporary arrays)
 
     def take_reused() -> tuple[list[tuple], set, dict, int]:
         found, spans, n_quotes = reused if reused is not None else reuse()
@@ -1647,7 +1666,7 @@ def _link_rows(claims: pd.DataFrame, quotes: Optional[pd.DataFrame], texts: Opti
                                content_terms=content_terms[i], ents=ents[i]))
             prev_ents = (*actors[i], *places[i])
             content_terms[i] = (content_terms[i][0],)  # the paraphrases read the terms alone
-        del df
+        del df, actors, places, numbers, cdates
         keys = []
         for i, info in enumerate(infos):
             ks = set(info.vec)
@@ -1683,7 +1702,7 @@ def _link_rows(claims: pd.DataFrame, quotes: Optional[pd.DataFrame], texts: Opti
         # this process goes through the pairs: fed the links found so far, its links whose
         # claims the pairs below link too are dropped after (what `done` skips in-process)
         agent_acts = [_frozen({">".join(k.split(">")[:2]) for k in _split_cell(c)})
-                      for c in (claims["events"] if "events" in claims.columns else [""] * n)]
+                      for c in (events if events is not None else [""] * n)]
 
         def paraphrase_links(done):
             return _paraphrase_links(
@@ -1744,10 +1763,10 @@ def _link_rows(claims: pd.DataFrame, quotes: Optional[pd.DataFrame], texts: Opti
 
         # agree through a shared coded event: the same who-does-what-to-whom in other words
         # ("Russia's strikes on the opposition" / "Russian airstrikes are hitting rebel positions")
-        if "events" in claims.columns:
+        if events is not None:
             done = linked_claim_pairs | {(l[3], l[4]) for l in links}
             by_event: dict[str, list[int]] = defaultdict(list)
-            for i, cell in enumerate(claims["events"]):
+            for i, cell in enumerate(events):
                 for key in _split_cell(cell):
                     if key.count(">") == 2:  # agent>action>patient; agent>action alone is too loose
                         by_event[key].append(i)
@@ -1918,7 +1937,7 @@ def _union_pairs(a: np.ndarray, b: np.ndarray, n: int) -> np.ndarray:
     """The sorted union of two (k, 2) arrays of pairs of items among ``n``."""
     if not len(b):
         return a
-    codes = np.unique(np.concatenate([a[:, 0] * n + a[:, 1], b[:, 0] * n + b[:, 1]]))
+    codes = _distinct(np.concatenate([a[:, 0] * n + a[:, 1], b[:, 0] * n + b[:, 1]]))
     return np.stack([codes // n, codes % n], axis=1)
 
 
@@ -1933,9 +1952,15 @@ def _days_apart(published: Optional[dict], a: str, b: str) -> float:
         return 0
     pa, pb = published.get(a), published.get(b)
     try:
-        return abs((pd.Timestamp(pa) - pd.Timestamp(pb)).days) if pa and pb else 0
+        return abs((_timestamp(pa) - _timestamp(pb)).days) if pa and pb else 0
     except (ValueError, TypeError):
         return 0
+
+
+@lru_cache(maxsize=1 << 14)
+def _timestamp(published: str) -> pd.Timestamp:
+    """``pd.Timestamp(published)``, each date read once (not once per article pair)."""
+    return pd.Timestamp(published)
 
 
 def _slice_claims(aid, s, e, idx, starts, ends, ctext) -> Optional[str]:
