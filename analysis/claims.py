@@ -1115,11 +1115,10 @@ def _candidate_pairs(keys: list[list[str]], article_of: np.ndarray, *, cap: int,
     sizes = np.fromiter((len(ks) for ks in keys), dtype=np.int64, count=n)
     chunks, strong_chunks = _PairCodes(n), _PairCodes(n)
     if sizes.sum():
-        # each key's code is its rank of first appearance (as pd.factorize's), 32-bit
-        uniq: dict = {}
-        code_of = uniq.setdefault
-        codes = np.fromiter((code_of(k, len(uniq)) for ks in keys for k in ks), dtype=np.int32,
-                            count=int(sizes.sum()))
+        flat = np.fromiter((k for ks in keys for k in ks), dtype=object, count=int(sizes.sum()))
+        codes, uniq = pd.factorize(flat, sort=False)
+        del flat
+        codes = codes.astype(np.int32)
         owner = np.repeat(np.arange(n, dtype=np.int32), sizes)
         order = np.argsort(codes, kind="stable")  # postings: items in ascending order per key
         posting = owner[order]
@@ -1197,7 +1196,7 @@ class _PairCodes:
     def add(self, a: np.ndarray, b: np.ndarray) -> None:
         if not len(a):
             return
-        a, b = a.astype(np.int64, copy=False), b.astype(np.int64, copy=False)  # (codes overflow 32 bits)
+        a, b = a.astype(np.int64, copy=False), b.astype(np.int64, copy=False)  # (a * n: 64-bit, not wrapped)
         bucket = a // self.width
         lo, hi = int(bucket.min()), int(bucket.max())
         for k in range(lo, hi + 1):
@@ -1669,10 +1668,13 @@ def _link_rows(claims: pd.DataFrame, quotes: Optional[pd.DataFrame], texts: Opti
         del df, actors, places, numbers, cdates
         keys = []
         for i, info in enumerate(infos):
-            ks = set(info.vec)
-            for num, win in zip(info.numbers, info.num_windows):
-                ks.update(f"n:{num[4]}:{w}" for w in win)
-            keys.append(ks)  # (the order of an item's keys does not matter)
+            if info.numbers:
+                ks = set(info.vec)
+                for num, win in zip(info.numbers, info.num_windows):
+                    ks.update(f"n:{num[4]}:{w}" for w in win)
+                keys.append(tuple(ks))  # (the order of an item's keys does not matter)
+            else:
+                keys.append(tuple(info.vec))  # (a tuple: a fifth of a set's size)
         links, linked_claim_pairs, in_passage, cap = take_reused()
         pairs = _candidate_pairs(keys, art_codes, cap=cap, min_shared=2, strong_prefix="n:")
         del keys
@@ -1857,21 +1859,24 @@ def _paraphrase_links(infos, content_terms, ents, art, art_codes, cid, starts, e
         # two more shared words): what is said must be shared, not only who
         names = infos[i].names
         concepts.append([c for c in paraphrase.concepts(content_terms[i][0]) if c not in names] + sorted(own))
-    concept_sets = [set(cs) for cs in concepts]  # (also the blocking keys: their order does not matter)
+    # each claim's distinct concepts: the blocking keys (in any order; a tuple is a fifth of a
+    # set's size), made sets again only for the claims compared (concept_sets)
+    distinct = [tuple(set(cs)) for cs in concepts]
     df = Counter()
-    for cs in concept_sets:
+    for cs in distinct:
         df.update(cs)
     weights = paraphrase.scaled_idf(df, n)
     del df
-    pairs = _candidate_pairs(concept_sets, art_codes, cap=cap, min_shared=PARAPHRASE_MIN_CONCEPTS)
+    pairs = _candidate_pairs(distinct, art_codes, cap=cap, min_shared=PARAPHRASE_MIN_CONCEPTS)
     if story_of:
         # and within each story: a concept too common in the corpus to block on ("Isis", "strikes"
         # in a year of news) still singles out a few claims among one story's articles
         size = Counter(story_of.get(a) for a in set(art))
         stories = [st if size[st] > 1 else None for st in (story_of.get(a) for a in art)]  # 2+ articles
         pairs = _union_pairs(pairs, _candidate_pairs(
-            paraphrase.story_keys(concept_sets, stories), art_codes, cap=cap, min_shared=PARAPHRASE_MIN_CONCEPTS), n)
+            paraphrase.story_keys(distinct, stories), art_codes, cap=cap, min_shared=PARAPHRASE_MIN_CONCEPTS), n)
     out = []
+    concept_sets: dict[int, set] = {}
     entity_sets: dict[int, set] = {}  # per claim, built once (the same set, in the same order, as per pair)
     number_sets: dict[int, set] = {}
     for i, j in _iter_pairs(pairs):
@@ -1895,7 +1900,8 @@ def _paraphrase_links(infos, content_terms, ents, art, art_codes, cid, starts, e
             continue
         if not _same_event(a, b, actors=False):
             continue
-        both = concept_sets[i] & concept_sets[j]
+        both = (_per_claim(concept_sets, i, lambda: set(distinct[i]))
+                & _per_claim(concept_sets, j, lambda: set(distinct[j])))
         n_content = sum(1 for t in both if not t.startswith("e:"))
         if not n_content or (n_content < PARAPHRASE_MIN_CONCEPTS and n_content == len(both)):
             continue  # who alone is not what: a thing said and who (or two things said) must be shared
