@@ -594,7 +594,8 @@ class _Info:
         if ents is None:
             ents = {f"e:{e.lower()}" for e in (*actors, *places)}
         # terms only ever seen capitalised here are names: agreement needs more than names
-        self.names = _frozen(set(content).difference(lower_terms, ents) | ents)
+        # (a tuple: a few items, tested for membership; a set of its own would cost 4 times as much)
+        self.names = tuple(set(content).difference(lower_terms, ents).union(ents))
         counts: dict[str, int] = {}  # as Counter(content) then .update(ents), without its overhead
         for t in content:
             counts[t] = counts.get(t, 0) + 1
@@ -670,7 +671,7 @@ def _content_share(a: _Info, b: _Info) -> float:
     dot = _cosine(a.vec, b.vec)
     if dot <= 0:
         return 0.0
-    names = a.names | b.names
+    names = {*a.names, *b.names}
     return sum(v * b.vec.get(t, 0.0) for t, v in a.vec.items() if t not in names) / dot
 
 
@@ -1112,12 +1113,13 @@ def _candidate_pairs(keys: list[list[str]], article_of: np.ndarray, *, cap: int,
     """
     n = len(keys)
     sizes = np.fromiter((len(ks) for ks in keys), dtype=np.int64, count=n)
-    flat = [k for ks in keys for k in ks]
     chunks, strong_chunks = _PairCodes(n), _PairCodes(n)
-    if flat:
-        codes, uniq = pd.factorize(pd.Series(flat, dtype=object), sort=False)
+    if sizes.sum():
+        flat = np.fromiter((k for ks in keys for k in ks), dtype=object, count=int(sizes.sum()))
+        codes, uniq = pd.factorize(flat, sort=False)
         del flat
-        owner = np.repeat(np.arange(n, dtype=np.int64), sizes)
+        codes = codes.astype(np.int32)
+        owner = np.repeat(np.arange(n, dtype=np.int32), sizes)
         order = np.argsort(codes, kind="stable")  # postings: items in ascending order per key
         posting = owner[order]
         del owner, order
@@ -1131,10 +1133,11 @@ def _candidate_pairs(keys: list[list[str]], article_of: np.ndarray, *, cap: int,
                                  dtype=bool, count=n_keys)
         else:
             strong = np.zeros(n_keys, dtype=bool)
+        del uniq
         art = np.asarray(article_of)
         for is_strong, out in ((False, chunks), (True, strong_chunks)):
             sel = usable & (strong == is_strong)
-            for size in np.unique(df[sel]).tolist():
+            for size in _distinct(df[sel]).tolist():
                 starts = first[sel & (df == size)]
                 ii, jj = _triu(size)
                 for lo in range(0, len(starts), max(1, _PAIR_BATCH // len(ii))):  # bounded temporaries
@@ -1142,6 +1145,7 @@ def _candidate_pairs(keys: list[list[str]], article_of: np.ndarray, *, cap: int,
                     a, b = block[:, ii].ravel(), block[:, jj].ravel()
                     keep = art[a] != art[b]
                     out.add(a[keep], b[keep])
+        del posting, art
     parts = []
     if chunks:
         codes, n_shared = chunks.unique_counts(repeated=min_shared >= 2, at_least=min_shared)
@@ -1155,6 +1159,8 @@ def _candidate_pairs(keys: list[list[str]], article_of: np.ndarray, *, cap: int,
     if not parts:
         return np.zeros((0, 2), dtype=np.int64)
     codes = parts[0] if len(parts) == 1 else _unique_counts(np.concatenate(parts))[0]
+    del parts
+    release_memory()  # (the postings and pair buckets: freed, but kept by the heap until trimmed)
     return np.stack([codes // n, codes % n], axis=1)
 
 
@@ -1190,6 +1196,7 @@ class _PairCodes:
     def add(self, a: np.ndarray, b: np.ndarray) -> None:
         if not len(a):
             return
+        a, b = a.astype(np.int64, copy=False), b.astype(np.int64, copy=False)  # (a * n: 64-bit, not wrapped)
         bucket = a // self.width
         lo, hi = int(bucket.min()), int(bucket.max())
         for k in range(lo, hi + 1):
@@ -1224,6 +1231,15 @@ def _unique_counts(values: np.ndarray, repeated: bool = False) -> tuple[np.ndarr
     first = np.flatnonzero(np.concatenate([[True], values[1:] != values[:-1]]))
     n = np.diff(np.append(first, len(values)))
     return values[first], n + 1 if repeated else n
+
+
+def _distinct(values: np.ndarray) -> np.ndarray:
+    """``np.unique(values)``, by sorting: numpy's hashing unique is many times slower on
+    large integer arrays."""
+    values = np.sort(values)
+    if not len(values):
+        return values
+    return values[np.concatenate([[True], values[1:] != values[:-1]])]
 
 
 @lru_cache(maxsize=16)  # (all sizes up to a cap of 280 would hold 56 MB)
@@ -1339,7 +1355,7 @@ def _passage_links(segments: dict[str, list[tuple[int, str]]], *, min_words: int
     n_arts = np.add.reduceat(new_art.astype(np.int64), starts)
     ok = (sizes >= 2) & (n_arts >= 2) & (n_arts <= df_cap)
     pa_parts, pb_parts, a_parts, b_parts = [], [], [], []
-    for size in np.unique(sizes[ok]).tolist():
+    for size in _distinct(sizes[ok]).tolist():
         block = starts[ok & (sizes == size)][:, None] + np.arange(size)
         ii, jj = _triu(size)
         x, y = block[:, ii].ravel(), block[:, jj].ravel()
@@ -1616,8 +1632,10 @@ def _link_rows(claims: pd.DataFrame, quotes: Optional[pd.DataFrame], texts: Opti
     reused = None
     if reuse is None:
         reused = _reuse_sections(claims, quotes, texts, cid, art, starts, ends, ctext, passage_min_words)
-    del texts
-    release_memory()  # (the texts, and the passages' temporary arrays)
+    # the sorted copy of the claims is read as lists from here on, but for its coded events
+    events = claims["events"].tolist() if "events" in claims.columns else None
+    del texts, claims
+    release_memory()  # (the texts, the claims' copy, and the passages' temporary arrays)
 
     def take_reused() -> tuple[list[tuple], set, dict, int]:
         found, spans, n_quotes = reused if reused is not None else reuse()
@@ -1647,13 +1665,16 @@ def _link_rows(claims: pd.DataFrame, quotes: Optional[pd.DataFrame], texts: Opti
                                content_terms=content_terms[i], ents=ents[i]))
             prev_ents = (*actors[i], *places[i])
             content_terms[i] = (content_terms[i][0],)  # the paraphrases read the terms alone
-        del df
+        del df, actors, places, numbers, cdates
         keys = []
         for i, info in enumerate(infos):
-            ks = set(info.vec)
-            for num, win in zip(info.numbers, info.num_windows):
-                ks.update(f"n:{num[4]}:{w}" for w in win)
-            keys.append(ks)  # (the order of an item's keys does not matter)
+            if info.numbers:
+                ks = set(info.vec)
+                for num, win in zip(info.numbers, info.num_windows):
+                    ks.update(f"n:{num[4]}:{w}" for w in win)
+                keys.append(tuple(ks))  # (the order of an item's keys does not matter)
+            else:
+                keys.append(tuple(info.vec))  # (a tuple: a fifth of a set's size)
         links, linked_claim_pairs, in_passage, cap = take_reused()
         pairs = _candidate_pairs(keys, art_codes, cap=cap, min_shared=2, strong_prefix="n:")
         del keys
@@ -1683,7 +1704,7 @@ def _link_rows(claims: pd.DataFrame, quotes: Optional[pd.DataFrame], texts: Opti
         # this process goes through the pairs: fed the links found so far, its links whose
         # claims the pairs below link too are dropped after (what `done` skips in-process)
         agent_acts = [_frozen({">".join(k.split(">")[:2]) for k in _split_cell(c)})
-                      for c in (claims["events"] if "events" in claims.columns else [""] * n)]
+                      for c in (events if events is not None else [""] * n)]
 
         def paraphrase_links(done):
             return _paraphrase_links(
@@ -1744,10 +1765,10 @@ def _link_rows(claims: pd.DataFrame, quotes: Optional[pd.DataFrame], texts: Opti
 
         # agree through a shared coded event: the same who-does-what-to-whom in other words
         # ("Russia's strikes on the opposition" / "Russian airstrikes are hitting rebel positions")
-        if "events" in claims.columns:
+        if events is not None:
             done = linked_claim_pairs | {(l[3], l[4]) for l in links}
             by_event: dict[str, list[int]] = defaultdict(list)
-            for i, cell in enumerate(claims["events"]):
+            for i, cell in enumerate(events):
                 for key in _split_cell(cell):
                     if key.count(">") == 2:  # agent>action>patient; agent>action alone is too loose
                         by_event[key].append(i)
@@ -1838,21 +1859,24 @@ def _paraphrase_links(infos, content_terms, ents, art, art_codes, cid, starts, e
         # two more shared words): what is said must be shared, not only who
         names = infos[i].names
         concepts.append([c for c in paraphrase.concepts(content_terms[i][0]) if c not in names] + sorted(own))
-    concept_sets = [set(cs) for cs in concepts]  # (also the blocking keys: their order does not matter)
+    # each claim's distinct concepts: the blocking keys (in any order; a tuple is a fifth of a
+    # set's size), made sets again only for the claims compared (concept_sets)
+    distinct = [tuple(set(cs)) for cs in concepts]
     df = Counter()
-    for cs in concept_sets:
+    for cs in distinct:
         df.update(cs)
     weights = paraphrase.scaled_idf(df, n)
     del df
-    pairs = _candidate_pairs(concept_sets, art_codes, cap=cap, min_shared=PARAPHRASE_MIN_CONCEPTS)
+    pairs = _candidate_pairs(distinct, art_codes, cap=cap, min_shared=PARAPHRASE_MIN_CONCEPTS)
     if story_of:
         # and within each story: a concept too common in the corpus to block on ("Isis", "strikes"
         # in a year of news) still singles out a few claims among one story's articles
         size = Counter(story_of.get(a) for a in set(art))
         stories = [st if size[st] > 1 else None for st in (story_of.get(a) for a in art)]  # 2+ articles
         pairs = _union_pairs(pairs, _candidate_pairs(
-            paraphrase.story_keys(concept_sets, stories), art_codes, cap=cap, min_shared=PARAPHRASE_MIN_CONCEPTS), n)
+            paraphrase.story_keys(distinct, stories), art_codes, cap=cap, min_shared=PARAPHRASE_MIN_CONCEPTS), n)
     out = []
+    concept_sets: dict[int, set] = {}
     entity_sets: dict[int, set] = {}  # per claim, built once (the same set, in the same order, as per pair)
     number_sets: dict[int, set] = {}
     for i, j in _iter_pairs(pairs):
@@ -1876,7 +1900,8 @@ def _paraphrase_links(infos, content_terms, ents, art, art_codes, cid, starts, e
             continue
         if not _same_event(a, b, actors=False):
             continue
-        both = concept_sets[i] & concept_sets[j]
+        both = (_per_claim(concept_sets, i, lambda: set(distinct[i]))
+                & _per_claim(concept_sets, j, lambda: set(distinct[j])))
         n_content = sum(1 for t in both if not t.startswith("e:"))
         if not n_content or (n_content < PARAPHRASE_MIN_CONCEPTS and n_content == len(both)):
             continue  # who alone is not what: a thing said and who (or two things said) must be shared
@@ -1918,7 +1943,7 @@ def _union_pairs(a: np.ndarray, b: np.ndarray, n: int) -> np.ndarray:
     """The sorted union of two (k, 2) arrays of pairs of items among ``n``."""
     if not len(b):
         return a
-    codes = np.unique(np.concatenate([a[:, 0] * n + a[:, 1], b[:, 0] * n + b[:, 1]]))
+    codes = _distinct(np.concatenate([a[:, 0] * n + a[:, 1], b[:, 0] * n + b[:, 1]]))
     return np.stack([codes // n, codes % n], axis=1)
 
 
@@ -1933,9 +1958,15 @@ def _days_apart(published: Optional[dict], a: str, b: str) -> float:
         return 0
     pa, pb = published.get(a), published.get(b)
     try:
-        return abs((pd.Timestamp(pa) - pd.Timestamp(pb)).days) if pa and pb else 0
+        return abs((_timestamp(pa) - _timestamp(pb)).days) if pa and pb else 0
     except (ValueError, TypeError):
         return 0
+
+
+@lru_cache(maxsize=1 << 14)
+def _timestamp(published: str) -> pd.Timestamp:
+    """``pd.Timestamp(published)``, each date read once (not once per article pair)."""
+    return pd.Timestamp(published)
 
 
 def _slice_claims(aid, s, e, idx, starts, ends, ctext) -> Optional[str]:

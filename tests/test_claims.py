@@ -608,3 +608,33 @@ def test_allsides_front_claims_round_trip():
             for s, e in zip(front.start, front.end):  # never inside a body sentence
                 assert not any(ss < e and se > s for ss, se in ((x.start, x.end) for x in r.parsed.sentences))
     assert n_front > 0
+
+
+def test_blocking_pairs_on_many_items_and_distinct_values():
+    """Blocking codes items as 32-bit ids but pair codes (a * n + b) need 64 bits: pairs of
+    items far apart in a large corpus must come back exactly, as a brute force finds them."""
+    import numpy as np
+
+    rng = np.random.default_rng(7)
+    n = 200_000  # a * n overflows 32 bits
+    keys = [[] for _ in range(n)]
+    members = {}
+    for k in range(40):
+        idx = sorted(rng.choice(n, size=6, replace=False).tolist())
+        members[f"k{k}"] = idx
+        for i in idx:
+            keys[i].append(f"k{k}")
+    for i in range(n - 3, n):  # two keys shared by the last items: a pair needing both
+        keys[i] += ["x", "y"]
+    art = np.arange(n)  # every item its own article
+    got = {tuple(p) for p in C._candidate_pairs(keys, art, cap=60, min_shared=2).tolist()}
+    shared = {}
+    for idx in [*members.values(), [n - 3, n - 2, n - 1], [n - 3, n - 2, n - 1]]:
+        for x, i in enumerate(idx):
+            for j in idx[x + 1:]:
+                shared[(i, j)] = shared.get((i, j), 0) + 1
+    assert got == {p for p, c in shared.items() if c >= 2}
+    assert (n - 3, n - 1) in got
+    values = rng.integers(0, 50, 1000)
+    assert C._distinct(values).tolist() == np.unique(values).tolist()
+    assert C._distinct(values[:0]).tolist() == []
