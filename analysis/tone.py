@@ -124,7 +124,6 @@ _NEG_HINTS = ("n't", "n’t")
 
 
 _START, _END, _GROUP = re.Match.start, re.Match.end, re.Match.group
-_ZEROS = repeat(0.0)  # map(dict.get, keys, _ZEROS): dict.get(key, 0.0) for each key
 _NONES = repeat(None)
 #: :data:`TOKEN`, the same matches faster: possessive (nothing it matches is ever given back
 #: anyway) and, for ASCII text, with ASCII classes (``\s`` of str patterns also takes \x1c-\x1f).
@@ -134,7 +133,7 @@ _QUOTE_TOKENS = QUOTE_OPEN | QUOTE_CLOSE | {'"'}
 _SCOPE_END = CLAUSE_BREAK | {".", "!", "?"}
 
 
-@lru_cache(maxsize=256)
+@lru_cache(maxsize=256)  # callers score a sentence's mentions one after another (framing.py does)
 def _tokens(sentence: str) -> tuple:
     """What the features of any mention in ``sentence`` are made of, computed once per sentence.
 
@@ -668,9 +667,10 @@ def target_tone(text: str, start: int, end: int, *, sentence: Optional[tuple[int
         raise ValueError(f"target_tone: mention {start}:{end} is outside the text (length {len(text)})")
     s0, s1 = sentence if sentence is not None else _sentence_bounds(text, start, end)
     s0, s1 = max(0, min(s0, start)), min(len(text), max(s1, end))
-    if not text[s0:s1].strip():
+    sentence_text = text[s0:s1]
+    if not sentence_text.strip():
         return Tone("neutral", 0.0, 0.0, 1.0, 0.0)
-    return _fast_tone(text[s0:s1], start - s0, end - s0)
+    return _fast_tone(sentence_text, start - s0, end - s0)
 
 
 # --------------------------------------------------------------------------------------
