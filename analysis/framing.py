@@ -41,6 +41,8 @@ import csv
 import math
 import re
 from collections import defaultdict
+from itertools import groupby
+from operator import itemgetter
 from typing import Iterable, NamedTuple, Optional
 
 import pandas as pd
@@ -188,6 +190,10 @@ for _c in FRAME_CUES:
     if _c.qid not in _qids:
         _qids.append(_c.qid)
 FRAME_ORDER = {f: i for i, f in enumerate(FRAMES)}
+#: per cue index: its frame and question; per frame: question -> its place in the codebook
+_CUE_FRAME = tuple(c.frame for c in FRAME_CUES)
+_CUE_QID = tuple(c.qid for c in FRAME_CUES)
+_QID_RANK = {f: {q: k for k, q in enumerate(qids)} for f, (_, qids) in FRAMES.items()}
 
 
 def codebook() -> pd.DataFrame:
@@ -298,28 +304,26 @@ def framing_rows(result) -> dict[str, list[tuple]]:
 
 
 def _frame_rows(aid, text, sents, hits) -> list[tuple]:
-    # frame -> qid -> {cue index}; frame -> sentence -> [(start, end, cue index)]
-    found: dict[str, dict[str, set]] = defaultdict(lambda: defaultdict(set))
-    where: dict[str, dict[int, list]] = defaultdict(lambda: defaultdict(list))
+    by_frame: dict[str, list] = defaultdict(list)  # frame -> [(sentence, start, end, cue index)]
     for si, s, e, _, i in hits:
-        c = FRAME_CUES[i]
-        found[c.frame][c.qid].add(i)
-        where[c.frame][si].append((s, e, i))
+        by_frame[_CUE_FRAME[i]].append((si, s, e, i))
     out = []
-    for frame in sorted(found, key=FRAME_ORDER.get):
+    for frame in sorted(by_frame, key=FRAME_ORDER.get):
         family, qids = FRAMES[frame]
-        yes = {q for q, cues in found[frame].items()
-               if math.fsum(FRAME_CUES[i].weight for i in cues) >= 1 - 1e-9}
+        found: dict[str, set] = defaultdict(set)  # qid -> {cue index}
+        for h in by_frame[frame]:
+            found[_CUE_QID[h[3]]].add(h[3])
+        yes = {q for q, cues in found.items() if math.fsum(FRAME_CUES[i].weight for i in cues) >= 1 - 1e-9}
         if not yes:
             continue
         score = len(yes) / len(qids)
-        for si in sorted(where[frame]):
-            ms = [(s, e, i) for s, e, i in sorted(where[frame][si]) if FRAME_CUES[i].qid in yes]
-            if not ms:
-                continue
+        rank = _QID_RANK[frame]
+        evidence = sorted(h for h in by_frame[frame] if _CUE_QID[h[3]] in yes)
+        for si, ms in groupby(evidence, key=itemgetter(0)):
+            ms = list(ms)
             s = sents[si]
-            qs = ";".join(sorted({FRAME_CUES[i].qid for _, _, i in ms}, key=qids.index))
-            cues = ";".join(dict.fromkeys(text[a:b] for a, b, _ in ms))
+            qs = ";".join(sorted({_CUE_QID[h[3]] for h in ms}, key=rank.__getitem__))
+            cues = ";".join(dict.fromkeys(text[h[1]:h[2]] for h in ms))
             out.append((aid, frame, family, score, s.sentence_id, s.start, s.end, s.text, qs, cues))
     return out
 
@@ -395,11 +399,15 @@ def _actor_rows(aid, result, labels, senti, quoted) -> list[tuple]:
         spans[entity].append((row[7], row[8], i))
         kinds.setdefault(entity, "actor")
     method = T.method()
+    distinct = {entity: T.distinct_spans(spans[entity]) for entity in per}
+    # the tone toward every span, scored sentence by sentence (a sentence's words are worked out
+    # once and used while fresh), once even when two actors share a span
+    todo = sorted({sp for v in distinct.values() for sp in v}, key=lambda sp: (sp[2], sp[0], sp[1]))
+    tone_of = {sp: T.target_tone(text, sp[0], sp[1], sentence=(starts[sp[2]], ends[sp[2]])) for sp in todo}
     out = []
     for entity in sorted(per):
         idx_all = sorted(per[entity])
-        tones = [(i, T.target_tone(text, s, e, sentence=(starts[i], ends[i])))
-                 for s, e, i in T.distinct_spans(spans[entity])]
+        tones = [(sp[2], tone_of[sp]) for sp in distinct[entity]]
         for v in VOICES:
             idx = [i for i in idx_all if v == "all" or quoted[i] == (v == "quoted")]
             if not idx:

@@ -239,7 +239,8 @@ class Matcher:
 
     def _plan(self, tok: str) -> tuple:
         """(lexicon, index, regex or None) for every cue token ``tok`` (lowercased) may start, in
-        the order they are tried; None = the cue matches exactly the token (no regex needed)."""
+        the order they are tried (None = the cue matches exactly the token, no regex needed);
+        then :func:`_gate` of its regexes and the (lexicon, index) of the cues needing none."""
         plan = [(lex, idx, None if _whole_token(rx, tok, False) else rx) for lex, idx, rx in self.exact.get(tok, ())]
         for n in self.pref_lens:
             for stem, lex, idx, rx in self.pref.get(tok[:n], ()):
@@ -247,7 +248,8 @@ class Matcher:
                     plan.append((lex, idx, None if _whole_token(rx, stem, True) else rx))
         if self.digit and tok[0].isdigit():
             plan += self.digit
-        plan = tuple(plan)
+        plan = (tuple(plan), _gate([rx for _, _, rx in plan if rx is not None]),
+                tuple((lex, idx) for lex, idx, rx in plan if rx is None))
         if len(self._plans) >= _PLAN_LIMIT:
             self._plans.clear()
         self._plans[tok] = plan
@@ -273,7 +275,12 @@ class Matcher:
                 if plan is None:
                     plan = plan_of(tok)
                 pos, e = c.span()
-                for lex, idx, rx in plan:
+                entries, gate, whole = plan
+                if gate is not None and gate(text, pos, s1) is None:  # no regex of the plan matches
+                    for lex, idx in whole:
+                        append((si, pos, e, lex, idx))
+                    continue
+                for lex, idx, rx in entries:
                     if rx is None:
                         append((si, pos, e, lex, idx))
                     else:
@@ -292,6 +299,28 @@ class Matcher:
                     if k >= 0 and mm.end() <= spans[order[k]][1]:
                         out.append((order[k], mm.start(), mm.end(), lex, idx))
         return out
+
+
+def _gate(regexes: list[re.Pattern]):
+    """The ``match`` of one regex that matches where any of ``regexes`` (two or more) does: their
+    alternation, each under its own case flag; None when there is nothing to gain or the
+    patterns cannot be joined (back-references, group names, flags other than case).
+
+    >>> g = _gate([re.compile(r"\\bthe\\s+public\\b", re.I), re.compile(r"\\bthe\\s+Regime\\b")])
+    >>> bool(g("The public", 0, 10)), bool(g("the Regime", 0, 10)), g("the regime", 0, 10)
+    (True, True, None)
+    """
+    if len(regexes) < 2:
+        return None
+    parts = []
+    for rx in regexes:
+        if rx.flags & ~(re.IGNORECASE | re.UNICODE) or rx.groupindex or re.search(r"\\[1-9]|\(\?\(", rx.pattern):
+            return None
+        parts.append(("(?i:" if rx.flags & re.IGNORECASE else "(?-i:") + rx.pattern + ")")
+    try:
+        return re.compile("|".join(parts)).match
+    except re.error:
+        return None
 
 
 _PLAN_LIMIT = 200_000  # distinct token strings remembered by a Matcher (forgotten beyond this)

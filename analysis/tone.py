@@ -123,8 +123,7 @@ _KPRE_R = tuple(f"KR{min(b, 3)}:" for b in range(5))
 _NEG_HINTS = ("n't", "n’t")
 
 
-_SPAN = re.Match.span
-_ZEROS = repeat(0.0)  # map(dict.get, keys, _ZEROS): dict.get(key, 0.0) for each key
+_START, _END, _GROUP = re.Match.start, re.Match.end, re.Match.group
 _NONES = repeat(None)
 #: :data:`TOKEN`, the same matches faster: possessive (nothing it matches is ever given back
 #: anyway) and, for ASCII text, with ASCII classes (``\s`` of str patterns also takes \x1c-\x1f).
@@ -134,7 +133,7 @@ _QUOTE_TOKENS = QUOTE_OPEN | QUOTE_CLOSE | {'"'}
 _SCOPE_END = CLAUSE_BREAK | {".", "!", "?"}
 
 
-@lru_cache(maxsize=8192)
+@lru_cache(maxsize=256)  # callers score a sentence's mentions one after another (framing.py does)
 def _tokens(sentence: str) -> tuple:
     """What the features of any mention in ``sentence`` are made of, computed once per sentence.
 
@@ -148,21 +147,26 @@ def _tokens(sentence: str) -> tuple:
     if len(low) == len(sentence):
         # lower() changed letters in place, word characters staying word characters (and
         # nothing else changing): the tokens of ``low`` are those of the sentence, lowercased
-        rx = _TOKEN_ASCII if sentence.isascii() else _TOKEN_FAST
-        spans = list(map(_SPAN, rx.finditer(low)))
-        toks = rx.findall(low)
+        found = list((_TOKEN_ASCII if sentence.isascii() else _TOKEN_FAST).finditer(low))
+        toks = list(map(_GROUP, found))
     else:  # lower() changed the length (rare letters): lowercase token by token
-        spans = list(map(_SPAN, _TOKEN_FAST.finditer(sentence)))
-        toks = [sentence[a:b].lower() for a, b in spans]
+        found = list(_TOKEN_FAST.finditer(sentence))
+        toks = [m.group().lower() for m in found]
     n = len(toks)
-    starts, ends = zip(*spans) if n else ((), ())
+    starts, ends = tuple(map(_START, found)), tuple(map(_END, found))
+    # each distinct token's lexicon class, polarity, record and flags: one lookup (see _Words)
+    if n:
+        lexc, pol, recs, brk, marks, cues = zip(*map(_WORDS.__getitem__, toks))
+    else:
+        lexc = pol = recs = brk = marks = cues = ()
+    toks = tuple(toks)
     # inside a quotation: the state before each token; it changes at quotation marks only
     depth = []
     inside = False
     straight = 0
     done = 0
     opens = '"' in sentence or "“" in sentence or "‘" in sentence  # else no token is ever inside
-    for i in compress(range(n), map(_QUOTE_TOKENS.__contains__, toks)) if opens else ():
+    for i in compress(range(n), marks) if opens else ():
         depth += [inside or straight % 2 == 1] * (i + 1 - done)
         done = i + 1
         t = toks[i]
@@ -173,31 +177,26 @@ def _tokens(sentence: str) -> tuple:
         elif t == '"':
             straight += 1
     depth += [inside or straight % 2 == 1] * (n - done)
-    get = (_POLARITY or _polarities()).get
-    lexc = list(map(LEXICON.get, toks))
-    pol = list(map(get, toks, _ZEROS))
-    keys = list(toks)
-    if NEGATIONS.isdisjoint(toks) and not any(h in low for h in _NEG_HINTS):
+    keys = toks
+    if not any(cues):
         neg = (False,) * n
     else:
         # a negation marks the next three tokens, up to (and with) the first that ends a scope;
         # another negation starts its own scope
         neg = [False] * n
-        cues = [i for i, t in enumerate(toks) if t in NEGATIONS or t.endswith(_NEG_HINTS)]
-        for i in cues:
+        for i in compress(range(n), cues):
             for k in range(i + 1, min(i + 4, n)):
                 neg[k] = True
-                t = toks[k]
-                if t in NEGATIONS or t.endswith(_NEG_HINTS) or t in _SCOPE_END:
+                if cues[k] or toks[k] in _SCOPE_END:
                     break
+        keys, lexc, pol, recs = list(keys), list(lexc), list(pol), list(recs)
         for k in compress(range(n), neg):
             keys[k] = "~" + keys[k]
             if lexc[k] is not None:
                 lexc[k] = "~" + lexc[k]
             pol[k] = -0.5 * pol[k]
-        neg = tuple(neg)
-    brk = tuple(map(CLAUSE_BREAK.__contains__, toks))
-    recs = tuple(map(_RECORDS.__getitem__, keys))
+            recs[k] = _RECORDS[keys[k]]
+        keys, lexc, pol, recs, neg = tuple(keys), tuple(lexc), tuple(pol), tuple(recs), tuple(neg)
     # what each word needs of the scorer: 1 = a key that repeats (and has weights), 2 = a lexicon word
     kind = [0] * n
     counted = Counter(keys)
@@ -207,7 +206,7 @@ def _tokens(sentence: str) -> tuple:
             kind[i] = 1
     for i in compress(range(n), map(is_not, lexc, _NONES)):
         kind[i] = 2
-    return (starts, ends, tuple(toks), neg, tuple(depth), tuple(keys), tuple(lexc), tuple(pol), brk, recs, kind,
+    return (starts, ends, toks, neg, tuple(depth), keys, lexc, pol, brk, recs, kind,
             list(compress(range(n), brk)), list(compress(range(n), pol)))
 
 
@@ -420,6 +419,31 @@ class _Records(dict):
 _EMPTY = ((),) * 16 + ((None,) * len(_SLOTS),)
 _CACHE_KEYS = 500_000
 _RECORDS = _Records()
+
+
+class _Words(dict):
+    """token (lowercased) -> (tone-lexicon class, TextBlob word polarity (0.0 when none), its
+    record (:class:`_Records`), clause break?, quotation mark?, negation cue?): what
+    :func:`_tokens` asks of a token, in one lookup; built on first use of a token."""
+
+    def __missing__(self, tok: str) -> tuple:
+        info = (LEXICON.get(tok), (_POLARITY or _polarities()).get(tok, 0.0), _RECORDS[tok],
+                tok in CLAUSE_BREAK, tok in _QUOTE_TOKENS, tok in NEGATIONS or tok.endswith(_NEG_HINTS))
+        if len(self) >= _CACHE_KEYS:
+            self.clear()
+        self[tok] = info
+        return info
+
+
+_WORDS = _Words()
+
+
+def clear_caches() -> None:
+    """Forget the memoised sentences and tokens (for benchmarks and tests)."""
+    _tokens.cache_clear()
+    _WORDS.clear()
+
+
 #: Does plain ``sum`` add floats one by one, left to right (as ``a += x`` does)? Until Python
 #: 3.12 it does; later ones compensate rounding, and then :func:`_fold` adds in a loop.
 _SUM_IS_SEQUENTIAL = sum([1e16, 1.0, -1e16], 0.0) == 0.0
@@ -643,9 +667,10 @@ def target_tone(text: str, start: int, end: int, *, sentence: Optional[tuple[int
         raise ValueError(f"target_tone: mention {start}:{end} is outside the text (length {len(text)})")
     s0, s1 = sentence if sentence is not None else _sentence_bounds(text, start, end)
     s0, s1 = max(0, min(s0, start)), min(len(text), max(s1, end))
-    if not text[s0:s1].strip():
+    sentence_text = text[s0:s1]
+    if not sentence_text.strip():
         return Tone("neutral", 0.0, 0.0, 1.0, 0.0)
-    return _fast_tone(text[s0:s1], start - s0, end - s0)
+    return _fast_tone(sentence_text, start - s0, end - s0)
 
 
 # --------------------------------------------------------------------------------------

@@ -135,7 +135,7 @@ def bench_tone(repeat: int = 1) -> int:
 
     def clear():
         S.clear_caches()
-        T._tokens.cache_clear()
+        T.clear_caches()  # memoised sentences and tokens
 
     best = cpu = float("inf")
     for _ in range(repeat):

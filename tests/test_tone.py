@@ -288,3 +288,25 @@ def test_fast_scorer_equals_reference_on_newsmtsc_targets():
                 assert T._fast_tone(s, t["from"], t["to"]) == _reference_tone(s, t["from"], t["to"])
                 n += 1
     assert n > 500
+
+
+def test_token_table_is_each_tokens_own_lookups():
+    # _tokens looks each distinct token up once (tone._Words); the columns must be what looking
+    # every token up in the lexicons one by one gives, negated scopes included
+    pol = T._polarities()
+    sentences = ["Critics never praised the corrupt deal, and the deal didn't fail, critics said.",
+                 "“Jones is not a bad mayor,” Brown said; no one attacked him.",
+                 "Smith’s allies won't stop: they attacked, attacked and attacked him.", ""]
+    for s in sentences:
+        T.clear_caches()
+        starts, ends, toks, neg, depth, keys, lexc, pol_, brk, recs, kind, breaks, polar = T._tokens(s)
+        assert [s[a:b].lower() for a, b in zip(starts, ends)] == list(toks)
+        assert keys == tuple(("~" if n else "") + t for t, n in zip(toks, neg))
+        assert lexc == tuple(None if T.LEXICON.get(t) is None else ("~" if n else "") + T.LEXICON[t]
+                             for t, n in zip(toks, neg))
+        assert pol_ == tuple(-0.5 * pol.get(t, 0.0) if n else pol.get(t, 0.0) for t, n in zip(toks, neg))
+        assert recs == tuple(T._RECORDS[k] for k in keys)
+        assert brk == tuple(t in T.CLAUSE_BREAK for t in toks)
+        assert breaks == [i for i, b in enumerate(brk) if b] and polar == [i for i, p in enumerate(pol_) if p]
+        if s:
+            assert any(neg)
