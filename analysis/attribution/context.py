@@ -54,6 +54,10 @@ class _Ctx(_Coref):
         self.after_quote = None  # (block start, quote start) while resolving a speaker after its quote
         self.titled_cache: dict = {}
         self.gender_cache: dict = {}
+        # speakers._classify: answers that read no state, reads of the state, the last update of it
+        self.classified: dict = {}
+        self.state_reads = 0
+        self.speaker_update = None
         self.byline = (parsed.byline or "").split(" and ")[0].split(",")[0].strip() or None
 
     def people(self) -> list:
@@ -148,7 +152,8 @@ def _scan_people(ctx: _Ctx) -> None:
     lo, hi = ctx.blocks[0][0], ctx.blocks[-1][1]
     for m in _NAME_RUN_RE.finditer(text, lo, hi):
         run = m.group()
-        if " " not in run and not _after_title(text, lo, m.start()):
+        one_word = " " not in run
+        if one_word and not _after_title(text, lo, m.start()):
             continue  # one word is a name only after a title or role word (most runs)
         rs, re_ = m.span()
         parts = run.split()
@@ -166,18 +171,19 @@ def _scan_people(ctx: _Ctx) -> None:
         k = 0
         while k < n - 1 and parts[k].rstrip(".").lower() in _TITLE_SET:
             k += 1
-        titled = k > 0
-        if titled:
+        if k:
             name_s = rs + len(" ".join(parts[:k])) + 1
-        else:
-            titled = _after_title(text, lo, rs)
+        # titled: a title in the run, or before it (a one-word run got here after one); the
+        # test of the word before the run is made only where its answer counts (it is pure)
+        titled = k > 0 or one_word
         if not _ARTICLE_WORDS.isdisjoint(parts[1:]):
             continue  # "Image The French ...": a caption label run into a sentence
-        if not titled and (n == 1 or parts[0].lower() in COMMON_SENTENCE_STARTERS):
+        if not titled and (n == 1 or parts[0].lower() in COMMON_SENTENCE_STARTERS) \
+                and not _after_title(text, lo, rs):
             continue  # untitled: a plain or appositive name needs 2+ words, not a sentence opener
         ap = _APPOS_START_RE.match(text, re_, hi)
         plain = n <= 3 and all(w.isalpha() for w in parts) and text[re_ + 1:re_ + 2].islower()
-        if not titled and not plain and not ap:
+        if not titled and not plain and not ap and not _after_title(text, lo, rs):
             continue
         name = text[name_s:re_]
         if _entity_kind(name, None) != "person":

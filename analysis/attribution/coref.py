@@ -160,12 +160,15 @@ class _Coref:
         m = _OPENING_NAME_RE.match(self.text, s0, s_end)
         if m is None or self._in_quote(m.start(1)):
             return None
-        word = m.group(1)
-        full = next((f for p, f in reversed(self.people()) if p < m.start(1) and " " in f
-                     and f.split()[-1] == word), None)
+        word, at = m.group(1), m.start(1)
+        # the last full name before ``at`` that ends in ``word`` (both lists are sorted by position)
+        people = self.people()
+        full = next((f for _, f in _before(people, bisect.bisect_left(people, (at, "")))
+                     if word in f and " " in f and f.split()[-1] == word), None)
         if full is None:
-            full = next((mm.entity for mm in reversed(self.mentions) if mm.start < m.start(1)
-                         and mm.kind == "person" and " " in mm.entity and mm.entity.split()[-1] == word), None)
+            full = next((mm.entity for mm in _before(self.mentions, bisect.bisect_left(self.m_starts, at))
+                         if mm.kind == "person" and word in mm.entity and " " in mm.entity
+                         and mm.entity.split()[-1] == word), None)
         if full is None or (want and self.gender(full, m.start(1)) not in ("", want)):
             return None
         return (m.start(1), full)
@@ -246,6 +249,11 @@ class _Coref:
                 return self.mentions[i].entity
             i -= 1
         return None
+
+
+def _before(items: list, i: int):
+    """``items[:i]`` from the last one back (without copying them)."""
+    return (items[j] for j in range(i - 1, -1, -1))
 
 
 def _introduced_anonymously(text: str, head: str, pos: int) -> bool:

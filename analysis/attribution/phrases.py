@@ -50,15 +50,20 @@ def _per_text(fn):
 
 
 class _Tok:
+    """A token: offsets ``s``, ``e``, the word ``w`` and ``lw`` in lower case (from a match)."""
+
     __slots__ = ("s", "e", "w", "lw")
 
-    def __init__(self, s, e, w):
-        self.s, self.e, self.w, self.lw = s, e, w, w.lower()
+    def __init__(self, m: re.Match):
+        self.s, self.e = m.span()
+        self.w = w = m.group()
+        self.lw = w.lower()
 
 
 def _toks(text: str, s: int, e: int, limit: Optional[int] = None) -> list:
     """The tokens of text[s:e]; with ``limit``, only the first ``limit`` of them."""
-    return [_Tok(m.start(), m.end(), m.group()) for m in islice(_TOKEN_RE.finditer(text, s, e), limit)]
+    found = _TOKEN_RE.finditer(text, s, e)
+    return list(map(_Tok, found if limit is None else islice(found, limit)))
 
 
 def _gap(text: str, a: _Tok, b: _Tok) -> str:

@@ -5,6 +5,7 @@ Reuters", "NAME believes ...:" before a block quote), with the medium a source s
 """
 from __future__ import annotations
 
+import bisect
 import re
 from typing import TYPE_CHECKING
 
@@ -73,6 +74,21 @@ def find_sources(parsed: Parsed, quotes: list[Quote], mentions: list[Mention]) -
     text = ctx.text
     out: list[Source] = []
     taken: list[tuple[int, int]] = []
+    by_start: list[tuple[int, int]] = []  # the same spans, sorted
+
+    def take(s, e):
+        taken.append((s, e))
+        bisect.insort(by_start, (s, e))
+
+    def taken_near(ss, se, cs, ce):
+        """A span taken inside the sentence text[ss:se], next to the cue text[cs:ce]?"""
+        i = bisect.bisect_left(by_start, (ss, -1))
+        while i < len(by_start) and by_start[i][0] <= se:
+            ts, te = by_start[i]
+            if te <= se and (0 <= cs - te < 200 or 0 <= ts - ce < 5):
+                return True
+            i += 1
+        return False
 
     def overlaps(s, e):
         return any(s < te and ts < e for ts, te in taken)
@@ -99,7 +115,7 @@ def find_sources(parsed: Parsed, quotes: list[Quote], mentions: list[Mention]) -
         if via and via == q.speaker:
             via = ""
         out.append(Source(s, e, text[s:e], q.speaker, _KIND_FOR_SOURCE.get(kind, "person"), via, q.cue))
-        taken.append((s, e))
+        take(s, e)
     # quote spans: indirect cues inside a direct quote are not attributions
     in_quote = _SpanCover((q.start, q.end) for q in quotes)
     # 2) indirect attributions
@@ -115,8 +131,7 @@ def find_sources(parsed: Parsed, quotes: list[Quote], mentions: list[Mention]) -
             ss = _sent_start(text, bs, cs)
             se = _sent_end(text, ce, be)
             # a source already taken next to this cue in the same sentence
-            if low != "according to" and any(ss <= ts and te <= se and (0 <= cs - te < 200 or 0 <= ts - ce < 5)
-                                             for ts, te in taken):
+            if low != "according to" and taken_near(ss, se, cs, ce):
                 continue
             np = None
             if low == "according to":
@@ -193,7 +208,7 @@ def find_sources(parsed: Parsed, quotes: list[Quote], mentions: list[Mention]) -
                 cue = ":"
             ss_, es_ = spk.s, spk.e
             out.append(Source(ss_, es_, text[ss_:es_], spk.name, _KIND_FOR_SOURCE.get(kind, "person"), via, cue))
-            taken.append((ss_, es_))
+            take(ss_, es_)
     out.sort(key=lambda r: r.start)
     if ctx.source_text is not text:
         out = [r._replace(text=ctx.source_text[r.start:r.end]) for r in out]

@@ -62,7 +62,50 @@ _STATEMENT_CACHE: dict = {}
 
 
 def _classify(ctx: _Ctx, s: int, e: int, extra: str = "", pos: int = 0) -> Optional[_Speaker]:
-    """Turn a speaker phrase text[s:e] (maybe with apposition) into a _Speaker."""
+    """Turn a speaker phrase text[s:e] (maybe with apposition) into a _Speaker.
+
+    The finders ask about the same phrases again (sources and attributions look at the same
+    cues). An answer that read nothing of what the article has seen so far (people, anonymous
+    speakers, their heads, roles: :func:`_classify_phrase` counts such reads in
+    ``ctx.state_reads``) depends on the text, the mentions and ``(s, e, extra)`` alone, so it
+    is remembered per article in ``ctx.classified``; a repeat makes the same update of that
+    state as the call it repeats (:func:`_seen`), so the state goes on exactly as before.
+    """
+    key = (s, e, extra)
+    got = ctx.classified.get(key)
+    if got is not None:
+        spk, update = got
+        if update is not None:
+            update[0](ctx, *update[1:])
+        return spk
+    reads = ctx.state_reads
+    ctx.speaker_update = None
+    spk = _classify_phrase(ctx, s, e, extra, pos)
+    if ctx.state_reads == reads:
+        ctx.classified[key] = (spk, ctx.speaker_update)
+    return spk
+
+
+def _seen(ctx: _Ctx, update: tuple) -> None:
+    """Apply ``update`` (a function of ``ctx`` and its arguments) and keep it for :func:`_classify`."""
+    ctx.speaker_update = update
+    update[0](ctx, *update[1:])
+
+
+def _seen_anonymous(ctx: _Ctx, head: str, hs: int, desc: str, role: str) -> None:
+    ctx.anon_heads.add(head)
+    ctx.anon_at.append((hs, desc, role))
+
+
+def _seen_named(ctx: _Ctx, ns: int, name: str, ekind: str, role: str) -> None:
+    if ekind == "person":
+        ctx.add_person(ns, name)
+        if role:
+            ctx.roles.setdefault(name, role)
+
+
+def _classify_phrase(ctx: _Ctx, s: int, e: int, extra: str, pos: int) -> Optional[_Speaker]:
+    """:func:`_classify` worked out; ``ctx.state_reads`` goes up where it reads the article's state."""
     text = ctx.text
     s, e = _trim(text, s, e)
     if s >= e:
@@ -87,6 +130,7 @@ def _classify(ctx: _Ctx, s: int, e: int, extra: str = "", pos: int = 0) -> Optio
         return None
     first = words[0].lower()
     if len(words) == 1 and first in PRONOUNS:
+        ctx.state_reads += 1  # (antecedents, roles)
         kind = "named"
         if first in PRONOUN_GENDER:
             found = ctx.antecedent(pos if pos else hs, PRONOUN_GENDER[first], anonymous=True,
@@ -135,7 +179,10 @@ def _classify(ctx: _Ctx, s: int, e: int, extra: str = "", pos: int = 0) -> Optio
         desc = head[0].lower() + head[1:] if first in DETERMINERS else head
         role = _role_of(head + " " + appos)
         named_in_appos = not (not appos.strip() or appos.lstrip(" ,").startswith(("who ", "whose ", "which ")))
+        if first == "the" and len(words) >= 2:
+            ctx.state_reads += 1  # (the statement's author, the heads of anonymous speakers, antecedents)
         if first == "the" and last in STATEMENT_HEADS and not named_in_appos:
+            ctx.state_reads += 1
             # "X said in a statement ... “…,” the statement said": X
             author = _statement_author(ctx, hs, last)
             if author is not None:
@@ -153,8 +200,7 @@ def _classify(ctx: _Ctx, s: int, e: int, extra: str = "", pos: int = 0) -> Optio
                 name = ctx.last_media(pos if pos else hs)
                 if name:
                     return _Speaker(name, "named", "media", hs, he, "media", "description")
-        ctx.anon_heads.add(last)
-        ctx.anon_at.append((hs, desc, role))
+        _seen(ctx, (_seen_anonymous, last, hs, desc, role))
         return _Speaker(desc, "anonymous", role, hs, he, "anonymous")
     if not any(w[:1].isupper() for w in words):
         return None
@@ -191,6 +237,7 @@ def _classify(ctx: _Ctx, s: int, e: int, extra: str = "", pos: int = 0) -> Optio
         name = _WS_RE.sub(" ", text[ns:ne])
     ekind = _entity_kind(name, m)
     if ekind == "person" and " " not in name:
+        ctx.state_reads += 1  # (people seen)
         # surname only: reuse a fuller name seen before ("Mustafa" <- "Captain Mustafa")
         people = ctx.people()
         full = next((f for _, f in reversed(people) if f.split()[-1] == name), None)
@@ -201,12 +248,10 @@ def _classify(ctx: _Ctx, s: int, e: int, extra: str = "", pos: int = 0) -> Optio
     if not role and ekind == "government":
         role = "official"
     if not role and ekind == "person":
+        ctx.state_reads += 1  # (roles seen)
         ctx.people()
         role = ctx.roles.get(name, "")
-    if ekind == "person":
-        ctx.add_person(ns, name)
-        if role:
-            ctx.roles.setdefault(name, role)
+    _seen(ctx, (_seen_named, ns, name, ekind, role))
     return _Speaker(name, "named", role, hs, he, ekind)
 
 
