@@ -121,10 +121,13 @@ def _np_back(text: str, lo: int, p: int) -> Optional[tuple[int, int]]:
     # space on (so the same tokens as the whole window's last ones); the whole window when the
     # phrase may reach further back
     cut = text.rfind(" ", s0, p - _NP_BACK_TAIL) + 1
-    if cut:
-        got = _np_back_in(text, _toks(text, cut, p), p, True)
+    if 0 < cut <= p:  # (a negative end counts from the end of the text: then there is no tail)
+        tail = _toks(text, cut, p)
+        got = _np_back_in(text, list(tail), p, True)
         if got is not _FURTHER:
             return got
+        # no token spans the space before ``cut``: the window's tokens are those before it and the tail's
+        return _np_back_in(text, _toks(text, s0, cut) + tail, p, False)
     return _np_back_in(text, _toks(text, s0, p), p, False)
 
 
