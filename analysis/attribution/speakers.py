@@ -69,21 +69,49 @@ def _classify(ctx: _Ctx, s: int, e: int, extra: str = "", pos: int = 0) -> Optio
     speakers, their heads, roles: :func:`_classify_phrase` counts such reads in
     ``ctx.state_reads``) depends on the text, the mentions and ``(s, e, extra)`` alone, so it
     is remembered per article in ``ctx.classified``; a repeat makes the same update of that
-    state as the call it repeats (:func:`_seen`), so the state goes on exactly as before.
+    state as the call it repeats (:func:`_seen`), so the state goes on exactly as before. A
+    named person's fuller name and known role are the exception: they are read through
+    :func:`_checked`, which notes the read and its answer, and a repeat is taken from memory
+    only when each read noted gives the same answer again.
     """
     key = (s, e, extra)
     got = ctx.classified.get(key)
     if got is not None:
-        spk, update = got
-        if update is not None:
-            update[0](ctx, *update[1:])
-        return spk
+        spk, update, checks = got
+        if all(fn(ctx, arg) == answer for fn, arg, answer in checks):
+            if update is not None:
+                update[0](ctx, *update[1:])
+            return spk
     reads = ctx.state_reads
     ctx.speaker_update = None
+    ctx.speaker_checks = []
     spk = _classify_phrase(ctx, s, e, extra, pos)
     if ctx.state_reads == reads:
-        ctx.classified[key] = (spk, ctx.speaker_update)
+        ctx.classified[key] = (spk, ctx.speaker_update, tuple(ctx.speaker_checks))
     return spk
+
+
+def _checked(ctx: _Ctx, fn, arg: str) -> str:
+    """``fn(ctx, arg)``, noted for :func:`_classify` (a repeat must get the same answer)."""
+    answer = fn(ctx, arg)
+    ctx.speaker_checks.append((fn, arg, answer))
+    return answer
+
+
+def _fuller_name(ctx: _Ctx, name: str) -> str:
+    """A fuller name of the person seen before for a surname or first name alone, else ``name``."""
+    # surname only: reuse a fuller name seen before ("Mustafa" <- "Captain Mustafa")
+    people = ctx.people()
+    full = next((f for _, f in reversed(people) if f.split()[-1] == name), None)
+    if full is None:  # a first name: "Arnie reports" <- "NPR's Arnie Seipel"
+        full = next((f for _, f in reversed(people) if " " in f and f.split()[0] == name), None)
+    return full or name
+
+
+def _known_role(ctx: _Ctx, name: str) -> str:
+    """The role seen for ``name`` in the article ('' when none)."""
+    ctx.people()
+    return ctx.roles.get(name, "")
 
 
 def _seen(ctx: _Ctx, update: tuple) -> None:
@@ -237,20 +265,12 @@ def _classify_phrase(ctx: _Ctx, s: int, e: int, extra: str, pos: int) -> Optiona
         name = _WS_RE.sub(" ", text[ns:ne])
     ekind = _entity_kind(name, m)
     if ekind == "person" and " " not in name:
-        ctx.state_reads += 1  # (people seen)
-        # surname only: reuse a fuller name seen before ("Mustafa" <- "Captain Mustafa")
-        people = ctx.people()
-        full = next((f for _, f in reversed(people) if f.split()[-1] == name), None)
-        if full is None:  # a first name: "Arnie reports" <- "NPR's Arnie Seipel"
-            full = next((f for _, f in reversed(people) if " " in f and f.split()[0] == name), None)
-        name = full or name
+        name = _checked(ctx, _fuller_name, name)
     role = "media" if ekind == "media" else _role_of(head + " " + appos)
     if not role and ekind == "government":
         role = "official"
     if not role and ekind == "person":
-        ctx.state_reads += 1  # (roles seen)
-        ctx.people()
-        role = ctx.roles.get(name, "")
+        role = _checked(ctx, _known_role, name)
     _seen(ctx, (_seen_named, ns, name, ekind, role))
     return _Speaker(name, "named", role, hs, he, ekind)
 
