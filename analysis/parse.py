@@ -299,6 +299,11 @@ def split_sentences(text: str, *, start: int = 0, end: int | None = None) -> lis
     ['Gen. J. R. Smith of the U.S. Army said 2.5 km.', '“Why?” he asked.', 'It ended.”', 'The U.N. met.']
     """
     end = len(text) if end is None else end
+    return [Span(s, e, text[s:e]) for s, e in _sentence_bounds(text, start, end)]
+
+
+def _sentence_bounds(text: str, start: int, end: int) -> list:
+    """``split_sentences`` as (start, end) pairs (parse_article makes Sentences of them)."""
     # trim the stretch itself
     while start < end and text[start].isspace():
         start += 1
@@ -314,9 +319,9 @@ def split_sentences(text: str, *, start: int = 0, end: int | None = None) -> lis
             continue
         if not _is_boundary(text, m, cur, end):
             continue
-        out.append(Span(cur, m.end(), text[cur:m.end()]))
+        out.append((cur, m.end()))
         cur = nxt
-    out.append(Span(cur, end, text[cur:end]))
+    out.append((cur, end))
     return out
 
 
@@ -826,8 +831,8 @@ def parse_article(article: Article) -> Parsed:
 
     sentences = []
     for pid, p in enumerate(paragraphs):
-        for s in split_sentences(text, start=p.start, end=p.end):
-            sentences.append(Sentence(len(sentences), pid, s.start, s.end, s.text))
+        for s, e in _sentence_bounds(text, p.start, p.end):
+            sentences.append(Sentence(len(sentences), pid, s, e, text[s:e]))
 
     # ---- remaining outlet evidence
     if not outlet and paragraphs:
