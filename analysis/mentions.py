@@ -289,7 +289,12 @@ class Gazetteer:
         self.caps = re.compile(rf"(?=[{_UP}])(?!{_trie_regex(stop)}\b)[{_UP}]\w*")
         alias_here = "(?:(?=(" + self.pattern.pattern + "))|)"
         token_here = "(?:(?=(" + _TOKEN + "))|)"
-        self.scanner = re.compile(self.caps.pattern.replace(rf"[{_UP}]\w*", alias_here + token_here + rf"[{_UP}]\w*", 1))
+        # ``caps`` with the lookaheads moved into a one-character lookbehind after the
+        # capital: the same matches, but the pattern now starts with a character set, so
+        # the regex engine skips to the next capital in C instead of trying every position
+        checks = self.caps.pattern[len(rf"(?=[{_UP}])"):-len(rf"[{_UP}]\w*")]
+        assert self.caps.pattern == rf"(?=[{_UP}]){checks}[{_UP}]\w*"
+        self.scanner = re.compile(rf"[{_UP}](?<={checks}{alias_here}{token_here}[{_UP}])\w*")
         self.lower = re.compile(_trie_regex(lower) + r"(?![\w\u2010])") if lower else None
         return self
 

@@ -299,6 +299,11 @@ def split_sentences(text: str, *, start: int = 0, end: int | None = None) -> lis
     ['Gen. J. R. Smith of the U.S. Army said 2.5 km.', '“Why?” he asked.', 'It ended.”', 'The U.N. met.']
     """
     end = len(text) if end is None else end
+    return [Span(s, e, text[s:e]) for s, e in _sentence_bounds(text, start, end)]
+
+
+def _sentence_bounds(text: str, start: int, end: int) -> list:
+    """``split_sentences`` as (start, end) pairs (parse_article makes Sentences of them)."""
     # trim the stretch itself
     while start < end and text[start].isspace():
         start += 1
@@ -314,9 +319,9 @@ def split_sentences(text: str, *, start: int = 0, end: int | None = None) -> lis
             continue
         if not _is_boundary(text, m, cur, end):
             continue
-        out.append(Span(cur, m.end(), text[cur:m.end()]))
+        out.append((cur, m.end()))
         cur = nxt
-    out.append(Span(cur, end, text[cur:end]))
+    out.append((cur, end))
     return out
 
 
@@ -472,6 +477,41 @@ def _title_regex(title: str, text: str | None = None):
     return re.compile(r"\s+".join(parts))
 
 
+def _title_spans(title: str, text: str):
+    """(start, end) of each non-overlapping match of ``_title_regex(title, text)`` in
+    ``text``, left to right. A title whose words hold no quote, dash or backslash is
+    matched without compiling a regex (one per article otherwise): its words in order,
+    separated by whitespace (``\\s`` is ``str.isspace``), found with ``str.find``."""
+    toks = _strip_words(title)
+    if not toks or not all(c in text for c in _TOKEN_CORE.findall(title)):
+        return
+    if any(c in _TITLE_CHAR or c == "\\" for c in title):
+        rx = _title_regex(title)
+        for m in rx.finditer(text, 0, len(text)):
+            yield m.start(), m.end()
+        return
+    first, rest = toks[0], toks[1:]
+    n = len(text)
+    pos = 0
+    while True:
+        i = text.find(first, pos)
+        if i < 0:
+            return
+        j = i + len(first)
+        for t in rest:
+            k = j
+            while k < n and text[k].isspace():
+                k += 1
+            if k == j or not text.startswith(t, k):
+                break
+            j = k + len(t)
+        else:
+            yield i, j
+            pos = j
+            continue
+        pos = i + 1
+
+
 # any quote or dash in a stated title matches any of its kind
 _TITLE_CHAR = {**dict.fromkeys("'’‘`", "['’‘`]"), **dict.fromkeys('"“”', '["“”]'), **dict.fromkeys("-–—", "[-–—]")}
 
@@ -597,23 +637,20 @@ def parse_article(article: Article) -> Parsed:
     headline = None
     title_line = None
     if title:
-        rx = _title_regex(title, text)
         first_hit = None
-        if rx:
-            limit = len(text)
-            for m in rx.finditer(text, 0, limit):
-                ls = text.rfind("\n", 0, m.start()) + 1
-                le = text.find("\n", m.end())
-                le = len(text) if le < 0 else le
-                if _inside_sentence(text[ls:m.start()], text[m.end():le]):
-                    continue  # "... the Dam to close plan ...": words of a body sentence
-                if first_hit is None:
-                    first_hit = m
-                if not text[ls:m.start()].strip() and not text[m.end():le].strip():
-                    first_hit = m
-                    break
+        for ms, me in _title_spans(title, text):
+            ls = text.rfind("\n", 0, ms) + 1
+            le = text.find("\n", me)
+            le = len(text) if le < 0 else le
+            if _inside_sentence(text[ls:ms], text[me:le]):
+                continue  # "... the Dam to close plan ...": words of a body sentence
+            if first_hit is None:
+                first_hit = (ms, me)
+            if not text[ls:ms].strip() and not text[me:le].strip():
+                first_hit = (ms, me)
+                break
         if first_hit is not None:
-            headline = Span(first_hit.start(), first_hit.end(), first_hit.group())
+            headline = Span(first_hit[0], first_hit[1], text[first_hit[0]:first_hit[1]])
             for ln in lines:
                 if ln.start <= headline.start < ln.end + 1 and headline.end <= ln.end:
                     title_line = ln
@@ -826,8 +863,8 @@ def parse_article(article: Article) -> Parsed:
 
     sentences = []
     for pid, p in enumerate(paragraphs):
-        for s in split_sentences(text, start=p.start, end=p.end):
-            sentences.append(Sentence(len(sentences), pid, s.start, s.end, s.text))
+        for s, e in _sentence_bounds(text, p.start, p.end):
+            sentences.append(Sentence(len(sentences), pid, s, e, text[s:e]))
 
     # ---- remaining outlet evidence
     if not outlet and paragraphs:

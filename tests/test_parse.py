@@ -442,3 +442,17 @@ def test_boiler_line_variants_agree_on_corpus_lines():
         fast = parse._BOILER_LINES["(" in ln.text, parse._CONTRIBUTED.search(ln.text) is not None]
         a, b = fast.fullmatch(ln.text), parse._BOILER_LINE.fullmatch(ln.text)
         assert (a and (a.lastgroup, a.span())) == (b and (b.lastgroup, b.span())), ln.text
+
+
+def test_title_spans_match_the_title_regex():
+    """The regex-free title matcher finds exactly what _title_regex finds."""
+    from analysis.parse import _title_regex, _title_spans
+
+    text = ("Rebels Gain Ground\n\nRebels  Gain\u00a0Ground near the dam. Rebels Gain\n\tGround again;"
+            " Rebels GainGround no. Rebels Gain Ground’s end. Tom’s War - Part Two\nTom's War – Part Two")
+    for title in ("Rebels Gain Ground", "Gain Ground", "Rebels", "Tom’s War - Part Two",
+                  "Missing Words Here", "Ground again;", "a\\b c"):
+        rx = _title_regex(title, text)
+        want = [] if rx is None else [(m.start(), m.end()) for m in rx.finditer(text)]
+        assert list(_title_spans(title, text)) == want, title
+    assert len(list(_title_spans("Rebels Gain Ground", text))) == 4
