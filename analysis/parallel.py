@@ -181,7 +181,7 @@ def rows_table(columns: Iterable[str], rows: list[tuple], files: Optional[list[i
         fields.append(pa.field("_f", pa.int32()))
     values = list(zip(*rows)) if rows else [() for _ in columns]
     for name, col in zip(columns, values):
-        arr, pickled = column_array(list(col))
+        arr, pickled = column_array(col)  # (a tuple: Arrow takes any sequence)
         arrays.append(arr)
         fields.append(pa.field(name, arr.type, metadata=PICKLED if pickled else None))
     return pa.Table.from_arrays(arrays, schema=pa.schema(fields))

@@ -147,6 +147,16 @@ def _top(vec: dict[str, float], n: int) -> dict[str, float]:
     return dict(sorted(sorted(vec.items(), key=itemgetter(0)), key=itemgetter(1), reverse=True)[:n])
 
 
+class _TermWeights(dict):
+    """count -> ``1.0 + log(count)``, computed once per count."""
+
+    __slots__ = ()
+
+    def __missing__(self, k: int) -> float:
+        w = self[k] = 1.0 + math.log(k)
+        return w
+
+
 def assign(articles: pd.DataFrame, texts: Mapping[str, str], *, entities: Mapping[str, set] | None = None,
            window_days: int = WINDOW_DAYS, min_similarity: float = MIN_SIMILARITY) -> dict[str, int]:
     """article_id -> story number (0, 1, ... in order of creation), one pass in date order.
@@ -182,9 +192,9 @@ def _assign(articles, texts, *, entities, window_days, min_similarity):
     active: dict[str, set[int]] = defaultdict(set)
     ends: list[tuple[int, int]] = []  # (last day, story), a heap (stale entries skipped)
     vectors = {}
-    log = math.log
+    tf = _TermWeights()
     for aid in order:
-        vec = {t: (1.0 + log(k)) * idf[t] for t, k in counts[aid].items()}
+        vec = {t: tf[k] * idf[t] for t, k in counts[aid].items()}
         norm = _norm(vec)
         keys = _keys(vec, blocking)
         vectors[aid] = (vec, norm, keys)
@@ -194,7 +204,8 @@ def _assign(articles, texts, *, entities, window_days, min_similarity):
                 ended, s = heappop(ends)
                 if last_day[s] == ended:
                     for t in centroids[s]:
-                        active[t].discard(s)
+                        if t in blocking:  # (only those were indexed)
+                            active[t].discard(s)
         look = active if day is not None else index
         candidates = set()
         for t in keys:
