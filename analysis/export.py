@@ -100,9 +100,9 @@ def _csv_column(column, pickled: bool, spell=None):
         if column.null_count:
             return pa.array(["" if v is None else float.__repr__(v) for v in column.to_pylist()], pa.string())
         # each distinct bit pattern (so -0.0 is not 0.0, nor one NaN another) formatted once
-        bits, where = np.unique(column.to_numpy().view(np.int64), return_inverse=True)
+        where, bits = pd.factorize(column.to_numpy().view(np.int64))  # (hashed: no sort)
         text = pa.array(list(map(float.__repr__, bits.view(np.float64).tolist())), pa.string())
-        return text.take(pa.array(where.ravel()))
+        return text.take(pa.array(where))
     if pickled or spell is not None or not (pa.types.is_string(t) or pa.types.is_integer(t)
                                             or pa.types.is_boolean(t) or pa.types.is_null(t)):
         values = column.to_pylist()

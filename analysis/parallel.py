@@ -123,7 +123,7 @@ class BatchResult:
     tables: dict[str, pa.Table]
     fingerprints: list = field(default_factory=list)  # of each file as the worker read it
     articles: int = 0
-    words: int = 0
+    words: int = 0  # body words of its articles (the articles table's ``words``)
     seconds: float = 0.0
     pid: int = field(default_factory=os.getpid)
 
@@ -181,7 +181,7 @@ def rows_table(columns: Iterable[str], rows: list[tuple], files: Optional[list[i
         fields.append(pa.field("_f", pa.int32()))
     values = list(zip(*rows)) if rows else [() for _ in columns]
     for name, col in zip(columns, values):
-        arr, pickled = column_array(list(col))
+        arr, pickled = column_array(col)  # (a tuple: Arrow takes any sequence)
         arrays.append(arr)
         fields.append(pa.field(name, arr.type, metadata=PICKLED if pickled else None))
     return pa.Table.from_arrays(arrays, schema=pa.schema(fields))
@@ -217,6 +217,7 @@ def analyse_batch(batch: Batch, body_field: Optional[str] = None, skip: frozense
     n_articles = n_words = 0
     fps = []
     path_col = PATH_COLUMNS["articles"]
+    words_col = TABLES["articles"].index("words")
     with pipeline.batch_gc():
         for j, (rel, reason) in enumerate(batch.entries):
             path = root / rel if rel else root
@@ -231,7 +232,7 @@ def analyse_batch(batch: Batch, body_field: Optional[str] = None, skip: frozense
             files["files"].append(j)
             for aid, text, art_rows in done:
                 n_articles += 1
-                n_words += pipeline.count_words(text)
+                n_words += art_rows["articles"][0][words_col]  # (counted already: not the text again)
                 texts.append((aid, text))
                 text_files.append(j)
                 for name, table_rows in art_rows.items():

@@ -33,7 +33,7 @@ import math
 import re
 from collections import Counter, defaultdict
 from datetime import date
-from heapq import heappop, heappush
+from heapq import heappop, heappush, nsmallest
 from itertools import repeat
 from operator import itemgetter, mul
 from typing import Mapping
@@ -135,15 +135,26 @@ def _norm(vec: dict[str, float]) -> float:
 
 def _keys(vec: dict[str, float], blocking) -> list[str]:
     """The article's :data:`INDEX_TERMS` heaviest terms that block (ties by term)."""
-    return [t for _, t in sorted([(-w, t) for t, w in vec.items() if t in blocking])[:INDEX_TERMS]]
+    return [t for _, t in nsmallest(INDEX_TERMS, [(-w, t) for t, w in vec.items() if t in blocking])]
 
 
 def _top(vec: dict[str, float], n: int) -> dict[str, float]:
     """The ``n`` heaviest terms, heaviest first (ties by term)."""
     if len(vec) <= n:
         return vec
-    # by term, then (a stable sort) by weight, heaviest first: the order of key (-weight, term)
-    return dict(sorted(sorted(vec.items()), key=itemgetter(1), reverse=True)[:n])
+    # by term (the keys are distinct), then (a stable sort) by weight, heaviest first: the
+    # order of key (-weight, term)
+    return dict(sorted(sorted(vec.items(), key=itemgetter(0)), key=itemgetter(1), reverse=True)[:n])
+
+
+class _TermWeights(dict):
+    """count -> ``1.0 + log(count)``, computed once per count."""
+
+    __slots__ = ()
+
+    def __missing__(self, k: int) -> float:
+        w = self[k] = 1.0 + math.log(k)
+        return w
 
 
 def assign(articles: pd.DataFrame, texts: Mapping[str, str], *, entities: Mapping[str, set] | None = None,
@@ -181,9 +192,9 @@ def _assign(articles, texts, *, entities, window_days, min_similarity):
     active: dict[str, set[int]] = defaultdict(set)
     ends: list[tuple[int, int]] = []  # (last day, story), a heap (stale entries skipped)
     vectors = {}
-    log = math.log
+    tf = _TermWeights()
     for aid in order:
-        vec = {t: (1.0 + log(k)) * idf[t] for t, k in counts[aid].items()}
+        vec = {t: tf[k] * idf[t] for t, k in counts[aid].items()}
         norm = _norm(vec)
         keys = _keys(vec, blocking)
         vectors[aid] = (vec, norm, keys)
@@ -193,7 +204,8 @@ def _assign(articles, texts, *, entities, window_days, min_similarity):
                 ended, s = heappop(ends)
                 if last_day[s] == ended:
                     for t in centroids[s]:
-                        active[t].discard(s)
+                        if t in blocking:  # (only those were indexed)
+                            active[t].discard(s)
         look = active if day is not None else index
         candidates = set()
         for t in keys:
@@ -242,12 +254,6 @@ def _assign(articles, texts, *, entities, window_days, min_similarity):
     return _refine(order, story_of, vectors, days, blocking, window_days, min_similarity), counts
 
 
-def _index_story(index: dict, cent: dict, blocking, s: int) -> None:
-    for t in cent:
-        if t in blocking:
-            index[t].add(s)
-
-
 def _refine(order, story_of, vectors, days, blocking, window_days, min_similarity) -> dict[str, int]:
     """Second pass: each article moves to the story whose final centroid (without the article
     itself) it is most similar to, when that reaches ``min_similarity`` (folds in articles that
@@ -268,14 +274,18 @@ def _refine(order, story_of, vectors, days, blocking, window_days, min_similarit
         d = [days[m] for m in ms if days[m] is not None]
         span[s] = (min(d), max(d)) if d else (None, None)
         cent[s] = _top(c, CENTROID_TERMS)
-        _index_story(index, cent[s], blocking, s)
+    held = {s: [t for t in c if t in blocking] for s, c in cent.items()}  # the index terms of each
+    for s, ts in held.items():
+        for t in ts:
+            index[t].add(s)
     cnorm = {s: _norm(c) for s, c in cent.items()}
     # for the dated articles (first, in date order): the index of the stories whose span,
     # widened by the window, holds the day (stories without a date always)
     active: dict[str, set[int]] = defaultdict(set)
     for s in cent:
         if span[s][0] is None:
-            _index_story(active, cent[s], blocking, s)
+            for t in held[s]:
+                active[t].add(s)
     starts = sorted((span[s][0] - window_days, s) for s in cent if span[s][0] is not None)
     ends: list[tuple[int, int]] = []
     started = 0
@@ -287,12 +297,13 @@ def _refine(order, story_of, vectors, days, blocking, window_days, min_similarit
         if day is not None:
             while started < len(starts) and starts[started][0] <= day:
                 s = starts[started][1]
-                _index_story(active, cent[s], blocking, s)
+                for t in held[s]:
+                    active[t].add(s)
                 heappush(ends, (span[s][1] + window_days, s))
                 started += 1
             while ends and ends[0][0] < day:
                 s = heappop(ends)[1]
-                for t in cent[s]:
+                for t in held[s]:
                     active[t].discard(s)
         look = active if day is not None else index
         candidates = {own}
