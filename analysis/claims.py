@@ -1396,16 +1396,27 @@ def _passage_links(segments: dict[str, list[tuple[int, str]]], *, min_words: int
     vocab: dict[str, int] = {}
     pieces: list[np.ndarray] = []
     n_words = []
+    batch: list[str] = []
+
+    def flush() -> None:  # a batch's words coded at once, its distinct words given global ids
+        codes, uniq = pd.factorize(np.asarray(batch, dtype=object))
+        ids_ = np.fromiter((vocab.setdefault(w, len(vocab)) for w in uniq), dtype=np.int64, count=len(uniq))
+        pieces.append(ids_[codes])
+        batch.clear()
+
     for aid in arts:
         count = 0
         for _, seg in segments[aid]:
             found = _WORD.findall(seg)
             if found:
                 lowered = " ".join(found).lower().replace("’", "'").split(" ")
-                pieces.append(np.fromiter((vocab.setdefault(w, len(vocab)) for w in lowered),
-                                          dtype=np.int64, count=len(lowered)))
+                batch.extend(lowered)
                 count += len(lowered)
+                if len(batch) >= _WORD_BATCH:
+                    flush()
         n_words.append(count)
+    if batch:
+        flush()
     if not pieces:
         return []
     n_words = np.asarray(n_words, dtype=np.int64)
@@ -1501,6 +1512,11 @@ def _passage_links(segments: dict[str, list[tuple[int, str]]], *, min_words: int
             out.append((arts[a], ta[sa][0], ta[ea + k - 1][1], arts[b], tb[sb][0], tb[eb + k - 1][1],
                         words, score))
     return out
+
+
+#: Words coded at a time by _passage_links (the ids are the same as one by one: in order of
+#: first appearance).
+_WORD_BATCH = 1 << 16
 
 
 def _shingle_hash(ids: np.ndarray, at: np.ndarray, k: int) -> np.ndarray:
@@ -2055,16 +2071,24 @@ def _paraphrase_candidates(pairs: np.ndarray, *, infos, distinct, weights, actio
     keep = []
     for lo in range(0, len(pairs), _FILTER_BATCH):
         i, j = pairs[lo:lo + _FILTER_BATCH, 0], pairs[lo:lo + _FILTER_BATCH, 1]
+        at = lo + np.flatnonzero((negated[i] == negated[j])
+                                 & (_pair_days(day_of, i, j, art, published) <= number_max_days))
+        i, j = pairs[at, 0], pairs[at, 1]
         m = len(i)
-        ok = (negated[i] == negated[j]) & (_pair_days(day_of, i, j, art, published) <= number_max_days)
         hit, x, _ = concept_rows.shared(i, j)
         kid = concept_rows.key_of[x]
         n_shared = np.bincount(hit, minlength=m)
         n_content = np.bincount(hit, weights=~is_entity[kid], minlength=m)
-        ok &= (n_content > 0) & ((n_content >= PARAPHRASE_MIN_CONCEPTS) | (n_content != n_shared))
+        ok = (n_content > 0) & ((n_content >= PARAPHRASE_MIN_CONCEPTS) | (n_content != n_shared))
         if min_prob is not None:
+            shared_weight = np.bincount(hit, weights=key_weight[kid], minlength=m)
+            top = np.zeros(m, dtype=np.float64)
+            np.maximum.at(top, hit, key_weight[kid])  # (entities weigh 0 here: under any content weight)
+            # the remaining features, of the pairs still in
+            at, i, j, n_shared, n_content = at[ok], i[ok], j[ok], n_shared[ok], n_content[ok]
+            shared_weight, top, m = shared_weight[ok], top[ok], int(ok.sum())
             feats = np.zeros((m, len(FEATURES)), dtype=np.float64)
-            feats[:, column["shared_weight"]] = np.bincount(hit, weights=key_weight[kid], minlength=m)
+            feats[:, column["shared_weight"]] = shared_weight
             hit_v, xv, yv = vec_rows.shared(i, j)
             feats[:, column["cosine"]] = np.bincount(hit_v, weights=vec_rows.values[xv] * vec_rows.values[yv],
                                                      minlength=m)
@@ -2075,12 +2099,10 @@ def _paraphrase_candidates(pairs: np.ndarray, *, infos, distinct, weights, actio
             feats[:, column["entity_clash"]] = (n_entities[i] > 0) & (n_entities[j] > 0) & (shared_entities == 0)
             feats[:, column["shared_agent_actions"]] = np.bincount(agent_rows.shared(i, j)[0], minlength=m)
             feats[:, column["shared_concepts"]] = np.minimum(4, n_content)
-            top = np.zeros(m, dtype=np.float64)
-            np.maximum.at(top, hit, key_weight[kid])  # (entities weigh 0 here: under any content weight)
             feats[:, column["max_shared_weight"]] = top
             feats[:, column["shared_units"]] = np.bincount(unit_rows.shared(i, j)[0], minlength=m) > 0
-            ok &= may_reach(feats, min_prob, _SUM_SLACK)
-        keep.append(lo + np.flatnonzero(ok))
+            ok = may_reach(feats, min_prob, _SUM_SLACK)
+        keep.append(at[ok])
     return pairs[np.concatenate(keep)]
 
 
