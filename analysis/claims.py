@@ -1274,7 +1274,10 @@ class _KeyRows:
         self.first = np.concatenate([[0], np.cumsum(sizes)[:-1]]).astype(np.int64)
         self.values = (np.fromiter((v for ks in items for v in ks.values()), dtype=np.float64,
                                    count=total)[order] if values else None)
-        self.key_of = key_ids[order]  # key id of each code
+
+    def key_of(self, at) -> np.ndarray:
+        """The key ids of the codes at ``at`` (not stored: codes are item * width + key id)."""
+        return self.codes[at] % self.width
 
     def shared(self, i: np.ndarray, j: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
         """The keys pairs (i[p], j[p]) share: (p, place of the key in i's row, in j's row) per
@@ -1288,7 +1291,7 @@ class _KeyRows:
         n = self.sizes[short]
         p = np.repeat(np.arange(len(i), dtype=np.int64), n)
         at = np.repeat(self.first[short] - np.cumsum(n) + n, n) + np.arange(int(n.sum()), dtype=np.int64)
-        wanted = long_[p] * self.width + self.key_of[at]
+        wanted = long_[p] * self.width + self.key_of(at)
         found = np.minimum(np.searchsorted(self.codes, wanted), len(self.codes) - 1)
         hit = self.codes[found] == wanted
         p, at, found = p[hit], at[hit], found[hit]
@@ -1817,6 +1820,8 @@ def _link_rows(claims: pd.DataFrame, quotes: Optional[pd.DataFrame], texts: Opti
             bool(story_of)  # (stories a worker computes are waited for here, not in the fork)
             background = fork_call(paraphrase_links, linked_claim_pairs | {(l[3], l[4]) for l in links})
         pairs = _agree_candidates(pairs, infos, vec_rows, min_score=min_score, min_sim_numbers=min_sim_numbers)
+        if background is not None:
+            vec_rows = None  # (the worker has its own; in-process, the paraphrases still need it)
         for i, j in _iter_pairs(pairs):
             a, b = infos[i], infos[j]
             if art[i] > art[j]:
@@ -2060,7 +2065,7 @@ def _paraphrase_candidates(pairs: np.ndarray, *, infos, distinct, weights, actio
         else:
             key_weight[k] = weights.get(key, 1.0)
     owner = np.repeat(np.arange(n, dtype=np.int64), concept_rows.sizes)
-    n_entities = np.bincount(owner, weights=is_entity[concept_rows.key_of], minlength=n)
+    n_entities = np.bincount(owner, weights=is_entity[concept_rows.key_of(slice(None))], minlength=n)
     del owner
     if min_prob is not None:
         number_rows = _KeyRows([{(x[1], x[4]) for x in info.numbers} for info in infos], values=False)
@@ -2076,7 +2081,7 @@ def _paraphrase_candidates(pairs: np.ndarray, *, infos, distinct, weights, actio
         i, j = pairs[at, 0], pairs[at, 1]
         m = len(i)
         hit, x, _ = concept_rows.shared(i, j)
-        kid = concept_rows.key_of[x]
+        kid = concept_rows.key_of(x)
         n_shared = np.bincount(hit, minlength=m)
         n_content = np.bincount(hit, weights=~is_entity[kid], minlength=m)
         ok = (n_content > 0) & ((n_content >= PARAPHRASE_MIN_CONCEPTS) | (n_content != n_shared))
