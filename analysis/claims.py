@@ -1247,6 +1247,89 @@ def _triu(size: int) -> tuple[np.ndarray, np.ndarray]:
     return tuple(ix.astype(np.int32) for ix in np.triu_indices(size, 1))
 
 
+class _KeyRows:
+    """Each item's distinct keys as one sorted array of codes ``item * n_keys + key id`` (with a
+    value per key): what two items share is found for many pairs at once (:meth:`shared`).
+
+    >>> rows = _KeyRows([{"a": 1.0, "b": 2.0}, {"b": 3.0, "c": 1.0}, {}])
+    >>> hit, x, y = rows.shared(np.array([0, 0]), np.array([1, 2]))
+    >>> hit.tolist(), (rows.values[x] * rows.values[y]).tolist()
+    ([0], [6.0])
+    """
+
+    def __init__(self, items: Sequence, values: bool = True) -> None:
+        """``items``: per item its keys (a dict of key -> value when ``values``)."""
+        sizes = np.fromiter((len(ks) for ks in items), dtype=np.int64, count=len(items))
+        total = int(sizes.sum())
+        ids: dict = {}
+        key_ids = np.fromiter((ids.setdefault(k, len(ids)) for ks in items for k in ks),
+                              dtype=np.int64, count=total)
+        self.index = ids  # key -> id
+        self.width = max(1, len(ids))
+        owner = np.repeat(np.arange(len(items), dtype=np.int64), sizes)
+        codes = owner * self.width + key_ids
+        order = np.argsort(codes, kind="stable")
+        self.codes = codes[order]
+        self.sizes = sizes
+        self.first = np.concatenate([[0], np.cumsum(sizes)[:-1]]).astype(np.int64)
+        self.values = (np.fromiter((v for ks in items for v in ks.values()), dtype=np.float64,
+                                   count=total)[order] if values else None)
+
+    def key_of(self, at) -> np.ndarray:
+        """The key ids of the codes at ``at`` (not stored: codes are item * width + key id)."""
+        return self.codes[at] % self.width
+
+    def shared(self, i: np.ndarray, j: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+        """The keys pairs (i[p], j[p]) share: (p, place of the key in i's row, in j's row) per
+        shared key, as indices into ``codes``/``values``. Each key of the shorter row of a pair
+        is looked up in the other's (a binary search over all codes)."""
+        if not len(self.codes):
+            empty = np.zeros(0, dtype=np.int64)
+            return empty, empty, empty
+        swap = self.sizes[i] > self.sizes[j]
+        short, long_ = np.where(swap, j, i), np.where(swap, i, j)
+        n = self.sizes[short]
+        p = np.repeat(np.arange(len(i), dtype=np.int64), n)
+        at = np.repeat(self.first[short] - np.cumsum(n) + n, n) + np.arange(int(n.sum()), dtype=np.int64)
+        wanted = long_[p] * self.width + self.key_of(at)
+        found = np.minimum(np.searchsorted(self.codes, wanted), len(self.codes) - 1)
+        hit = self.codes[found] == wanted
+        p, at, found = p[hit], at[hit], found[hit]
+        s = swap[p]
+        return p, np.where(s, found, at), np.where(s, at, found)
+
+
+def _agree_candidates(pairs: np.ndarray, infos: Sequence[_Info], vec_rows: _KeyRows, *,
+                      min_score: float, min_sim_numbers: float) -> np.ndarray:
+    """The pairs that pass the first tests of :func:`_link_rows`'s claim loop, all at once: both
+    claims give numbers or they share AGREE_MIN_SHARED_TERMS terms, and the dot product of their
+    term vectors is at least min_sim_numbers (both give numbers) or min_score. The products are
+    summed in another order than the loop's (whose own test allows 1e-9 for that), so this keeps
+    pairs up to _SUM_SLACK under the threshold: a superset, which the loop then tests exactly."""
+    if not len(pairs):
+        return pairs
+    rows = vec_rows
+    has_numbers = np.fromiter((bool(info.numbers) for info in infos), dtype=bool, count=len(infos))
+    keep = []
+    for lo in range(0, len(pairs), _FILTER_BATCH):
+        i, j = pairs[lo:lo + _FILTER_BATCH, 0], pairs[lo:lo + _FILTER_BATCH, 1]
+        hit, x, y = rows.shared(i, j)
+        n_shared = np.bincount(hit, minlength=len(i))
+        dot = np.bincount(hit, weights=rows.values[x] * rows.values[y], minlength=len(i))
+        both = has_numbers[i] & has_numbers[j]
+        threshold = np.where(both, min_sim_numbers, min_score)
+        keep.append(lo + np.flatnonzero((both | (n_shared >= AGREE_MIN_SHARED_TERMS))
+                                        & (dot >= threshold - _SUM_SLACK)))
+    return pairs[np.concatenate(keep)]
+
+
+#: Pairs tested at a time by the vectorised pre-filters (bounds their temporary arrays).
+_FILTER_BATCH = 1 << 16
+#: How far under a threshold a vectorised pre-filter keeps a sum (its float sums are in
+#: another order than the exact test's: they differ by ~1e-16, far less than this).
+_SUM_SLACK = 1e-6
+
+
 # --------------------------------------------------------------------------- quotes
 
 def _squash_words(text: str) -> list[str]:
@@ -1316,16 +1399,27 @@ def _passage_links(segments: dict[str, list[tuple[int, str]]], *, min_words: int
     vocab: dict[str, int] = {}
     pieces: list[np.ndarray] = []
     n_words = []
+    batch: list[str] = []
+
+    def flush() -> None:  # a batch's words coded at once, its distinct words given global ids
+        codes, uniq = pd.factorize(np.asarray(batch, dtype=object))
+        ids_ = np.fromiter((vocab.setdefault(w, len(vocab)) for w in uniq), dtype=np.int64, count=len(uniq))
+        pieces.append(ids_[codes])
+        batch.clear()
+
     for aid in arts:
         count = 0
         for _, seg in segments[aid]:
             found = _WORD.findall(seg)
             if found:
                 lowered = " ".join(found).lower().replace("’", "'").split(" ")
-                pieces.append(np.fromiter((vocab.setdefault(w, len(vocab)) for w in lowered),
-                                          dtype=np.int64, count=len(lowered)))
+                batch.extend(lowered)
                 count += len(lowered)
+                if len(batch) >= _WORD_BATCH:
+                    flush()
         n_words.append(count)
+    if batch:
+        flush()
     if not pieces:
         return []
     n_words = np.asarray(n_words, dtype=np.int64)
@@ -1421,6 +1515,11 @@ def _passage_links(segments: dict[str, list[tuple[int, str]]], *, min_words: int
             out.append((arts[a], ta[sa][0], ta[ea + k - 1][1], arts[b], tb[sb][0], tb[eb + k - 1][1],
                         words, score))
     return out
+
+
+#: Words coded at a time by _passage_links (the ids are the same as one by one: in order of
+#: first appearance).
+_WORD_BATCH = 1 << 16
 
 
 def _shingle_hash(ids: np.ndarray, at: np.ndarray, k: int) -> np.ndarray:
@@ -1711,14 +1810,18 @@ def _link_rows(claims: pd.DataFrame, quotes: Optional[pd.DataFrame], texts: Opti
                 infos, content_terms, ents, art, art_codes, cid, starts, ends, ctext, cap=cap,
                 done=done, story_score=story_score, agent_acts=agent_acts, story_of=story_of,
                 story_sim=story_sim, days=days, published=published, number_max_days=number_max_days,
-                in_passage=in_passage)
+                in_passage=in_passage, vec_rows=vec_rows)
 
+        vec_rows = _KeyRows([info.vec for info in infos])  # (the claims' term vectors, for the pre-filters)
         background, found_before = None, len(links)
         if jobs > 1 and _FEATURE_SINK is None:
             from .parallel import fork_call
 
             bool(story_of)  # (stories a worker computes are waited for here, not in the fork)
             background = fork_call(paraphrase_links, linked_claim_pairs | {(l[3], l[4]) for l in links})
+        pairs = _agree_candidates(pairs, infos, vec_rows, min_score=min_score, min_sim_numbers=min_sim_numbers)
+        if background is not None:
+            vec_rows = None  # (the worker has its own; in-process, the paraphrases still need it)
         for i, j in _iter_pairs(pairs):
             a, b = infos[i], infos[j]
             if art[i] > art[j]:
@@ -1830,7 +1933,8 @@ PARAPHRASE_MIN_STORY = 0.1
 
 def _paraphrase_links(infos, content_terms, ents, art, art_codes, cid, starts, ends, ctext, *,
                       cap, done, story_score, story_of, story_sim, days, published, number_max_days,
-                      in_passage, agent_acts=None, min_prob: Optional[float] = None) -> list[tuple]:
+                      in_passage, agent_acts=None, min_prob: Optional[float] = None,
+                      vec_rows: Optional[_KeyRows] = None) -> list[tuple]:
     """`agree` links between claims that say the same in other words.
 
     Candidates share at least PARAPHRASE_MIN_CONCEPTS concepts, at least one of them content
@@ -1875,6 +1979,11 @@ def _paraphrase_links(infos, content_terms, ents, art, art_codes, cid, starts, e
         stories = [st if size[st] > 1 else None for st in (story_of.get(a) for a in art)]  # 2+ articles
         pairs = _union_pairs(pairs, _candidate_pairs(
             paraphrase.story_keys(distinct, stories), art_codes, cap=cap, min_shared=PARAPHRASE_MIN_CONCEPTS), n)
+    pairs = _paraphrase_candidates(
+        pairs, infos=infos, distinct=distinct, weights=weights, actions=actions, agent_acts=agent_acts,
+        art=art, published=published, number_max_days=number_max_days,
+        vec_rows=_KeyRows([info.vec for info in infos]) if vec_rows is None else vec_rows,
+        min_prob=min_prob if _FEATURE_SINK is None else None)
     out = []
     concept_sets: dict[int, set] = {}
     entity_sets: dict[int, set] = {}  # per claim, built once (the same set, in the same order, as per pair)
@@ -1928,6 +2037,115 @@ def _paraphrase_links(infos, content_terms, ents, art, art_codes, cid, starts, e
         out.append(("agree", art[i], art[j], cid[i], cid[j], starts[i], ends[i], starts[j], ends[j],
                     ctext[i], ctext[j], round(score, 3),
                     "paraphrase: " + ", ".join(t[2:] if t.startswith("e:") else t for t in shared)))
+    return out
+
+
+def _paraphrase_candidates(pairs: np.ndarray, *, infos, distinct, weights, actions, agent_acts,
+                           art, published, number_max_days, vec_rows: "_KeyRows",
+                           min_prob: Optional[float]) -> np.ndarray:
+    """The pairs that pass the plain tests of :func:`_paraphrase_links`'s loop, all at once: the
+    same negation, articles at most ``number_max_days`` apart (:func:`_article_days`), a shared
+    content concept (two when no entity is shared), and, with ``min_prob``, features that may
+    reach it (:func:`analysis.paraphrase.may_reach`: the test by which pair_features returns
+    None). The counts are exact and the sums kept with a margin, so this is a superset of what
+    those tests let through; the loop then makes every test itself."""
+    from .paraphrase import FEATURES, may_reach
+
+    if not len(pairs):
+        return pairs
+    n = len(infos)
+    negated = np.fromiter((info.negated for info in infos), dtype=bool, count=n)
+    day_of = _article_days(published, art)
+    concept_rows = _KeyRows(distinct, values=False)
+    is_entity = np.zeros(concept_rows.width, dtype=bool)
+    key_weight = np.zeros(concept_rows.width, dtype=np.float64)
+    for key, k in concept_rows.index.items():
+        if key.startswith("e:"):
+            is_entity[k] = True
+        else:
+            key_weight[k] = weights.get(key, 1.0)
+    owner = np.repeat(np.arange(n, dtype=np.int64), concept_rows.sizes)
+    n_entities = np.bincount(owner, weights=is_entity[concept_rows.key_of(slice(None))], minlength=n)
+    del owner
+    if min_prob is not None:
+        number_rows = _KeyRows([{(x[1], x[4]) for x in info.numbers} for info in infos], values=False)
+        unit_rows = _KeyRows([{x[4] for x in info.numbers if x[4]} for info in infos], values=False)
+        action_rows = _KeyRows(actions, values=False)
+        agent_rows = _KeyRows(agent_acts or [()] * n, values=False)
+        column = {f: k for k, f in enumerate(FEATURES)}
+    keep = []
+    for lo in range(0, len(pairs), _FILTER_BATCH):
+        i, j = pairs[lo:lo + _FILTER_BATCH, 0], pairs[lo:lo + _FILTER_BATCH, 1]
+        at = lo + np.flatnonzero((negated[i] == negated[j])
+                                 & (_pair_days(day_of, i, j, art, published) <= number_max_days))
+        i, j = pairs[at, 0], pairs[at, 1]
+        m = len(i)
+        hit, x, _ = concept_rows.shared(i, j)
+        kid = concept_rows.key_of(x)
+        n_shared = np.bincount(hit, minlength=m)
+        n_content = np.bincount(hit, weights=~is_entity[kid], minlength=m)
+        ok = (n_content > 0) & ((n_content >= PARAPHRASE_MIN_CONCEPTS) | (n_content != n_shared))
+        if min_prob is not None:
+            shared_weight = np.bincount(hit, weights=key_weight[kid], minlength=m)
+            top = np.zeros(m, dtype=np.float64)
+            np.maximum.at(top, hit, key_weight[kid])  # (entities weigh 0 here: under any content weight)
+            # the remaining features, of the pairs still in
+            at, i, j, n_shared, n_content = at[ok], i[ok], j[ok], n_shared[ok], n_content[ok]
+            shared_weight, top, m = shared_weight[ok], top[ok], int(ok.sum())
+            feats = np.zeros((m, len(FEATURES)), dtype=np.float64)
+            feats[:, column["shared_weight"]] = shared_weight
+            hit_v, xv, yv = vec_rows.shared(i, j)
+            feats[:, column["cosine"]] = np.bincount(hit_v, weights=vec_rows.values[xv] * vec_rows.values[yv],
+                                                     minlength=m)
+            feats[:, column["shared_actions"]] = np.bincount(action_rows.shared(i, j)[0], minlength=m)
+            feats[:, column["shared_numbers"]] = np.bincount(number_rows.shared(i, j)[0], minlength=m)
+            shared_entities = n_shared - n_content
+            feats[:, column["shared_entities"]] = np.minimum(2, shared_entities)
+            feats[:, column["entity_clash"]] = (n_entities[i] > 0) & (n_entities[j] > 0) & (shared_entities == 0)
+            feats[:, column["shared_agent_actions"]] = np.bincount(agent_rows.shared(i, j)[0], minlength=m)
+            feats[:, column["shared_concepts"]] = np.minimum(4, n_content)
+            feats[:, column["max_shared_weight"]] = top
+            feats[:, column["shared_units"]] = np.bincount(unit_rows.shared(i, j)[0], minlength=m) > 0
+            ok = may_reach(feats, min_prob, _SUM_SLACK)
+        keep.append(at[ok])
+    return pairs[np.concatenate(keep)]
+
+
+def _article_days(published: Optional[dict], art: Sequence[str]):
+    """Per claim: its article's publication time in nanoseconds (for :func:`_pair_days`), whether
+    that is a plain date (tz-naive, 1900-2100; other articles are left to _days_apart), and
+    the rank of its article id; None when there are no dates (every pair is 0 days apart)."""
+    if not published:
+        return None
+    names = sorted(set(art))
+    rank = {a: r for r, a in enumerate(names)}
+    value = np.zeros(len(names), dtype=np.int64)
+    plain = np.zeros(len(names), dtype=bool)
+    for r, a in enumerate(names):
+        p = published.get(a)
+        if p and isinstance(p, str):
+            try:
+                ts = _timestamp(p)
+            except (ValueError, TypeError):
+                continue
+            if isinstance(ts, pd.Timestamp) and ts.tzinfo is None and 1900 <= ts.year <= 2100:
+                value[r], plain[r] = ts.value, True
+    of = np.fromiter((rank[a] for a in art), dtype=np.int64, count=len(art))
+    return value[of], plain[of], of
+
+
+def _pair_days(day_of, i: np.ndarray, j: np.ndarray, art: Sequence[str], published) -> np.ndarray:
+    """:func:`_days_apart` of the pairs' articles (the lower id first), all at once: the
+    earlier-id article's time minus the other's in whole days, floored like ``Timedelta.days``,
+    made positive. Pairs with an article of no plain date are asked of _days_apart itself."""
+    if day_of is None:
+        return np.zeros(len(i), dtype=np.int64)
+    value, plain, rank = day_of
+    first = rank[i] <= rank[j]
+    a, b = np.where(first, i, j), np.where(first, j, i)
+    out = np.abs((value[a] - value[b]) // (86_400 * 10 ** 9))
+    for p in np.flatnonzero(~(plain[a] & plain[b])).tolist():
+        out[p] = _days_apart(published, art[a[p]], art[b[p]])
     return out
 
 

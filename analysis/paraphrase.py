@@ -264,6 +264,21 @@ def pair_features(concepts_a: Sequence[str], concepts_b: Sequence[str], *, weigh
     return tuple(feats)
 
 
+def may_reach(features: np.ndarray, min_prob: float, slack: float = 1e-6) -> np.ndarray:
+    """Rows of FEATURES (soft similarity left 0), many pairs at once: whether each pair may reach
+    ``min_prob`` whatever its soft similarity, the test by which :func:`pair_features` returns
+    None. numpy sums in another order than :func:`_probability`, so pairs up to ``slack`` under
+    min_prob are kept too: a superset of the pairs pair_features lets through.
+
+    >>> bool(may_reach(np.array([[0.0] * len(FEATURES)]), 0.5)[0])
+    False
+    """
+    w, b, _ = matcher()
+    z = b + max(w[FEATURES.index("soft")], 0.0) + features @ np.asarray(w, dtype=np.float64)
+    with np.errstate(over="ignore"):
+        return 1.0 / (1.0 + np.exp(-z)) >= min_prob - slack
+
+
 @lru_cache(maxsize=1)
 def matcher() -> tuple[tuple[float, ...], float, float]:
     """(weights, intercept, threshold) of the claim-pair matcher, read from claim_matcher.json
