@@ -13,12 +13,8 @@ Windows). Each corpus (its absolute path, ``body_field`` and ``skip``) has one f
     <root>/<corpus-name>-<hash>/
         manifest.json            files (size + SHA-256 of the content), library version,
                                  hash of analysis/*.py + analysis/data/*, options, parts
-        parts/<id>/<table>.arrow     per-article tables of one batch of files (+ _texts)
-        corpus-<key>/<table>.arrow   corpus-level tables (links, ...) of one corpus state
-
-The tables are Arrow IPC files, uncompressed: written and read back at memory speed (the
-store is a cache, read whole or by columns, never filtered; Parquet with LZ4 took about four
-times as long for half the disk space).
+        parts/<id>/<table>.parquet   per-article tables of one batch of files (+ _texts)
+        corpus-<key>/<table>.parquet corpus-level tables (links, ...) of one corpus state
 
 Every write goes to a temporary name first and is renamed into place; the manifest (also
 replaced atomically) is what a later load trusts, and it only names finished parts. So an
@@ -59,11 +55,9 @@ from . import load as loader
 from .tables import CORPUS_TABLES, TABLES
 
 STORE_ENV = "ANALYSIS_STORE"
-FORMAT = 2  # 2: Arrow IPC tables (1: Parquet)
+FORMAT = 1
 MANIFEST = "manifest.json"
 PARTS = "parts"
-#: File name ending of the store's tables (Arrow IPC files).
-EXT = ".arrow"
 #: Seconds between manifest saves while a long analysis runs (resume point after a kill).
 SAVE_EVERY = 5.0
 
@@ -269,12 +263,14 @@ class Store:
         self.manifest = _Manifest()
 
     def _write_part(self, result: parallel.BatchResult) -> str:
+        import pyarrow.parquet as pq
+
         pid = f"{int(time.time() * 1000):x}-{uuid.uuid4().hex[:8]}"
         parts = self.folder / PARTS
         tmp = parts / f".tmp-{pid}"
         tmp.mkdir(parents=True)
         for name, table in result.tables.items():
-            _write_table(table, tmp / f"{name}{EXT}")
+            _write_table(pq, table, tmp / f"{name}.parquet")
         os.replace(tmp, parts / pid)
         return pid
 
@@ -366,6 +362,8 @@ class Store:
         return hashlib.sha256(json.dumps([state, sorted(self.skip)]).encode()).hexdigest()[:24]
 
     def _update_corpus_tables(self, quiet: bool, jobs: int = 1) -> bool:
+        import pyarrow.parquet as pq
+
         from . import corpus
 
         key = self._corpus_key()
@@ -387,7 +385,7 @@ class Store:
         for table, rows in out.items():
             if table not in TABLES:
                 raise StoreError(f"corpus_rows returned {table!r}, which is not in tables.TABLES")
-            _write_table(parallel.rows_table(TABLES[table], rows), tmp / f"{table}{EXT}")
+            _write_table(pq, parallel.rows_table(TABLES[table], rows), tmp / f"{table}.parquet")
         shutil.rmtree(self.folder / name, ignore_errors=True)
         os.replace(tmp, self.folder / name)
         self.manifest.corpus = {"key": key, "dir": name, "tables": sorted(out)}
@@ -420,13 +418,26 @@ class Store:
     def _run_tables(self, name: str, columns, only=None):
         """:meth:`_runs` as the stored Arrow tables (slices of the parts, in corpus order;
         the path columns as stored, relative to the corpus root)."""
+        import pyarrow.parquet as pq
+
         positions = self._positions()
         tables, keys, pieces, rows_ix = [], [], [], []
         for pid in self.manifest.parts:
-            p = self.folder / PARTS / pid / f"{name}{EXT}"
+            p = self.folder / PARTS / pid / f"{name}.parquet"
             if not p.exists():
                 continue
-            t = _read_table(p, ["_f", *columns], None if only is None else ["_f", *only])
+            try:
+                if only is None:
+                    t = pq.read_table(p)
+                    names = t.schema.names
+                else:
+                    f = pq.ParquetFile(p)
+                    names = f.schema_arrow.names
+                    t = f.read(columns=["_f", *only]) if names == ["_f", *columns] else None
+            except Exception as exc:  # noqa: BLE001 - any damage means: rebuild
+                raise StoreError(f"cannot read {p}: {exc}") from exc
+            if names != ["_f", *columns]:
+                raise StoreError(f"{p} has columns {names}, expected {['_f', *columns]}")
             f = t.column("_f").to_numpy()
             if len(f) and f.max() >= len(positions[pid]):
                 raise StoreError(f"{p} names a file the manifest does not list")
@@ -473,7 +484,7 @@ class Store:
         columns = TABLES[name]
         if name in CORPUS_TABLES:
             c = self.manifest.corpus
-            p = self.folder / c.get("dir", "-") / f"{name}{EXT}"
+            p = self.folder / c.get("dir", "-") / f"{name}.parquet"
             if name not in c.get("tables", ()):
                 return iter(())
             return iter([_read_rows(p, columns)])
@@ -487,7 +498,7 @@ class Store:
             c = self.manifest.corpus
             if name not in c.get("tables", ()):
                 return iter(()), None
-            return iter([_read_table(self.folder / c.get("dir", "-") / f"{name}{EXT}", columns)]), None
+            return iter([_read_table(self.folder / c.get("dir", "-") / f"{name}.parquet", columns)]), None
         return (t.select(list(columns)) for t in self._run_tables(name, columns)), self._spelling(name)
 
     def frame(self, name: str, columns=None):
@@ -526,35 +537,22 @@ class Store:
         shutil.rmtree(self.folder, ignore_errors=True)
 
 
-def _write_table(table, path: Path) -> None:
-    """A table of the store as an (uncompressed) Arrow IPC file."""
-    import pyarrow as pa
-
-    with pa.OSFile(str(path), "wb") as sink, pa.ipc.new_file(sink, table.schema) as writer:
-        writer.write_table(table)
+def _write_table(pq, table, path: Path) -> None:
+    """A table of the store as Parquet: LZ4 (fast to read back), without dictionary pages or
+    column statistics (the store is read whole, never filtered)."""
+    pq.write_table(table, path, compression="lz4", use_dictionary=False, write_statistics=False)
 
 
-def _read_table(path: Path, columns, only=None):
-    """The table stored at ``path``, which must have exactly ``columns`` (read into memory,
-    not mapped); with ``only``, just those of its columns."""
-    import pyarrow as pa
+def _read_table(path: Path, columns):
+    import pyarrow.parquet as pq
 
-    columns = list(columns)
     try:
-        with pa.OSFile(str(path)) as source:
-            reader = pa.ipc.open_file(source)
-            names = reader.schema.names
-            if names != columns:
-                raise StoreError(f"{path} has columns {names}, expected {columns}")
-            if only is None:
-                return reader.read_all()
-            # (only the chosen columns' buffers are read)
-            picked = pa.ipc.IpcReadOptions(included_fields=[columns.index(c) for c in only])
-            return pa.ipc.open_file(source, options=picked).read_all().select(list(only))
-    except StoreError:
-        raise
-    except Exception as exc:  # noqa: BLE001 - any damage means: rebuild
+        t = pq.read_table(path)
+    except Exception as exc:  # noqa: BLE001
         raise StoreError(f"cannot read {path}: {exc}") from exc
+    if t.schema.names != list(columns):
+        raise StoreError(f"{path} has columns {t.schema.names}, expected {list(columns)}")
+    return t
 
 
 def _read_rows(path: Path, columns) -> list[tuple]:

@@ -154,11 +154,11 @@ def test_interrupted_write_leaves_no_trusted_table(corpus, tmp_path, monkeypatch
     calls = []
     real = store._write_table
 
-    def dying(table, path):
+    def dying(pq, table, path):
         calls.append(path)
         if len(calls) == 5:  # in the middle of a part
             raise Interrupt
-        real(table, path)
+        real(pq, table, path)
 
     monkeypatch.setattr(store, "_write_table", dying)
     monkeypatch.setattr(parallel, "make_batches",
@@ -201,7 +201,7 @@ def test_manifest_records_files_versions_and_options(corpus, tmp_path):
 
 def test_damaged_part_is_rebuilt_not_trusted(corpus, tmp_path):
     first = store.load(corpus, store=tmp_path / "s", jobs=1, quiet=True)
-    victim = next((first.stored.folder / store.PARTS).glob(f"*/sentences{store.EXT}"))
+    victim = next((first.stored.folder / store.PARTS).glob("*/sentences.parquet"))
     victim.write_bytes(b"not parquet")
     with pytest.warns(UserWarning, match="damaged"):
         got = store.load(corpus, store=tmp_path / "s", jobs=1, quiet=True)
@@ -287,7 +287,7 @@ def test_stale_temporary_parts_are_removed(corpus, tmp_path):
     got = store.load(corpus, store=tmp_path / "s", jobs=1, quiet=True)
     junk = got.stored.folder / store.PARTS / ".tmp-leftover"
     junk.mkdir()
-    (junk / f"sentences{store.EXT}").write_bytes(b"half")
+    (junk / "sentences.parquet").write_bytes(b"half")
     with warnings.catch_warnings():
         warnings.simplefilter("error")
         again = store.load(corpus, store=tmp_path / "s", jobs=1, quiet=True)
