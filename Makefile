@@ -33,10 +33,10 @@ $(STAMP): pyproject.toml
 install: $(STAMP) ## Create .venv and install the project, its dependencies and the [dask] extra into it
 
 report: install ## Analyse CORPUS (default seeds/) once into the store, run every notebook on it, render reports/*.html
-	$(BIN)/python -m analysis.report --corpus "$(CORPUS)" $(JOBS_OPT)
+	$(BIN)/python -m analysis.views.report --corpus "$(CORPUS)" $(JOBS_OPT)
 
 report-nocode: install ## Same as report, with code cells hidden (for readers)
-	$(BIN)/python -m analysis.report --corpus "$(CORPUS)" --hide-code $(JOBS_OPT)
+	$(BIN)/python -m analysis.views.report --corpus "$(CORPUS)" --hide-code $(JOBS_OPT)
 
 export: install ## Write the tables of CORPUS into OUT (default out/; FORMAT=parquet, JOBS=N)
 	$(BIN)/python -m analysis export "$(CORPUS)" --out "$(OUT)" --format "$(FORMAT)" $(JOBS_OPT)

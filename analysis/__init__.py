@@ -4,7 +4,7 @@
 >>> tables = load("seeds")                         # doctest: +SKIP
 >>> tables.quotes[["speaker", "quote"]].head()     # doctest: +SKIP
 
-``load`` (:func:`analysis.store.load`; ``analysis.load`` is also the loading module,
+``load`` (:func:`analysis.store.load`; ``analysis.map.load`` is also the loading module,
 made callable) analyses a corpus once into a store and reuses it
 (only new or changed files are analysed again, on every core); ``analyse`` analyses it in
 memory, in this process.
@@ -19,15 +19,15 @@ __all__ = ["analyse", "analyse_article", "load", "__version__"]
 
 def __getattr__(name):  # lazy, so `python -m analysis --help` stays fast
     if name == "analyse":
-        from .export import analyse
+        from .views.export import analyse
 
         return analyse
-    if name == "load":  # the module analysis/load.py, callable as analysis.store.load
+    if name == "load":  # the module analysis/map/load.py, callable as analysis.store.load
         import importlib
 
         return importlib.import_module(".load", __name__)
     if name == "analyse_article":
-        from .pipeline import analyse_article
+        from .map.pipeline import analyse_article
 
         return analyse_article
     raise AttributeError(name)

@@ -126,7 +126,7 @@ def main(argv: list[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
     if args.command == "store":
         return _store_command(args)
-    from .export import export  # imported late so --help is instant
+    from .views.export import export  # imported late so --help is instant
 
     skip = [s.strip() for s in args.skip.split(",") if s.strip()]
     try:

@@ -3,7 +3,7 @@
 A bar shows when ``quiet`` is false, the ``ANALYSIS_QUIET`` environment variable is unset
 (or ``0``), and the output is a terminal or a Jupyter kernel. So a CI log (not a TTY) stays
 clean, and so do notebooks run under nbval or papermill when ``ANALYSIS_QUIET=1`` is set
-(the Makefile and :mod:`analysis.report` set it). In a notebook the bar is a widget when
+(the Makefile and :mod:`analysis.views.report` set it). In a notebook the bar is a widget when
 ipywidgets is installed, else text.
 
 >>> with bar(total=3, desc="files", quiet=True) as b:

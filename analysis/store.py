@@ -1,6 +1,6 @@
 """One stored analysis per corpus: analyse once, reuse everywhere (notebooks, export, report).
 
-:func:`load` returns the same :class:`~analysis.export.Tables` as :func:`analysis.export.analyse`,
+:func:`load` returns the same :class:`~analysis.views.export.Tables` as :func:`analysis.views.export.analyse`,
 but keeps the per-article tables in a store on disk and analyses only what is missing or
 changed: a new or edited file is analysed (in parallel), a removed one is dropped, and the
 corpus-level tables (:func:`analysis.corpus.corpus_rows`) are rebuilt from the stored
@@ -50,8 +50,9 @@ from typing import Iterator, Mapping, Optional
 
 import numpy as np
 
-from . import __version__, config, parallel, pipeline, progress
-from . import load as loader
+from . import __version__, config, progress
+from .map import parallel, pipeline
+from .map import load as loader
 from .tables import CORPUS_TABLES, TABLES
 
 STORE_ENV = "ANALYSIS_STORE"
@@ -502,7 +503,7 @@ class Store:
         return (t.select(list(columns)) for t in self._run_tables(name, columns)), self._spelling(name)
 
     def frame(self, name: str, columns=None):
-        """Table ``name`` as a DataFrame, exactly as :func:`analysis.export.analyse` builds it;
+        """Table ``name`` as a DataFrame, exactly as :func:`analysis.views.export.analyse` builds it;
         with ``columns``, only those (of a per-article table, read from the store alone)."""
         import pandas as pd
 
@@ -526,8 +527,8 @@ class Store:
         return out
 
     def tables(self):
-        """Every table as a :class:`~analysis.export.Tables` (with ``texts``)."""
-        from .export import Tables
+        """Every table as a :class:`~analysis.views.export.Tables` (with ``texts``)."""
+        from .views.export import Tables
 
         frames = {name: self.frame(name) for name in TABLES}
         return Tables(frames, self.texts(), str(self.path))
@@ -662,12 +663,12 @@ def update(path, *, store=None, jobs: Optional[int] = None, dask: Optional[str] 
 
 def load(path, *, store=None, jobs: Optional[int] = None, dask: Optional[str] = None,
          quiet: bool = False, body_field: Optional[str] = None, skip=()):
-    """The :class:`~analysis.export.Tables` of corpus ``path``, from its stored analysis.
+    """The :class:`~analysis.views.export.Tables` of corpus ``path``, from its stored analysis.
 
     Analyses only files that are new or changed since the store was written (``jobs``
     worker processes, default: every core; or ``dask``: ``"local"`` or a scheduler address),
     drops removed ones, and rebuilds the corpus-level tables when anything changed. Same
-    DataFrames and texts as :func:`analysis.export.analyse`; ``tables.stored`` says what
+    DataFrames and texts as :func:`analysis.views.export.analyse`; ``tables.stored`` says what
     was done (:class:`UpdateResult`).
 
     >>> tables = load("seeds")                 # doctest: +SKIP

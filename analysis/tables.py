@@ -30,7 +30,7 @@ TABLES: dict[str, tuple[str, ...]] = {
                 "speaker_affiliation", "speaker_gender"),
     "numbers": ("article_id", "sentence_id", "start", "end", "text", "value", "unit", "qualifier"),
     "boilerplate": ("article_id", "start", "end", "text", "kind"),
-    # claim comparison (analysis/claims.py); links are computed over the whole corpus
+    # claim comparison (analysis/map/claims.py); links are computed over the whole corpus
     "claims": ("claim_id", "article_id", "sentence_id", "start", "end", "text", "words", "actors",
                "places", "numbers", "dates", "source", "source_how", "quoted", "hedged", "hedges", "events",
                "part"),
@@ -39,12 +39,12 @@ TABLES: dict[str, tuple[str, ...]] = {
     # facts: claims of several articles that state one thing, grouped over the links
     "facts": ("fact_id", "article_id", "claim_id", "start", "end", "text", "outlet", "stance",
               "n_articles", "n_outlets", "summary"),
-    # framing and sentiment (analysis/framing.py)
+    # framing and sentiment (analysis/map/framing.py)
     "frames": ("article_id", "frame", "family", "score", "sentence_id", "start", "end",
                "evidence", "questions", "cues"),
     "actor_sentiment": ("article_id", "entity", "kind", "voice", "sentences", "polar_sentences",
                         "polarity_mean", "polarity_sd", "subjectivity_mean", "sentence_ids",
-                        # target-dependent tone (analysis/tone.py), one score per mention
+                        # target-dependent tone (analysis/map/tone.py), one score per mention
                         "mentions_scored", "tone", "tone_low", "tone_high", "negative_share",
                         "positive_share", "tone_method"),
     "article_tone": ("article_id", "voice", "sentences", "polar_sentences", "polarity_mean",
@@ -52,12 +52,12 @@ TABLES: dict[str, tuple[str, ...]] = {
     "labels": ("article_id", "sentence_id", "entity", "label_type", "label", "connotation",
                "voice", "start", "end", "text"),
     "hedges": ("article_id", "sentence_id", "start", "end", "text", "cue", "kind", "voice"),
-    # who is credited with what, direct or indirect (analysis/attributions.py)
+    # who is credited with what, direct or indirect (analysis/map/attributions.py)
     "attributions": ("article_id", "attribution_id", "kind", "content_start", "content_end", "content",
                      "source", "source_start", "source_end", "source_kind", "speaker_role", "cue",
                      "cue_start", "cue_end", "via", "sentence_id", "speaker_affiliation",
                      "speaker_gender", "source_text"),
-    # stories and outlets (analysis/stories.py, analysis/outlets.py); computed over the whole corpus
+    # stories and outlets (analysis/corpus/stories.py, analysis/corpus/outlets.py); computed over the whole corpus
     "stories": ("story_id", "article_id", "label", "first_published", "last_published", "n_articles",
                 "n_outlets"),
     "outlets": ("outlet", "leaning", "articles", "words", "stories", "quotes", "attributions", "speakers",

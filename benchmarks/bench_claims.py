@@ -7,7 +7,7 @@ Prints the seconds of the per-article analysis (load, parse, tag) and, separatel
 claim stage: building the claims table from the analysed tables, and linking claims,
 quotes and passages across the corpus (inverted-index blocking, never all pairs), with
 the number of claims and of links of each kind, and of grouping the links into facts
-(analysis.facts: average linkage over the link graph, linear in the links).
+(analysis.corpus.facts: average linkage over the link graph, linear in the links).
 """
 from __future__ import annotations
 
@@ -27,9 +27,10 @@ def main(argv=None) -> int:
     if not path.exists():
         print(f"skipped: benchmark corpus {path} not found (it lives in ../shared beside the project)")
         return 0
-    from analysis import claims, facts
+    from analysis.map import claims
+    from analysis.corpus import facts
     from analysis.corpus import _claim_tuples, _outlets
-    from analysis.export import analyse
+    from analysis.views.export import analyse
 
     t0 = time.perf_counter()
     tables = analyse(path)

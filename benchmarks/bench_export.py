@@ -35,7 +35,7 @@ from analysis.config import ALLSIDES_DIR
 
 
 def _bodies(path: Path) -> list[str]:
-    from analysis import load
+    from analysis.map import load
 
     return [a.text for _, arts in load.iter_corpus(path) for a in arts]
 
@@ -49,7 +49,7 @@ def _peaks() -> tuple[float, float, float]:
 
 
 def _phase_export(path: str, out: str, store: str, skip: tuple, jobs: int, q) -> None:
-    from analysis.export import export
+    from analysis.views.export import export
 
     t0 = time.perf_counter()
     export(path, out, skip=skip, jobs=jobs, store=store, quiet=True)
@@ -77,7 +77,7 @@ def _phase_textblob(path: str, q) -> None:
 
 def _phase_stages(path: str, q) -> None:
     """CPU seconds per stage, over the same articles (where the time goes)."""
-    from analysis import attributions, claims, framing, load, mentions, numbers, parse, pipeline, quotes, sentiment
+    from analysis.map import attributions, claims, framing, load, mentions, numbers, parse, pipeline, quotes, sentiment
 
     arts = [a for _, batch in load.iter_corpus(Path(path)) for a in batch]
     from analysis import corpus
@@ -172,7 +172,7 @@ def main(argv=None) -> int:
     words = sum(len(b.split()) for b in bodies)
     n_articles = len(bodies)
     del bodies  # the phases are forked from this process: keep it small
-    import analysis.export  # noqa: F401 - imported once here, so no phase times the imports
+    import analysis.views.export  # noqa: F401 - imported once here, so no phase times the imports
     import analysis.store
 
     analysis.store.code_hash()  # once, so every phase keys its store on the same code

@@ -8,13 +8,13 @@ Prints words/s (words = whitespace-separated words of the texts scored) of:
 
 * ``TextBlob(body).sentiment`` over each article body (the yardstick);
 * ``TextBlob(sentence).sentiment`` over every sentence ``parse_article`` finds;
-* ``analysis.sentiment.sentiment`` over the same sentences, every cache cleared first
+* ``analysis.map.sentiment.sentiment`` over the same sentences, every cache cleared first
   (so the run pays for building its chunk/token memo), and again warm;
 
 and each one's time relative to the yardstick (the goal: sentences in <= 0.5x the time
 of bare TextBlob over the bodies). Sentence splitting is not timed.
 
-Then mentions/s of ``analysis.sentiment.target_tone`` (the target-dependent tone, goal >= 2,000
+Then mentions/s of ``analysis.map.sentiment.target_tone`` (the target-dependent tone, goal >= 2,000
 on one core), every cache cleared first, over the judged mentions of NewsMTSC's train split
 (``../shared/corpora/newsmtsc/train.jsonl``) or, when that is absent, over the actor mentions
 of the seeds. ``--tone-only`` prints just that.
@@ -67,8 +67,8 @@ def main(argv=None) -> int:
         print(f"note: {corpus} not found; using the seeds in {SEEDS_DIR}")
     from textblob import TextBlob
 
-    from analysis import sentiment as S
-    from analysis.parse import parse_article
+    from analysis.map import sentiment as S
+    from analysis.map.parse import parse_article
     from analysis.records import Article
 
     bodies = _bodies(corpus, args.limit)
@@ -95,8 +95,8 @@ def main(argv=None) -> int:
     print(f"fast path in use: {S.uses_fast_path()}")
     line("TextBlob(body).sentiment, per body", t_body, body_words)
     line("TextBlob(sentence).sentiment, per sentence", t_tb_sent, sent_words)
-    line("analysis.sentiment.sentiment, caches cleared", t_cold, sent_words)
-    line("analysis.sentiment.sentiment, warm caches", t_warm, sent_words)
+    line("analysis.map.sentiment.sentiment, caches cleared", t_cold, sent_words)
+    line("analysis.map.sentiment.sentiment, warm caches", t_warm, sent_words)
     print(f"speed-up per sentence over TextBlob(sentence): x{t_tb_sent / t_cold:.1f} (cold)")
     return bench_tone(args.repeat)
 
@@ -112,7 +112,7 @@ def _tone_mentions() -> tuple[str, list[tuple[str, int, int]]]:
                 r = json.loads(line)
                 out += [(r["sentence_normalized"], t["from"], t["to"]) for t in r["targets"]]
         return f"{path} (judged mentions)", out
-    from analysis.export import analyse
+    from analysis.views.export import analyse
 
     t = analyse(SEEDS_DIR)
     sents = {(a, i): (s, e) for a, i, s, e in zip(t.sentences.article_id, t.sentences.sentence_id,
@@ -127,8 +127,8 @@ def _tone_mentions() -> tuple[str, list[tuple[str, int, int]]]:
 
 def bench_tone(repeat: int = 1) -> int:
     """Print target_tone mentions/s (cold caches), the figure the issue asks >= 2,000 of."""
-    from analysis import sentiment as S
-    from analysis import tone as T
+    from analysis.map import sentiment as S
+    from analysis.map import tone as T
 
     where, mentions = _tone_mentions()
     S.target_tone("Warm up the model.", 0, 4)

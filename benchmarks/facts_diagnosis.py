@@ -42,7 +42,8 @@ STAGES = ("0 no claim", "1 not a candidate", "2 gated", "3 under the threshold",
 
 
 def diagnose(story: dict) -> tuple[Counter, list[float], list[float], Counter, Counter]:
-    from analysis import claims, paraphrase
+    from analysis.map import claims
+    from analysis.corpus import paraphrase
 
     raw: list[np.ndarray] = []
     real = claims._candidate_pairs
@@ -111,7 +112,7 @@ def within(story: dict, folder: Path):
     import shutil
     import tempfile
 
-    from analysis.export import Tables, analyse
+    from analysis.views.export import Tables, analyse
 
     with tempfile.TemporaryDirectory() as tmp:
         for f in [*Path(folder).iterdir(), *sf.story_files(story)]:
@@ -134,7 +135,7 @@ def within(story: dict, folder: Path):
 
 
 def main(argv=None) -> int:
-    from analysis import paraphrase
+    from analysis.corpus import paraphrase
 
     args = list(sys.argv[1:] if argv is None else argv)
     folder = None

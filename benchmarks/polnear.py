@@ -23,7 +23,7 @@ Figures (all computed from this module's own definitions, stated here so they ca
 * **source right**: for each gold attribution that some predicted attribution overlaps (the one
   with most shared words), the same speaker test between the predicted and the gold source.
 
-Predictions come from ``analysis.attributions`` (the ``attributions`` rows) when that module
+Predictions come from ``analysis.map.attributions`` (the ``attributions`` rows) when that module
 exists, otherwise from the quotes alone (the baseline before indirect speech was added).
 """
 from __future__ import annotations
@@ -172,7 +172,7 @@ def same_source(text: str, gold: Gold, pred: Pred) -> bool:
 
 def predict(text: str, article_id: str = "polnear") -> tuple[list[Pred], list[Pred]]:
     """The analysis of one article: (quotes in quotation marks, attributions)."""
-    from analysis.pipeline import analyse_article
+    from analysis.map.pipeline import analyse_article
     from analysis.records import Article
 
     result = analyse_article(Article(article_id, "", text))
@@ -180,7 +180,7 @@ def predict(text: str, article_id: str = "polnear") -> tuple[list[Pred], list[Pr
                    else None, q.speaker or "", True)
               for q in result.quotes if q.how != "interview"]
     try:
-        from analysis import attributions as attrib_mod
+        from analysis.map import attributions as attrib_mod
     except ImportError:  # the baseline: quotes (and interview answers) are the only attributions
         return quotes, [Pred([(q.start, q.end)], (q.speaker_start, q.speaker_end)
                              if q.speaker_start is not None else None, q.speaker or "")

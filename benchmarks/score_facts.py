@@ -66,7 +66,7 @@ def story_files(story: dict) -> list[Path]:
 
 def analyse_story(story: dict):
     """The Tables of the story's articles alone (copied into a temporary folder)."""
-    from analysis.export import analyse
+    from analysis.views.export import analyse
 
     files = story_files(story)
     with tempfile.TemporaryDirectory() as tmp:

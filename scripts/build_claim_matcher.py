@@ -1,10 +1,10 @@
 """Build analysis/data/claim_matcher.json: the logistic model that decides whether two claims
-of different articles state the same fact (analysis.paraphrase.match_probability).
+of different articles state the same fact (analysis.corpus.paraphrase.match_probability).
 
 Training data: the TUNING stories of tests/fixtures/facts_gold.json (hand-annotated passages
 that state one fact, annotated blind to the system). Every paraphrase candidate pair the
-comparison considers (analysis.claims._paraphrase_links) is a row of
-analysis.paraphrase.FEATURES, labelled 1 when its two claims overlap passages of one gold
+comparison considers (analysis.map.claims._paraphrase_links) is a row of
+analysis.corpus.paraphrase.FEATURES, labelled 1 when its two claims overlap passages of one gold
 fact. The other stories of the gold are held out: they are never read here, so the figures
 benchmarks/score_facts.py prints for them are held-out figures.
 
@@ -26,7 +26,9 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from analysis import claims, corpus, paraphrase  # noqa: E402
+from analysis.map import claims  # noqa: E402
+from analysis import corpus  # noqa: E402
+from analysis.corpus import paraphrase  # noqa: E402
 from benchmarks import score_facts  # noqa: E402
 
 TUNING = score_facts.TUNING_STORIES
@@ -55,7 +57,7 @@ def rescore(tables, story):
     frames = dict(tables.dataframes)
     for name, rows in out.items():
         frames[name] = pd.DataFrame.from_records(rows, columns=list(TABLES[name]))
-    from analysis.export import Tables
+    from analysis.views.export import Tables
     return score_facts.score_story(story, Tables(frames, tables.texts, tables.corpus))
 
 
@@ -113,7 +115,7 @@ def main() -> int:
         if best is None or f1 > best[0] + 1e-9:
             best = (f1, threshold)
     paraphrase.matcher = real
-    doc = {"about": "logistic model over analysis.paraphrase.FEATURES; built by "
+    doc = {"about": "logistic model over analysis.corpus.paraphrase.FEATURES; built by "
                     "scripts/build_claim_matcher.py from the tuning stories "
                     f"{', '.join(TUNING)} of tests/fixtures/facts_gold.json",
            "features": list(paraphrase.FEATURES), "weights": weights, "intercept": intercept,

@@ -1,10 +1,10 @@
 """Build analysis/data/term_vectors.npz: word vectors over the project's own content terms.
 
-The claim comparison (analysis/paraphrase.py) uses them to see that two claims say the same
+The claim comparison (analysis/corpus/paraphrase.py) uses them to see that two claims say the same
 thing in other words ("biggest advance" / "strongest gains"). They are trained with gensim's
 word2vec (skip-gram) on the body texts of the public allsides-2015 corpus (Baly et al., EMNLP
 2020, the Article-Bias-Prediction dataset; 3,230 news articles of 2015), tokenised exactly as
-the claims are (``analysis.claims.terms``: lower-cased, stemmed content words), so a lookup
+the claims are (``analysis.map.claims.terms``: lower-cased, stemmed content words), so a lookup
 at run time needs no tokeniser of gensim's. Nothing is downloaded; gensim is needed only here:
 
     pip install -e '.[train]'
@@ -31,7 +31,7 @@ import numpy as np
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from analysis import claims  # noqa: E402
+from analysis.map import claims  # noqa: E402
 from analysis.config import ALLSIDES_DIR, DATA_DIR  # noqa: E402
 
 OUT = DATA_DIR / "term_vectors.npz"

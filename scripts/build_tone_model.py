@@ -12,7 +12,7 @@ Steps, all deterministic:
 2. Split by article: the article part of ``primary_gid`` (its first three ``_`` fields, e.g.
    ``allsides_1018_408`` or ``polusa_v1_113704059``) is hashed (SHA-1); hash % 5 == 0 is the
    held-out **dev** side, the rest is **train**. Sentences of one article stay on one side.
-3. Features: ``analysis.tone.features`` (the code used at run time). Features seen in fewer
+3. Features: ``analysis.map.tone.features`` (the code used at run time). Features seen in fewer
    than ``MIN_COUNT`` train items are dropped.
 4. The regularisation strength C is chosen by 5-fold cross-validation on train only (folds
    grouped by article, macro-F1); then a multinomial logistic regression is fit on all of train.
@@ -33,9 +33,9 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from analysis import tone as T  # noqa: E402
+from analysis.map import tone as T  # noqa: E402
 from analysis.config import SHARED_DIR  # noqa: E402
-from analysis.sentiment import sentiment  # noqa: E402
+from analysis.map.sentiment import sentiment  # noqa: E402
 
 DATA = SHARED_DIR / "corpora" / "newsmtsc" / "train.jsonl"
 METHOD = "newsmtsc-logreg-v1"

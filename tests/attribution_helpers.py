@@ -1,4 +1,4 @@
-"""Helpers shared by the tests of analysis.attribution (texts built here, offsets checked)."""
+"""Helpers shared by the tests of analysis.map.attribution (texts built here, offsets checked)."""
 from __future__ import annotations
 
 import json
@@ -7,10 +7,10 @@ from pathlib import Path
 
 import pytest
 
-from analysis.attribution import find_attributions, find_quotes, find_sources
+from analysis.map.attribution import find_attributions, find_quotes, find_sources
 from analysis.config import ALLSIDES_DIR
-from analysis.parse import parse_article
-from analysis.pipeline import analyse_article
+from analysis.map.parse import parse_article
+from analysis.map.pipeline import analyse_article
 from analysis.records import Article, Parsed, Span
 
 
@@ -46,7 +46,7 @@ def run(body: str, mentions=()):
 
 def quote_starting(body: str, start: str, lead: str = "A headline\n\n"):
     """The quote beginning with ``start`` in the analysed article ``lead + body`` (offsets checked)."""
-    from analysis.pipeline import analyse_article
+    from analysis.map.pipeline import analyse_article
     text = lead + body
     a = analyse_article(Article("t", "t.txt", text))
     q = next(q for q in a.quotes if q.quote.startswith(start))

@@ -1,4 +1,4 @@
-"""Tests of speaker affiliation (analysis.attribution.affiliation)."""
+"""Tests of speaker affiliation (analysis.map.attribution.affiliation)."""
 from __future__ import annotations
 
 import pytest

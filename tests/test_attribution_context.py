@@ -1,10 +1,10 @@
-"""Tests of the per-article context (analysis.attribution.context)."""
+"""Tests of the per-article context (analysis.map.attribution.context)."""
 from __future__ import annotations
 
 import pytest
 
-from analysis.attribution.context import _context
-from analysis.parse import parse_article
+from analysis.map.attribution.context import _context
+from analysis.map.parse import parse_article
 from analysis.records import Article, Mention
 
 from attribution_helpers import make_parsed

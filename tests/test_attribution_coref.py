@@ -1,4 +1,4 @@
-"""Tests of pronouns and descriptions resolved (analysis.attribution.coref)."""
+"""Tests of pronouns and descriptions resolved (analysis.map.attribution.coref)."""
 from __future__ import annotations
 
 import pytest
@@ -104,7 +104,7 @@ def test_they_means_a_group(body, quote_start, speaker):
 
 
 def test_a_leading_subordinate_clause_is_not_the_subject():
-    from analysis.pipeline import analyse_article
+    from analysis.map.pipeline import analyse_article
     text = ("A headline\n\nThe debate went on. But when Carl Quintanilla tried to follow up, the crowd booed "
             "and Ben Carson took the out: “See,” he said, “they know.”")
     a = analyse_article(Article("w", "w.txt", text))

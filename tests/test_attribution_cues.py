@@ -1,13 +1,13 @@
-"""Tests of the cue lexicon data/cues.csv (analysis.attribution.cues)."""
+"""Tests of the cue lexicon data/cues.csv (analysis.map.attribution.cues)."""
 from __future__ import annotations
 
 import pytest
 
-from analysis import attribution as A
+from analysis.map import attribution as A
 
 
 def test_cue_lexicon_comes_from_the_data_file(tmp_path):
-    from analysis import quotes as Q
+    from analysis.map import quotes as Q
     assert "said" in Q.CUE_VERBS and "saying" in Q.PARTICIPLE_CUES and "believes" in Q.SOURCE_ONLY_CUES
     p = tmp_path / "cues.csv"
     p.write_text("cue,kind,quotes,note\nmurmured,quote_only,verb,\nsaid,speech,verbb,\n", encoding="utf-8")

@@ -1,4 +1,4 @@
-"""Tests of direct quotes and their speakers (analysis.attribution.direct)."""
+"""Tests of direct quotes and their speakers (analysis.map.attribution.direct)."""
 from __future__ import annotations
 
 import json
@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from analysis.attribution import find_quotes, find_sources
+from analysis.map.attribution import find_quotes, find_sources
 from analysis.config import ALLSIDES_DIR, TESTS_DIR
 from analysis.records import Article
 
@@ -103,7 +103,7 @@ def test_allsides_offsets_and_paragraph_caps():
 
 def test_allsides_gold():
     """Hand-annotated quotes of real articles (tests/fixtures/quotes_gold.json): found, right speaker."""
-    from analysis.pipeline import analyse_article
+    from analysis.map.pipeline import analyse_article
     if not Path(ALLSIDES_DIR).is_dir():
         pytest.skip(f"allsides corpus not found at {ALLSIDES_DIR} (shared corpora absent)")
     gold = json.loads((TESTS_DIR / "fixtures" / "quotes_gold.json").read_text(encoding="utf-8"))["quotes"]
@@ -143,7 +143,7 @@ def test_allsides_gold():
     ("Protesters carried signs reading “Hands off our schools” through the city.", "Hands off our schools"),
 ])
 def test_titles_of_works_are_not_speech(body, title):
-    from analysis.pipeline import analyse_article
+    from analysis.map.pipeline import analyse_article
     a = analyse_article(Article("t", "t.txt", "A headline\n\nThe story so far.\n\n" + body))
     assert title not in [q.quote for q in a.quotes]
     assert title in [s.text for s in a.scare_quotes]

@@ -1,4 +1,4 @@
-"""Tests of speaker gender (analysis.attribution.gender)."""
+"""Tests of speaker gender (analysis.map.attribution.gender)."""
 from __future__ import annotations
 
 import pytest

@@ -1,4 +1,4 @@
-"""Tests of indirect speech (analysis.attribution.indirect)."""
+"""Tests of indirect speech (analysis.map.attribution.indirect)."""
 from __future__ import annotations
 
 import pytest

@@ -1,11 +1,11 @@
-"""Tests of the attribution word lists and what they decide (analysis.attribution.lexicon)."""
+"""Tests of the attribution word lists and what they decide (analysis.map.attribution.lexicon)."""
 from __future__ import annotations
 
 import re
 
 import pytest
 
-from analysis.attribution.lexicon import FIRST_NAMES, _alt, _entity_kind, _role_of
+from analysis.map.attribution.lexicon import FIRST_NAMES, _alt, _entity_kind, _role_of
 from analysis.records import Mention
 
 

@@ -1,4 +1,4 @@
-"""Tests of quotation marks (analysis.attribution.marks)."""
+"""Tests of quotation marks (analysis.map.attribution.marks)."""
 from __future__ import annotations
 
 import pytest
@@ -25,14 +25,14 @@ def test_two_single_quote_marks_of_archive_copies(body, quote, speaker):
     ('"One "two', [(0, None), (5, None)]),  # a mark after a space, before a word, opens again
 ])
 def test_pair_marks(text, pairs):
-    from analysis.attribution.marks import _pair_marks
+    from analysis.map.attribution.marks import _pair_marks
 
     assert [tuple(p) for p in _pair_marks(text, 0, len(text))] == pairs
 
 
 @pytest.mark.parametrize("text", ["He said ''We won,'' twice.", "''''A'' b", "No marks at all", "it''s odd"])
 def test_marks_view_keeps_every_offset(text):
-    from analysis.attribution.marks import _marks_view
+    from analysis.map.attribution.marks import _marks_view
 
     view = _marks_view(text)
     assert len(view) == len(text)
@@ -45,7 +45,7 @@ def test_marks_view_keeps_every_offset(text):
     ([], [], [0, 100]),
 ])
 def test_span_cover(spans, inside, outside):
-    from analysis.attribution.marks import _SpanCover
+    from analysis.map.attribution.marks import _SpanCover
 
     cover = _SpanCover(spans)
     assert all(cover(p) for p in inside) and not any(cover(p) for p in outside)

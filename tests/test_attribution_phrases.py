@@ -1,9 +1,9 @@
-"""Tests of tokens and noun phrases (analysis.attribution.phrases)."""
+"""Tests of tokens and noun phrases (analysis.map.attribution.phrases)."""
 from __future__ import annotations
 
 import pytest
 
-from analysis.attribution.phrases import _appos_after, _np_back, _np_fwd, _span, _strip_title, _subject
+from analysis.map.attribution.phrases import _appos_after, _np_back, _np_fwd, _span, _strip_title, _subject
 
 
 @pytest.mark.parametrize("text, cue, phrase", [

@@ -1,9 +1,9 @@
-"""Tests of sentence bounds (analysis.attribution.sentences)."""
+"""Tests of sentence bounds (analysis.map.attribution.sentences)."""
 from __future__ import annotations
 
 import pytest
 
-from analysis.attribution.sentences import _sent_end, _sent_index, _sent_start
+from analysis.map.attribution.sentences import _sent_end, _sent_index, _sent_start
 
 
 @pytest.mark.parametrize("text, sentences", [

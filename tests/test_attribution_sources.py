@@ -1,4 +1,4 @@
-"""Tests of cited sources (analysis.attribution.sources)."""
+"""Tests of cited sources (analysis.map.attribution.sources)."""
 from __future__ import annotations
 
 import pytest
@@ -58,6 +58,6 @@ def test_sources_named_before_an_apposition_or_quoted_by(body, source, kind):
     "The minister wondered whether the talks would last.",
 ])
 def test_quote_only_cues_cite_no_source(body):
-    from analysis.pipeline import analyse_article
+    from analysis.map.pipeline import analyse_article
     a = analyse_article(Article("s", "s.txt", "A headline\n\n" + body))
     assert a.sources == []

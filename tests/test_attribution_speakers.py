@@ -1,4 +1,4 @@
-"""Tests of speaker phrases turned into speakers (analysis.attribution.speakers)."""
+"""Tests of speaker phrases turned into speakers (analysis.map.attribution.speakers)."""
 from __future__ import annotations
 
 import pytest
@@ -23,7 +23,7 @@ def test_mentions_canonicalise_speaker():
     ("Talks\n\n“Prices will rise,” said Central Bank economist Tom Reed.\n", "Tom Reed", "expert"),
 ])
 def test_speaker_is_the_person_not_the_employer(text, speaker, role):
-    from analysis.pipeline import analyse_article
+    from analysis.map.pipeline import analyse_article
     from analysis.records import Article
 
     r = analyse_article(Article("t", "t.txt", text))

@@ -1,7 +1,7 @@
-"""Tests of the attributions table (analysis.attribution.table)."""
+"""Tests of the attributions table (analysis.map.attribution.table)."""
 from __future__ import annotations
 
-from analysis.pipeline import analyse_article, article_rows
+from analysis.map.pipeline import analyse_article, article_rows
 from analysis.records import Article
 from analysis.tables import SPAN_OFFSETS, TABLES
 

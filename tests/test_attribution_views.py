@@ -1,10 +1,10 @@
-"""Tests of the notebook views of the attributions table (analysis.attribution.views)."""
+"""Tests of the notebook views of the attributions table (analysis.map.attribution.views)."""
 from __future__ import annotations
 
 import pytest
 
-from analysis import attributions
-from analysis.export import analyse
+from analysis.map import attributions
+from analysis.views.export import analyse
 
 
 @pytest.fixture(scope="module")

@@ -22,7 +22,8 @@ from pathlib import Path
 
 import pytest
 
-from analysis import config, report
+from analysis import config
+from analysis.views import report
 
 CHROMIUM = Path(os.environ.get("CHROMIUM", "/usr/bin/chromium"))
 INSTALL_SCRIPT = config.ROOT / "scripts" / "install-chromium.sh"

@@ -10,8 +10,8 @@ import pytest  # noqa: E402
 from matplotlib.figure import Figure  # noqa: E402
 from matplotlib.text import Text  # noqa: E402
 
-from analysis import charts, profile  # noqa: E402
-from analysis.export import analyse  # noqa: E402
+from analysis.views import charts, profile  # noqa: E402
+from analysis.views.export import analyse  # noqa: E402
 
 RECORDS = [
     {"id": "art-one", "title": "Rail strike spreads from Paris to Brussels", "publisher": "Rail Weekly",
@@ -121,7 +121,7 @@ CHARTS = [
 
 
 def hedge_rates(t):
-    from analysis.framing import hedge_rates as rates
+    from analysis.map.framing import hedge_rates as rates
 
     return rates(t.hedges, t.sentences)
 
@@ -291,7 +291,7 @@ def test_hedging_bars_are_the_rates(tables):
 
 
 def test_link_counts_count_both_sides_and_unique_claims(tables):
-    from analysis.claims import link_counts
+    from analysis.map.claims import link_counts
 
     counts = link_counts(tables.claims, links_frame(), tables.articles.article_id)
     assert counts.loc["art-one", "reused_quote"] == 1 and counts.loc["art-two", "reused_quote"] == 1
@@ -305,7 +305,7 @@ def test_link_counts_count_both_sides_and_unique_claims(tables):
 def big_tables(n: int = 3000):
     """Tables of ``n`` synthetic articles built directly as DataFrames (no analysis run):
     every article quotes and cites a few sources; articles come in stories of 10 (30 stories)."""
-    from analysis.export import Tables
+    from analysis.views.export import Tables
     from analysis.tables import TABLES
 
     ids = [f"art{i:05d}" for i in range(n)]

@@ -1,4 +1,4 @@
-"""Claims, links between articles, attribution: analysis/claims.py."""
+"""Claims, links between articles, attribution: analysis/map/claims.py."""
 from __future__ import annotations
 
 import json
@@ -8,9 +8,9 @@ import time
 import pandas as pd
 import pytest
 
-from analysis import claims as C
+from analysis.map import claims as C
 from analysis.config import ALLSIDES_DIR, NOTEBOOKS_DIR, SEEDS_DIR
-from analysis.pipeline import analyse_article
+from analysis.map.pipeline import analyse_article
 from analysis.records import Article, Number
 
 
@@ -330,8 +330,8 @@ def test_paraphrase_links_reports_of_one_event_from_other_angles(monkeypatch):
 
 
 def test_paraphrase_candidates_within_a_story_when_a_concept_is_common_in_the_corpus(monkeypatch):
-    from analysis import paraphrase as P
-    from analysis.pipeline import analyse_article
+    from analysis.corpus import paraphrase as P
+    from analysis.map.pipeline import analyse_article
 
     arts = [_article("sa", "Militants advance",
                      "Isis fighters seized five villages north of Aleppo on Friday, a monitoring group said."),
@@ -390,7 +390,7 @@ def test_unique_claims_and_matrix():
 
 @pytest.fixture(scope="module")
 def seeds():
-    from analysis.export import analyse
+    from analysis.views.export import analyse
 
     tables = analyse(SEEDS_DIR)
     claims, links = C.compare(tables)
@@ -460,7 +460,7 @@ def _russia_cluster(dest) -> list[str]:
 def cluster(tmp_path_factory):
     if not ALLSIDES_DIR.is_dir():
         pytest.skip(f"shared corpus not found at {ALLSIDES_DIR} (it lives in ../shared beside the project)")
-    from analysis.export import analyse
+    from analysis.views.export import analyse
 
     dest = tmp_path_factory.mktemp("russia_cluster")
     picked = _russia_cluster(dest)
@@ -578,7 +578,7 @@ def test_front_stretches_keep_credits_out():
 
 def test_tables_path_gives_the_same_front_claims(seeds):
     """claims_from_tables (articles' headline offsets, boilerplate table) = claim_rows (Parsed)."""
-    from analysis.load import load_file
+    from analysis.map.load import load_file
 
     tables, claims, _ = seeds
     rows = []
@@ -594,7 +594,7 @@ def test_tables_path_gives_the_same_front_claims(seeds):
 def test_allsides_front_claims_round_trip():
     if not ALLSIDES_DIR.is_dir():
         pytest.skip(f"shared corpus not found at {ALLSIDES_DIR}")
-    from analysis.load import load_file
+    from analysis.map.load import load_file
 
     n_front = 0
     for path in sorted(ALLSIDES_DIR.glob("*.json"))[:200]:

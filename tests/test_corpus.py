@@ -8,9 +8,10 @@ import numpy as np
 import pandas as pd
 import pytest
 
-from analysis import claims, corpus, parallel, store
+from analysis.map import claims, parallel
+from analysis import corpus, store
 from analysis.config import ALLSIDES_DIR, SEEDS_DIR
-from analysis.export import analyse
+from analysis.views.export import analyse
 from analysis.tables import CORPUS_TABLES, TABLES
 
 

@@ -3,8 +3,8 @@ import json
 
 import pytest
 
-from analysis import dates
-from analysis.export import analyse
+from analysis.map import dates
+from analysis.views.export import analyse
 
 
 @pytest.mark.parametrize("text, found", [

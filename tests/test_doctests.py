@@ -11,7 +11,7 @@ MODULES = sorted(m.name for m in pkgutil.walk_packages(analysis.__path__, "analy
 
 
 def test_modules_found():
-    assert {"analysis.parse", "analysis.quotes", "analysis.charts"} <= set(MODULES)
+    assert {"analysis.map.parse", "analysis.map.quotes", "analysis.views.charts"} <= set(MODULES)
 
 
 @pytest.mark.parametrize("name", MODULES)

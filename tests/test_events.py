@@ -1,8 +1,8 @@
-"""analysis.events: who does what to whom, on sentences written for these tests."""
+"""analysis.map.events: who does what to whom, on sentences written for these tests."""
 import pytest
 
-from analysis import events as E
-from analysis.pipeline import analyse_article
+from analysis.map import events as E
+from analysis.map.pipeline import analyse_article
 from analysis.records import Article
 
 from test_claims import _article, _compare, _check_offsets  # noqa: F401 - shared helpers

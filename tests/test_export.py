@@ -7,7 +7,7 @@ import random
 
 import pytest
 
-from analysis.export import csv_lines
+from analysis.views.export import csv_lines
 
 
 def reference(rows) -> str:
@@ -60,8 +60,8 @@ def test_random_tables():
 
 # ----------------------------------------------------------------------------- csv_bytes (Arrow)
 
-from analysis.export import csv_bytes  # noqa: E402
-from analysis.parallel import rows_table  # noqa: E402
+from analysis.views.export import csv_bytes  # noqa: E402
+from analysis.map.parallel import rows_table  # noqa: E402
 
 
 def arrow_csv(rows, width, spelling=None):
@@ -111,9 +111,9 @@ def test_csv_bytes_keep_the_csv_module_error_on_a_lone_surrogate():
 
 # ----------------------------------------------------------------------------- export via the store
 
-from analysis import pipeline  # noqa: E402
+from analysis.map import pipeline  # noqa: E402
 from analysis.config import SEEDS_DIR  # noqa: E402
-from analysis.export import CsvSink, export  # noqa: E402
+from analysis.views.export import CsvSink, export  # noqa: E402
 from analysis.tables import TABLES  # noqa: E402
 from test_store import write_corpus  # noqa: E402  (the corpus written for the store tests)
 

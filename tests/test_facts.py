@@ -1,11 +1,11 @@
-"""Facts across articles (analysis/facts.py) and their measurement against the facts gold."""
+"""Facts across articles (analysis/corpus/facts.py) and their measurement against the facts gold."""
 from __future__ import annotations
 
 import pytest
 
-from analysis import facts as F
+from analysis.corpus import facts as F
 from analysis.config import ALLSIDES_DIR
-from analysis.export import analyse
+from analysis.views.export import analyse
 from benchmarks import score_facts as S
 
 

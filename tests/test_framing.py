@@ -1,4 +1,4 @@
-"""Tests for analysis.framing on short texts written for these tests (not the seeds)."""
+"""Tests for analysis.map.framing on short texts written for these tests (not the seeds)."""
 from __future__ import annotations
 
 import math
@@ -9,11 +9,11 @@ from pathlib import Path
 import pytest
 from textblob import TextBlob
 
-from analysis import framing as F
+from analysis.map import framing as F
 from analysis.config import ALLSIDES_DIR, SEEDS_DIR
-from analysis.pipeline import ArticleAnalysis, iter_analyses
+from analysis.map.pipeline import ArticleAnalysis, iter_analyses
 from analysis.records import Article, Mention, Parsed, Quote, Sentence, Span
-from analysis.sentiment import sentiment
+from analysis.map.sentiment import sentiment
 
 
 def make(lines: list[str], *, quoted: list[bool] | None = None, mentions: list[Mention] = (),
@@ -217,7 +217,7 @@ def test_actor_sentiment_uses_mentions_from_mentions_module():
 
 
 def test_actor_sentiment_tone_columns_score_each_mention():
-    from analysis import tone as T
+    from analysis.map import tone as T
 
     a = make(LINES, quoted=[False, False, True, False])
     cols = list(F.ACTOR_SENTIMENT_COLUMNS)
@@ -348,7 +348,7 @@ def test_allsides_sample_offsets_and_polarities(tmp_path):
 
 
 def test_framing_tables_from_tables():
-    import analysis.export as ax
+    import analysis.views.export as ax
     t = ax.analyse(SEEDS_DIR)
     ft = F.framing_tables(t)
     assert set(ft) >= set(F.FRAMING_TABLES) | {"frame_scores", "hedge_rates"}

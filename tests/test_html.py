@@ -1,7 +1,7 @@
 """Article text shown as HTML is escaped; highlights cover the right characters."""
 import pytest
 
-from analysis.html import highlight
+from analysis.views.html import highlight
 
 EVIL = "<script>alert(1)</script>"
 
@@ -24,8 +24,8 @@ def test_overlapping_spans_keep_the_first():
 
 
 def test_article_html_escapes_headline_and_body(tmp_path):
-    from analysis.export import analyse
-    from analysis.html import article_html
+    from analysis.views.export import analyse
+    from analysis.views.html import article_html
 
     (tmp_path / "evil.txt").write_text(
         f"{EVIL}\n\nThe minister said the <b>talks</b> failed. “We will not stop,” she said.\n",
@@ -57,7 +57,7 @@ def test_article_html_with_missing_cells():
                              "speaker_start": [float("nan")], "speaker_end": [float("nan")]})
     empty = pd.DataFrame({"article_id": []})
     t.sources = t.numbers = t.scare_quotes = empty
-    from analysis.html import article_html
+    from analysis.views.html import article_html
 
     html = article_html(t, "a")
     assert "<h4>a</h4>" in html and "nan" not in html and "quote by unattributed (unattributed)" in html

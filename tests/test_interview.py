@@ -1,9 +1,9 @@
-"""analysis.interview: answers of a Q&A interview are the interviewee's speech."""
+"""analysis.map.interview: answers of a Q&A interview are the interviewee's speech."""
 import pytest
 
-from analysis.interview import CUE, interview_answers
-from analysis.parse import parse_article
-from analysis.pipeline import analyse_article
+from analysis.map.interview import CUE, interview_answers
+from analysis.map.parse import parse_article
+from analysis.map.pipeline import analyse_article
 from analysis.records import Article
 
 INTERVIEW = (

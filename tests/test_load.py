@@ -1,4 +1,4 @@
-"""Tests for analysis.load: formats, encodings, bad input, shared corpora (skipped when absent)."""
+"""Tests for analysis.map.load: formats, encodings, bad input, shared corpora (skipped when absent)."""
 from __future__ import annotations
 
 import json
@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from analysis import config
-from analysis.load import (
+from analysis.map.load import (
     decode_bytes,
     iter_corpus,
     load_file,

@@ -1,4 +1,4 @@
-"""Tests for analysis.mentions: gazetteer folding, capitalised names, offsets."""
+"""Tests for analysis.map.mentions: gazetteer folding, capitalised names, offsets."""
 from __future__ import annotations
 
 import json
@@ -7,11 +7,11 @@ import re
 
 import pytest
 
-from analysis import mentions as M
+from analysis.map import mentions as M
 from analysis.config import ALLSIDES_DIR, SEEDS_DIR
-from analysis.load import load_file
-from analysis.mentions import find_mentions, load_gazetteer
-from analysis.parse import parse_article
+from analysis.map.load import load_file
+from analysis.map.mentions import find_mentions, load_gazetteer
+from analysis.map.parse import parse_article
 from analysis.records import Article, Parsed, Span
 
 

@@ -57,7 +57,7 @@ def test_no_machine_specific_output(path):
 
 @pytest.mark.parametrize("path", NOTEBOOKS, ids=lambda p: p.stem)
 def test_notebooks_draw_through_the_charts_module(path):
-    """Logic lives in analysis/: notebooks call analysis.charts rather than plotting inline."""
+    """Logic lives in analysis/: notebooks call analysis.views.charts rather than plotting inline."""
     for c in code_cells(load(path)):
         src = "".join(c["source"])
         assert "import matplotlib" not in src and "plt." not in src, f"inline plotting in {path.name}: {src[:80]!r}"

@@ -1,4 +1,4 @@
-"""Tests for analysis.numbers: quantities with value, unit, qualifier and exact offsets."""
+"""Tests for analysis.map.numbers: quantities with value, unit, qualifier and exact offsets."""
 from __future__ import annotations
 
 import json
@@ -10,9 +10,9 @@ import time
 import pytest
 
 from analysis import config
-from analysis.load import load_file
-from analysis.numbers import find_numbers, find_numbers_in
-from analysis.parse import parse_article
+from analysis.map.load import load_file
+from analysis.map.numbers import find_numbers, find_numbers_in
+from analysis.map.parse import parse_article
 from analysis.records import Article
 
 # (sentence, [(value, unit, qualifier, span text), ...]) -- sentences written for these tests

@@ -7,7 +7,7 @@ import math
 import pandas as pd
 import pytest
 
-from analysis import outlets
+from analysis.corpus import outlets
 from analysis.tables import TABLES
 
 

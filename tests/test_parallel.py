@@ -1,4 +1,4 @@
-"""analysis.parallel: batches, ordered results, and the same rows whatever runs the map."""
+"""analysis.map.parallel: batches, ordered results, and the same rows whatever runs the map."""
 from __future__ import annotations
 
 import threading
@@ -7,8 +7,8 @@ from concurrent.futures import ThreadPoolExecutor
 
 import pytest
 
-from analysis import parallel
-from analysis.load import corpus_entries
+from analysis.map import parallel
+from analysis.map.load import corpus_entries
 from analysis.tables import TABLES
 
 from test_store import write_corpus  # the corpus written for the store tests

@@ -1,4 +1,4 @@
-"""Paraphrase classes, term vectors and the claim-pair matcher: analysis/paraphrase.py."""
+"""Paraphrase classes, term vectors and the claim-pair matcher: analysis/corpus/paraphrase.py."""
 from __future__ import annotations
 
 import csv
@@ -6,8 +6,8 @@ import json
 
 import pytest
 
-from analysis import paraphrase as P
-from analysis.claims import terms
+from analysis.corpus import paraphrase as P
+from analysis.map.claims import terms
 
 
 @pytest.mark.parametrize("a, b", [

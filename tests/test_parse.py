@@ -1,4 +1,4 @@
-"""Tests for analysis.parse: headline, metadata, boilerplate, paragraphs, sentences."""
+"""Tests for analysis.map.parse: headline, metadata, boilerplate, paragraphs, sentences."""
 from __future__ import annotations
 
 import json
@@ -7,9 +7,9 @@ import re
 
 import pytest
 
-from analysis import parse
+from analysis.map import parse
 from analysis.config import ALLSIDES_DIR, DATA_DIR, SEEDS_DIR
-from analysis.parse import clean_byline, normalise_date, parse_article, split_sentences
+from analysis.map.parse import clean_byline, normalise_date, parse_article, split_sentences
 from analysis.records import Article
 
 
@@ -360,7 +360,7 @@ def test_allsides_sample():
 
 def _titles_fixture():
     from pathlib import Path
-    from analysis.load import load_file
+    from analysis.map.load import load_file
     res, arts = load_file(Path(__file__).parent / "fixtures" / "formats" / "titles.jsonl")
     assert res.status == "loaded"
     return {a.article_id: a for a in arts}
@@ -446,7 +446,7 @@ def test_boiler_line_variants_agree_on_corpus_lines():
 
 def test_title_spans_match_the_title_regex():
     """The regex-free title matcher finds exactly what _title_regex finds."""
-    from analysis.parse import _title_regex, _title_spans
+    from analysis.map.parse import _title_regex, _title_spans
 
     text = ("Rebels Gain Ground\n\nRebels  Gain\u00a0Ground near the dam. Rebels Gain\n\tGround again;"
             " Rebels GainGround no. Rebels Gain Ground’s end. Tom’s War - Part Two\nTom's War – Part Two")

@@ -6,7 +6,7 @@ from pathlib import Path
 import pytest
 from textblob import TextBlob
 
-from analysis import export as ax
+from analysis.views import export as ax
 from analysis.config import ALLSIDES_DIR, SEEDS_DIR, TESTS_DIR
 from analysis.tables import OFFSET_TABLES, PAIR_OFFSETS, SPAN_OFFSETS, TABLES
 
@@ -102,7 +102,7 @@ def test_allsides_sample_provenance_and_accounting(tmp_path):
 
 
 def test_article_rows_with_attribution_rows_given_are_the_same():
-    from analysis import attributions, pipeline
+    from analysis.map import attributions, pipeline
     from analysis.records import Article
 
     text = ("Rebels Hold Town\n\nThe rebels held the town, Col. Ahmed Saleh, a commander, told Reuters. "
@@ -114,7 +114,7 @@ def test_article_rows_with_attribution_rows_given_are_the_same():
 
 
 def test_count_words_is_split_length():
-    from analysis.pipeline import count_words
+    from analysis.map.pipeline import count_words
 
     rng = random.Random(11)
     alphabet = "ab .,\n\t\xa0\u2003\u200b\x1c"

@@ -1,8 +1,8 @@
 """Source profiling over tables built from our own short texts."""
 import pytest
 
-from analysis import profile
-from analysis.export import analyse
+from analysis.views import profile
+from analysis.views.export import analyse
 
 ARTICLES = {
     "a.txt": "Storm hits coast\n\nThe storm destroyed 40 homes, officials said.\n\n"
@@ -86,7 +86,7 @@ def test_corpus_with_no_article(tmp_path):
     assert message.startswith(f"No article could be loaded from {tmp_path.name}: 2 files skipped")
     assert str(tmp_path) not in message  # no machine-specific path in a report
     assert profile.most_quoted(t) == ""
-    from analysis.html import article_html
+    from analysis.views.html import article_html
 
     assert "No article" in article_html(t, profile.most_quoted(t))
 

@@ -1,4 +1,4 @@
-"""analysis.report: run notebooks with papermill, render HTML reports and an escaped index.
+"""analysis.views.report: run notebooks with papermill, render HTML reports and an escaped index.
 
 Uses the fixture notebook in tests/fixtures/notebooks (not the real notebooks), rendered into
 tmp folders. Each render starts one kernel (~2 s), so renders are shared per module.
@@ -15,7 +15,8 @@ from pathlib import Path
 import nbformat
 import pytest
 
-from analysis import config, report
+from analysis import config
+from analysis.views import report
 
 FIXTURE_DIR = config.TESTS_DIR / "fixtures" / "notebooks"
 FIXTURE = FIXTURE_DIR / "1.0-fixture-report.ipynb"

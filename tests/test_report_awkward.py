@@ -8,7 +8,7 @@ import shutil
 
 import pytest
 
-from analysis import report
+from analysis.views import report
 from analysis.config import TESTS_DIR
 
 BAD = TESTS_DIR / "fixtures" / "bad"

@@ -8,7 +8,7 @@ import re
 
 import pytest
 
-from analysis import report
+from analysis.views import report
 from analysis.config import ALLSIDES_DIR
 
 pytestmark = pytest.mark.skipif(not ALLSIDES_DIR.is_dir(),

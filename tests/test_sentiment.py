@@ -1,4 +1,4 @@
-"""analysis.sentiment.sentiment must equal tuple(TextBlob(text).sentiment) bit for bit."""
+"""analysis.map.sentiment.sentiment must equal tuple(TextBlob(text).sentiment) bit for bit."""
 from __future__ import annotations
 
 import doctest
@@ -8,12 +8,12 @@ import random
 import pytest
 from textblob import TextBlob
 
-from analysis import sentiment as S
+from analysis.map import sentiment as S
 from analysis.config import ALLSIDES_DIR, SEEDS_DIR
-from analysis.load import load_file
-from analysis.parse import parse_article, split_sentences
+from analysis.map.load import load_file
+from analysis.map.parse import parse_article, split_sentences
 from analysis.records import Article
-from analysis.sentiment import sentiment
+from analysis.map.sentiment import sentiment
 
 
 def expected(text: str) -> tuple[float, float]:

@@ -9,9 +9,10 @@ import warnings
 import pandas as pd
 import pytest
 
-from analysis import parallel, store
+from analysis.map import parallel
+from analysis import store
 from analysis.config import SEEDS_DIR
-from analysis.export import analyse
+from analysis.views.export import analyse
 from analysis.tables import TABLES
 
 # Articles written for these tests (not from the seeds).
@@ -297,17 +298,17 @@ def test_stale_temporary_parts_are_removed(corpus, tmp_path):
 
 def test_analysis_load_and_export_load_are_store_load(corpus, tmp_path):
     import analysis
-    import analysis.export as ax
+    import analysis.views.export as ax
 
     a = analysis.load(corpus, store=tmp_path / "s", jobs=1, quiet=True)
     b = ax.load(corpus, store=tmp_path / "s", jobs=1, quiet=True)
     assert a.stored.analysed_files == len(ARTICLES) and b.stored.analysed_files == 0
     assert_same_tables(a, b)
-    assert analysis.load.iter_corpus  # still the loading module
+    assert analysis.map.load.iter_corpus  # still the loading module
 
 
 def test_report_analyses_each_corpus_once_before_the_notebooks(corpus, tmp_path):
-    from analysis import report
+    from analysis.views import report
 
     root = report.analyse_corpora([corpus, corpus, None, tmp_path / "missing"], store=tmp_path / "s", jobs=1,
                                   quiet=True)

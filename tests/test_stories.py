@@ -7,9 +7,9 @@ import json
 import pandas as pd
 import pytest
 
-from analysis import stories
+from analysis.corpus import stories
 from analysis.config import ALLSIDES_DIR, SEEDS_DIR, TESTS_DIR
-from analysis.export import analyse
+from analysis.views.export import analyse
 from analysis.tables import TABLES
 
 # (article_id, headline, published, outlet, text, event) -- three events, two of them in the same week
@@ -150,7 +150,7 @@ def test_select_by_id_words_and_default(seeds):
 
 def test_select_narrows_every_table():
     arts, texts = frame()
-    from analysis.export import Tables
+    from analysis.views.export import Tables
 
     dfs = {name: pd.DataFrame(columns=list(cols)) for name, cols in TABLES.items()}
     dfs["articles"] = arts.assign(path=[f"/c/{a}.txt" for a in arts.article_id])

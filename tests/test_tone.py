@@ -1,4 +1,4 @@
-"""Target-dependent tone (analysis/tone.py): sentences of our own, the shipped model, held-out dev."""
+"""Target-dependent tone (analysis/map/tone.py): sentences of our own, the shipped model, held-out dev."""
 from __future__ import annotations
 
 import doctest
@@ -10,9 +10,9 @@ import sys
 
 import pytest
 
-from analysis import tone as T
+from analysis.map import tone as T
 from analysis.config import ROOT, SHARED_DIR
-from analysis.sentiment import target_tone
+from analysis.map.sentiment import target_tone
 
 NEWSMTSC = SHARED_DIR / "corpora" / "newsmtsc" / "train.jsonl"
 needs_newsmtsc = pytest.mark.skipif(not NEWSMTSC.exists(), reason=f"{NEWSMTSC} absent (shared NewsMTSC train split)")
@@ -189,7 +189,7 @@ def test_no_scikit_learn_at_run_time():
     import subprocess
 
     # scikit-learn made unimportable: scoring still works (it is only the [train] extra)
-    code = ("import sys; sys.modules['sklearn'] = None; import analysis.tone as T; "
+    code = ("import sys; sys.modules['sklearn'] = None; import analysis.map.tone as T; "
             "print(T.target_tone('Critics slammed Smith.', 16, 21).label)")
     out = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True, check=True)
     assert out.stdout.strip() in T.LABELS

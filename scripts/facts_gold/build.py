@@ -25,7 +25,7 @@ from analysis.config import ALLSIDES_DIR, SEEDS_DIR  # noqa: E402
 ORDER = ["seeds", "paris", "germanwings", "baltimore", "iran"]
 ABOUT = (
     "Hand-made gold for cross-article fact agreement. Annotated 2026-12-02 by one annotator "
-    "(a helper session) blind to the claim-matching system: analysis/claims.py, events.py, "
+    "(a helper session) blind to the claim-matching system: analysis/map/claims.py, events.py, "
     "match.py and their links/facts output were never opened or run on these articles. "
     "For each story, 5-6 news reports on the same event from different outlets were read in "
     "full; every checkable fact (who did what, a count, a date, a place, a stated cause, a "

@@ -1,0 +1,34 @@
+"""Who is cited, and how: direct quotes, cited sources, every attribution (direct or indirect),
+and who the speakers are (affiliation, gender).
+
+One module a job (imports point down this list only):
+
+* :mod:`.lexicon` word lists (titles, roles, kinds of names); :mod:`.cues` the cue lexicon
+  ``data/cues.csv``
+* :mod:`.marks` quotation-mark pairing; :mod:`.sentences` sentence bounds; :mod:`.phrases`
+  tokens and noun phrases
+* :mod:`.coref` pronouns and descriptions; :mod:`.context` the per-article context
+* :mod:`.speakers` speaker phrases -> speakers
+* :mod:`.direct` quotes in quotation marks (:func:`find_quotes`); :mod:`.sources` cited sources
+  (:func:`find_sources`)
+* :mod:`.gender`, :mod:`.affiliation` who the speakers are
+* :mod:`.indirect` reported speech around one cue; :mod:`.table` the ``attributions`` table
+  (:func:`find_attributions`, :func:`attribution_rows`, :func:`with_speaker_details`)
+* :mod:`.views` notebook views of the table
+
+``analysis.map.quotes`` and ``analysis.map.attributions`` re-export these names for older code.
+"""
+from .affiliation import affiliation
+from .cues import CUE_KINDS, CUE_VERBS, CUES, CUES_PATH, PARTICIPLE_CUES, SOURCE_ONLY_CUES
+from .direct import find_quotes
+from .gender import gender
+from .indirect import Attribution
+from .sources import find_sources
+from .table import attribution_rows, find_attributions, with_speaker_details
+from .views import affiliations, attribution_counts, gender_shares, indirect_table
+
+__all__ = [
+    "Attribution", "CUE_KINDS", "CUE_VERBS", "CUES", "CUES_PATH", "PARTICIPLE_CUES", "SOURCE_ONLY_CUES",
+    "affiliation", "affiliations", "attribution_counts", "attribution_rows", "find_attributions",
+    "find_quotes", "find_sources", "gender", "gender_shares", "indirect_table", "with_speaker_details",
+]

@@ -1,0 +1,296 @@
+"""Direct quotes: quotation marks paired in body paragraphs, who said each quote (a cue before or
+after it, a pronoun, a continuation of the previous quote), and scare quotes / titles told
+apart from speech (returned as :class:`ScareQuote`).
+
+Works with ``mentions == []`` (own capitalised-name heuristics) and uses mentions when given
+(canonical names, person/media/place kinds).
+
+>>> from analysis.records import Article
+>>> from analysis.map.parse import parse_article
+>>> p = parse_article(Article("a", "", 'Title\\n\\n"We will win," said John Smith, a rebel commander.'))
+>>> q, s = find_quotes(p, [])
+>>> q[0].quote, q[0].speaker, q[0].speaker_role, q[0].how
+('We will win,', 'John Smith', 'rebel', 'after')
+"""
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING, Optional
+
+from ...records import Mention, Parsed, Quote, ScareQuote
+from .context import _context
+from .cues import _CUE_RE
+from .lexicon import (
+    ANON_HEADS, COMMON_SENTENCE_STARTERS, DETERMINERS, MODIFIERS, NAME_CONNECTORS, PRONOUNS, _ALL_ROLE_SINGLE, _WS_RE,
+    _entity_kind,
+)
+from .marks import _MARK_RE, _pair_marks
+from .phrases import _appos_after, _np_back, _np_fwd, _subject
+from .sentences import _sent_end, _sent_start
+from .speakers import _classify, _cue_speaker
+
+if TYPE_CHECKING:
+    from .context import _Ctx
+
+# a phrase of lower-case words ending in a two-word capitalised name (the speaker's name)
+_ROLE_NAME_RE = re.compile(r"^(?:[a-z0-9][\w’'-]*\s+){1,5}[A-Z][\w’'.-]+(?:\s+[A-Z][\w’'.-]+){1,3}$")
+#: ", NAME" closing a description after a cue ("said his best friend at Lehigh, Bruce Turry,")
+_APPOS_NAME_AFTER_RE = re.compile(r"[^,.;:“”\"]{0,70}?,\s+((?:[A-Z][\w’'.-]+\s+){0,3}[A-Z][\w’'-]+)"
+                                  r"(?=\s*(?:[,.;]|$|\s+(?:who|whose|said|says)\b))")
+# words just before a quoted title: "his book, “...”", "CNN's “...”", "a symposium titled “...”"
+_WORK_CUE_RE = re.compile(
+    r"(?:\b(?:book|titled|entitled|called|named|show|program|programme|film|movie|series|column|"
+    r"op-ed|article|headline|song|album|novel|documentary|symposium|conference|essay|memoir|"
+    r"slogan|tagline|campaign|hashtag)[,:]?|[A-Za-z][’']s)\s*$")
+# words after which the quoted words are a printed text, in any case: 'running the headline “...”'
+_PRINTED_CUE_RE = re.compile(
+    r"\b(?:headline|headlined|titled|entitled|slogan|tagline|hashtag|motto|banner|placards?|signs?"
+    r"(?: that)? (?:read|reading|said)|(?:sign|banner|placard|headline) (?:read|reading))[,:]?\s*$")
+
+
+def _names_a_work(text: str, ss: int, o: int, q: str) -> bool:
+    """Is the quote the title of a work (after "book", "titled", a possessive) or a printed text
+    (after "the headline", "a sign reading")?"""
+    core = q.rstrip(" ,.:;")
+    tail = text[max(ss, o - 30):o]
+    low = tail.lower()
+    lo = max(ss, o - 30)
+    if any(w in low for w in _PRINTED_HINTS) and _PRINTED_CUE_RE.search(text, lo, o) and len(core.split()) <= 12:
+        return True
+    return (_looks_title(core) and not core.endswith(("!", "?"))
+            and _WORK_CUE_RE.search(text, lo, o) is not None)
+
+
+_PRINTED_HINTS = ("head", "titl", "slogan", "tagline", "hashtag", "motto", "banner", "placard", "sign")
+#: Lower-case words a title in Title Case may contain ("Conquest of Aleppo", "State of the Union").
+TITLE_SMALL_WORDS = NAME_CONNECTORS | {"a", "an", "in", "on", "to", "is", "as", "at", "by", "&"}
+
+
+def _looks_title(q: str) -> bool:
+    words = q.split()
+    if not words or q.rstrip()[-1:] in ".!?," or not words[0][:1].isupper() or len(words) > 10:
+        return False
+    return all(w[:1].isupper() or w[:1].isdigit() or w in TITLE_SMALL_WORDS for w in words)
+
+
+def find_quotes(parsed: Parsed, mentions: list[Mention]) -> tuple[list[Quote], list[ScareQuote]]:
+    """Direct quotes with speakers, and scare quotes/titles, in the body paragraphs.
+
+    >>> from analysis.records import Article
+    >>> from analysis.map.parse import parse_article
+    >>> t = 'T\\n\\n“We are ready,” he said. Rebels hold the “capital” of the region.'
+    >>> q, s = find_quotes(parse_article(Article("a", "", t)), [])
+    >>> q[0].quote, q[0].speaker_kind, s[0].text, s[0].reason
+    ('We are ready,', 'unattributed', 'capital', 'short fragment')
+    """
+    ctx = _context(parsed, mentions)
+    found, scare = _find_quotes(ctx)
+    real = ctx.source_text
+    if real is not ctx.text:  # cut the strings from the text as written
+        found = [q._replace(quote=real[q.start:q.end]) for q in found]
+        scare = [x._replace(text=real[x.start:x.end]) for x in scare]
+    return found, scare
+
+
+
+def _name_before(ctx: _Ctx, lo: int, p: int) -> Optional[tuple]:
+    """The span of a person's name (titles and roles before it allowed) that ends at ``p``, or None."""
+    text = ctx.text
+    np = _np_back(text, lo, p)
+    if np is None or np[1] != p or not text[np[0]:np[0] + 1].isupper():
+        return None
+    name = _WS_RE.sub(" ", text[np[0]:np[1]])
+    words = name.split()
+    mention = ctx.head_mention(*np)
+    if len(words) < 2 or len(words) > 6 or words[0].lower() in COMMON_SENTENCE_STARTERS \
+            or not words[-1][:1].isupper() or _entity_kind(name, mention) != "person":
+        return None
+    return np
+
+
+def _find_quotes(ctx: _Ctx):
+    text = ctx.text
+    raw = []  # dicts with positions
+    nb = len(ctx.blocks)
+    for bi, (bs, be) in enumerate(ctx.blocks):
+        for o, c in _pair_marks(text, bs, be):
+            s, e = o + 1, (c if c is not None else be)
+            s2, e2 = s, e
+            while s2 < e2 and text[s2].isspace():
+                s2 += 1
+            while e2 > s2 and text[e2 - 1].isspace():
+                e2 -= 1
+            if s2 >= e2:
+                continue
+            cont_next = False
+            if c is None and bi + 1 < nb:
+                ns = ctx.blocks[bi + 1][0]
+                cont_next = text[ns:ns + 1] in "\"“”"
+            raw.append({"o": o, "c": c, "s": s2, "e": e2, "b": bi, "cont_next": cont_next})
+    ctx.quoted = sorted((r["o"], r["c"] if r["c"] is not None else r["e"]) for r in raw)
+    scares: list[ScareQuote] = []
+    kept = []  # (raw, Quote)
+    prev_close_in_block = {}
+    for k, r in enumerate(raw):
+        o, c, s, e, bi = r["o"], r["c"], r["s"], r["e"], r["b"]
+        bs, be = ctx.blocks[bi]
+        qtext = text[s:e]
+        nwords = len(qtext.split())
+        spk, how, cue = None, "", ""
+        adjacent = False
+        # ---- after: “...,” said X / “...,” X said
+        if c is not None:
+            p = c + 1
+            nxt_mark = _MARK_RE.search(text, p, be)
+            hi = min(be, p + 220, nxt_mark.start() if nxt_mark else be)
+            se = _sent_end(text, p, hi)
+            lead = p
+            while lead < se and (text[lead].isspace() or text[lead] in ",—–-"):
+                lead += 1
+            # a comma or question mark before the closing mark, also inside a closing single
+            # quote ("... he said, ‘I sort of hope that happens,’” Clinton told ...)
+            soft = qtext.rstrip("’'")[-1:] in ",?!—–-…" or text[c - 1:c] in ",?!"
+            cm = _CUE_RE.search(text, lead, se)
+            ctx.after_quote = (bs, o)  # (is there no cue before the quote? decided when needed)
+            if cm and lead < se and (soft or text[lead:lead + 1].islower()
+                                     or len(text[cm.end():se].split()) <= 4):
+                phrase = text[lead:cm.start()]
+                if not phrase.strip():
+                    if cm.group().startswith("according"):
+                        np = _np_fwd(text, cm.end() + 1, se)
+                    else:
+                        q0 = cm.end()
+                        while q0 < se and text[q0].isspace():
+                            q0 += 1
+                        np = _np_fwd(text, q0, se)
+                    if np:
+                        extra = _appos_after(text, np[1], se)
+                        spk = _classify(ctx, np[0], np[1], extra, o)
+                    if (spk is None or spk.kind == "anonymous") and not cm.group().startswith("according"):
+                        # "said his best friend at Lehigh, Bruce Turry," / "said a spokeswoman for
+                        # the hotels, Jennifer Rodstrom.": the name in apposition is the speaker
+                        am = _APPOS_NAME_AFTER_RE.match(text, np[1] if np else cm.end(), se)
+                        if am:
+                            alt = _classify(ctx, am.start(1), am.end(1), "", o)
+                            if alt is not None and alt.kind == "named" and alt.ekind == "person":
+                                spk = alt
+                elif (len(phrase.split()) <= (26 if "," in phrase else 12) and not _MARK_RE.search(phrase)
+                      and (phrase.split()[0].lower() in PRONOUNS or phrase.split()[0].lower() in DETERMINERS
+                           or phrase[:1].isupper() or phrase.split()[0].lower() in MODIFIERS | _ALL_ROLE_SINGLE
+                           or phrase.split()[0].lower() in ANON_HEADS
+                           # "communications director Adrienne Watson", "31-year-old fan Robert Williams"
+                           or (len(phrase.split()) <= 8 and "," not in phrase
+                               and _ROLE_NAME_RE.search(phrase.rstrip())))):
+                    cut = phrase.find(",")
+                    head_end = lead + cut if cut > 0 else cm.start()
+                    # "X, a rebel commander, told" or "A rebel commander, X, told"
+                    spk = _classify(ctx, lead, cm.start(), "", o)
+                    if spk and spk.kind == "anonymous" and cut > 0:
+                        alt = _classify(ctx, head_end + 1, cm.start(), phrase[:cut], o)
+                        if alt and alt.kind == "named":
+                            spk = alt
+                if spk:
+                    how, cue, adjacent = "after", _WS_RE.sub(" ", cm.group()), True
+            ctx.after_quote = None
+        # ---- before: X said: “...” / saying, “...” / X said the plan was “...”
+        if spk is None:
+            ss = _sent_start(text, bs, o)
+            lo = max(ss, prev_close_in_block.get(bi, bs))
+            clause = text[lo:o]
+            tail = clause.rstrip()
+            ends_punct = tail[-1:] in (",", ":", "—", "–")
+            np, cm = _cue_speaker(ctx, lo, ss, o)
+            if np:
+                spk = _classify(ctx, np[0], np[1], "", np[0])
+                if spk:
+                    how, cue = "before", _WS_RE.sub(" ", cm.group())
+                    adjacent = ends_punct and len(text[cm.end():o].split()) <= 5
+            if spk is None and tail.endswith(":"):
+                # "... doesn't surprise Republican pollster Daron Shaw: “": a person's name before
+                # the colon speaks; else the sentence's subject
+                np = _name_before(ctx, lo, lo + len(tail) - 1)
+                if np is None:
+                    np = _subject(ctx, ss, o) if ss < o - 1 else None
+                if np:
+                    spk = _classify(ctx, np[0], np[1], "", np[0])
+                    if spk:
+                        how, cue, adjacent = "colon", ":", True
+            # previous paragraph ends with "X said:" / "As X wrote," and this one opens with the quote
+            if spk is None and not clause.strip() and o == bs and bi > 0:
+                pbs, pbe = ctx.blocks[bi - 1]
+                ptail = text[pbs:pbe].rstrip()
+                if ptail.endswith((":", ",")):
+                    pend = pbs + len(ptail) - 1
+                    pss = _sent_start(text, pbs, pend)
+                    np, cm = _cue_speaker(ctx, pss, pss, pend)
+                    if np:
+                        spk = _classify(ctx, np[0], np[1], "", np[0])
+                        if spk:
+                            how, cue, adjacent = "before", _WS_RE.sub(" ", cm.group()), True
+                    if spk is None and ptail.endswith(":"):
+                        np = _subject(ctx, pss, pbe)
+                        if np:
+                            spk = _classify(ctx, np[0], np[1], "", np[0])
+                            if spk:
+                                how, cue, adjacent = "colon", ":", True
+        if spk is not None and spk.how:
+            how = spk.how if spk.name else how
+        # ---- not attributed: scare quote, title, fragment, continuation?
+        ss = _sent_start(text, bs, o)
+        before = text[ss:o].strip()
+        embedded = bool(before) and not before.endswith((":",)) and not (before.endswith(",") and spk)
+        starts_upper = qtext[:1].isupper() or qtext[:1] in "‘'(["
+        reason = ""
+        if nwords <= 12 and not r.get("prev_cont") and _names_a_work(text, ss, o, qtext):
+            reason = "title"  # “The Hidden Welfare State,” after "in his book,"; CNN’s “State of the Union”
+        elif spk is None or not adjacent:
+            if _looks_title(qtext) and nwords <= 8 and not adjacent:
+                reason = "title"
+            elif nwords <= 3 and not r.get("prev_cont") and (
+                    embedded or not starts_upper or qtext.rstrip()[-1:] not in ".!?"):
+                reason = "short fragment"
+            elif spk is None and embedded and not starts_upper:
+                reason = "unattributed fragment"
+            elif spk is None and embedded and nwords <= 5:
+                reason = "short fragment"
+        if reason and not r.get("prev_cont"):
+            scares.append(ScareQuote(s, e, qtext, reason))
+            r["scare"] = True
+            if c is not None and reason != "title":  # "in his book, “Title,” “quote”": the cue still counts
+                prev_close_in_block[bi] = c + 1
+            continue
+        if spk is None:
+            # continuation of previous quote (same or previous block)
+            prevq = kept[-1] if kept else None
+            if prevq and (prevq[0]["b"] == bi or (prevq[0]["b"] == bi - 1 and o == bs) or r.get("prev_cont")) \
+                    and prevq[1].speaker is not None:
+                pq = prevq[1]
+                quotes_row = Quote(s, e, qtext, pq.speaker, pq.speaker_kind, pq.speaker_role, "",
+                                   None, None, "continuation")
+            else:
+                quotes_row = Quote(s, e, qtext, None, "unattributed", "", "", None, None, "")
+        else:
+            kind = "named" if spk.name and spk.kind == "named" else spk.kind
+            quotes_row = Quote(s, e, qtext, spk.name, kind if spk.name else "unattributed",
+                               spk.role, cue, spk.s, spk.e, how)
+        if r["cont_next"] and k + 1 < len(raw):
+            raw[k + 1]["prev_cont"] = True
+        kept.append((r, quotes_row))
+        if c is not None:
+            prev_close_in_block[bi] = c + 1
+    # multi-paragraph chains: fill unattributed members from an attributed member
+    out = [q for _, q in kept]
+    for i in range(len(kept) - 2, -1, -1):
+        r, q = kept[i]
+        if r["cont_next"] and q.speaker is None and kept[i + 1][1].speaker is not None:
+            n = kept[i + 1][1]
+            out[i] = q._replace(speaker=n.speaker, speaker_kind=n.speaker_kind,
+                                speaker_role=n.speaker_role, how="continuation")
+            kept[i] = (r, out[i])
+    # roles learnt later in the article fill earlier rows of the same speaker
+    for i, q in enumerate(out):
+        if q.speaker and not q.speaker_role and q.speaker_kind == "named" and ctx.people() is not None:
+            role = ctx.roles.get(q.speaker, "")
+            if role:
+                out[i] = q._replace(speaker_role=role)
+    return out, scares

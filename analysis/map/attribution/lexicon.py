@@ -1,0 +1,333 @@
+"""Word lists of attribution (titles, roles, determiners, kinds of names) and what they decide:
+the role a phrase names (:func:`_role_of`) and the kind of a named speaker (:func:`_entity_kind`).
+
+Rules are general news-writing conventions; word lists are UPPER_CASE constants, first names
+are ``data/first_names.csv`` (read once, at import).
+
+>>> _entity_kind("Reuters", None), _entity_kind("State Department", None), _entity_kind("Ann Lee", None)
+('media', 'government', 'person')
+"""
+from __future__ import annotations
+
+import csv
+import functools
+import re
+from typing import Optional
+
+from ...config import DATA_DIR
+from ...records import Mention
+
+PRONOUNS = {"he": "person", "she": "person", "they": "any", "we": "any", "i": "person"}
+DETERMINERS = {
+    "a", "an", "one", "the", "some", "several", "two", "three", "four", "another", "other",
+    "many", "most", "few", "their", "his", "her", "its", "our", "both", "all", "these", "those",
+}
+ANON_HEADS = {
+    "source", "sources", "official", "officials", "commander", "commanders", "fighter",
+    "fighters", "resident", "residents", "witness", "witnesses", "man", "woman", "men", "women",
+    "person", "people", "spokesman", "spokeswoman", "spokesperson", "diplomat", "diplomats",
+    "analyst", "analysts", "expert", "experts", "activist", "activists", "member", "members",
+    "officer", "officers", "soldier", "soldiers", "aide", "aides", "insider", "insiders",
+    "observer", "observers", "statement", "report", "ministry", "group", "militant", "militants",
+    "rebel", "rebels", "doctor", "doctors", "worker", "workers", "leader", "leaders", "envoy",
+    "monitor", "monitors", "journalist", "journalists", "reporter", "correspondent",
+    "government", "military", "army", "police", "spokesmen", "lawmaker", "lawmakers",
+    "researcher", "researchers", "defector", "refugee", "refugees", "villager", "villagers",
+    "jihadist", "jihadists", "insurgent", "insurgents", "opponents", "critics", "supporters",
+    "investigators", "authorities", "agency", "organization", "organisation", "campaign",
+}
+MODIFIERS = {
+    "senior", "top", "local", "military", "western", "government", "rebel", "opposition",
+    "security", "former", "intelligence", "regional", "foreign", "defense", "defence",
+    "administration", "state", "police", "army", "islamist", "jihadist", "kurdish", "u.s.",
+    "high-ranking", "unnamed", "anonymous", "another", "other", "young", "old", "elderly",
+    "chief", "deputy", "media", "press", "human", "rights", "humanitarian", "medical", "aid",
+    "civil", "defense", "diplomatic", "militant", "moderate", "veteran", "unidentified",
+}
+NAME_CONNECTORS = {"al", "el", "bin", "ibn", "abu", "de", "da", "di", "van", "von", "der", "la",
+                   "le", "du", "of", "for", "and", "the", "y", "bint", "ul"}
+TITLES = (
+    "President", "Vice President", "Prime Minister", "Minister", "Foreign Minister",
+    "Defense Minister", "Defence Minister", "Secretary", "Secretary of State", "General", "Gen",
+    "Colonel", "Col", "Captain", "Capt", "Major", "Maj", "Lieutenant", "Lt", "Sergeant", "Sgt",
+    "Commander", "Senator", "Sen", "Rep", "Representative", "Gov", "Governor", "Mayor", "Dr",
+    "Mr", "Mrs", "Ms", "Prof", "Professor", "Ambassador", "King", "Queen", "Prince", "Sheikh",
+    "Sheik", "Pope", "Chancellor", "Judge", "Justice", "Spokesman", "Spokeswoman", "Adm",
+    "Admiral", "Ayatollah", "Imam", "Emir", "Sir", "Lord", "Lady", "Father", "Rabbi", "Rev",
+    "Chairman", "Director", "Chief", "Officer", "Sergeant", "Private", "Corporal", "Envoy", "Speaker", "Leader", "Deputy", "Commissioner",
+    "Administrator", "Attorney General", "Press Secretary", "Whip", "Majority Whip", "Minority Whip", "Majority Leader", "Minority Leader", "Reps", "Senators", "Sens",
+)
+ABBREVIATIONS = {"dr", "mr", "mrs", "ms", "st", "gen", "sen", "rep", "gov", "lt", "col", "capt",
+                 "maj", "sgt", "prof", "adm", "rev", "jr", "sr", "no", "mt", "ft", "oct", "sept",
+                 "sep", "nov", "dec", "jan", "feb", "aug", "inc", "corp", "co", "vs"}
+ROLE_WORDS = {  # checked in this order; first role whose words occur wins
+    "militant": ("jihadist", "jihadi", "jihadists", "militant", "militants", "isis", "isil",
+                 "islamic state", "daesh", "al qaeda", "al-qaeda", "nusra", "al-nusra", "taliban",
+                 "boko haram", "al-shabab", "insurgent", "insurgents", "extremist"),
+    "rebel": ("rebel", "rebels", "fsa", "free syrian army", "free syria army",
+              "opposition fighter", "opposition fighters", "opposition commander",
+              "opposition group", "opposition groups"),
+    "activist": ("activist", "activists", "campaign", "campaigner", "campaigners", "monitor",
+                 "monitoring", "observatory", "human rights", "advocate", "advocacy",
+                 "protester", "protesters", "organizer", "organiser"),
+    "journalist": ("reporter", "reporters", "correspondent", "editor", "journalist",
+                   "journalists", "columnist", "anchor", "photographer", "blogger", "writer"),
+    "expert": ("analyst", "analysts", "researcher", "researchers", "fellow", "professor",
+               "expert", "experts", "scholar", "economist", "scientist", "institute",
+               "think tank", "university", "lecturer", "academic", "brookings",
+               "center for", "centre for", "foundation for", "council on"),
+    "official": ("spokesman", "spokeswoman", "spokesperson", "minister", "official", "officials",
+                 "diplomat", "diplomats", "president", "ambassador", "secretary", "senator",
+                 "governor", "mayor", "lawmaker", "congressman", "congresswoman", "department",
+                 "ministry", "envoy", "prime minister", "chancellor", "adviser", "advisor",
+                 "white house", "pentagon", "kremlin", "government", "administration",
+                 "embassy", "general", "admiral", "police", "military", "army", "officer",
+                 "state department", "foreign office", "parliament", "senate", "congress"),
+    "other": ("resident", "residents", "witness", "witnesses", "man", "woman", "doctor",
+              "teacher", "student", "farmer", "father", "mother", "villager", "refugee",
+              "worker", "shopkeeper", "survivor", "citizen", "civilian", "engineer", "nurse"),
+}
+MEDIA_NAMES = (
+    "Reuters", "AP", "AFP", "Associated Press", "Agence France-Presse", "Agence France Presse",
+    "BBC", "CNN", "Al Jazeera", "Al-Jazeera", "Guardian", "The Guardian", "Fox News", "NPR",
+    "MSNBC", "CBS", "NBC", "ABC", "Bloomberg", "Politico", "Breitbart", "Vox", "Slate",
+    "Daily Beast", "The Daily Beast", "Huffington Post", "BuzzFeed", "Newsweek", "TIME",
+    "Interfax", "TASS", "RIA Novosti", "RT", "Sputnik", "Xinhua", "SANA", "Al Arabiya",
+    "Al-Arabiya", "Anadolu", "Haaretz", "Der Spiegel", "Le Monde", "Axios", "Vice News",
+)
+MEDIA_WORDS = {"news", "times", "post", "journal", "press", "agency", "television", "tv",
+               "radio", "tribune", "herald", "telegraph", "gazette", "daily", "magazine",
+               "network", "wire", "broadcasting", "channel", "examiner", "observer",
+               "independent", "chronicle", "review", "times's"}
+GOV_WORDS = {"department", "ministry", "pentagon", "kremlin", "government", "white house",
+             "administration", "embassy", "parliament", "senate", "congress", "cabinet",
+             "foreign office", "presidency", "state department", "defense department",
+             "home office", "police", "army", "military", "navy", "command"}
+ORG_WORDS = {"observatory", "institute", "council", "committee", "front", "group", "agency",
+             "organization", "organisation", "union", "nations", "party", "brigade",
+             "brigades", "movement", "center", "centre", "university", "foundation",
+             "association", "bank", "coalition", "watch", "international", "court",
+             "commission", "service", "services", "forces", "force", "company", "corporation",
+             "fund", "society", "network", "alliance", "league", "state", "red cross",
+             "amnesty", "hezbollah", "hamas", "isis", "isil", "daesh", "taliban", "nato"}
+#: Last words of capitalised names that are places, events or documents, not people.
+NOT_PERSON_LAST_WORDS = {
+    "hill", "summit", "street", "square", "avenue", "road", "house", "center", "centre", "conference",
+    "forum", "plan", "act", "park", "valley", "county", "city", "river", "island", "airport",
+    "station", "bridge", "building", "hall", "tower", "plaza", "mall", "school", "college",
+    "hospital", "church", "mosque", "prison", "base", "camp", "program", "programme", "initiative",
+    "agreement", "accord", "treaty", "deal", "law", "amendment", "report", "day", "week", "state",
+    "states", "republic", "kingdom", "province", "region", "district", "border", "sea", "ocean",
+    "mountains", "desert", "coast", "bay", "lake", "beach", "festival", "games", "cup", "league",
+}
+PLACES_AS_GOVERNMENT = {
+    "Moscow", "Washington", "Damascus", "Tehran", "Beijing", "Kiev", "Kyiv", "London", "Paris",
+    "Ankara", "Riyadh", "Baghdad", "Berlin", "Jerusalem", "Cairo", "Tokyo", "Pyongyang",
+    "Seoul", "Brussels", "Kabul", "Islamabad", "New Delhi", "Ottawa", "Canberra", "Havana",
+    "Caracas", "Russia", "Iran", "Syria", "Turkey", "Iraq", "China", "Israel", "France",
+    "Germany", "Britain", "Egypt", "Saudi Arabia", "Japan", "Ukraine", "Pakistan", "India",
+    "Afghanistan", "Jordan", "Lebanon", "Qatar", "United States", "U.S.", "US", "UK", "EU",
+}
+COMMON_SENTENCE_STARTERS = {
+    "the", "a", "an", "but", "and", "in", "on", "at", "as", "it", "this", "that", "there",
+    "however", "meanwhile", "yet", "so", "still", "also", "now", "then", "when", "while",
+    "after", "before", "since", "if", "although", "though", "apparently", "indeed", "for",
+    "with", "without", "during", "last", "earlier", "later", "today", "yesterday", "until",
+    "both", "some", "many", "most", "other", "such", "his", "her", "their", "our", "its",
+    "what", "why", "how", "where", "who", "which", "further", "among", "even", "only", "just",
+    "one", "two", "more", "no", "not", "all", "each", "every", "other", "by", "from",
+    "speaking", "asked", "talking", "writing", "responding", "addressing", "like", "unlike",
+    "despite", "because", "following", "given",
+}
+ADVERBS_BEFORE_CUE = {"also", "has", "have", "had", "is", "was", "were", "are", "later",
+                      "then", "now", "once", "previously", "reportedly", "again", "earlier",
+                      "recently", "repeatedly", "simply", "just", "often", "would", "will",
+                      "could", "did", "does", "do", "not", "never", "always", "had", "been",
+                      "further", "publicly", "privately", "first"}
+#: Singular heads of a definite description that, in news writing, points back to a person
+#: named earlier ("..., the former Florida governor said" after "Jeb Bush ...").
+PERSON_HEADS = {
+    "governor", "senator", "president", "candidate", "congressman", "congresswoman", "mayor",
+    "secretary", "minister", "chancellor", "premier", "king", "queen", "prince", "nominee",
+    "front-runner", "frontrunner", "businessman", "businesswoman", "billionaire", "pope",
+    "ambassador", "chairman", "chairwoman", "ceo", "executive", "professor", "economist",
+    "author", "columnist", "scholar", "lawmaker", "representative", "speaker", "general",
+    "director", "attorney", "lawyer", "judge", "justice", "actor", "actress", "founder", "host",
+    "commentator", "cleric", "preacher", "pastor", "rabbi", "imam", "democrat", "republican",
+    "spokesman", "spokeswoman", "spokesperson", "analyst", "expert", "researcher", "official",
+    "commander", "diplomat", "activist", "envoy", "strategist", "pollster", "historian",
+    "hopeful", "contender", "challenger", "incumbent",
+}
+#: Heads of a definite description that points back to a document issued by someone named
+#: before ("X said in a statement ... “…,” the statement said").
+STATEMENT_HEADS = {"statement", "report", "letter", "release", "memo", "communique", "email",
+                   "announcement", "complaint", "lawsuit", "filing", "brochure"}
+#: Heads of a definite description that points back to a news medium ("the paper").
+MEDIA_HEADS = {"paper", "newspaper", "network", "magazine", "broadcaster", "outlet", "website",
+               "site", "daily", "channel", "station", "tabloid", "weekly"}
+#: Upper-case role words that are no names ("the association's president and CEO").
+ACRONYM_ROLES = {"ceo", "cfo", "coo", "cto", "md", "gm"}
+#: Words that may stand before a MEDIA_HEADS word ("the radio network", "the state-run daily").
+MEDIA_MODIFIERS = {"radio", "news", "television", "tv", "state-run", "online", "weekly", "business",
+                   "financial", "local", "newspaper", "wire"}
+#: Words that give a person's gender away (titles, role nouns); first names are in
+#: ``data/first_names.csv``. Used only to keep "she said" off a man and "he said" off a woman.
+GENDER_WORDS = {
+    "man": "male", "woman": "female", "mother": "female", "father": "male",
+    "mr": "male", "mister": "male", "sir": "male", "king": "male", "prince": "male",
+    "congressman": "male", "spokesman": "male", "businessman": "male", "chairman": "",
+    "mrs": "female", "ms": "female", "miss": "female", "madam": "female", "queen": "female",
+    "princess": "female", "congresswoman": "female", "spokeswoman": "female",
+    "businesswoman": "female", "chairwoman": "female", "actress": "female",
+}
+PRONOUN_GENDER = {"he": "male", "she": "female"}
+#: How a title is written before a name, for "the <head>" descriptions.
+TITLE_FORMS = {"governor": ("Governor", "Gov"), "senator": ("Senator", "Sen"),
+               "representative": ("Representative", "Rep"), "congressman": ("Rep", "Congressman"),
+               "congresswoman": ("Rep", "Congresswoman"), "general": ("General", "Gen"),
+               "professor": ("Professor", "Prof"), "president": ("President",),
+               "secretary": ("Secretary",), "minister": ("Minister",), "mayor": ("Mayor",),
+               "judge": ("Judge",), "justice": ("Justice",), "ambassador": ("Ambassador",),
+               "chancellor": ("Chancellor",), "speaker": ("Speaker",)}
+_CALENDAR_WORDS = {"january", "february", "march", "april", "may", "june", "july", "august",
+                   "september", "october", "november", "december", "monday", "tuesday",
+                   "wednesday", "thursday", "friday", "saturday", "sunday"}
+FIRST_NAMES_PATH = DATA_DIR / "first_names.csv"
+
+
+def _alt(words) -> str:
+    """Regex alternation of ``words`` as a character trie (fast in ``re``); spaces match \\s+.
+
+    >>> re.fullmatch(_alt(["said", "says", "saying"]), "saying") is not None
+    True
+    """
+    trie: dict = {}
+    for w in set(words):
+        node = trie
+        for ch in w:
+            node = node.setdefault(ch, {})
+        node[""] = {}
+
+    def build(node) -> str:
+        alts, opt = [], False
+        for ch in sorted(node, key=lambda c: (c == "", c)):
+            if ch == "":
+                opt = True
+                continue
+            piece = r"\s+" if ch == " " else re.escape(ch)
+            alts.append(piece + build(node[ch]))
+        if not alts:
+            return ""
+        body = alts[0] if len(alts) == 1 else "(?:" + "|".join(alts) + ")"
+        if opt:
+            body = "(?:" + body + ")?"
+        return body
+
+    return build(trie)
+
+
+_TITLE_RE = re.compile(r"(?<![\w-])(?:%s)\.?\s+(?=[A-Z])" % _alt(TITLES))
+_ROLE_RE = re.compile("|".join(r"(?P<%s>(?<![\w-])(?:%s)(?![\w-]))" % (role, _alt(words))
+                               for role, words in ROLE_WORDS.items()), re.I)
+_ROLE_RANK = {role: i for i, role in enumerate(ROLE_WORDS)}
+# _role_of works on the lower-cased text with case-sensitive copies of _ROLE_RE (much
+# faster than re.I). Same matches: role words are lower-case ASCII, and the only other
+# characters re.I lets match ASCII letters are these four (İ ı ſ K), which get _ROLE_RE.
+_ODD_CASE_RE = re.compile("[\u0130\u0131\u017f\u212a]")
+_ROLE_LOWER_RE = re.compile(_ROLE_RE.pattern)
+# cheap pre-check: some role word occurs at all, as a plain substring
+_ROLE_HINT_RE = re.compile(_alt(w for words in ROLE_WORDS.values() for w in words))
+_MEDIA_RE = re.compile(r"(?<![\w-])(?:%s)(?![\w-])" % _alt(MEDIA_NAMES))
+_WS_RE = re.compile(r"\s+")
+_GENDER_TITLE_RE = re.compile(r"\b(Mr|Mrs|Ms|Miss)\.?\s+$")
+
+
+def _load_first_names() -> dict[str, str]:
+    """first name -> 'male' / 'female' from ``data/first_names.csv`` (read once)."""
+    with open(FIRST_NAMES_PATH, encoding="utf-8", newline="") as fh:
+        return {r["first_name"]: r["gender"] for r in csv.DictReader(fh)}
+
+
+FIRST_NAMES = _load_first_names()
+
+
+@functools.lru_cache(maxsize=1 << 16)
+def _role_of(words: str) -> str:
+    """First role (in ROLE_WORDS order) whose words occur in ``words``.
+
+    >>> _role_of("State Department spokesman"), _role_of("a member of the media campaign")
+    ('official', 'activist')
+    >>> _role_of("SPOKESMAN"), _role_of("\u017fpokesman")  # case-insensitive, long s included
+    ('official', 'official')
+    """
+    if _ODD_CASE_RE.search(words):
+        matches = _ROLE_RE.finditer(words)
+    else:
+        low = words.lower()
+        hint = _ROLE_HINT_RE.search(low)
+        if hint is None:
+            return ""  # no role word anywhere (most calls)
+        # none starts before the first hint: scan from one character before it (which the
+        # look-behind needs to see)
+        matches = _ROLE_LOWER_RE.finditer(low, max(0, hint.start() - 1))
+    best = ""
+    for m in matches:
+        role = m.lastgroup
+        if not best or _ROLE_RANK[role] < _ROLE_RANK[best]:
+            best = role
+    return best
+
+
+@functools.lru_cache(maxsize=1 << 16)
+def _entity_kind(name: str, mention: Optional[Mention]) -> str:
+    """person | media | government | organisation for a named speaker."""
+    if mention is not None:
+        k = mention.kind
+        if k == "media":
+            return "media"
+        if k == "place":
+            return "government"
+        if k == "person":
+            return "person"
+        if k in ("organisation", "actor"):
+            low = mention.entity.lower()
+            return "government" if any(w in low for w in GOV_WORDS) else "organisation"
+    stripped = name[4:] if name.lower().startswith("the ") else name
+    if _MEDIA_RE.fullmatch(stripped) or _MEDIA_RE.fullmatch(name):
+        return "media"
+    low = stripped.lower()
+    words = low.split()
+    if stripped in PLACES_AS_GOVERNMENT:
+        return "government"
+    if words and words[-1] in MEDIA_WORDS and len(words) >= 2:
+        return "media"
+    if any(w in GOV_WORDS for w in words) or any(g in low for g in GOV_WORDS if " " in g):
+        return "government"
+    if any(w in ORG_WORDS for w in words) or name.isupper() and len(name) > 1:
+        return "organisation"
+    if words and words[-1] in NOT_PERSON_LAST_WORDS:
+        return "organisation"  # "Capitol Hill", "Sunshine Summit", "Clean Power Plan"
+    if len(words) > 4:
+        return "organisation"
+    return "person"
+
+
+#: Lower-case heads a source phrase may end in besides ANON_HEADS ("the actress", "a new poll").
+NP_HEADS = PERSON_HEADS | {"supporter", "supporters", "voters", "advocates", "delegate", "delegates",
+                           "poll", "polls", "survey", "study", "investigation", "document", "filing",
+                           "aide", "staffer", "staffers", "allies", "ally", "donors", "donor", "friend",
+                           "economists", "lawyers", "attorneys", "scientists", "historians", "strategists",
+                           "operatives", "advisers", "advisors", "democrats", "republicans", "conservatives",
+                           "liberals", "progressives", "organizations", "groups", "polls", "surveys",
+                           "studies", "data", "records", "filings", "documents", "emails", "campaign",
+                           "commission", "committee", "council", "spokesmen", "protesters", "candidates",
+                           "pollsters", "leaders", "members", "sources", "people"}
+_ALL_ROLE_SINGLE = {w for ws in ROLE_WORDS.values() for w in ws if " " not in w}
+
+
+def _role_word(lw: str) -> bool:
+    return lw in _ALL_ROLE_SINGLE
+
+
+_KIND_FOR_SOURCE = {"person": "person", "media": "media", "government": "government",
+                    "organisation": "organisation", "anonymous": "anonymous"}

@@ -1,0 +1,344 @@
+"""Run every stage on every article, streaming rows into the tables.
+
+>>> from analysis.records import Article
+>>> a = analyse_article(Article("x", "x.txt", "Headline\\n\\nIt was a good day, he said."))
+>>> a.parsed.sentences[0].text
+'It was a good day, he said.'
+"""
+from __future__ import annotations
+
+import bisect
+import gc
+import json
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Callable, Iterable, Iterator, Optional
+
+from . import attributions, claims, framing, interview, load, mentions, numbers, parse, quotes, sentiment
+from ..records import Article, FileResult, Mention, Number, Parsed, Quote, ScareQuote, Source
+from ..tables import TABLES
+
+
+@dataclass(slots=True)
+class ArticleAnalysis:
+    """Everything the per-article stages found in one article."""
+
+    parsed: Parsed
+    mentions: list[Mention]
+    quotes: list[Quote]
+    scare_quotes: list[ScareQuote]
+    sources: list[Source]
+    numbers: list[Number]
+    sentiments: list[tuple[float, float]]  # one (polarity, subjectivity) per sentence
+    quoted: list[bool] = field(default_factory=list)  # per sentence: mostly inside a quote
+
+    @property
+    def article(self) -> Article:
+        return self.parsed.article
+
+    @property
+    def text(self) -> str:
+        return self.parsed.article.text
+
+
+def find_all_quotes(parsed: Parsed, found_mentions: list[Mention]) -> tuple[list[Quote], list[ScareQuote]]:
+    """Quotes in quotation marks plus the answers of a Q&A interview, in text order; scare quotes."""
+    found, scare = quotes.find_quotes(parsed, found_mentions)
+    found = sorted(found + interview.interview_answers(parsed, found), key=lambda q: q.start)
+    return found, scare
+
+
+def analyse_article(article: Article) -> ArticleAnalysis:
+    """Parse and tag one article."""
+    parsed = parse.parse_article(article)
+    found_mentions = mentions.find_mentions(parsed)
+    found_quotes, scare = find_all_quotes(parsed, found_mentions)
+    found_sources = quotes.find_sources(parsed, found_quotes, found_mentions)
+    found_numbers = numbers.find_numbers(parsed)
+    sents = [sentiment.sentiment(s.text) for s in parsed.sentences]
+    quoted = _quoted_sentences(parsed, found_quotes)
+    return ArticleAnalysis(parsed, found_mentions, found_quotes, scare, found_sources,
+                           found_numbers, sents, quoted)
+
+
+def _quoted_sentences(parsed: Parsed, found_quotes: list[Quote]) -> list[bool]:
+    """True for a sentence whose words are at least half inside direct quotes."""
+    out = []
+    qi = 0
+    qs = sorted((q.start, q.end) for q in found_quotes)
+    for s in parsed.sentences:
+        inside = 0
+        while qi < len(qs) and qs[qi][1] <= s.start:
+            qi += 1
+        j = qi
+        while j < len(qs) and qs[j][0] < s.end:
+            inside += min(s.end, qs[j][1]) - max(s.start, qs[j][0])
+            j += 1
+        out.append(inside * 2 >= (s.end - s.start) > 0)
+    return out
+
+
+def _sentence_index(parsed: Parsed) -> Callable[[int], Optional[int]]:
+    starts = [s.start for s in parsed.sentences]
+    ends = [s.end for s in parsed.sentences]
+
+    def find(offset: int) -> Optional[int]:
+        i = bisect.bisect_right(starts, offset) - 1
+        if i >= 0 and offset < ends[i]:
+            return parsed.sentences[i].sentence_id
+        return None
+
+    return find
+
+
+def count_words(text: str) -> int:
+    """Whitespace-separated tokens, the word count every table and benchmark uses.
+
+    >>> count_words("It rained, she said."), count_words(" a\\n b\\xa0c  "), count_words("")
+    (4, 3, 0)
+    """
+    # the usual text has no whitespace but single spaces between words (a printable
+    # string has no other whitespace): count them instead of building the words
+    if text.isprintable() and "  " not in text and text[:1] != " " and text[-1:] != " ":
+        return text.count(" ") + 1 if text else 0
+    return len(text.split())
+
+
+#: Optional stage groups and the tables they fill; ``skip`` leaves those tables empty
+#: (their CSV files are still written, with headers, so the table set never changes).
+OPTIONAL_STAGES: dict[str, tuple[str, ...]] = {
+    "claims": ("claims", "links", "facts"),
+    "framing": ("frames", "actor_sentiment", "article_tone", "labels", "hedges"),
+}
+
+
+def check_skip(skip) -> frozenset:
+    """The stage names in ``skip``, or a clear error naming the ones that do not exist."""
+    skip = frozenset(skip or ())
+    unknown = skip - set(OPTIONAL_STAGES)
+    if unknown:
+        raise ValueError(f"unknown stage(s) to skip: {', '.join(sorted(unknown))}; "
+                         f"optional stages are: {', '.join(OPTIONAL_STAGES)}")
+    return skip
+
+
+def article_rows(result: ArticleAnalysis, *, skip: frozenset = frozenset(),
+                 attribution_rows: Optional[list[tuple]] = None) -> dict[str, list[tuple]]:
+    """Rows of each per-article table for one analysed article, in TABLES column order.
+
+    ``attribution_rows``: what :func:`analysis.map.attributions.attribution_rows` gave for this
+    ``result``, when the caller has it already (a benchmark timing that stage on its own);
+    otherwise it is computed here (it is most of this function's time).
+    """
+    p = result.parsed
+    a = p.article
+    aid = a.article_id
+    sid = _sentence_index(p)
+    body_words = sum(count_words(par.text) for par in p.paragraphs)
+    rows: dict[str, list[tuple]] = {}
+    rows["articles"] = [(
+        aid, a.path, a.record, p.headline_text, p.outlet, p.outlet_evidence, p.byline, p.published,
+        a.url, body_words, len(p.paragraphs), len(p.sentences),
+        p.headline.start if p.headline else None, p.headline.end if p.headline else None,
+        p.body_start, p.body_end, a.encoding,
+        json.dumps(a.meta, sort_keys=True, ensure_ascii=False, default=str) if a.meta else "",
+    )]
+    rows["sentences"] = [
+        (aid, s.sentence_id, s.paragraph_id, s.start, s.end, s.text, pol, subj, q)
+        for s, (pol, subj), q in zip(p.sentences, result.sentiments, result.quoted)
+    ]
+    rows["mentions"] = [(aid, sid(m.start), m.start, m.end, m.text, m.entity, m.kind, m.method)
+                        for m in result.mentions]
+    rows["quotes"] = [
+        (aid, i, sid(q.start), q.start, q.end, q.quote, q.speaker, q.speaker_kind, q.speaker_role,
+         q.cue, q.how, q.speaker_start, q.speaker_end, count_words(q.quote))
+        for i, q in enumerate(result.quotes)
+    ]
+    rows["scare_quotes"] = [(aid, sid(s.start), s.start, s.end, s.text, s.reason)
+                            for s in result.scare_quotes]
+    rows["sources"] = [(aid, sid(s.start), s.start, s.end, s.text, s.source, s.source_kind, s.via, s.cue)
+                       for s in result.sources]
+    rows["numbers"] = [(aid, sid(n.start), n.start, n.end, n.text, n.value, n.unit, n.qualifier)
+                       for n in result.numbers]
+    rows["boilerplate"] = [(aid, b.start, b.end, b.text, b.kind) for b in p.boilerplate]
+    rows["attributions"] = (attributions.attribution_rows(result) if attribution_rows is None
+                            else list(attribution_rows))
+    rows["quotes"], rows["sources"] = attributions.with_speaker_details(
+        result, rows["attributions"], rows["quotes"], rows["sources"])
+    if "claims" not in skip:
+        rows["claims"] = claims.claim_rows(result)
+    if "framing" not in skip:
+        rows.update(framing.framing_rows(result))
+    return rows
+
+
+def file_row(fr: FileResult) -> tuple:
+    return (fr.path, fr.status, fr.reason, fr.articles, fr.format, fr.encoding, fr.note)
+
+
+def _with_errors(fr: FileResult, done: int, total: int, errors: list[str]) -> FileResult:
+    """``fr`` turned into ``failed`` (or kept ``loaded`` with a reason) when articles failed."""
+    if not errors:
+        return fr
+    status = "loaded" if done else "failed"
+    reason = (f"analysis failed on {len(errors)} of {total} articles "
+              f"({'; '.join(errors[:3])}); please report this file as a bug")
+    return FileResult(fr.path, status, "; ".join(filter(None, [fr.reason, reason])),
+                      done, fr.format, fr.encoding, fr.note)
+
+
+def iter_analyses(path, *, body_field: str | None = None,
+                  on_file: Callable[[FileResult], None] | None = None) -> Iterator[ArticleAnalysis]:
+    """Analyse every article under ``path``, one at a time.
+
+    ``on_file`` is called with each file's FileResult. An article that makes a stage
+    fail does not stop the corpus: its file's result is turned into ``failed`` with the
+    error, and the next file goes on.
+    """
+    for fr, articles in load.iter_corpus(path, body_field=body_field):
+        done, errors = [], []
+        for art in articles:
+            try:
+                done.append(analyse_article(art))
+            except Exception as exc:  # a bug in a stage must not lose the rest of the corpus
+                errors.append(f"{art.article_id!r}: {type(exc).__name__}: {exc}")
+        if on_file:
+            on_file(_with_errors(fr, len(done), len(articles), errors))
+        yield from done
+
+
+#: What the per-article map returns for one article: (article_id, text as loaded, rows per table).
+ArticleRows = tuple[str, str, dict[str, list[tuple]]]
+
+
+def analyse_file(fr: FileResult, articles: list[Article], *,
+                 skip: frozenset = frozenset()) -> tuple[FileResult, list[ArticleRows]]:
+    """The per-article map of one loaded file: pure, article -> rows (no ArticleAnalysis kept).
+
+    Returns the file's result (``failed``, or ``loaded`` with a reason, when a stage failed
+    on some of its articles) and ``(article_id, text, rows)`` per article analysed, where
+    ``rows`` are :func:`article_rows`. This is what worker processes run.
+
+    >>> from analysis.records import FileResult
+    >>> fr = FileResult("x.txt", "loaded", "", 1, "txt")
+    >>> fr2, done = analyse_file(fr, [Article("x", "x.txt", "Title\\n\\nIt rained, she said.")])
+    >>> fr2 == fr, done[0][0], len(done[0][2]["sentences"])
+    (True, 'x', 1)
+    """
+    done: list[ArticleRows] = []
+    errors: list[str] = []
+    for art in articles:
+        try:
+            done.append((art.article_id, art.text, article_rows(analyse_article(art), skip=skip)))
+        except Exception as exc:  # a bug in a stage must not lose the rest of the corpus
+            errors.append(f"{art.article_id!r}: {type(exc).__name__}: {exc}")
+    return _with_errors(fr, len(done), len(articles), errors), done
+
+
+class RowSink:
+    """Collects rows per table; subclasses stream them elsewhere (see export.CsvSink)."""
+
+    def __init__(self) -> None:
+        self.rows: dict[str, list[tuple]] = {name: [] for name in TABLES}
+
+    def add(self, table: str, rows: Iterable[tuple]) -> None:
+        self.rows[table].extend(rows)
+
+    def close(self) -> None:
+        pass
+
+
+def run(path, sink: RowSink, *, body_field: str | None = None,
+        keep: Callable[[str, str], None] | None = None, skip=()) -> None:
+    """Analyse ``path`` into ``sink`` in this process; ``keep(article_id, text)`` sees every article.
+
+    Per-article rows stream into the sink as each article is done; what the corpus-level
+    stages need (claims, quotes, articles, texts) is kept until the end, then their tables
+    (:func:`analysis.corpus.corpus_rows`) are added. The stored, parallel path is
+    :mod:`analysis.store`.
+    """
+    skip = check_skip(skip)
+    corpus = _CorpusState()
+    with batch_gc():
+        for fr, articles in load.iter_corpus(path, body_field=body_field):
+            fr, done = analyse_file(fr, articles, skip=skip)
+            sink.add("files", [file_row(fr)])
+            for aid, text, rows in done:
+                for table, table_rows in rows.items():
+                    sink.add(table, table_rows)
+                corpus.add(aid, text, rows)
+                if keep:
+                    keep(aid, text)
+        for table, table_rows in corpus.corpus_rows(skip=skip).items():
+            sink.add(table, table_rows)
+    sink.close()
+
+
+#: Allocations between two young-generation garbage collections during a run (Python's
+#: default is 700): most of an article's records die before a collection ever scans them.
+GC_YOUNG_THRESHOLD = 10_000
+
+
+@contextmanager
+def batch_gc():
+    """Fewer, cheaper garbage collections while a corpus runs; settings restored afterwards.
+
+    Objects that exist before the run (modules, lexicons, the gazetteer, the caller's data)
+    are frozen, so full collections do not walk them again and again, and young collections
+    run every ``GC_YOUNG_THRESHOLD`` allocations. Nothing else changes: cycles are still
+    collected.
+
+    >>> with batch_gc():
+    ...     gc.get_threshold()[0] == GC_YOUNG_THRESHOLD
+    True
+    """
+    threshold = gc.get_threshold()
+    freeze = gc.get_freeze_count() == 0  # the caller's own frozen objects stay as they are
+    if freeze:
+        gc.freeze()
+    gc.set_threshold(max(threshold[0], GC_YOUNG_THRESHOLD), *threshold[1:])
+    try:
+        yield
+    finally:
+        gc.set_threshold(*threshold)
+        if freeze:
+            gc.unfreeze()
+
+
+class _CorpusState:
+    """What the corpus-level stages (analysis.corpus) keep of each article."""
+
+    KEPT = ("articles", "claims", "quotes", "attributions", "frames", "hedges", "actor_sentiment")  # corpus stages read these
+
+    def __init__(self) -> None:
+        self.rows: dict[str, list[tuple]] = {name: [] for name in self.KEPT}
+        self.texts: dict[str, str] = {}
+
+    def add(self, article_id: str, text: str, rows: dict[str, list[tuple]]) -> None:
+        for name in self.KEPT:
+            self.rows[name].extend(rows.get(name, ()))
+        self.texts[article_id] = text
+
+    def corpus_rows(self, *, skip=frozenset()) -> dict[str, list[tuple]]:
+        """The corpus-level tables' rows (:func:`analysis.corpus.corpus_rows`); uses up the
+        rows kept (each table's tuples are let go of once its DataFrame is built)."""
+        import pandas as pd
+
+        from .. import corpus
+
+        frames = {}
+        for name in list(self.rows):
+            frames[name] = pd.DataFrame.from_records(self.rows.pop(name), columns=list(TABLES[name]))
+        self.rows = {name: [] for name in self.KEPT}
+        return corpus.corpus_rows(frames, self.texts, skip=skip)
+
+
+def check_path(path) -> Path:
+    """The corpus path, or a clear error when it does not exist."""
+    p = Path(path)
+    if not p.exists():
+        raise FileNotFoundError(
+            f"corpus path {str(p)!r} does not exist; give a file or a folder of articles "
+            "(.txt, .json, .jsonl, .csv, .html)")
+    return p
