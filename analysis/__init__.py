@@ -4,10 +4,21 @@
 >>> tables = load("seeds")                         # doctest: +SKIP
 >>> tables.quotes[["speaker", "quote"]].head()     # doctest: +SKIP
 
-``load`` (:func:`analysis.store.load`; ``analysis.map.load`` is also the loading module,
-made callable) analyses a corpus once into a store and reuses it
+``load`` (:func:`analysis.store.load`) analyses a corpus once into a store and reuses it
 (only new or changed files are analysed again, on every core); ``analyse`` analyses it in
 memory, in this process.
+
+The package is laid out as the analysis runs (docs/DESIGN.md draws the map):
+
+- ``map/``: the per-article map, pure (``pipeline.analyse_article``: article -> rows), and
+  ``parallel`` that runs it over batches of files (in process, a pool, or Dask);
+- ``store.py``: the stored analysis of a corpus (Parquet parts + manifest);
+- ``corpus/``: corpus-level stages from the stored per-article tables (stories, links, facts,
+  outlets);
+- ``views/``: export (CSV/Parquet, ``Tables``), profile, charts, html, report.
+
+``config.py`` (paths), ``records.py`` (typed records) and ``tables.py`` (every table's
+columns: the public contract) are shared by all four.
 
 See README.md for the tables and their columns.
 """
@@ -22,10 +33,10 @@ def __getattr__(name):  # lazy, so `python -m analysis --help` stays fast
         from .views.export import analyse
 
         return analyse
-    if name == "load":  # the module analysis/map/load.py, callable as analysis.store.load
-        import importlib
+    if name == "load":
+        from .store import load
 
-        return importlib.import_module(".load", __name__)
+        return load
     if name == "analyse_article":
         from .map.pipeline import analyse_article
 

@@ -97,10 +97,10 @@ def corpus_dir(path, *, store=None, body_field: Optional[str] = None, skip=()) -
 
 @lru_cache(maxsize=1)
 def code_hash() -> str:
-    """SHA-256 of analysis/*.py and analysis/data/* (names and bytes), with the versions of
+    """SHA-256 of analysis/**/*.py and analysis/data/* (names and bytes), with the versions of
     the libraries the stages depend on: any change invalidates stored analyses."""
     h = hashlib.sha256()
-    files = sorted(config.PACKAGE_DIR.glob("*.py")) + sorted(p for p in config.DATA_DIR.rglob("*") if p.is_file())
+    files = sorted(config.PACKAGE_DIR.rglob("*.py")) + sorted(p for p in config.DATA_DIR.rglob("*") if p.is_file())
     for p in files:
         h.update(p.relative_to(config.PACKAGE_DIR).as_posix().encode() + b"\0")
         h.update(p.read_bytes() + b"\0")
