@@ -528,7 +528,7 @@ class Store:
 
     def tables(self):
         """Every table as a :class:`~analysis.views.export.Tables` (with ``texts``)."""
-        from .views.export import Tables
+        from .tables import Tables
 
         frames = {name: self.frame(name) for name in TABLES}
         return Tables(frames, self.texts(), str(self.path))

@@ -94,3 +94,33 @@ OFFSET_TABLES: dict[str, str] = {
     "labels": "text",
     "hedges": "text",
 }
+
+
+class Tables:
+    """The tables of one corpus as DataFrames (attribute per table), plus the article texts.
+
+    ``texts[article_id]`` is the text every ``start``/``end`` offset indexes.
+    """
+
+    #: What :func:`analysis.store.load` did to get these tables (an ``UpdateResult``), or None.
+    stored = None
+
+    def __init__(self, dataframes: dict[str, pd.DataFrame], texts: dict[str, str], corpus: str):
+        self.dataframes = dataframes
+        self.texts = texts
+        self.corpus = corpus
+        for name, df in dataframes.items():
+            setattr(self, name, df)
+
+    def __getitem__(self, name: str) -> pd.DataFrame:
+        return self.dataframes[name]
+
+    def __contains__(self, name: str) -> bool:
+        return name in self.dataframes
+
+    def __iter__(self):
+        return iter(self.dataframes)
+
+    def __repr__(self) -> str:
+        sizes = ", ".join(f"{k}={len(v)}" for k, v in self.dataframes.items())
+        return f"Tables({self.corpus!r}: {sizes})"

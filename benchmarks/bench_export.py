@@ -95,7 +95,7 @@ def _phase_stages(path: str, q) -> None:
 
     claims._paraphrase_links = timed_paraphrase
     clock = time.process_time
-    state = pipeline._CorpusState()
+    state = corpus._CorpusState()
     for a in arts:
         t = clock(); p = parse.parse_article(a); secs["parse"] += clock() - t
         t = clock(); m = mentions.find_mentions(p); secs["mentions"] += clock() - t

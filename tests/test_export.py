@@ -111,6 +111,7 @@ def test_csv_bytes_keep_the_csv_module_error_on_a_lone_surrogate():
 
 # ----------------------------------------------------------------------------- export via the store
 
+from analysis import corpus as corpus_stages  # noqa: E402
 from analysis.map import pipeline  # noqa: E402
 from analysis.config import SEEDS_DIR  # noqa: E402
 from analysis.views.export import CsvSink, export  # noqa: E402
@@ -120,7 +121,7 @@ from test_store import write_corpus  # noqa: E402  (the corpus written for the s
 
 def streamed_csv(path, out):
     """The CSV tables the in-process pipeline streams (the export before the store)."""
-    pipeline.run(path, CsvSink(out))
+    corpus_stages.run(path, CsvSink(out))
     return {name: (out / f"{name}.csv").read_bytes() for name in TABLES}
 
 
@@ -155,7 +156,7 @@ def test_parquet_holds_the_same_rows(tmp_path):
 
     corpus = write_corpus(tmp_path / "c")
     sink = pipeline.RowSink()
-    pipeline.run(corpus, sink)
+    corpus_stages.run(corpus, sink)
     paths = export(corpus, tmp_path / "pq", format="parquet", store=tmp_path / "s", jobs=1, quiet=True)
     for name, p in paths.items():
         t = pq.read_table(p)

@@ -275,3 +275,57 @@ def _links_and_facts(per_article, texts, story_of, out, secs, *, jobs: int = 1, 
     del fa
     release()
     secs["facts"] = time.process_time() - t
+
+
+# --------------------------------------------------------------------------- in memory
+
+class _CorpusState:
+    """What the corpus-level stages (analysis.corpus) keep of each article."""
+
+    KEPT = ("articles", "claims", "quotes", "attributions", "frames", "hedges", "actor_sentiment")  # corpus stages read these
+
+    def __init__(self) -> None:
+        self.rows: dict[str, list[tuple]] = {name: [] for name in self.KEPT}
+        self.texts: dict[str, str] = {}
+
+    def add(self, article_id: str, text: str, rows: dict[str, list[tuple]]) -> None:
+        for name in self.KEPT:
+            self.rows[name].extend(rows.get(name, ()))
+        self.texts[article_id] = text
+
+    def corpus_rows(self, *, skip=frozenset()) -> dict[str, list[tuple]]:
+        """The corpus-level tables' rows (:func:`corpus_rows`); uses up the
+        rows kept (each table's tuples are let go of once its DataFrame is built)."""
+        frames = {}
+        for name in list(self.rows):
+            frames[name] = pd.DataFrame.from_records(self.rows.pop(name), columns=list(TABLES[name]))
+        self.rows = {name: [] for name in self.KEPT}
+        return corpus_rows(frames, self.texts, skip=skip)
+
+
+def run(path, sink, *, body_field: str | None = None,
+        keep: Callable[[str, str], None] | None = None, skip=()) -> None:
+    """Analyse ``path`` into ``sink`` in this process; ``keep(article_id, text)`` sees every article.
+
+    Per-article rows stream into the sink as each article is done; what the corpus-level
+    stages need (claims, quotes, articles, texts) is kept until the end, then their tables
+    (:func:`corpus_rows`) are added. ``sink`` is a :class:`analysis.map.pipeline.RowSink`. The stored, parallel path is
+    :mod:`analysis.store`.
+    """
+    from ..map import load, pipeline
+
+    skip = pipeline.check_skip(skip)
+    corpus = _CorpusState()
+    with pipeline.batch_gc():
+        for fr, articles in load.iter_corpus(path, body_field=body_field):
+            fr, done = pipeline.analyse_file(fr, articles, skip=skip)
+            sink.add("files", [pipeline.file_row(fr)])
+            for aid, text, rows in done:
+                for table, table_rows in rows.items():
+                    sink.add(table, table_rows)
+                corpus.add(aid, text, rows)
+                if keep:
+                    keep(aid, text)
+        for table, table_rows in corpus.corpus_rows(skip=skip).items():
+            sink.add(table, table_rows)
+    sink.close()

@@ -470,7 +470,7 @@ def select(tables, story=None):
     >>> len(select(t).articles) == len(t.articles)   # the seeds are one story
     True
     """
-    from ..views.export import Tables
+    from ..tables import Tables
 
     s = stories_of(tables)
     sid = find(tables, story)

@@ -932,15 +932,3 @@ def load_entry(path, reason: str = "", *, body_field: str | None = None,
         return _result(p, status, reason.lstrip("!"), 0, fmt), []
     return load_file(p, body_field=body_field, raw=raw)
 
-
-class _CallableModule(type(sys)):
-    """Makes ``analysis.load(path, ...)`` the stored analysis of a corpus (:func:`analysis.store.load`)
-    while ``analysis.map.load`` stays this module (``analysis.map.load.iter_corpus``, ...)."""
-
-    def __call__(self, path, **options):
-        from ..store import load
-
-        return load(path, **options)
-
-
-sys.modules[__name__].__class__ = _CallableModule

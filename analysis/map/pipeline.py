@@ -249,32 +249,6 @@ class RowSink:
         pass
 
 
-def run(path, sink: RowSink, *, body_field: str | None = None,
-        keep: Callable[[str, str], None] | None = None, skip=()) -> None:
-    """Analyse ``path`` into ``sink`` in this process; ``keep(article_id, text)`` sees every article.
-
-    Per-article rows stream into the sink as each article is done; what the corpus-level
-    stages need (claims, quotes, articles, texts) is kept until the end, then their tables
-    (:func:`analysis.corpus.corpus_rows`) are added. The stored, parallel path is
-    :mod:`analysis.store`.
-    """
-    skip = check_skip(skip)
-    corpus = _CorpusState()
-    with batch_gc():
-        for fr, articles in load.iter_corpus(path, body_field=body_field):
-            fr, done = analyse_file(fr, articles, skip=skip)
-            sink.add("files", [file_row(fr)])
-            for aid, text, rows in done:
-                for table, table_rows in rows.items():
-                    sink.add(table, table_rows)
-                corpus.add(aid, text, rows)
-                if keep:
-                    keep(aid, text)
-        for table, table_rows in corpus.corpus_rows(skip=skip).items():
-            sink.add(table, table_rows)
-    sink.close()
-
-
 #: Allocations between two young-generation garbage collections during a run (Python's
 #: default is 700): most of an article's records die before a collection ever scans them.
 GC_YOUNG_THRESHOLD = 10_000
@@ -304,34 +278,6 @@ def batch_gc():
         gc.set_threshold(*threshold)
         if freeze:
             gc.unfreeze()
-
-
-class _CorpusState:
-    """What the corpus-level stages (analysis.corpus) keep of each article."""
-
-    KEPT = ("articles", "claims", "quotes", "attributions", "frames", "hedges", "actor_sentiment")  # corpus stages read these
-
-    def __init__(self) -> None:
-        self.rows: dict[str, list[tuple]] = {name: [] for name in self.KEPT}
-        self.texts: dict[str, str] = {}
-
-    def add(self, article_id: str, text: str, rows: dict[str, list[tuple]]) -> None:
-        for name in self.KEPT:
-            self.rows[name].extend(rows.get(name, ()))
-        self.texts[article_id] = text
-
-    def corpus_rows(self, *, skip=frozenset()) -> dict[str, list[tuple]]:
-        """The corpus-level tables' rows (:func:`analysis.corpus.corpus_rows`); uses up the
-        rows kept (each table's tuples are let go of once its DataFrame is built)."""
-        import pandas as pd
-
-        from .. import corpus
-
-        frames = {}
-        for name in list(self.rows):
-            frames[name] = pd.DataFrame.from_records(self.rows.pop(name), columns=list(TABLES[name]))
-        self.rows = {name: [] for name in self.KEPT}
-        return corpus.corpus_rows(frames, self.texts, skip=skip)
 
 
 def check_path(path) -> Path:

@@ -13,38 +13,9 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
+from .. import corpus
 from ..map import pipeline
-from ..tables import TABLES
-
-
-class Tables:
-    """The tables of one corpus as DataFrames (attribute per table), plus the article texts.
-
-    ``texts[article_id]`` is the text every ``start``/``end`` offset indexes.
-    """
-
-    #: What :func:`analysis.store.load` did to get these tables (an ``UpdateResult``), or None.
-    stored = None
-
-    def __init__(self, dataframes: dict[str, pd.DataFrame], texts: dict[str, str], corpus: str):
-        self.dataframes = dataframes
-        self.texts = texts
-        self.corpus = corpus
-        for name, df in dataframes.items():
-            setattr(self, name, df)
-
-    def __getitem__(self, name: str) -> pd.DataFrame:
-        return self.dataframes[name]
-
-    def __contains__(self, name: str) -> bool:
-        return name in self.dataframes
-
-    def __iter__(self):
-        return iter(self.dataframes)
-
-    def __repr__(self) -> str:
-        sizes = ", ".join(f"{k}={len(v)}" for k, v in self.dataframes.items())
-        return f"Tables({self.corpus!r}: {sizes})"
+from ..tables import TABLES, Tables  # noqa: F401  (Tables: the result of analyse(), defined with the table names)
 
 
 def _frame(name: str, rows: list[tuple]) -> pd.DataFrame:
@@ -197,7 +168,7 @@ def analyse(path, *, body_field: str | None = None, skip=()) -> Tables:
     path = pipeline.check_path(path)
     sink = _CollectSink()
     texts: dict[str, str] = {}
-    pipeline.run(path, sink, body_field=body_field, skip=skip,
+    corpus.run(path, sink, body_field=body_field, skip=skip,
                  keep=texts.__setitem__)
     frames = {name: _frame(name, rows) for name, rows in sink.rows.items()}
     return Tables(frames, texts, str(path))
