@@ -1,9 +1,9 @@
-"""Tests of the notebook views of the attributions table (analysis.map.attribution.views)."""
+"""Tests of the notebook views of the attributions table (analysis.views.attributions)."""
 from __future__ import annotations
 
 import pytest
 
-from analysis.map import attributions
+from analysis.views import attributions
 from analysis.views.export import analyse
 
 

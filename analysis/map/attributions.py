@@ -1,10 +1,10 @@
 """Attributions, direct or indirect, and who the speakers are: now in the package
 :mod:`analysis.map.attribution` (the table in ``attribution.table``, indirect speech in
-``attribution.indirect``, affiliation and gender, the notebook views in ``attribution.views``).
-This module re-exports them, and finds any other name the old module had in the package.
+``attribution.indirect``, affiliation and gender). This module re-exports them, and finds any other name the old module
+had in the package. The notebook views of the table are :mod:`analysis.views.attributions`.
 
->>> find_attributions.__module__, gender_shares.__module__
-('analysis.map.attribution.table', 'analysis.map.attribution.views')
+>>> find_attributions.__module__
+'analysis.map.attribution.table'
 """
 from .attribution._compat import lookup
 from .attribution.affiliation import affiliation
@@ -12,11 +12,9 @@ from .attribution.cues import CUE_KINDS, CUES, CUES_PATH
 from .attribution.gender import gender
 from .attribution.indirect import Attribution
 from .attribution.table import attribution_rows, find_attributions, with_speaker_details
-from .attribution.views import affiliations, attribution_counts, gender_shares, indirect_table
 
-__all__ = ["Attribution", "CUE_KINDS", "CUES", "CUES_PATH", "affiliation", "affiliations", "attribution_counts",
-           "attribution_rows", "find_attributions", "gender", "gender_shares", "indirect_table",
-           "with_speaker_details"]
+__all__ = ["Attribution", "CUE_KINDS", "CUES", "CUES_PATH", "affiliation", "attribution_rows",
+           "find_attributions", "gender", "with_speaker_details"]
 __getattr__ = lookup(__name__)
 
 # the old module's own names for what the package calls otherwise

@@ -5,7 +5,7 @@ import importlib
 
 #: the package's modules, searched in this order for a name the old modules had
 MODULES = ("lexicon", "cues", "marks", "sentences", "phrases", "coref", "context", "speakers", "direct",
-           "sources", "gender", "affiliation", "indirect", "table", "views")
+           "sources", "gender", "affiliation", "indirect", "table")
 
 
 def lookup(module_name: str):

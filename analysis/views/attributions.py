@@ -4,9 +4,8 @@ affiliations, and the shares of women among quoted people per outlet.
 from __future__ import annotations
 
 
-
 def _labels(tables) -> dict:
-    from ...views.profile import labels
+    from .profile import labels
 
     return labels(tables)
 
