@@ -28,6 +28,7 @@ def main(argv=None) -> int:
         print(f"skipped: benchmark corpus {path} not found (it lives in ../shared beside the project)")
         return 0
     from analysis.map import claims
+    from analysis.corpus import links
     from analysis.corpus import facts
     from analysis.corpus import _claim_tuples, _outlets
     from analysis.views.export import analyse
@@ -36,10 +37,10 @@ def main(argv=None) -> int:
     tables = analyse(path)
     t_analyse = time.perf_counter() - t0
     t0 = time.perf_counter()
-    claims_df = claims.claims_from_tables(tables)
+    claims_df = links.claims_from_tables(tables)
     t_claims = time.perf_counter() - t0
     t0 = time.perf_counter()
-    links_df = claims.links_frame(claims.link_rows(claims_df, tables.quotes, tables.texts))
+    links_df = claims.links_frame(links.link_rows(claims_df, tables.quotes, tables.texts))
     t_links = time.perf_counter() - t0
     t0 = time.perf_counter()
     fact_rows = facts.fact_rows(list(links_df.itertuples(index=False, name=None)), _claim_tuples(claims_df),
@@ -50,7 +51,7 @@ def main(argv=None) -> int:
     print(f"claims table:                 {t_claims:8.1f} s  {len(claims_df):,} claims")
     print(f"links across the corpus:      {t_links:8.1f} s  {len(links_df):,} links")
     counts = links_df["kind"].value_counts()
-    print("links by kind: " + ", ".join(f"{k}={int(counts.get(k, 0)):,}" for k in claims.LINK_KINDS))
+    print("links by kind: " + ", ".join(f"{k}={int(counts.get(k, 0)):,}" for k in links.LINK_KINDS))
     n_facts = len({r[0] for r in fact_rows})
     print(f"facts from the links:         {t_facts:8.1f} s  {n_facts:,} facts, {len(fact_rows):,} claims in them")
     print(f"claim stage total:            {t_claims + t_links + t_facts:8.1f} s")

@@ -78,13 +78,14 @@ def _phase_textblob(path: str, q) -> None:
 def _phase_stages(path: str, q) -> None:
     """CPU seconds per stage, over the same articles (where the time goes)."""
     from analysis.map import attributions, claims, framing, load, mentions, numbers, parse, pipeline, quotes, sentiment
+    from analysis.corpus import links
 
     arts = [a for _, batch in load.iter_corpus(Path(path)) for a in batch]
     from analysis import corpus
 
     secs = dict.fromkeys(("parse", "mentions", "quotes+sources", "attributions", "numbers", "sentiment", "claims",
                           "framing", "rows", *CORPUS_STAGES), 0.0)
-    paraphrase = claims._paraphrase_links
+    paraphrase = links._paraphrase_links
 
     def timed_paraphrase(*args, **kwargs):  # the paraphrase part of the links, timed on its own
         t = time.process_time()
@@ -93,7 +94,7 @@ def _phase_stages(path: str, q) -> None:
         finally:
             secs["  paraphrase"] += time.process_time() - t
 
-    claims._paraphrase_links = timed_paraphrase
+    links._paraphrase_links = timed_paraphrase
     clock = time.process_time
     state = corpus._CorpusState()
     for a in arts:

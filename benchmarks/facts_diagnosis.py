@@ -7,7 +7,7 @@ put in the first stage that loses it:
    question, a sentence under claims.FRONT_MIN_WORDS or without a checkable statement;
    headlines, subheadlines, intros and photo captions are claims of their own ``part``);
 1. no pair of their claims is a paraphrase candidate (blocking: they share fewer than
-   claims.PARAPHRASE_MIN_CONCEPTS concepts);
+   links.PARAPHRASE_MIN_CONCEPTS concepts);
 2. a candidate, but a gate drops it before the matcher (negation, dates or places, articles
    not on one story, already linked otherwise, a shared passage);
 3. scored by the matcher, under its threshold;
@@ -43,24 +43,25 @@ STAGES = ("0 no claim", "1 not a candidate", "2 gated", "3 under the threshold",
 
 def diagnose(story: dict) -> tuple[Counter, list[float], list[float], Counter, Counter]:
     from analysis.map import claims
+    from analysis.corpus import links
     from analysis.corpus import paraphrase
 
     raw: list[np.ndarray] = []
-    real = claims._candidate_pairs
+    real = links._candidate_pairs
 
     def recording(keys, article_of, **kw):
         out = real(keys, article_of, **kw)
-        if (kw.get("min_shared") == claims.PARAPHRASE_MIN_CONCEPTS and not kw.get("strong_prefix")
+        if (kw.get("min_shared") == links.PARAPHRASE_MIN_CONCEPTS and not kw.get("strong_prefix")
                 and not kw.get("counts")):
             raw.append(out)  # the paraphrase candidates
         return out
 
-    claims._candidate_pairs, claims._FEATURE_SINK = recording, []
+    links._candidate_pairs, links._FEATURE_SINK = recording, []
     try:
         tables = sf.analyse_story(story)
-        scored = {frozenset((a, b)): f for a, b, f in claims._FEATURE_SINK}
+        scored = {frozenset((a, b)): f for a, b, f in links._FEATURE_SINK}
     finally:
-        claims._candidate_pairs, claims._FEATURE_SINK = real, None
+        links._candidate_pairs, links._FEATURE_SINK = real, None
     cl = tables.claims.sort_values(["article_id", "start", "end"], kind="mergesort").reset_index(drop=True)
     cid = cl.claim_id.astype(str).tolist()  # the order _link_rows indexes claims in
     candidates = {frozenset((cid[i], cid[j])) for p in raw for i, j in p.tolist()}

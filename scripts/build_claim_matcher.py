@@ -3,7 +3,7 @@ of different articles state the same fact (analysis.corpus.paraphrase.match_prob
 
 Training data: the TUNING stories of tests/fixtures/facts_gold.json (hand-annotated passages
 that state one fact, annotated blind to the system). Every paraphrase candidate pair the
-comparison considers (analysis.map.claims._paraphrase_links) is a row of
+comparison considers (analysis.corpus.links._paraphrase_links) is a row of
 analysis.corpus.paraphrase.FEATURES, labelled 1 when its two claims overlap passages of one gold
 fact. The other stories of the gold are held out: they are never read here, so the figures
 benchmarks/score_facts.py prints for them are held-out figures.
@@ -27,6 +27,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from analysis.map import claims  # noqa: E402
+from analysis.corpus import links
 from analysis import corpus  # noqa: E402
 from analysis.corpus import paraphrase  # noqa: E402
 from benchmarks import score_facts  # noqa: E402
@@ -90,14 +91,14 @@ def main() -> int:
     paraphrase.matcher = lambda: ((0.0,) * len(paraphrase.FEATURES), -50.0, 2.0)  # collect, link nothing
     try:
         for story in stories:
-            claims._FEATURE_SINK = []
+            links._FEATURE_SINK = []
             tables = score_facts.analyse_story(story)
-            for f, label in labelled(story, tables, claims._FEATURE_SINK):
+            for f, label in labelled(story, tables, links._FEATURE_SINK):
                 X.append(list(f))
                 y.append(label)
             analysed.append((story, tables))
     finally:
-        claims._FEATURE_SINK = None
+        links._FEATURE_SINK = None
     coef, b = fit_logistic(X, y)
     weights = [round(w, 6) for w in coef]
     intercept = round(b, 6)

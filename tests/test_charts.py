@@ -291,7 +291,7 @@ def test_hedging_bars_are_the_rates(tables):
 
 
 def test_link_counts_count_both_sides_and_unique_claims(tables):
-    from analysis.map.claims import link_counts
+    from analysis.corpus.links import link_counts
 
     counts = link_counts(tables.claims, links_frame(), tables.articles.article_id)
     assert counts.loc["art-one", "reused_quote"] == 1 and counts.loc["art-two", "reused_quote"] == 1

@@ -9,6 +9,7 @@ import pandas as pd
 import pytest
 
 from analysis.map import claims as C
+from analysis.corpus import links as L
 from analysis.config import ALLSIDES_DIR, NOTEBOOKS_DIR, SEEDS_DIR
 from analysis.map.pipeline import analyse_article
 from analysis.records import Article, Number
@@ -19,7 +20,7 @@ def _article(aid: str, headline: str, *paragraphs: str, **meta) -> Article:
 
 
 def _compare(*articles: Article, **kw):
-    return C.compare_analyses([analyse_article(a) for a in articles], **kw)
+    return L.compare_analyses([analyse_article(a) for a in articles], **kw)
 
 
 def _check_offsets(claims: pd.DataFrame, links: pd.DataFrame, texts: dict[str, str]) -> None:
@@ -223,7 +224,7 @@ def test_values_compatible(a, qa, b, qb, ok):
      "the airport will reopen to civilian flights, within a week", True),
 ])
 def test_quote_similarity(qa, qb, linked):
-    assert (C.quote_similarity(qa, qb) >= C.QUOTE_MIN_SCORE) is linked
+    assert (L.quote_similarity(qa, qb) >= L.QUOTE_MIN_SCORE) is linked
 
 
 def test_reused_quote_link_and_different_quotes_not_linked():
@@ -273,11 +274,11 @@ def test_shared_passage_same_when_shingle_hashes_collide(monkeypatch):
     segments = {"pa": [(0, "Our correspondent reports from the border. " + WIRE)],
                 "pb": [(0, WIRE + " Local officials welcomed the news.")],
                 "pc": [(0, "Officials said " + WIRE[:120]), (200, WIRE[120:])]}
-    expected = C._passage_links(segments, min_words=20, df_cap=25)
+    expected = L._passage_links(segments, min_words=20, df_cap=25)
     assert [(a, b) for a, _, _, b, *_ in expected] == [("pa", "pb"), ("pa", "pc"), ("pb", "pc")]
     # a hash that collides all the time: the words are checked and exact ids used instead
-    monkeypatch.setattr(C, "_shingle_hash", lambda ids, at, k: (ids[at] % 3).astype("uint64"))
-    assert C._passage_links(segments, min_words=20, df_cap=25) == expected
+    monkeypatch.setattr(L, "_shingle_hash", lambda ids, at, k: (ids[at] % 3).astype("uint64"))
+    assert L._passage_links(segments, min_words=20, df_cap=25) == expected
 
 
 @pytest.mark.parametrize("text", ["Rebels captured Aleppo's villages", "  Mr. Smith said it", "",
@@ -306,7 +307,7 @@ def test_agree_paraphrase_but_not_same_names_or_negation():
     ag = links[links.kind == "agree"]
     assert len(ag) == 1
     assert "moderate rebel groups rather than" in ag.text_a.iloc[0]
-    assert ag.score.iloc[0] >= C.AGREE_MIN_SCORE
+    assert ag.score.iloc[0] >= L.AGREE_MIN_SCORE
 
 
 def test_paraphrase_links_reports_of_one_event_from_other_angles(monkeypatch):
@@ -325,7 +326,7 @@ def test_paraphrase_links_reports_of_one_event_from_other_angles(monkeypatch):
     assert len(ag) == 1 and ag.detail.iloc[0].startswith("paraphrase:")
     assert ag.text_a.iloc[0].startswith("Isis fighters seized") and ag.text_b.iloc[0].startswith("The Islamic State")
     _check_offsets(claims, links, {x.article_id: x.text for x in (a, b)})
-    monkeypatch.setattr(C, "PARAPHRASE_MIN_STORY", C.ARTICLE_MIN_SIMILARITY)
+    monkeypatch.setattr(L, "PARAPHRASE_MIN_STORY", L.ARTICLE_MIN_SIMILARITY)
     assert not len(_compare(a, b)[1])
 
 
@@ -343,11 +344,11 @@ def test_paraphrase_candidates_within_a_story_when_a_concept_is_common_in_the_co
     claims = C.claims_frame([r for x in results for r in C.claim_rows(x)])
     texts = {x.parsed.article.article_id: x.text for x in results}
     # every key shared by all three articles is "too common to block on" in the whole corpus
-    monkeypatch.setattr(C, "KEY_DF_CAP_MIN", 2)
+    monkeypatch.setattr(L, "KEY_DF_CAP_MIN", 2)
     stories = {"sa": "1", "sb": "1", "sc": "2"}
 
     def agree(story_of):
-        rows = C.link_rows(claims, None, texts, story_of=story_of)
+        rows = L.link_rows(claims, None, texts, story_of=story_of)
         return {(r[4], r[5]) for r in rows if r[1] == "agree"}
 
     assert ("sa:0", "sb:0") in agree(stories)  # within story 1 those keys are rare
@@ -379,10 +380,10 @@ def test_unique_claims_and_matrix():
     a = _article("ua", "Aid arrives", WIRE, "A new school opened in the northern suburb on Thursday morning.")
     b = _article("ub", "Aid convoys", WIRE)
     claims, links = _compare(a, b)
-    uniq = C.unique_claims(claims, links)
+    uniq = L.unique_claims(claims, links)
     assert list(uniq.article_id) == ["ua"]
     assert "school" in uniq.text.iloc[0]
-    m = C.agreement_matrix(claims, links)
+    m = L.agreement_matrix(claims, links)
     assert m.loc["ub", "ua"] == 1.0 and 0 < m.loc["ua", "ub"] < 1
 
 
@@ -393,7 +394,7 @@ def seeds():
     from analysis.views.export import analyse
 
     tables = analyse(SEEDS_DIR)
-    claims, links = C.compare(tables)
+    claims, links = L.compare(tables)
     return tables, claims, links
 
 
@@ -401,7 +402,7 @@ def test_seeds_offsets_and_columns(seeds):
     tables, claims, links = seeds
     assert list(links.columns) == list(C.LINK_COLUMNS)
     _check_offsets(claims, links, tables.texts)
-    assert set(links.kind) <= set(C.LINK_KINDS)
+    assert set(links.kind) <= set(L.LINK_KINDS)
     assert (links.article_a < links.article_b).all()
 
 
@@ -415,22 +416,22 @@ def test_seeds_villages_conflict_and_recycled_quote(seeds):
     assert len(quote) >= 1
     assert any("air strikes" in t for t in quote.text_b) and any("airstrikes" in t for t in quote.text_a)
     assert set(zip(quote.article_a, quote.article_b)) == {(row.article_a, row.article_b)}
-    origin = C.likely_origin(tables, claims, links)
+    origin = L.likely_origin(tables, claims, links)
     assert "Reuters" in set(origin.likely_origin)
 
 
 def test_seeds_attribution_edges(seeds):
     tables, claims, links = seeds
-    edges = C.attribution_edges(tables, claims, links)
-    assert list(edges.columns) == list(C.EDGE_COLUMNS)
+    edges = L.attribution_edges(tables, claims, links)
+    assert list(edges.columns) == list(L.EDGE_COLUMNS)
     assert {"cites", "reuses"} <= set(edges.kind)
     assert ((edges.kind == "cites") & (edges.target_node == "Reuters")).any()
 
 
 def test_link_rows_deterministic(seeds):
     tables, claims, links = seeds
-    again = C.links_frame(C.link_rows(claims.sample(frac=1, random_state=3), tables.quotes, tables.texts,
-                                      published=C._published(tables), story_of=C.story_map(tables)))
+    again = C.links_frame(L.link_rows(claims.sample(frac=1, random_state=3), tables.quotes, tables.texts,
+                                      published=L._published(tables), story_of=L.story_map(tables)))
     pd.testing.assert_frame_equal(again, links)
 
 
@@ -467,7 +468,7 @@ def cluster(tmp_path_factory):
     if len(picked) < 4:
         pytest.skip(f"only {len(picked)} cluster articles found in {ALLSIDES_DIR}")
     tables = analyse(dest)
-    claims, links = C.compare(tables)
+    claims, links = L.compare(tables)
     return dest, tables, claims, links
 
 
@@ -487,10 +488,10 @@ def test_real_cluster_links(cluster):
             va, vb = values.split(" vs ")
             assert va != vb and unit
     for row in links[links.kind == "reused_quote"].itertuples():
-        assert C.quote_similarity(row.text_a, row.text_b) >= C.QUOTE_MIN_SCORE
-    uniq = C.unique_claims(claims, links)
+        assert L.quote_similarity(row.text_a, row.text_b) >= L.QUOTE_MIN_SCORE
+    uniq = L.unique_claims(claims, links)
     assert 0 < len(uniq) < len(claims)
-    m = C.agreement_matrix(claims, links)
+    m = L.agreement_matrix(claims, links)
     assert (m.values.diagonal() == 1).all() and ((m.values >= 0) & (m.values <= 1)).all()
 
 
@@ -627,7 +628,7 @@ def test_blocking_pairs_on_many_items_and_distinct_values():
     for i in range(n - 3, n):  # two keys shared by the last items: a pair needing both
         keys[i] += ["x", "y"]
     art = np.arange(n)  # every item its own article
-    got = {tuple(p) for p in C._candidate_pairs(keys, art, cap=60, min_shared=2).tolist()}
+    got = {tuple(p) for p in L._candidate_pairs(keys, art, cap=60, min_shared=2).tolist()}
     shared = {}
     for idx in [*members.values(), [n - 3, n - 2, n - 1], [n - 3, n - 2, n - 1]]:
         for x, i in enumerate(idx):
@@ -636,5 +637,5 @@ def test_blocking_pairs_on_many_items_and_distinct_values():
     assert got == {p for p, c in shared.items() if c >= 2}
     assert (n - 3, n - 1) in got
     values = rng.integers(0, 50, 1000)
-    assert C._distinct(values).tolist() == np.unique(values).tolist()
-    assert C._distinct(values[:0]).tolist() == []
+    assert L._distinct(values).tolist() == np.unique(values).tolist()
+    assert L._distinct(values[:0]).tolist() == []

@@ -9,6 +9,7 @@ import pandas as pd
 import pytest
 
 from analysis.map import claims, parallel
+from analysis.corpus import links
 from analysis import corpus, store
 from analysis.config import ALLSIDES_DIR, SEEDS_DIR
 from analysis.views.export import analyse
@@ -85,15 +86,15 @@ def _brute_pairs(keys, art, cap, min_shared, strong_prefix=""):
 @pytest.mark.parametrize("seed", range(4))
 def test_candidate_pairs_are_every_pair_sharing_enough_keys(seed, monkeypatch):
     rng = random.Random(seed)
-    monkeypatch.setattr(claims, "_PAIR_BATCH", 7)  # many small batches
+    monkeypatch.setattr(links, "_PAIR_BATCH", 7)  # many small batches
     n = 90
     vocab = [f"w{i}" for i in range(40)] + [f"n:{i}" for i in range(6)]
     keys = [rng.sample(vocab, rng.randint(0, 8)) for _ in range(n)]
     art = np.array([i // 3 for i in range(n)])
-    got = claims._candidate_pairs(keys, art, cap=12, min_shared=2, strong_prefix="n:")
+    got = links._candidate_pairs(keys, art, cap=12, min_shared=2, strong_prefix="n:")
     want = _brute_pairs(keys, art, 12, 2, "n:")
     assert [tuple(p) for p in got.tolist()] == sorted(want)
-    pairs, shared = claims._candidate_pairs(keys, art, cap=12, min_shared=2, counts=True)
+    pairs, shared = links._candidate_pairs(keys, art, cap=12, min_shared=2, counts=True)
     want = _brute_pairs(keys, art, 12, 2)
     assert [tuple(p) for p in pairs.tolist()] == sorted(want)
     assert shared.tolist() == [want[p] for p in sorted(want)]
@@ -101,7 +102,7 @@ def test_candidate_pairs_are_every_pair_sharing_enough_keys(seed, monkeypatch):
 
 def test_pair_codes_span_several_buckets():
     n = 200_000  # 32-bit offsets: buckets of 21,474 first items
-    p = claims._PairCodes(n)
+    p = links._PairCodes(n)
     a = np.array([0, 199_998, 21_474, 0, 150_000, 21_473], dtype=np.int64)
     b = np.array([5, 199_999, 21_475, 5, 150_001, 199_999], dtype=np.int64)
     p.add(a, b)

@@ -116,7 +116,7 @@ def _inputs(per_article, stage: str, names=None) -> dict[str, pd.DataFrame]:
 def release() -> None:
     """Collect garbage and hand freed heap memory back to the system, so that the next
     stage starts from a small resident size."""
-    from ..map.claims import release_memory
+    from .links import release_memory
 
     gc.collect()
     release_memory()
@@ -189,17 +189,18 @@ def _story_input(per_article):
 
 def stories_and_outlets(per_article, texts, reuse: bool = False) -> tuple:
     """:func:`stories_stage`, then :func:`outlets_stage` on its stories, then (``reuse``) the
-    links' reused quotes and shared passages (:func:`analysis.map.claims.reuse_links`), with
+    links' reused quotes and shared passages (:func:`analysis.corpus.links.reuse_links`), with
     their CPU seconds: what a worker runs beside the rest of the links."""
     story_rows, story_secs = stories_stage(per_article, texts)
     out = (story_rows, story_secs, *outlets_stage(per_article, story_rows))
     if not reuse:
         return out
     from ..map import claims
+    from . import links
 
     t = time.process_time()
     lk = _inputs(per_article, "reuse")
-    found = claims.reuse_links(lk["claims"], lk.get("quotes"), texts)
+    found = links.reuse_links(lk["claims"], lk.get("quotes"), texts)
     return (*out, found, time.process_time() - t)
 
 
@@ -263,7 +264,7 @@ def _links_and_facts(per_article, texts, story_of, out, secs, *, jobs: int = 1, 
 
     t = time.process_time()
     lk = _inputs(per_article, "links", None if reuse is None else ("claims", "articles"))
-    out["links"] = claims.link_rows(lk["claims"], lk.get("quotes"), texts, reuse=reuse,
+    out["links"] = links.link_rows(lk["claims"], lk.get("quotes"), texts, reuse=reuse,
                                     published=_published(lk.get("articles")), story_of=story_of, jobs=jobs)
     del lk
     release()

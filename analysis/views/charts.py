@@ -324,7 +324,7 @@ def citation_network(tables, links: pd.DataFrame | None = None, *, top: int = 25
     Edge width = citations; a dashed edge goes to the medium a source came through (``via``,
     "quoted by Reuters"). Sources are grouped by kind; the ``top`` sources cited by most
     articles are drawn. Curved dark edges between articles are reuse links from
-    :func:`analysis.map.claims.compare` (``reused_quote`` / ``shared_passage``) when ``links``
+    :func:`analysis.corpus.links.compare` (``reused_quote`` / ``shared_passage``) when ``links``
     is given (or carried in ``tables``).
     """
     from .profile import SOURCE_KINDS
@@ -611,7 +611,7 @@ def agreement_heatmap(tables, claims: pd.DataFrame | None = None, links: pd.Data
                       matrix: pd.DataFrame | None = None, articles=None) -> plt.Figure:
     """Articles × articles: share of the row article's claims that the column article also makes.
 
-    ``matrix`` is :func:`analysis.map.claims.agreement_matrix` (computed from ``claims`` and
+    ``matrix`` is :func:`analysis.corpus.links.agreement_matrix` (computed from ``claims`` and
     ``links`` when not given). Asymmetric: a short article can be covered by a long one.
     """
     title_ = "Agreement: share of the row article's claims that the column article also makes"
@@ -620,10 +620,10 @@ def agreement_heatmap(tables, claims: pd.DataFrame | None = None, links: pd.Data
         claims = claims if claims is not None else _frame(tables, "claims")
         links = links if links is not None else _frame(tables, "links")
         if claims is None or links is None:
-            return nothing_to_show(title_, "no claims/links given (pass analysis.map.claims.compare(tables)).")
+            return nothing_to_show(title_, "no claims/links given (pass analysis.corpus.links.compare(tables)).")
         if not len(claims):
             return nothing_to_show(title_, "no claims in these articles.")
-        from ..map.claims import agreement_matrix
+        from ..corpus.links import agreement_matrix
 
         keep = set(ids)
         claims = claims[claims.article_id.astype(str).isin(keep)]
@@ -703,14 +703,14 @@ def _fmt(value: float, qualifier: str = "") -> str:
 def number_conflicts(tables, links: pd.DataFrame | None = None, *, top: int = 12) -> plt.Figure:
     """Conflicting numbers side by side: per conflict, the two articles' values on one scale.
 
-    One row per ``number_conflict`` link of :func:`analysis.map.claims.compare` (the same counted
+    One row per ``number_conflict`` link of :func:`analysis.corpus.links.compare` (the same counted
     thing about the same event with values that cannot both be true), labelled with the unit;
     each dot has its article's colour and label.
     """
     title_ = "Conflicting numbers: the same counted thing, two articles, two values"
     links = links if links is not None else _frame(tables, "links")
     if links is None:
-        return nothing_to_show(title_, "no links given (pass analysis.map.claims.compare(tables)).")
+        return nothing_to_show(title_, "no links given (pass analysis.corpus.links.compare(tables)).")
     pairs = conflict_pairs(links)
     if not len(pairs):
         return nothing_to_show(title_, "no conflicting numbers were found between these articles.")
@@ -1148,18 +1148,18 @@ def link_profile(tables, claims: pd.DataFrame | None = None, links: pd.DataFrame
                  articles=None) -> plt.Figure:
     """Per article: the links it shares with the others, by kind, and its claims no link touches.
 
-    From :func:`analysis.map.claims.link_counts` (``claims``/``links`` from
-    :func:`analysis.map.claims.compare`, else the tables' own).
+    From :func:`analysis.corpus.links.link_counts` (``claims``/``links`` from
+    :func:`analysis.corpus.links.compare`, else the tables' own).
     """
     title_ = "What each article shares with the others, and what only it says"
     ids, cap_note = _pick_articles(tables, articles)
     claims = claims if claims is not None else _frame(tables, "claims")
     links = links if links is not None else _frame(tables, "links")
     if claims is None or links is None:
-        return nothing_to_show(title_, "no claims/links given (pass analysis.map.claims.compare(tables)).")
+        return nothing_to_show(title_, "no claims/links given (pass analysis.corpus.links.compare(tables)).")
     if not len(claims):
         return nothing_to_show(title_, "no claims in these articles.")
-    from ..map.claims import link_counts
+    from ..corpus.links import link_counts
 
     counts = link_counts(claims, links, tables.articles.article_id).reindex(ids).fillna(0).astype(int)
     labels = _labels(tables)
