@@ -26,7 +26,6 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from analysis.map import claims  # noqa: E402
 from analysis.corpus import links
 from analysis import corpus  # noqa: E402
 from analysis.corpus import paraphrase  # noqa: E402

@@ -8,7 +8,7 @@ import numpy as np
 import pandas as pd
 import pytest
 
-from analysis.map import claims, parallel
+from analysis.map import parallel
 from analysis.corpus import links
 from analysis import corpus, store
 from analysis.config import ALLSIDES_DIR, SEEDS_DIR

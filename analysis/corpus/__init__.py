@@ -195,7 +195,6 @@ def stories_and_outlets(per_article, texts, reuse: bool = False) -> tuple:
     out = (story_rows, story_secs, *outlets_stage(per_article, story_rows))
     if not reuse:
         return out
-    from ..map import claims
     from . import links
 
     t = time.process_time()
@@ -259,8 +258,7 @@ def corpus_rows(per_article: Mapping[str, pd.DataFrame], texts: Mapping[str, str
 
 
 def _links_and_facts(per_article, texts, story_of, out, secs, *, jobs: int = 1, reuse=None) -> None:
-    from ..map import claims
-    from . import facts
+    from . import facts, links
 
     t = time.process_time()
     lk = _inputs(per_article, "links", None if reuse is None else ("claims", "articles"))

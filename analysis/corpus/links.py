@@ -16,10 +16,11 @@ from collections import Counter, defaultdict
 from contextlib import contextmanager
 from functools import lru_cache
 from typing import Callable, Iterable, Optional, Sequence
+
 import numpy as np
 import pandas as pd
-from ..map.events import ANAPHOR_HEADS
 
+from ..map.events import ANAPHOR_HEADS
 from ..map.claims import (NUMBER_MIN_SIMILARITY, _Info, _NONE, _WORD, _conflicts, _content_share,
     _content_terms, _cosine, _frozen, _same_event, build_claims, claim_rows, claims_frame,
     fallback_quote_spans, front_stretches, links_frame, parse_numbers)
@@ -892,7 +893,7 @@ def _paraphrase_links(infos, content_terms, ents, art, art_codes, cid, starts, e
     on one story (the ``stories`` table's, or word profiles with a cosine of PARAPHRASE_MIN_STORY).
     Concept weights are IDF scaled to 0..1 (:func:`analysis.corpus.paraphrase.scaled_idf`).
     """
-    from . import events
+    from ..map import events
     from . import paraphrase
 
     min_prob = paraphrase.matcher()[2] if min_prob is None else min_prob

@@ -14,7 +14,8 @@ One module a job (imports point down this list only):
 * :mod:`.gender`, :mod:`.affiliation` who the speakers are
 * :mod:`.indirect` reported speech around one cue; :mod:`.table` the ``attributions`` table
   (:func:`find_attributions`, :func:`attribution_rows`, :func:`with_speaker_details`)
-* :mod:`.views` notebook views of the table
+
+The notebook views of the table are :mod:`analysis.views.attributions`.
 
 ``analysis.map.quotes`` and ``analysis.map.attributions`` re-export these names for older code.
 """
@@ -25,10 +26,9 @@ from .gender import gender
 from .indirect import Attribution
 from .sources import find_sources
 from .table import attribution_rows, find_attributions, with_speaker_details
-from .views import affiliations, attribution_counts, gender_shares, indirect_table
 
 __all__ = [
     "Attribution", "CUE_KINDS", "CUE_VERBS", "CUES", "CUES_PATH", "PARTICIPLE_CUES", "SOURCE_ONLY_CUES",
-    "affiliation", "affiliations", "attribution_counts", "attribution_rows", "find_attributions",
-    "find_quotes", "find_sources", "gender", "gender_shares", "indirect_table", "with_speaker_details",
+    "affiliation", "attribution_rows", "find_attributions", "find_quotes", "find_sources", "gender",
+    "with_speaker_details",
 ]
