@@ -6,7 +6,7 @@
 
 ``load`` (:func:`analysis.store.load`) analyses a corpus once into a store and reuses it
 (only new or changed files are analysed again, on every core); ``analyse`` analyses it in
-memory, in this process.
+memory, in this process; ``export`` writes the tables as CSV or Parquet files.
 
 The package is laid out as the analysis runs (docs/DESIGN.md draws the map):
 
@@ -25,14 +25,14 @@ See README.md for the tables and their columns.
 from __future__ import annotations
 
 __version__ = "0.1.0"
-__all__ = ["analyse", "analyse_article", "load", "__version__"]
+__all__ = ["analyse", "analyse_article", "export", "load", "__version__"]
 
 
 def __getattr__(name):  # lazy, so `python -m analysis --help` stays fast
-    if name == "analyse":
-        from .views.export import analyse
+    if name in ("analyse", "export"):
+        from .views import export
 
-        return analyse
+        return getattr(export, name)
     if name == "load":
         from .store import load
 
