@@ -54,12 +54,6 @@ class _Ctx(_Coref):
         self.after_quote = None  # (block start, quote start) while resolving a speaker after its quote
         self.titled_cache: dict = {}
         self.gender_cache: dict = {}
-        # speakers._classify: answers that read no state, reads of the state, the last update of
-        # it, the reads it checks again
-        self.classified: dict = {}
-        self.state_reads = 0
-        self.speaker_update = None
-        self.speaker_checks: list = []
         self.byline = (parsed.byline or "").split(" and ")[0].split(",")[0].strip() or None
 
     def people(self) -> list:

@@ -62,78 +62,7 @@ _STATEMENT_CACHE: dict = {}
 
 
 def _classify(ctx: _Ctx, s: int, e: int, extra: str = "", pos: int = 0) -> Optional[_Speaker]:
-    """Turn a speaker phrase text[s:e] (maybe with apposition) into a _Speaker.
-
-    The finders ask about the same phrases again (sources and attributions look at the same
-    cues). An answer that read nothing of what the article has seen so far (people, anonymous
-    speakers, their heads, roles: :func:`_classify_phrase` counts such reads in
-    ``ctx.state_reads``) depends on the text, the mentions and ``(s, e, extra)`` alone, so it
-    is remembered per article in ``ctx.classified``; a repeat makes the same update of that
-    state as the call it repeats (:func:`_seen`), so the state goes on exactly as before. A
-    named person's fuller name and known role are the exception: they are read through
-    :func:`_checked`, which notes the read and its answer, and a repeat is taken from memory
-    only when each read noted gives the same answer again.
-    """
-    key = (s, e, extra)
-    got = ctx.classified.get(key)
-    if got is not None:
-        spk, update, checks = got
-        if all(fn(ctx, arg) == answer for fn, arg, answer in checks):
-            if update is not None:
-                update[0](ctx, *update[1:])
-            return spk
-    reads = ctx.state_reads
-    ctx.speaker_update = None
-    ctx.speaker_checks = []
-    spk = _classify_phrase(ctx, s, e, extra, pos)
-    if ctx.state_reads == reads:
-        ctx.classified[key] = (spk, ctx.speaker_update, tuple(ctx.speaker_checks))
-    return spk
-
-
-def _checked(ctx: _Ctx, fn, arg: str) -> str:
-    """``fn(ctx, arg)``, noted for :func:`_classify` (a repeat must get the same answer)."""
-    answer = fn(ctx, arg)
-    ctx.speaker_checks.append((fn, arg, answer))
-    return answer
-
-
-def _fuller_name(ctx: _Ctx, name: str) -> str:
-    """A fuller name of the person seen before for a surname or first name alone, else ``name``."""
-    # surname only: reuse a fuller name seen before ("Mustafa" <- "Captain Mustafa")
-    people = ctx.people()
-    full = next((f for _, f in reversed(people) if f.split()[-1] == name), None)
-    if full is None:  # a first name: "Arnie reports" <- "NPR's Arnie Seipel"
-        full = next((f for _, f in reversed(people) if " " in f and f.split()[0] == name), None)
-    return full or name
-
-
-def _known_role(ctx: _Ctx, name: str) -> str:
-    """The role seen for ``name`` in the article ('' when none)."""
-    ctx.people()
-    return ctx.roles.get(name, "")
-
-
-def _seen(ctx: _Ctx, update: tuple) -> None:
-    """Apply ``update`` (a function of ``ctx`` and its arguments) and keep it for :func:`_classify`."""
-    ctx.speaker_update = update
-    update[0](ctx, *update[1:])
-
-
-def _seen_anonymous(ctx: _Ctx, head: str, hs: int, desc: str, role: str) -> None:
-    ctx.anon_heads.add(head)
-    ctx.anon_at.append((hs, desc, role))
-
-
-def _seen_named(ctx: _Ctx, ns: int, name: str, ekind: str, role: str) -> None:
-    if ekind == "person":
-        ctx.add_person(ns, name)
-        if role:
-            ctx.roles.setdefault(name, role)
-
-
-def _classify_phrase(ctx: _Ctx, s: int, e: int, extra: str, pos: int) -> Optional[_Speaker]:
-    """:func:`_classify` worked out; ``ctx.state_reads`` goes up where it reads the article's state."""
+    """Turn a speaker phrase text[s:e] (maybe with apposition) into a _Speaker."""
     text = ctx.text
     s, e = _trim(text, s, e)
     if s >= e:
@@ -158,7 +87,6 @@ def _classify_phrase(ctx: _Ctx, s: int, e: int, extra: str, pos: int) -> Optiona
         return None
     first = words[0].lower()
     if len(words) == 1 and first in PRONOUNS:
-        ctx.state_reads += 1  # (antecedents, roles)
         kind = "named"
         if first in PRONOUN_GENDER:
             found = ctx.antecedent(pos if pos else hs, PRONOUN_GENDER[first], anonymous=True,
@@ -207,10 +135,7 @@ def _classify_phrase(ctx: _Ctx, s: int, e: int, extra: str, pos: int) -> Optiona
         desc = head[0].lower() + head[1:] if first in DETERMINERS else head
         role = _role_of(head + " " + appos)
         named_in_appos = not (not appos.strip() or appos.lstrip(" ,").startswith(("who ", "whose ", "which ")))
-        if first == "the" and len(words) >= 2:
-            ctx.state_reads += 1  # (the statement's author, the heads of anonymous speakers, antecedents)
         if first == "the" and last in STATEMENT_HEADS and not named_in_appos:
-            ctx.state_reads += 1
             # "X said in a statement ... “…,” the statement said": X
             author = _statement_author(ctx, hs, last)
             if author is not None:
@@ -228,7 +153,8 @@ def _classify_phrase(ctx: _Ctx, s: int, e: int, extra: str, pos: int) -> Optiona
                 name = ctx.last_media(pos if pos else hs)
                 if name:
                     return _Speaker(name, "named", "media", hs, he, "media", "description")
-        _seen(ctx, (_seen_anonymous, last, hs, desc, role))
+        ctx.anon_heads.add(last)
+        ctx.anon_at.append((hs, desc, role))
         return _Speaker(desc, "anonymous", role, hs, he, "anonymous")
     if not any(w[:1].isupper() for w in words):
         return None
@@ -265,13 +191,22 @@ def _classify_phrase(ctx: _Ctx, s: int, e: int, extra: str, pos: int) -> Optiona
         name = _WS_RE.sub(" ", text[ns:ne])
     ekind = _entity_kind(name, m)
     if ekind == "person" and " " not in name:
-        name = _checked(ctx, _fuller_name, name)
+        # surname only: reuse a fuller name seen before ("Mustafa" <- "Captain Mustafa")
+        people = ctx.people()
+        full = next((f for _, f in reversed(people) if f.split()[-1] == name), None)
+        if full is None:  # a first name: "Arnie reports" <- "NPR's Arnie Seipel"
+            full = next((f for _, f in reversed(people) if " " in f and f.split()[0] == name), None)
+        name = full or name
     role = "media" if ekind == "media" else _role_of(head + " " + appos)
     if not role and ekind == "government":
         role = "official"
     if not role and ekind == "person":
-        role = _checked(ctx, _known_role, name)
-    _seen(ctx, (_seen_named, ns, name, ekind, role))
+        ctx.people()
+        role = ctx.roles.get(name, "")
+    if ekind == "person":
+        ctx.add_person(ns, name)
+        if role:
+            ctx.roles.setdefault(name, role)
     return _Speaker(name, "named", role, hs, he, ekind)
 
 
