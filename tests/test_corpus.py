@@ -100,6 +100,24 @@ def test_candidate_pairs_are_every_pair_sharing_enough_keys(seed, monkeypatch):
     assert shared.tolist() == [want[p] for p in sorted(want)]
 
 
+@pytest.mark.parametrize("seed", range(3))
+def test_flat_keys_pair_as_their_string_keys_do(seed):
+    rng = random.Random(seed)
+    n = 80
+    vocab = [f"w{i}" for i in range(30)]
+    keys = [rng.sample(vocab, rng.randint(0, 7)) for _ in range(n)]
+    stories = [rng.choice(["s1", "s2", None]) for _ in range(n)]
+    art = np.array([i // 4 for i in range(n)])
+    flat = links._FlatKeys.of(keys)
+    got = links._candidate_pairs(flat, art, cap=9, min_shared=2)
+    assert got.tolist() == links._candidate_pairs(keys, art, cap=9, min_shared=2).tolist()
+    # keys per story: a key counts within its story only; items of no story have none
+    scoped = [[f"{st}|{k}" for k in ks] if st is not None else [] for ks, st in zip(keys, stories)]
+    got = links._candidate_pairs(flat.scoped(stories), art, cap=9, min_shared=2)
+    want = _brute_pairs(scoped, art, 9, 2)
+    assert [tuple(p) for p in got.tolist()] == sorted(want) and want
+
+
 def test_pair_codes_span_several_buckets():
     n = 200_000  # 32-bit offsets: buckets of 21,474 first items
     p = links._PairCodes(n)

@@ -129,7 +129,3 @@ def test_pair_features_skips_pairs_that_cannot_reach_the_threshold():
     a, b = ["~seize", "~settlement", "aleppo"], ["~seize", "~settlement", "aleppo", "north"]
     assert P.pair_features(a, b, min_prob=0.01, **strong) == P.pair_features(a, b, **strong)
 
-
-def test_story_keys_count_a_key_within_its_story():
-    keys = P.story_keys([["isis", "~target"], ["isis"], ["isis"]], ["1", "2", None])
-    assert keys[0] == ["1|isis", "1|~target"] and keys[1] == ["2|isis"] and keys[2] == []

@@ -12,6 +12,7 @@ import bisect
 import gc
 import math
 import re
+import sys
 from collections import Counter, defaultdict
 from contextlib import contextmanager
 from functools import lru_cache
@@ -50,23 +51,68 @@ _BRACKETED = re.compile(r"\([^()]{0,60}\)|\[[^\[\]]{0,80}\]")
 
 # --------------------------------------------------------------------------- blocking
 
-def _candidate_pairs(keys: list[list[str]], article_of: np.ndarray, *, cap: int,
+class _FlatKeys:
+    """Items' blocking keys as integers: ``codes`` (one per key of each item, item after item;
+    0, 1, 2, ... in order of first appearance) and ``sizes`` (keys per item). :func:`_candidate_pairs` reads them as it reads lists of
+    keys, and :meth:`scoped` makes keys per story without a string per (story, key).
+
+    >>> fk = _FlatKeys.of([["isis", "~target"], ["isis"], ["isis"]])
+    >>> fk.codes.tolist(), fk.sizes.tolist()
+    ([0, 1, 0, 0], [2, 1, 1])
+    >>> st = fk.scoped(["1", "2", None])
+    >>> st.codes.tolist(), st.sizes.tolist()  # isis and ~target in story 1, isis in story 2
+    ([0, 1, 2], [2, 1, 0])
+    """
+
+    __slots__ = ("codes", "sizes")
+
+    def __init__(self, codes: np.ndarray, sizes: np.ndarray) -> None:
+        self.codes, self.sizes = codes, sizes
+
+    def __len__(self) -> int:
+        return len(self.sizes)
+
+    @classmethod
+    def of(cls, keys: Sequence[Sequence]) -> "_FlatKeys":
+        sizes = np.fromiter((len(ks) for ks in keys), dtype=np.int64, count=len(keys))
+        total = int(sizes.sum())
+        flat = np.fromiter((k for ks in keys for k in ks), dtype=object, count=total)
+        codes = pd.factorize(flat, sort=False)[0].astype(np.int64) if total else np.zeros(0, np.int64)
+        return cls(codes, sizes)
+
+    def scoped(self, stories: Sequence[Optional[str]]) -> "_FlatKeys":
+        """Each item's keys within its story (item i's story ``stories[i]``): a key counts
+        within one story only; items of no story (None) get no keys."""
+        story = pd.factorize(pd.Series(list(stories), dtype=object))[0].astype(np.int64)  # None: -1
+        per_key = np.repeat(story, self.sizes)
+        keep = per_key >= 0
+        width = int(self.codes.max()) + 1 if len(self.codes) else 1
+        codes = pd.factorize(per_key[keep] * width + self.codes[keep], sort=False)[0].astype(np.int64)
+        return _FlatKeys(codes, np.where(story >= 0, self.sizes, 0))
+
+
+def _candidate_pairs(keys, article_of: np.ndarray, *, cap: int,
                      min_shared: int, strong_prefix: str = "", counts: bool = False):
     """Pairs (i < j, different articles) sharing >= min_shared keys (or one strong key).
 
+    ``keys``: per item its keys (a list of lists), or a :class:`_FlatKeys` (no strong keys).
     An inverted index over keys; keys held by more than ``cap`` items are skipped.
     Returns an (n, 2) int array, sorted (and the shared-key counts when ``counts``).
     The pairs found key by key are kept as 32-bit codes in buckets of first items
     (:class:`_PairCodes`), so memory stays at half the occurrences' 64-bit codes.
     """
     n = len(keys)
-    sizes = np.fromiter((len(ks) for ks in keys), dtype=np.int64, count=n)
+    flat_keys = isinstance(keys, _FlatKeys)
+    sizes = keys.sizes if flat_keys else np.fromiter((len(ks) for ks in keys), dtype=np.int64, count=n)
     chunks, strong_chunks = _PairCodes(n), _PairCodes(n)
     if sizes.sum():
-        flat = np.fromiter((k for ks in keys for k in ks), dtype=object, count=int(sizes.sum()))
-        codes, uniq = pd.factorize(flat, sort=False)
-        del flat
-        codes = codes.astype(np.int32)
+        if flat_keys:  # (already dense codes)
+            codes, uniq = keys.codes.astype(np.int32), range(int(keys.codes.max()) + 1)
+        else:
+            flat = np.fromiter((k for ks in keys for k in ks), dtype=object, count=int(sizes.sum()))
+            codes, uniq = pd.factorize(flat, sort=False)
+            del flat
+            codes = codes.astype(np.int32)
         owner = np.repeat(np.arange(n, dtype=np.int32), sizes)
         order = np.argsort(codes, kind="stable")  # postings: items in ascending order per key
         posting = owner[order]
@@ -378,18 +424,24 @@ def _passage_links(segments: dict[str, list[tuple[int, str]]], *, min_words: int
     del pieces, vocab
     first_word = np.concatenate([[0], np.cumsum(n_words)[:-1]])
     own = np.repeat(np.arange(len(arts), dtype=np.int64), n_sh)
-    ps = np.arange(int(n_sh.sum()), dtype=np.int64) - np.repeat(np.cumsum(n_sh) - n_sh, n_sh)
-    at = first_word[own] + ps  # index of each shingle's first word
+    at = np.arange(int(n_sh.sum()), dtype=np.int64)  # index of each shingle's first word:
+    at += np.repeat(first_word - (np.cumsum(n_sh) - n_sh), n_sh)  # (its article's words, then its place)
     h = _shingle_hash(ids, at, k)
     order = np.argsort(h, kind="stable")  # by shingle, then article, then position
-    h, own, ps, at = h[order], own[order], ps[order], at[order]
+    h = h[order]  # (one array at a time: four copies of millions of shingles at once weigh)
+    own = own[order]
+    at = at[order]
+    del order
     same = h[1:] == h[:-1]
     if same.any():  # a 64-bit hash can collide: check the words, and rank exactly if it did
         x = np.flatnonzero(same)
         if any((ids[at[x] + j] != ids[at[x + 1] + j]).any() for j in range(k)):
             h = _shingle_rank(ids, at, k)
             order = np.argsort(h, kind="stable")
-            h, own, ps = h[order], own[order], ps[order]
+            h, own, at = h[order], own[order], at[order]
+    del same, ids
+    ps = at - first_word[own]  # each shingle's place in its article
+    del at
     new_group = np.concatenate([[True], h[1:] != h[:-1]])
     starts = np.flatnonzero(new_group)
     sizes = np.diff(np.append(starts, len(h)))
@@ -475,12 +527,17 @@ def _shingle_hash(ids: np.ndarray, at: np.ndarray, k: int) -> np.ndarray:
     and its place in the shingle, summed)."""
     h = np.zeros(len(at), dtype=np.uint64)
     with np.errstate(over="ignore"):
-        for j in range(k):
-            z = ids[at + j].astype(np.uint64) * np.uint64(k) + np.uint64(j) + np.uint64(0x9E3779B97F4A7C15)
-            z = (z ^ (z >> np.uint64(30))) * np.uint64(0xBF58476D1CE4E5B9)
-            z = (z ^ (z >> np.uint64(27))) * np.uint64(0x94D049BB133111EB)
-            h += z ^ (z >> np.uint64(31))
+        for lo in range(0, len(at), _HASH_BATCH):  # (bounded temporaries)
+            part, hp = at[lo:lo + _HASH_BATCH], h[lo:lo + _HASH_BATCH]
+            for j in range(k):
+                z = ids[part + j].astype(np.uint64) * np.uint64(k) + np.uint64(j) + np.uint64(0x9E3779B97F4A7C15)
+                z = (z ^ (z >> np.uint64(30))) * np.uint64(0xBF58476D1CE4E5B9)
+                z = (z ^ (z >> np.uint64(27))) * np.uint64(0x94D049BB133111EB)
+                hp += z ^ (z >> np.uint64(31))
     return h
+
+
+_HASH_BATCH = 1 << 18
 
 
 def _shingle_rank(ids: np.ndarray, at: np.ndarray, k: int) -> np.ndarray:
@@ -515,6 +572,18 @@ def _quotes_from_frame(quotes: Optional[pd.DataFrame], texts: Optional[dict],
         for aid, s0, t in zip(claims["article_id"], claims["start"], claims["text"]):
             out.extend((str(aid), s0 + s, s0 + e, t[s:e], None) for s, e in fallback_quote_spans(t))
     return sorted(set(out), key=lambda q: (q[0], q[1], q[2]))
+
+
+def _one_object_each(values: list) -> list:
+    """``values`` with equal items as one object (an article id repeated on each of its claims
+    is then stored once).
+
+    >>> a = _one_object_each(["x" * 3, "".join(["x"] * 3)])
+    >>> a[0] is a[1]
+    True
+    """
+    canon: dict = {}
+    return [canon.setdefault(v, v) for v in values]
 
 
 def _split_cell(cell) -> Sequence[str]:
@@ -563,7 +632,8 @@ def _gc_paused():
 
 
 def release_memory() -> None:
-    """Hand the heap's free pages back to the system (glibc's ``malloc_trim``): the big
+    """Hand the heap's free pages back to the system (glibc's ``malloc_trim``, and Arrow's
+    memory pool when pyarrow is in use): the big
     temporary arrays of one step of the links do not stay resident through the next."""
     try:
         import ctypes
@@ -571,6 +641,9 @@ def release_memory() -> None:
         ctypes.CDLL("libc.so.6").malloc_trim(0)
     except (OSError, AttributeError):  # not glibc
         pass
+    pa = sys.modules.get("pyarrow")  # Arrow's own allocator keeps what the tables read let go of
+    if pa is not None:
+        pa.default_memory_pool().release_unused()
 
 
 def reuse_links(claims: pd.DataFrame, quotes: Optional[pd.DataFrame] = None, texts=None, *,
@@ -664,7 +737,7 @@ def _link_rows(claims: pd.DataFrame, quotes: Optional[pd.DataFrame], texts: Opti
     claims = claims.sort_values(["article_id", "start", "end"], kind="mergesort").reset_index(drop=True)
     n = len(claims)
     cid = claims["claim_id"].astype(str).tolist()
-    art = claims["article_id"].astype(str).tolist()
+    art = _one_object_each(claims["article_id"].astype(str).tolist())
     starts = claims["start"].astype(int).tolist()
     ends = claims["end"].astype(int).tolist()
     ctext = claims["text"].astype(str).tolist()
@@ -704,12 +777,21 @@ def _link_rows(claims: pd.DataFrame, quotes: Optional[pd.DataFrame], texts: Opti
         weights = {t: math.log((n + 1) / (c + 1)) + 1.0 for t, c in df.items()}
         infos = []
         prev_ents: tuple = ()
+        canon: dict = {}
+
+        def same(items: frozenset) -> frozenset:
+            return canon.setdefault(items, items) if items else items
         for i in range(n):
             if i == 0 or art[i] != art[i - 1]:
                 prev_ents = ()
-            infos.append(_Info(ctext[i], numbers[i], actors=actors[i], places=places[i],
-                               context=prev_ents, dates_=cdates[i], weights=weights, article=art[i],
-                               content_terms=content_terms[i], ents=ents[i]))
+            info = _Info(ctext[i], numbers[i], actors=actors[i], places=places[i],
+                         context=prev_ents, dates_=cdates[i], weights=weights, article=art[i],
+                         content_terms=content_terms[i], ents=ents[i])
+            # one object per distinct set (most claims repeat their neighbours' actors)
+            info.actors, info.places, info.ctx, info.dates = (
+                same(info.actors), same(info.places), same(info.ctx), same(info.dates))
+            ents[i] = same(ents[i])
+            infos.append(info)
             prev_ents = (*actors[i], *places[i])
             content_terms[i] = (content_terms[i][0],)  # the paraphrases read the terms alone
         del df, actors, places, numbers, cdates
@@ -813,6 +895,9 @@ def _link_rows(claims: pd.DataFrame, quotes: Optional[pd.DataFrame], texts: Opti
                 links.append(("agree", art[i], art[j], cid[i], cid[j], starts[i], ends[i],
                               starts[j], ends[j], ctext[i], ctext[j], round(sim, 3),
                               "shared: " + ", ".join(t[2:] if t.startswith("e:") else t for t in shared)))
+
+        del pairs
+        release_memory()  # (the candidates: the paraphrases below make their own)
 
         # agree through a shared coded event: the same who-does-what-to-whom in other words
         # ("Russia's strikes on the opposition" / "Russian airstrikes are hitting rebel positions")
@@ -920,26 +1005,34 @@ def _paraphrase_links(infos, content_terms, ents, art, art_codes, cid, starts, e
         df.update(cs)
     weights = paraphrase.scaled_idf(df, n)
     del df
-    pairs = _candidate_pairs(distinct, art_codes, cap=cap, min_shared=PARAPHRASE_MIN_CONCEPTS)
+    keys = _FlatKeys.of(distinct)
+    pairs = _candidate_pairs(keys, art_codes, cap=cap, min_shared=PARAPHRASE_MIN_CONCEPTS)
     if story_of:
         # and within each story: a concept too common in the corpus to block on ("Isis", "strikes"
         # in a year of news) still singles out a few claims among one story's articles
         size = Counter(story_of.get(a) for a in set(art))
         stories = [st if size[st] > 1 else None for st in (story_of.get(a) for a in art)]  # 2+ articles
         pairs = _union_pairs(pairs, _candidate_pairs(
-            paraphrase.story_keys(distinct, stories), art_codes, cap=cap, min_shared=PARAPHRASE_MIN_CONCEPTS), n)
+            keys.scoped(stories), art_codes, cap=cap, min_shared=PARAPHRASE_MIN_CONCEPTS), n)
+    del keys
     pairs = _paraphrase_candidates(
         pairs, infos=infos, distinct=distinct, weights=weights, actions=actions, agent_acts=agent_acts,
         art=art, published=published, number_max_days=number_max_days,
         vec_rows=_KeyRows([info.vec for info in infos]) if vec_rows is None else vec_rows,
         min_prob=min_prob if _FEATURE_SINK is None else None)
     out = []
+    # per claim, its sets built once while it is the first claim of the pairs (the pairs come
+    # sorted by it): the sets of every claim compared would hold 100 MB on a large corpus
     concept_sets: dict[int, set] = {}
-    entity_sets: dict[int, set] = {}  # per claim, built once (the same set, in the same order, as per pair)
+    entity_sets: dict[int, set] = {}
     number_sets: dict[int, set] = {}
+    first = -1
     for i, j in _iter_pairs(pairs):
         if art[i] > art[j]:
             i, j = j, i
+        if i != first:
+            first = i
+            concept_sets.clear(), entity_sets.clear(), number_sets.clear()
         if (cid[i], cid[j]) in done:
             continue
         a, b = infos[i], infos[j]

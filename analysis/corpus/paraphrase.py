@@ -198,16 +198,6 @@ def scaled_idf(counts: Mapping[str, int], n: int) -> dict[str, float]:
     return {t: (math.log((n + 1) / (c + 1)) + 1.0) / top for t, c in counts.items()}
 
 
-def story_keys(keys: Sequence[Sequence[str]], stories: Sequence[Optional[str]]) -> list[list[str]]:
-    """Blocking keys scoped to each item's story (``story|key``); items of no story get none,
-    so that a key's frequency is counted within one story.
-
-    >>> story_keys([["isis", "~target"], ["isis"]], ["7", None])
-    [['7|isis', '7|~target'], []]
-    """
-    return [[f"{st}|{k}" for k in ks] if st is not None else [] for ks, st in zip(keys, stories)]
-
-
 #: The features of a candidate claim pair, in the order the matcher's weights use.
 FEATURES = ("shared_weight", "cosine", "soft", "shared_actions", "shared_numbers",
             "shared_entities", "entity_clash", "shared_agent_actions",
