@@ -116,8 +116,9 @@ class _Coref:
             skip_own = _CUE_RE.search(text, _sent_start(text, bs, o), o) is None
         own = k if skip_own else -1
         by_sent: dict[int, list] = {}
-        for p, n in ok:
-            by_sent.setdefault(sent_of(p), []).append((p, n))
+        after = bisect.bisect_right
+        for c in ok:
+            by_sent.setdefault(after(ends, c[0]), []).append(c)
         while k >= first_k:
             s0 = ends[k - 1] if k > 0 else 0
             if s0 < lo:
