@@ -199,10 +199,12 @@ def _scan_people(ctx: _Ctx) -> None:
         if m is not None and m.kind != "person" and m.start < re_ and m.end > name_s:
             continue  # "New Jersey", "Center for Economic Policy": the mentions know better
         ctx.person_at.append((name_s, name))
+        if name in ctx.roles:
+            continue  # (the first role found for a name stays)
         ctx_words = text[max(lo, rs - 40):rs] + run + (ap.group() if ap else _appos_after(text, re_, min(hi, re_ + 200)))
         r = _role_of(ctx_words)
         if r:
-            ctx.roles.setdefault(name, r)
+            ctx.roles[name] = r
     ctx.person_at.sort()
 
 
