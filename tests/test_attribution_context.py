@@ -47,3 +47,36 @@ def test_two_single_quotes_are_read_as_double_marks_but_the_text_stays():
     text = "Headline\n\nHe said ''We won.''"
     ctx = _context(make_parsed(text), [])
     assert ctx.source_text == text and "\"We won.\"" in ctx.text and len(ctx.text) == len(text)
+
+
+@pytest.mark.parametrize("body, person", [
+    ("It was the president.\nObama left early.", "Obama"),  # a title before a full stop still counts
+    ("He met spokesman Kirby later.", "Kirby"),
+    ("EPA Administrator Gina McCarthy spoke.", "Gina McCarthy"),  # the acronym is no part of the name
+    ("NPR's Arnie Seipel reported it.", "Arnie Seipel"),  # nor the owner
+])
+def test_titled_one_word_names_and_runs_with_acronyms_or_owners(body, person):
+    ctx = _context(make_parsed("Headline\n\n" + body), [])
+    assert person in [n for _, n in ctx.people()]
+
+
+@pytest.mark.parametrize("body, not_person", [
+    ("He met the spokesman (Kirby) later.", "Kirby"),  # a mark between the role and the name
+    ("The group asked: Kirby?", "Kirby"),
+    ("GOP House members voted.", "House"),
+])
+def test_no_person_without_a_title_right_before_it(body, not_person):
+    ctx = _context(make_parsed("Headline\n\n" + body), [])
+    assert not_person not in [n for _, n in ctx.people()]
+
+
+def test_antecedent_candidates_leave_out_quotes_and_openers():
+    text = "Headline\n\nSen. Ann Lee met Bob Marsh. “Ask Tom Hill,” it said. Then he left."
+    named = [Mention(text.index(n), text.index(n) + len(n), n, n, "person", "test") for n in ("Bob Marsh", "Tom Hill")]
+    ctx = _context(make_parsed(text), named)
+    o, c = text.index("“"), text.index("”")
+    ctx.quoted = [(o, c)]
+    cands = {p: n for p, n in ctx.people()} | {m.start: m.entity for m in named}
+    assert ctx._outside_quotes(cands.items()) == sorted((p, n) for p, n in cands.items() if not o < p < c)
+    assert (text.index("Tom"), "Tom Hill") not in ctx._outside_quotes(cands.items())
+    assert ctx.antecedent(text.index("he left"), "male") == "Bob Marsh"  # Tom Hill is inside the quote

@@ -27,6 +27,7 @@ _AFFIL_PRE_RE = re.compile(r"((?:[A-Z][\w’'.&-]*\s+){1,4}?)(?:%s)\b" % "|".joi
                            "press secretary", "communications director", "official", "officials",
                            "aide", "adviser", "advisor", "analyst", "economist", "researcher",
                            "strategist", "director", "chairman", "chairwoman", "lawyer", "commander")))
+_OWNER_END_RE = re.compile(r"[’']s$")
 _NOT_ORG = {"Mr", "Mrs", "Ms", "Dr", "The", "A", "An", "He", "She", "It", "They", "President",
             "Sen", "Rep", "Gov", "Senator", "Governor", "Secretary", "Former", "Then", "Vice"}
 
@@ -60,7 +61,7 @@ def affiliation(text: str, s: int, e: int, *, extra: str = "", name: str = "") -
 
 
 def _clean_org(org: str) -> str:
-    org = re.sub(r"[’']s$", "", org.strip())
+    org = _OWNER_END_RE.sub("", org.strip())
     if org[:4] in ("the ", "The "):
         org = org[4:]
     words = org.split()

@@ -44,6 +44,8 @@ class _Ctx(_Coref):
         ms = sorted(mentions, key=lambda m: m.start)
         self.mentions = ms
         self.m_starts = [m.start for m in ms]
+        self.person_mentions = [(m.start, m.entity) for m in ms if m.kind == "person"]
+        self.person_starts = [p for p, _ in self.person_mentions]
         self.person_at: list[tuple[int, str]] = []  # (position, name) of people seen
         self.roles: dict[str, str] = {}
         self.scanned = False
@@ -54,6 +56,8 @@ class _Ctx(_Coref):
         self.after_quote = None  # (block start, quote start) while resolving a speaker after its quote
         self.titled_cache: dict = {}
         self.gender_cache: dict = {}
+        self.cand_ok: dict = {}  # (position, name) -> may be an antecedent (coref), for cand_ok_for
+        self.cand_ok_for = None
         self.byline = (parsed.byline or "").split(" and ")[0].split(",")[0].strip() or None
 
     def people(self) -> list:
@@ -134,6 +138,9 @@ def _after_title(text: str, lo: int, rs: int) -> bool:
 
 
 _ARTICLE_WORDS = frozenset(("The", "A", "An"))
+#: where a run's word may be an acronym or an owner (a word whose second character is no
+#: lower-case letter, or one ending in 's): the runs that need the word-by-word test
+_OWNER_OR_CAPS_HINT_RE = re.compile(r"(?:^| )[^ ][^a-z]|[’']s(?: |$)")
 
 
 def _scan_people(ctx: _Ctx) -> None:
@@ -149,11 +156,15 @@ def _scan_people(ctx: _Ctx) -> None:
     for m in _NAME_RUN_RE.finditer(text, lo, hi):
         run = m.group()
         one_word = " " not in run
-        if one_word and not _after_title(text, lo, m.start()):
-            continue  # one word is a name only after a title or role word (most runs)
+        if one_word:
+            # one word is a name only after a title or role word (most runs are not): one after
+            # no space or full stop is not (the word before would end in that character)
+            c = text[m.start() - 1:m.start()]
+            if c != " " and c != "." and not c.isspace() or not _after_title(text, lo, m.start()):
+                continue
         rs, re_ = m.span()
         parts = run.split()
-        if len(parts) > 1:
+        if len(parts) > 1 and _OWNER_OR_CAPS_HINT_RE.search(run):
             acr = [i for i, w in enumerate(parts) if w.isupper() and len(w) > 1 or w.endswith(("’s", "'s"))]
             if acr:  # an acronym or an owner is no part of a name: "EPA Administrator Gina McCarthy",
                 # "NPR's Arnie Seipel"
@@ -178,7 +189,7 @@ def _scan_people(ctx: _Ctx) -> None:
                 and not _after_title(text, lo, rs):
             continue  # untitled: a plain or appositive name needs 2+ words, not a sentence opener
         ap = _APPOS_START_RE.match(text, re_, hi)
-        plain = n <= 3 and all(w.isalpha() for w in parts) and text[re_ + 1:re_ + 2].islower()
+        plain = n <= 3 and text[re_ + 1:re_ + 2].islower() and run.replace(" ", "").isalpha()  # (run: the parts)
         if not titled and not plain and not ap and not _after_title(text, lo, rs):
             continue
         name = text[name_s:re_]
@@ -188,10 +199,12 @@ def _scan_people(ctx: _Ctx) -> None:
         if m is not None and m.kind != "person" and m.start < re_ and m.end > name_s:
             continue  # "New Jersey", "Center for Economic Policy": the mentions know better
         ctx.person_at.append((name_s, name))
+        if name in ctx.roles:
+            continue  # (the first role found for a name stays)
         ctx_words = text[max(lo, rs - 40):rs] + run + (ap.group() if ap else _appos_after(text, re_, min(hi, re_ + 200)))
         r = _role_of(ctx_words)
         if r:
-            ctx.roles.setdefault(name, r)
+            ctx.roles[name] = r
     ctx.person_at.sort()
 
 

@@ -77,21 +77,13 @@ class _Coref:
         """
         text = self.text
         lo = max(0, pos - ANTECEDENT_CHARS)
-        cands = {}
-        i = bisect.bisect_left(self.m_starts, lo)
-        while i < len(self.mentions) and self.mentions[i].start < pos:
-            m = self.mentions[i]
-            if m.kind == "person":
-                cands.setdefault(m.start, m.entity)
-            i += 1
         people = self.people()
-        j = bisect.bisect_left(people, (lo, ""))
-        while j < len(people) and people[j][0] < pos:
-            cands.setdefault(people[j][0], people[j][1])
-            j += 1
-        order = sorted((p, n) for p, n in cands.items()
-                       if not self._in_quote(p) and n.lower() not in COMMON_SENTENCE_STARTERS
-                       and n.lower() not in _CALENDAR_WORDS)
+        # (position, name) of the people named in reach, a person mention before a name the
+        # scan found at the same place (the first of each kind when there are several)
+        cands = dict(reversed(people[bisect.bisect_left(people, (lo, "")):bisect.bisect_left(people, (pos, ""))]))
+        named, starts = self.person_mentions, self.person_starts
+        cands.update(reversed(named[bisect.bisect_left(starts, lo):bisect.bisect_left(starts, pos)]))
+        order = self._outside_quotes(cands.items())
         if want:
             cache = self.gender_cache
             ok = []
@@ -124,8 +116,9 @@ class _Coref:
             skip_own = _CUE_RE.search(text, _sent_start(text, bs, o), o) is None
         own = k if skip_own else -1
         by_sent: dict[int, list] = {}
-        for p, n in ok:
-            by_sent.setdefault(sent_of(p), []).append((p, n))
+        after = bisect.bisect_right
+        for c in ok:
+            by_sent.setdefault(after(ends, c[0]), []).append(c)
         while k >= first_k:
             s0 = ends[k - 1] if k > 0 else 0
             if s0 < lo:
@@ -153,6 +146,25 @@ class _Coref:
                 return answer(in_sent[0])
             k -= 1
         return answer(ok[-1])
+
+    def _outside_quotes(self, cands) -> list:
+        """The (position, name) candidates outside quotation marks that may be antecedents (no
+        sentence opener, no calendar word), sorted; each candidate is tested once."""
+        seen = self.cand_ok
+        if self.cand_ok_for is not self.quoted:  # (the answers hold for one set of quotes)
+            seen = self.cand_ok = {}
+            self.cand_ok_for = self.quoted
+        out = []
+        for c in cands:
+            ok = seen.get(c)
+            if ok is None:
+                low = c[1].lower()
+                ok = seen[c] = (not self._in_quote(c[0]) and low not in COMMON_SENTENCE_STARTERS
+                                and low not in _CALENDAR_WORDS)
+            if ok:
+                out.append(c)
+        out.sort()
+        return out
 
     def _opening_surname(self, s0: int, s_end: int, want: str = ""):
         """(position, full name) when the sentence at ``s0`` opens with the surname of a person

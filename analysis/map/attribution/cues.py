@@ -137,9 +137,10 @@ _ATTR_CUE_RE = _CueRegex(list(CUES) + [c[:1].upper() + c[1:] for c in CUES if CU
 _ALL_CUES = sorted({*CUE_VERBS, *PARTICIPLE_CUES, *SOURCE_ONLY_CUES, *CUES,
                     *(c[:1].upper() + c[1:] for c in CUES if CUES[c] == "according_to")})
 # where a cue may start: after a space (a literal first, so ``re`` skips fast), or after any
-# other character that is no lower-case letter (rare); the regex itself decides at each place
+# other character that is no ASCII letter or digit (rare; after a word character no cue regex
+# matches); the regex itself decides at each place
 _AFTER_SPACE_RE = re.compile(r" (?=%s)" % _alt(_ALL_CUES))
-_AFTER_OTHER_RE = re.compile(r"[^ a-z’'-](?=%s)" % _alt(_ALL_CUES))
+_AFTER_OTHER_RE = re.compile(r"[^ a-zA-Z0-9’'-](?=%s)" % _alt(_ALL_CUES))
 _STARTS_CACHE: list = [None, []]
 #: the first letters of the cues (no cue starts with any other character)
 _FIRST_CHARS = frozenset(c[0] for c in _ALL_CUES)

@@ -29,6 +29,7 @@ _AS_SAYING_RE = re.compile(r"\s+as\s+(?:saying|telling\s+[^,;:]{1,40}?)(?:\s+tha
 _ADVERBIAL_RE = re.compile(r"(?:on|in|at|during|last|this|late|early|earlier|later|after|before|from|"
                            r"with|via|through|when|while|to|Monday|Tuesday|Wednesday|Thursday|Friday|"
                            r"Saturday|Sunday|today|yesterday|recently|again|repeatedly)\b")
+_WORD_CHAR_RE = re.compile(r"\w")
 _AFTER_QUOTE = (",”", ",\"", "?”", "!”", "?\"", "!\"", "—”")
 
 
@@ -255,7 +256,7 @@ def _indirect(ctx, cue: str, cs: int, ce: int, bs: int, be: int, in_quote) -> Op
     if low == "i" or low in ("it", "this", "that", "which", "who"):
         return None
     c0, c1 = _span(text, *content)
-    if c1 - c0 < 3 or not re.search(r"\w", text[c0:c1]) or in_quote(c0):
+    if c1 - c0 < 3 or not _WORD_CHAR_RE.search(text, c0, c1) or in_quote(c0):
         return None
     if s0 < c1 and c0 < e0:  # the source inside the content: a misparse
         return None

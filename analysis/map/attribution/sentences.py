@@ -33,7 +33,9 @@ def _sent_index(text: str) -> tuple[list, list]:
         starts, ends = [], []
         for m in _SENT_END_RE.finditer(text):
             a = m.start()
-            if text[a] == "." and m.end() - a == 1 and _NOT_END_BEFORE.search(text, max(0, a - 6), a):
+            # (an abbreviation starts with a capital in the five characters before the stop)
+            if text[a] == "." and m.end() - a == 1 and not text[max(0, a - 5):a].islower() \
+                    and _NOT_END_BEFORE.search(text, max(0, a - 6), a):
                 continue  # "Dr. Smith", "John F. Kennedy"
             if text[a] == "." and text[a + 1:m.end()] == ")" and _SHORT_PAREN_RE.search(text, max(0, a - 11), a):
                 continue

@@ -24,6 +24,8 @@ if TYPE_CHECKING:
 _VIA_RE = re.compile(r"\b(?:quoted\s+by|cited\s+by|told|tells|telling|speaking\s+to|speaking\s+with|"
                      r"in\s+an\s+interview\s+with|interviewed\s+by|obtained\s+by|published\s+by|"
                      r"according\s+to)\s+")
+#: the owner of a phrase ("Syria Direct’s Noura al-Hourani")
+_OWNER_RE = re.compile(r"^(.*?)[’']s\b")
 _AGENT_RE = re.compile(r"\b(?:obtained|published|released|quoted|cited|reported|posted|"
                        r"translated)\s+by\s+")
 
@@ -46,7 +48,7 @@ def _via(ctx: _Ctx, p: int, hi: int) -> str:
         return ""
     s, e = np
     phrase = text[s:e]
-    pm = re.search(r"^(.*?)[’']s\b", phrase)
+    pm = _OWNER_RE.search(phrase)
     if pm and pm.group(1)[:1].isupper():  # "Syria Direct’s Noura al-Hourani"
         return pm.group(1)
     mention = ctx.mention_in(s, e)
