@@ -880,9 +880,10 @@ def parse_article(article: Article) -> Parsed:
         paragraphs.append(Span(pstart, pend, text[pstart:pend]))
 
     sentences = []
+    new = tuple.__new__  # (what Sentence(...) calls, without its Python-level __new__)
     for pid, p in enumerate(paragraphs):
         for s, e in _sentence_bounds(text, p.start, p.end):
-            sentences.append(Sentence(len(sentences), pid, s, e, text[s:e]))
+            sentences.append(new(Sentence, (len(sentences), pid, s, e, text[s:e])))
 
     # ---- remaining outlet evidence
     if not outlet and paragraphs:
