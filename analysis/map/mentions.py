@@ -240,6 +240,9 @@ class Gazetteer:
     pattern: Optional[re.Pattern] = field(default=None, repr=False)  # aliases starting upper-case
     lower: Optional[re.Pattern] = field(default=None, repr=False)  # aliases starting "al-", "bin "...
     prefixes: frozenset = field(default=frozenset(), repr=False)  # first two chars of ``pattern`` aliases
+    # last two chars of the NAME_PREFIXES that start a ``lower`` alias ("al" of "al-Qaeda"):
+    # before a capital, no other particle can start a ``lower`` match
+    lower_tails: frozenset = field(default=frozenset(), repr=False)
     caps: Optional[re.Pattern] = field(default=None, repr=False)  # capitalised words worth a look
     # ``caps`` that also says, in groups 1 and 2, where ``pattern`` and _TOKEN_RE match at
     # the capital (one C-level scan instead of two more regex calls per capital)
@@ -282,6 +285,8 @@ class Gazetteer:
                  and re.match(r"[a-z]+[-\u2010 ][A-Z]", a)]
         self.pattern = re.compile(_trie_regex(upper) + r"(?![\w\u2010])")
         self.prefixes = frozenset(a[:2] for a in upper)
+        heads = {re.match(r"[a-z]+", a).group() for a in lower}
+        self.lower_tails = frozenset(p[-2:] for p in NAME_PREFIXES if p in heads)
         # capitals to visit: skip ordinary words ("The", "But", "May") in the regex itself,
         # unless an alias starts with one glued by a hyphen ("A-Raqqa")
         glued = {a.split("-", 1)[0].lower() for a in upper if "-" in a}
@@ -548,7 +553,7 @@ def _gazetteer_hit(text, s, e, alias, lo, gz, out, surnames, known):
 
 def _scan(text, lo, hi, gz, surnames, known, out):
     """One pass over text[lo:hi]: at each capital, a gazetteer alias or a name token."""
-    lower, prefixes = gz.lower, gz.prefixes
+    lower, prefixes, lower_tails = gz.lower, gz.prefixes, gz.lower_tails
     tails = _PREFIX_TAILS
     skip = lo  # text before ``skip`` is already consumed
     run_s = run_e = -1  # pending capitalised-name run
@@ -564,7 +569,7 @@ def _scan(text, lo, hi, gz, surnames, known, out):
             c = text[s - 1]
             if c.isalnum() or c == "_":
                 continue  # a capital inside a word ("iPhone")
-            if c in "-\u2010 " and lower is not None and text[s - 3:s - 1] in tails:
+            if c in "-\u2010 " and lower is not None and text[s - 3:s - 1] in lower_tails:
                 k = _prefix_start(text, s, lo)
                 if k >= 0:
                     lm = lower.match(text, k, hi)

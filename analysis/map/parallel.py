@@ -22,6 +22,7 @@ Only a bounded window of batches is in flight at a time, so memory stays bounded
 """
 from __future__ import annotations
 
+import gc
 import hashlib
 import os
 import pickle
@@ -218,6 +219,7 @@ def analyse_batch(batch: Batch, body_field: Optional[str] = None, skip: frozense
     fps = []
     path_col = PATH_COLUMNS["articles"]
     words_col = TABLES["articles"].index("words")
+    freeze = gc.get_freeze_count() == 0  # batch_gc then freezes, and unfreezes when done
     with pipeline.batch_gc():
         for j, (rel, reason) in enumerate(batch.entries):
             path = root / rel if rel else root
@@ -241,6 +243,9 @@ def analyse_batch(batch: Batch, body_field: Optional[str] = None, skip: frozense
                                       for r in table_rows]
                     rows[name].extend(table_rows)
                     files[name].extend([j] * len(table_rows))
+            del done, articles
+            if freeze:  # what the batch keeps (its rows, the stages' caches) is left out of the
+                gc.freeze()  # collections of the files after this one (it is unfrozen with the rest)
     tables = {name: rows_table(TABLES[name], r, files[name]) for name, r in rows.items() if r}
     if texts:
         tables[TEXTS] = rows_table(TEXT_COLUMNS, texts, text_files)

@@ -339,9 +339,7 @@ def _is_boundary(text: str, m, lo: int, hi: int) -> bool:
     if core != ".":
         return True  # ? ! … and runs like "?!" / "..." before a capital
     dot = m.start() + len(core) - 1
-    k = max(text.rfind(" ", lo, dot), text.rfind("\n", lo, dot), text.rfind("\xa0", lo, dot),
-            text.rfind("\t", lo, dot), lo - 1)
-    tok = text[k + 1:dot + 1].lstrip(_OPEN_QUOTES)
+    tok = text[_word_start(text, lo, dot):dot + 1].lstrip(_OPEN_QUOTES)
     low = tok.lower()
     if dot - lo <= 2:
         return False  # "Q. What ..." / "A. We ..." labels opening a sentence
@@ -354,6 +352,19 @@ def _is_boundary(text: str, m, lo: int, hi: int) -> bool:
             return True  # "... in the U.S.” Then" - a closing quote confirms the end
         return bool(wm) and wm.group(1) in SENTENCE_STARTERS
     return True
+
+
+def _word_start(text: str, lo: int, dot: int) -> int:
+    """Start of the word ending at ``dot``: after the last space, newline, no-break space or
+    tab in ``text[lo:dot]`` (else ``lo``). Looked for in the 40 characters before first (the
+    usual word), so a long paragraph is not searched back to its start at every period."""
+    w = max(lo, dot - 40)
+    k = max(text.rfind(" ", w, dot), text.rfind("\n", w, dot), text.rfind("\xa0", w, dot),
+            text.rfind("\t", w, dot))
+    if k < 0 and w > lo:
+        k = max(text.rfind(" ", lo, w), text.rfind("\n", lo, w), text.rfind("\xa0", lo, w),
+                text.rfind("\t", lo, w))
+    return max(k, lo - 1) + 1
 
 
 # --------------------------------------------------------------------------- helpers
@@ -479,17 +490,22 @@ def _title_regex(title: str, text: str | None = None):
 
 def _title_spans(title: str, text: str):
     """(start, end) of each non-overlapping match of ``_title_regex(title, text)`` in
-    ``text``, left to right. A title whose words hold no quote, dash or backslash is
-    matched without compiling a regex (one per article otherwise): its words in order,
-    separated by whitespace (``\\s`` is ``str.isspace``), found with ``str.find``."""
+    ``text``, left to right, without compiling a regex (one per article otherwise): the
+    title's words in order, separated by whitespace (``\\s`` is ``str.isspace``), found
+    with ``str.find``. A quote or dash in the title matches any of its kind: title and
+    text are then compared with every quote and dash folded onto one character of its
+    kind (one character for one, so the offsets hold). A backslash takes the regex."""
     toks = _strip_words(title)
     if not toks or not all(c in text for c in _TOKEN_CORE.findall(title)):
         return
-    if any(c in _TITLE_CHAR or c == "\\" for c in title):
+    if "\\" in title:
         rx = _title_regex(title)
         for m in rx.finditer(text, 0, len(text)):
             yield m.start(), m.end()
         return
+    if any(c in _TITLE_CHAR for c in title):
+        toks = [t.translate(_TITLE_FOLD) for t in toks]
+        text = text.translate(_TITLE_FOLD)
     first, rest = toks[0], toks[1:]
     n = len(text)
     pos = 0
@@ -514,6 +530,8 @@ def _title_spans(title: str, text: str):
 
 # any quote or dash in a stated title matches any of its kind
 _TITLE_CHAR = {**dict.fromkeys("'’‘`", "['’‘`]"), **dict.fromkeys('"“”', '["“”]'), **dict.fromkeys("-–—", "[-–—]")}
+#: each of those characters -> the first of its kind (what _title_spans compares)
+_TITLE_FOLD = str.maketrans({c: cls[1] for c, cls in _TITLE_CHAR.items()})
 
 
 class _Line:
@@ -862,9 +880,10 @@ def parse_article(article: Article) -> Parsed:
         paragraphs.append(Span(pstart, pend, text[pstart:pend]))
 
     sentences = []
+    new = tuple.__new__  # (what Sentence(...) calls, without its Python-level __new__)
     for pid, p in enumerate(paragraphs):
         for s, e in _sentence_bounds(text, p.start, p.end):
-            sentences.append(Sentence(len(sentences), pid, s, e, text[s:e]))
+            sentences.append(new(Sentence, (len(sentences), pid, s, e, text[s:e])))
 
     # ---- remaining outlet evidence
     if not outlet and paragraphs:
