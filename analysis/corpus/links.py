@@ -53,8 +53,9 @@ _BRACKETED = re.compile(r"\([^()]{0,60}\)|\[[^\[\]]{0,80}\]")
 
 class _FlatKeys:
     """Items' blocking keys as integers: ``codes`` (one per key of each item, item after item;
-    0, 1, 2, ... in order of first appearance) and ``sizes`` (keys per item). :func:`_candidate_pairs` reads them as it reads lists of
-    keys, and :meth:`scoped` makes keys per story without a string per (story, key).
+    0, 1, 2, ... in order of first appearance) and ``sizes`` (keys per item).
+    :func:`_candidate_pairs` reads them as it reads lists of keys, and :meth:`scoped` makes
+    keys per story without a string per (story, key).
 
     >>> fk = _FlatKeys.of([["isis", "~target"], ["isis"], ["isis"]])
     >>> fk.codes.tolist(), fk.sizes.tolist()
@@ -107,6 +108,8 @@ def _candidate_pairs(keys, article_of: np.ndarray, *, cap: int,
     chunks, strong_chunks = _PairCodes(n), _PairCodes(n)
     if sizes.sum():
         if flat_keys:  # (already dense codes)
+            if strong_prefix:
+                raise ValueError("strong keys need keys as strings, not _FlatKeys")
             codes, uniq = keys.codes.astype(np.int32), range(int(keys.codes.max()) + 1)
         else:
             flat = np.fromiter((k for ks in keys for k in ks), dtype=object, count=int(sizes.sum()))
@@ -574,16 +577,17 @@ def _quotes_from_frame(quotes: Optional[pd.DataFrame], texts: Optional[dict],
     return sorted(set(out), key=lambda q: (q[0], q[1], q[2]))
 
 
-def _one_object_each(values: list) -> list:
-    """``values`` with equal items as one object (an article id repeated on each of its claims
-    is then stored once).
+def _interner() -> Callable:
+    """A function giving, for each value, the first equal value it was given: equal items then
+    share one object (an article id repeated on each of its claims, a set of actors repeated on
+    neighbouring claims, is held once).
 
-    >>> a = _one_object_each(["x" * 3, "".join(["x"] * 3)])
-    >>> a[0] is a[1]
+    >>> one = _interner()
+    >>> one("x" * 3) is one("".join(["x"] * 3))
     True
     """
     canon: dict = {}
-    return [canon.setdefault(v, v) for v in values]
+    return lambda v: canon.setdefault(v, v)
 
 
 def _split_cell(cell) -> Sequence[str]:
@@ -633,8 +637,8 @@ def _gc_paused():
 
 def release_memory() -> None:
     """Hand the heap's free pages back to the system (glibc's ``malloc_trim``, and Arrow's
-    memory pool when pyarrow is in use): the big
-    temporary arrays of one step of the links do not stay resident through the next."""
+    memory pool when pyarrow is in use): the big temporary arrays of one step of the links do
+    not stay resident through the next."""
     try:
         import ctypes
 
@@ -737,7 +741,7 @@ def _link_rows(claims: pd.DataFrame, quotes: Optional[pd.DataFrame], texts: Opti
     claims = claims.sort_values(["article_id", "start", "end"], kind="mergesort").reset_index(drop=True)
     n = len(claims)
     cid = claims["claim_id"].astype(str).tolist()
-    art = _one_object_each(claims["article_id"].astype(str).tolist())
+    art = list(map(_interner(), claims["article_id"].astype(str).tolist()))
     starts = claims["start"].astype(int).tolist()
     ends = claims["end"].astype(int).tolist()
     ctext = claims["text"].astype(str).tolist()
@@ -777,10 +781,7 @@ def _link_rows(claims: pd.DataFrame, quotes: Optional[pd.DataFrame], texts: Opti
         weights = {t: math.log((n + 1) / (c + 1)) + 1.0 for t, c in df.items()}
         infos = []
         prev_ents: tuple = ()
-        canon: dict = {}
-
-        def same(items: frozenset) -> frozenset:
-            return canon.setdefault(items, items) if items else items
+        same = _interner()
         for i in range(n):
             if i == 0 or art[i] != art[i - 1]:
                 prev_ents = ()

@@ -17,13 +17,15 @@ import re
 _SENT_END_RE = re.compile(r"[.!?;](?:(?<=[a-z][.!?])[\"”’]?(?=[\"“]?[A-Z][a-z])|[.!?;]*[\"”’)]*(?=\s|$))")
 # "(R-La.)", "(D-N.Y.)": a full stop inside a short parenthesis ends no sentence
 _SHORT_PAREN_RE = re.compile(r"\([^\s()]{1,10}$")
-_NOT_END_BEFORE = re.compile(r"(?:^|[^\w.])(?:[A-Z]|%s)$" % "|".join(
-    a.capitalize() for a in ("dr", "mr", "mrs", "ms", "st", "gen", "sen", "rep", "gov", "lt", "col",
-                             "capt", "maj", "sgt", "prof", "adm", "rev", "no", "oct", "sept", "nov",
-                             "dec", "jan", "feb", "aug", "mt", "ft", "vs", "calif", "fla", "mass", "wash",
-                             "ariz", "conn", "ill", "mich", "minn", "tenn", "va", "pa", "md", "ga",
-                             "ky", "la", "mo", "wis", "colo", "ore", "okla", "ala", "miss", "nev",
-                             "del", "jr", "sr", "inc", "corp", "co")))
+_ABBREVIATIONS = ("dr", "mr", "mrs", "ms", "st", "gen", "sen", "rep", "gov", "lt", "col",
+                  "capt", "maj", "sgt", "prof", "adm", "rev", "no", "oct", "sept", "nov",
+                  "dec", "jan", "feb", "aug", "mt", "ft", "vs", "calif", "fla", "mass", "wash",
+                  "ariz", "conn", "ill", "mich", "minn", "tenn", "va", "pa", "md", "ga",
+                  "ky", "la", "mo", "wis", "colo", "ore", "okla", "ala", "miss", "nev",
+                  "del", "jr", "sr", "inc", "corp", "co")
+_NOT_END_BEFORE = re.compile(r"(?:^|[^\w.])(?:[A-Z]|%s)$" % "|".join(a.capitalize() for a in _ABBREVIATIONS))
+#: every abbreviation above starts with a capital at most this many characters before its stop
+_ABBREVIATION_REACH = max(map(len, _ABBREVIATIONS))
 _SE_CACHE: list = [None, [], []]
 
 
@@ -33,9 +35,9 @@ def _sent_index(text: str) -> tuple[list, list]:
         starts, ends = [], []
         for m in _SENT_END_RE.finditer(text):
             a = m.start()
-            # (an abbreviation starts with a capital in the five characters before the stop)
-            if text[a] == "." and m.end() - a == 1 and not text[max(0, a - 5):a].islower() \
-                    and _NOT_END_BEFORE.search(text, max(0, a - 6), a):
+            # (only where a capital stands close enough before the stop to start an abbreviation)
+            if text[a] == "." and m.end() - a == 1 and not text[max(0, a - _ABBREVIATION_REACH):a].islower() \
+                    and _NOT_END_BEFORE.search(text, max(0, a - _ABBREVIATION_REACH - 1), a):
                 continue  # "Dr. Smith", "John F. Kennedy"
             if text[a] == "." and text[a + 1:m.end()] == ")" and _SHORT_PAREN_RE.search(text, max(0, a - 11), a):
                 continue
