@@ -158,6 +158,12 @@ def _n(text, value, unit, qualifier=""):
     ("The floods destroyed 120 homes in the valley.", [_n("120 homes", 120, "homes")],
      "Floods in the valley destroyed about 300 homes.", [_n("about 300 homes", 300, "homes", "about")],
      {}, "homes: 120 vs about 300"),
+    # one counted event on either side of the number ("killed 41" / "41 ... dead")
+    ("Gunmen killed 41 people at the market.", [_n("41 people", 41, "people")],
+     "The market shooting left 38 people dead.", [_n("38 people", 38, "people")], {}, "people: 41 vs 38"),
+    # an exact figure after "at least" is a running count: 127 and 132 are two tolls
+    ("At least 127 people were killed in the attacks.", [_n("At least 127 people", 127, "people", "at least")],
+     "The attacks killed 132 people.", [_n("132 people", 132, "people")], {}, "people: at least 127 vs 132"),
 ])
 def test_number_conflict(a, na, b, nb, kw, detail):
     found = C.number_conflicts(a, na, b, nb, **kw)
@@ -189,12 +195,27 @@ def test_number_conflict(a, na, b, nb, kw, detail):
     # one says it happened, the other that it did not
     ("The rebels captured six villages.", [_n("six villages", 6, "villages")],
      "The rebels have not captured five villages.", [_n("five villages", 5, "villages")], {}),
+    # two counted events: the dead and the wounded of one blast
+    ("In the blast 12 people were killed.", [_n("12 people", 12, "people")],
+     "In the blast 40 people were wounded.", [_n("40 people", 40, "people")], {}),
+    # a vague quantity is a bound: "hundreds" and "300"
+    ("Hundreds of people were wounded in the riots.", [_n("Hundreds of people", 100, "people", "hundreds")],
+     "In the riots 300 people were wounded.", [_n("300 people", 300, "people")], {}),
     # elapsed time grows with the publication date
     ("The bombing has gone on for 6 days.", [_n("6 days", 6, "day")],
      "The bombing has gone on for 10 days.", [_n("10 days", 10, "day")], {}),
 ])
 def test_no_number_conflict(a, na, b, nb, kw):
     assert C.number_conflicts(a, na, b, nb, **kw) == []
+
+
+def test_count_events_lexicon_is_read_and_extensible(tmp_path):
+    shipped = C._count_events()
+    assert shipped[C.stem("killed")] == shipped[C.stem("dead")] == "kill"
+    assert shipped[C.stem("injured")] == "wound" and C.stem("live") not in shipped
+    path = tmp_path / "events.csv"
+    path.write_text("word,event,note\nevacuated,evacuation,\nstranded,,no event: skipped\n", encoding="utf-8")
+    assert C._count_events(path) == {C.stem("evacuated"): "evacuation"}
 
 
 def test_numbers_cell_round_trips():
@@ -207,6 +228,9 @@ def test_numbers_cell_round_trips():
 @pytest.mark.parametrize("a, qa, b, qb, ok", [
     (6, "", 5, "", False), (8, "at least", 10, "", True), (8, "at least", 5, "", False),
     (700, "more than", 650, "", False), (100, "about", 110, "", True), (10, "up to", 12, "", False),
+    # running counts and vague quantities
+    (127, "at least", 132, "", False), (120, "more than", 132, "", True), (25, "at least", 30, "", True),
+    (100, "hundreds", 300, "", True), (12, "dozens", 40, "", True),
 ])
 def test_values_compatible(a, qa, b, qb, ok):
     assert C.values_compatible(a, qa, b, qb) is ok

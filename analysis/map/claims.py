@@ -136,7 +136,8 @@ NON_COMPARABLE_UNITS = frozenset({"", "year", "years old", "date", "time", "o'cl
 LOWER_QUALIFIERS = frozenset("""at least|more than|over|above|greater than|upwards of|no fewer than|
 no less than|not less than|in excess of|just over|well over|just more than|a little more than|
 slightly more than|a little over|little more than|hundreds of|thousands of|tens of thousands of|
-dozens of|millions of|several|a few|scores of|tens of|some""".replace("\n", "").split("|"))
+dozens of|millions of|several|a few|scores of|tens of|some|hundreds|thousands|dozens|scores|
+millions|tens""".replace("\n", "").split("|"))
 UPPER_QUALIFIERS = frozenset("""at most|less than|fewer than|under|below|up to|no more than|
 not more than|just under|well under|just shy of|slightly less than|within""".replace("\n", "").split("|"))
 APPROX_QUALIFIERS = frozenset("""about|around|approximately|roughly|nearly|almost|close to|
@@ -145,6 +146,12 @@ an estimated|estimated|some|circa|approx|as many as|as much as|between""".replac
 ACTOR_KINDS = frozenset({"actor", "organisation", "organization", "person", "group", "government"})
 PLACE_KINDS = frozenset({"place", "location", "country", "city", "region"})
 HEDGES_CSV = DATA_DIR / "hedges.csv"
+COUNT_EVENTS_CSV = DATA_DIR / "count_events.csv"
+# a lower bound given with an exact figure ("at least 127 dead") is a running count, read as
+# that figure: outlets giving 127 and 132 disagree. Round or small bounds ("more than 120",
+# "at least 8") stay bounds.
+RUNNING_COUNT_MIN = 20
+RUNNING_COUNT_QUALIFIERS = frozenset({"at least", "no fewer than", "no less than", "not less than"})
 
 # --------------------------------------------------------------------------- regexes
 
@@ -520,6 +527,8 @@ def parse_numbers(cell) -> list[tuple[str, float, str, str]]:
 def _interval(value: float, qualifier: str) -> tuple[float, float]:
     q = (qualifier or "").lower().strip()
     if q in LOWER_QUALIFIERS:
+        if q in RUNNING_COUNT_QUALIFIERS and value >= RUNNING_COUNT_MIN and value % 5:
+            return value, value  # "at least 127": the count so far
         return value, math.inf
     if q in UPPER_QUALIFIERS:
         return -math.inf if value < 0 else 0.0, value
@@ -529,10 +538,14 @@ def _interval(value: float, qualifier: str) -> tuple[float, float]:
 
 
 def values_compatible(value_a: float, qualifier_a: str, value_b: float, qualifier_b: str) -> bool:
-    """Can both statements be true? 'at least 8' and '10' can; '6' and '5' cannot.
+    """Can both statements be true? 'at least 8' and '10' can; '6' and '5' cannot. A lower
+    bound with an exact figure of RUNNING_COUNT_MIN or more is the count so far: 'at least
+    127' and '132' give two different tolls.
 
     >>> values_compatible(6, "", 5, ""), values_compatible(8, "at least", 10, ""), values_compatible(100, "about", 110, "")
     (False, True, True)
+    >>> values_compatible(127, "at least", 132, ""), values_compatible(120, "more than", 132, "")
+    (False, True)
     """
     lo_a, hi_a = _interval(value_a, qualifier_a)
     lo_b, hi_b = _interval(value_b, qualifier_b)
@@ -609,8 +622,8 @@ class _Info:
             self.numbers.append((text_n, float(value), unit, qual, u))
             if spans is None and pos >= 0:
                 spans = _term_spans(text)
-            before, after, names = _window(spans, pos, pos + len(text_n), u) if pos >= 0 else ("", "", set())
-            self.num_windows.append((before, after))
+            window, names = _window(spans, pos, pos + len(text_n), u) if pos >= 0 else (("", "", ""), set())
+            self.num_windows.append(window)
             self.num_names.append(names)
 
     @property
@@ -619,10 +632,17 @@ class _Info:
         return self.vec.keys()
 
 
-def _window(spans, start: int, end: int, unit: str) -> tuple[str, str, set[str]]:
+def _window(spans, start: int, end: int, unit: str) -> tuple[tuple[str, str, str], set[str]]:
     """Around a number: the nearest content word before it and after it that is not a name
-    (its predicate or the thing counted: "captured", "killed"), and the names nearby.
-    Words are looked for within NUMBER_WINDOW words; the unit itself is skipped."""
+    (its predicate or the thing counted: "captured", "killed"), the event it counts (the
+    nearest word of ``data/count_events.csv`` either side: "killed 132 people" and "left 127
+    people dead" both count deaths), and the names nearby. Words are looked for within
+    NUMBER_WINDOW words; the unit itself is skipped.
+
+    >>> spans = _term_spans("Attacks left at least 127 people dead.")
+    >>> _window(spans, 22, 32, "people")[0]
+    ('left', 'kill', 'kill')
+    """
     unit_words = set(unit.split())
     before = [sp for sp in spans if sp[2] <= start][-NUMBER_WINDOW:]
     after = [sp for sp in spans if sp[1] >= end][:NUMBER_WINDOW]
@@ -634,7 +654,24 @@ def _window(spans, start: int, end: int, unit: str) -> tuple[str, str, set[str]]
                 return sp[0]
         return ""
 
-    return nearest(reversed(before)), nearest(after), names
+    events = _count_events()
+    counted = [(k, sp) for k, sp in enumerate(w for w in after if w[0] not in unit_words)]
+    counted += [(k, sp) for k, sp in enumerate(reversed(before))]
+    counted.sort(key=lambda ks: ks[0])  # nearest first; after before before at one distance
+    event = next((events[sp[0]] for _, sp in counted if sp[0] in events), "")
+    return (nearest(reversed(before)), nearest(after), event), names
+
+
+@lru_cache(maxsize=1)
+def _count_events(path=None) -> dict[str, str]:
+    """Stem -> the event a count near it counts (``data/count_events.csv``: word, event)."""
+    try:
+        with open(path or COUNT_EVENTS_CSV, encoding="utf-8", newline="") as f:
+            rows = list(csv.DictReader(f))
+    except OSError:
+        return {}
+    return {stem(r["word"].strip()): r["event"].strip() for r in rows if (r.get("word") or "").strip()
+            and (r.get("event") or "").strip()}
 
 
 def _cosine(a: dict, b: dict) -> float:
@@ -680,7 +717,11 @@ def _conflicts(a: _Info, b: _Info, sim: float, min_similarity: float) -> list[Nu
                 continue
             if ma and mb and not (ma & mb):
                 continue  # "Trump's 21 percent" vs "Rubio's 7 percent": different things
-            # the same predicate on the same side: "captured six villages" / "captured five villages"
+            # the same predicate on the same side ("captured six villages" / "captured five
+            # villages"), or the same counted event on either side ("killed 132 people" /
+            # "left 129 people dead")
+            if wa[2] and wb[2] and wa[2] != wb[2]:
+                continue  # "12 killed" / "40 wounded": two counts
             shared = [w for w, v in zip(wa, wb) if w and w == v]
             if not shared:
                 continue
