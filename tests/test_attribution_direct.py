@@ -33,6 +33,44 @@ def test_speaker(body, quote, speaker, kind, role, how):
     assert (r.quote, r.speaker, r.speaker_kind, r.speaker_role, r.how) == (quote, speaker, kind, role, how)
 
 
+@pytest.mark.parametrize("body, quote, speaker", [
+    # the quoted sentence goes on outside the marks, then the cue and the speaker
+    ('“The talks will not resume” before the spring, said Omar Haddad, a rebel commander.',
+     "The talks will not resume", "Omar Haddad"),
+    ('“Prices have doubled since the summer” in most markets, says a senior aid official.',
+     "Prices have doubled since the summer", "a senior aid official"),
+    # a speaker phrase whose first words are no name
+    ('“We did everything we could for them,” veteran spokeswoman Lina Noor said.',
+     "We did everything we could for them,", "Lina Noor"),
+    # an adverb between the pronoun and the cue; a contracted pronoun as subject
+    ('Omar Haddad leads the brigade. “We will hold the bridge,” he later said.',
+     "We will hold the bridge,", "Omar Haddad"),
+    # a long description after the cue, and a partitive one
+    ('“There was wrongdoing at every level,” said a former senior law enforcement official.',
+     "There was wrongdoing at every level,", "a former senior law enforcement official"),
+    ('“There is no path left for him,” said one of those advisers.',
+     "There is no path left for him,", "one of those advisers"),
+])
+def test_speaker_past_other_words(body, quote, speaker):
+    _, q, _, _ = run(body)
+    assert [(x.quote, x.speaker) for x in q] == [(quote, speaker)]
+
+
+@pytest.mark.parametrize("body, quote", [
+    # the person told a medium: the medium is no speaker
+    ('“It is not a case of abuse at all,” the psychologist, who runs a lab at the university, told Slate.',
+     "It is not a case of abuse at all,"),
+    # a day after the cue is no speaker
+    ('“That sounds like a lot of water,” a co-author of the study in Tucson, said Monday, but it is not.',
+     "That sounds like a lot of water,"),
+    # a new clause ("but the White House") is no speaker phrase
+    ('“The plan will pass this week,” but the White House said it would veto it.', "The plan will pass this week,"),
+])
+def test_no_speaker_past_other_words(body, quote):
+    _, q, _, _ = run(body)
+    assert all(x.speaker != "Slate" and x.speaker != "Monday" and x.speaker != "White House" for x in q), q
+
+
 def test_split_quote_and_pronoun_and_continuation():
     body = ('Captain Ali Said of the Free Syrian Army is tired. “We can hold the line,” he says. '
             '“But not for long.”\n\nNews of the day.')

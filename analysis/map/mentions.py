@@ -463,8 +463,8 @@ def _classify(text, s, e, lo, hi, surnames, known):
             ent = surnames[t]
             return (s, e, ent, "person") if ent else None
         lw = t.lower()
-        if lw in _NOT_NAMES or len(t) < 3 or _sentence_initial(text, s, lo):
-            return None
+        if lw in _NOT_NAMES or len(t) < 3 or _sentence_initial(text, s, lo) or t in _ORG_MEDIA:
+            return None  # (an organisation word alone, "University" of "University of Oklahoma", is no name)
         kind = _person_or_place(text, s, e, lo, hi, t, 1)
         return (s, e, t, kind) if kind else None
     tokens = [(m.start(), m.end(), m.group()) for m in _TOKEN_RE.finditer(text, s, e)]

@@ -21,11 +21,12 @@ from ...records import Mention, Parsed, Quote, ScareQuote
 from .context import _context
 from .cues import _CUE_RE
 from .lexicon import (
-    ANON_HEADS, COMMON_SENTENCE_STARTERS, DETERMINERS, MODIFIERS, NAME_CONNECTORS, PRONOUNS, _ALL_ROLE_SINGLE, _WS_RE,
+    ANON_HEADS, COMMON_SENTENCE_STARTERS, DETERMINERS, MODIFIERS, NAME_CONNECTORS, PRONOUNS, _ALL_ROLE_SINGLE,
+    _CALENDAR_WORDS, _WS_RE,
     _entity_kind,
 )
 from .marks import _MARK_RE, _pair_marks
-from .phrases import _appos_after, _np_back, _np_fwd, _subject
+from .phrases import INTRO_WORDS, _TRAIL_ADV_RE, _appos_after, _np_back, _np_fwd, _subject
 from .sentences import _sent_end, _sent_start
 from .speakers import _classify, _cue_speaker
 
@@ -37,6 +38,62 @@ _ROLE_NAME_RE = re.compile(r"^(?:[a-z0-9][\w’'-]*\s+){1,5}[A-Z][\w’'.-]+(?:\
 #: ", NAME" closing a description after a cue ("said his best friend at Lehigh, Bruce Turry,")
 _APPOS_NAME_AFTER_RE = re.compile(r"[^,.;:“”\"]{0,70}?,\s+((?:[A-Z][\w’'.-]+\s+){0,3}[A-Z][\w’'-]+)"
                                   r"(?=\s*(?:[,.;]|$|\s+(?:who|whose|said|says)\b))")
+#: words that start a clause, not a speaker phrase: "“...,” but the White House said" is no
+#: speaker phrase with "but" dropped
+_CLAUSE_WORDS = frozenset(INTRO_WORDS | {
+    "that", "as", "when", "what", "which", "who", "whom", "whose", "if", "because", "while", "where",
+    "how", "is", "was", "are", "were", "be", "been", "not", "to", "of", "in", "on", "for", "with",
+    "by", "at", "from", "about", "after", "before", "than", "or", "nor", "said", "says", "told"})
+
+
+_CONTRAST_WORDS = frozenset({"but", "and", "yet", "while", "although", "though", "whereas"})
+_HEARER_CUE_RE = re.compile(r"(?:told|tells|tell|telling)\b", re.I)
+
+
+def _speaker_past_phrase(ctx: _Ctx, lead: int, cm: re.Match, se: int, o: int):
+    """The speaker of a quote when words stand between its closing mark and the cue.
+
+    Two shapes: the quoted sentence goes on outside the marks and ends with the cue
+    ("“...” but to take the lead in advertising, says Evan Tracey, a consultant." /
+    "“...” that Sanders can win, Elmendorf said."), and a speaker phrase whose first words are
+    no name ("“...,” super PAC spokeswoman Kellyanne Conway said."). Only a named speaker (or,
+    after a comma, an unnamed one) counts.
+
+    >>> from analysis.records import Article
+    >>> from analysis.map.parse import parse_article
+    >>> t = "Title\\n\\n“They don't have a choice” but to lead in advertising, says Evan Tracey, a consultant."
+    >>> [q.speaker for q in find_quotes(parse_article(Article("a", "", t)), [])[0]]
+    ['Evan Tracey']
+    """
+    text = ctx.text
+    phrase = text[lead:cm.start()]
+    comma = phrase.rstrip().rfind(",")
+    if phrase.rstrip().endswith(","):  # "..., says Evan Tracey"
+        if not phrase[:1].islower() or len(phrase.split()) > 10 or _HEARER_CUE_RE.match(cm.group()):
+            return None  # a new sentence; "..., Jane Roe told Slate": Slate only heard it
+        q0 = cm.end()
+        while q0 < se and text[q0].isspace():
+            q0 += 1
+        np = _np_fwd(text, q0, se)
+        if np is None:
+            return None
+        if text[np[0]:np[1]].lower() in _CALENDAR_WORDS:
+            return None  # "..., Tucson, said Monday"
+        spk = _classify(ctx, np[0], np[1], _appos_after(text, np[1], se), o)
+        return spk if spk is not None and spk.name and spk.kind in ("named", "anonymous") else None
+    seg = lead + comma + 1 if comma >= 0 else lead  # "..., Elmendorf said" / "super PAC spokeswoman X said"
+    np = _np_back(text, seg, cm.start())
+    if np is None or len(text[seg:cm.start()].split()) > 8:
+        return None
+    dropped = text[seg:np[0]].split()
+    if comma >= 0 and dropped or len(dropped) > 2 or any(w.lower() in _CLAUSE_WORDS for w in dropped):
+        return None
+    if comma < 0 and not dropped:
+        return None  # (the whole phrase was classified before)
+    spk = _classify(ctx, np[0], np[1], "", o)
+    return spk if spk is not None and spk.name and spk.kind == "named" else None
+
+
 # words just before a quoted title: "his book, “...”", "CNN's “...”", "a symposium titled “...”"
 _WORK_CUE_RE = re.compile(
     r"(?:\b(?:book|titled|entitled|called|named|show|program|programme|film|movie|series|column|"
@@ -175,6 +232,7 @@ def _find_quotes(ctx: _Ctx):
                             if alt is not None and alt.kind == "named" and alt.ekind == "person":
                                 spk = alt
                 elif (len(phrase.split()) <= (26 if "," in phrase else 12) and not _MARK_RE.search(phrase)
+                      and phrase.split()[0].lower() not in _CONTRAST_WORDS  # "“...,” but the White House said"
                       and (phrase.split()[0].lower() in PRONOUNS or phrase.split()[0].lower() in DETERMINERS
                            or phrase[:1].isupper() or phrase.split()[0].lower() in MODIFIERS | _ALL_ROLE_SINGLE
                            or phrase.split()[0].lower() in ANON_HEADS
@@ -183,12 +241,15 @@ def _find_quotes(ctx: _Ctx):
                                and _ROLE_NAME_RE.search(phrase.rstrip())))):
                     cut = phrase.find(",")
                     head_end = lead + cut if cut > 0 else cm.start()
+                    p_end = lead + len(_TRAIL_ADV_RE.sub("", phrase.rstrip()))  # "he later said"
                     # "X, a rebel commander, told" or "A rebel commander, X, told"
-                    spk = _classify(ctx, lead, cm.start(), "", o)
+                    spk = _classify(ctx, lead, p_end, "", o)
                     if spk and spk.kind == "anonymous" and cut > 0:
-                        alt = _classify(ctx, head_end + 1, cm.start(), phrase[:cut], o)
+                        alt = _classify(ctx, head_end + 1, p_end, phrase[:cut], o)
                         if alt and alt.kind == "named":
                             spk = alt
+                if spk is None and phrase.strip() and not cm.group().startswith("according"):
+                    spk = _speaker_past_phrase(ctx, lead, cm, se, o)
                 if spk:
                     how, cue, adjacent = "after", _WS_RE.sub(" ", cm.group()), True
             ctx.after_quote = None

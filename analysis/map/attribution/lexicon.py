@@ -137,7 +137,9 @@ COMMON_SENTENCE_STARTERS = {
     "what", "why", "how", "where", "who", "which", "further", "among", "even", "only", "just",
     "one", "two", "more", "no", "not", "all", "each", "every", "other", "by", "from",
     "speaking", "asked", "talking", "writing", "responding", "addressing", "like", "unlike",
-    "despite", "because", "following", "given",
+    "despite", "because", "following", "given", "back", "ever", "once", "throughout", "amid", "under",
+    "against", "across", "instead", "besides", "whether", "unless", "upon", "walking", "standing",
+    "sitting", "looking", "reacting", "campaigning", "appearing",
 }
 ADVERBS_BEFORE_CUE = {"also", "has", "have", "had", "is", "was", "were", "are", "later",
                       "then", "now", "once", "previously", "reportedly", "again", "earlier",

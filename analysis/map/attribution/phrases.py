@@ -196,6 +196,8 @@ def _np_back_in(text: str, toks: list, p: int, partial: bool):
     return toks[start].s, toks[-1].e
 
 
+#: a pronoun with a contracted auxiliary ("he's", "she'd", "they've")
+_CLITIC_RE = re.compile(r"([a-z]+)[’'](?:s|d|ll|ve|re|m)")
 #: how many words a noun phrase after a cue may have (plus one, to look past its end)
 _NP_FWD_TOKENS = 13
 
@@ -213,6 +215,9 @@ def _np_fwd(text: str, p: int, hi: int) -> Optional[tuple[int, int]]:
         return None
     if toks[0].lw in PRONOUNS:
         return toks[0].s, toks[0].e
+    clitic = _CLITIC_RE.fullmatch(toks[0].lw)
+    if clitic and clitic.group(1) in ("he", "she", "they", "we"):  # "he’s said", "she’d told"
+        return toks[0].s, toks[0].s + len(clitic.group(1))
     if toks[0].lw in COMMON_SENTENCE_STARTERS and toks[0].lw not in DETERMINERS:
         return None
     end = None
@@ -236,21 +241,46 @@ def _np_fwd(text: str, p: int, hi: int) -> Optional[tuple[int, int]]:
             break
         end = i
         i += 1
-    if end is None:
-        return None
-    while end > 0 and toks[end].lw in NAME_CONNECTORS | DETERMINERS:
-        end -= 1
-    if end == 0 and toks[0].lw in DETERMINERS:
-        return None  # "The announcement": a determiner alone names nobody
-    words = toks[:end + 1]
+    if end is not None:
+        while end > 0 and toks[end].lw in NAME_CONNECTORS | DETERMINERS:
+            end -= 1
+    words = toks[:end + 1] if end is not None and not (end == 0 and toks[0].lw in DETERMINERS) else ()
     if not any(w.w[:1].isupper() or w.lw in ANON_HEADS or w.lw in MEDIA_HEADS or w.lw in NP_HEADS
                or _AGE_RE.fullmatch(w.lw) for w in words):  # "said the 46-year-old"
-        return None
+        # "a former senior law enforcement official", "one of those advisers": a determiner,
+        # then a few plain words up to a person's head noun
+        end = _described_head(text, toks) if toks[0].lw in DETERMINERS and toks[0].lw != "the" else None
+        if end is None:
+            return None  # ("The announcement": a determiner alone names nobody)
     e = toks[end].e
     m = _ANON_POST_RE.match(text, e, hi)
     if m and toks[0].lw in DETERMINERS:
         e = m.end()
     return toks[0].s, e
+
+
+#: words a description before its head noun cannot hold (a clause has begun)
+_NOT_IN_DESCRIPTION = frozenset({"who", "that", "which", "said", "says", "told", "and", "or", "but", "is",
+                                 "was", "are", "were", "has", "have", "had", "in", "at", "on", "to", "for",
+                                 "with", "by", "from", "as"})
+_PARTITIVE_DETERMINERS = frozenset({"the", "those", "these", "his", "her", "their", "its", "our"})
+
+
+def _described_head(text: str, toks: list) -> Optional[int]:
+    """Index of the head noun of a description opened by ``toks[0]`` (a determiner): the first
+    person noun within six words, all of them plain words ("a former senior law enforcement
+    official"), after "one of the/those/his" for a partitive ("one of those advisers")."""
+    i = 1
+    if toks[0].lw in ("one", "two", "three", "some", "several", "many", "most", "few", "both", "all") and \
+            len(toks) > 2 and toks[1].lw == "of" and toks[2].lw in _PARTITIVE_DETERMINERS:
+        i = 3
+    for k in range(i, min(len(toks), i + 6)):
+        t = toks[k]
+        if _gap(text, toks[k - 1], t) != "space" or t.lw in _NOT_IN_DESCRIPTION:
+            return None
+        if t.lw in ANON_HEADS or t.lw in NP_HEADS or _role_word(t.lw):  # (NP_HEADS has PERSON_HEADS)
+            return k
+    return None
 
 
 _APPOS1_RE = re.compile(r",\s*(?:a|an|the|who|one|[a-z]+ (?:of|for|at))\b[^.;:“”\"]{0,120}?(?=[,.;:]|$)")
