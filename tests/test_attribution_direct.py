@@ -50,6 +50,12 @@ def test_speaker(body, quote, speaker, kind, role, how):
      "There was wrongdoing at every level,", "a former senior law enforcement official"),
     ('“There is no path left for him,” said one of those advisers.',
      "There is no path left for him,", "one of those advisers"),
+    # plain words before the name after the cue
+    ('“I have not decided yet,” said undecided farm voter Mary Olsen of Ames.',
+     "I have not decided yet,", "Mary Olsen"),
+    # the sentence before reports the speaker; the quote has no cue of its own
+    ('Omar Haddad says the brigade is short of everything. “We have had no bread for a week.”',
+     "We have had no bread for a week.", "Omar Haddad"),
 ])
 def test_speaker_past_other_words(body, quote, speaker):
     _, q, _, _ = run(body)
@@ -63,12 +69,15 @@ def test_speaker_past_other_words(body, quote, speaker):
     # a day after the cue is no speaker
     ('“That sounds like a lot of water,” a co-author of the study in Tucson, said Monday, but it is not.',
      "That sounds like a lot of water,"),
+    # the sentence before names someone without reporting speech: no speaker for the quote
+    ('Jane Roe visited the town on Monday. “The town has no water left at all.”',
+     "The town has no water left at all."),
     # a new clause ("but the White House") is no speaker phrase
     ('“The plan will pass this week,” but the White House said it would veto it.', "The plan will pass this week,"),
 ])
 def test_no_speaker_past_other_words(body, quote):
     _, q, _, _ = run(body)
-    assert all(x.speaker != "Slate" and x.speaker != "Monday" and x.speaker != "White House" for x in q), q
+    assert all(x.speaker not in ("Slate", "Monday", "White House", "Jane Roe") for x in q if x.quote == quote), q
 
 
 def test_split_quote_and_pronoun_and_continuation():

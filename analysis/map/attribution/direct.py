@@ -15,13 +15,14 @@ Works with ``mentions == []`` (own capitalised-name heuristics) and uses mention
 from __future__ import annotations
 
 import re
+from itertools import islice
 from typing import TYPE_CHECKING, Optional
 
 from ...records import Mention, Parsed, Quote, ScareQuote
 from .context import _context
 from .cues import _CUE_RE
 from .lexicon import (
-    ANON_HEADS, COMMON_SENTENCE_STARTERS, DETERMINERS, MODIFIERS, NAME_CONNECTORS, PRONOUNS, _ALL_ROLE_SINGLE,
+    ADVERBS_BEFORE_CUE, ANON_HEADS, COMMON_SENTENCE_STARTERS, DETERMINERS, MODIFIERS, NAME_CONNECTORS, PRONOUNS, _ALL_ROLE_SINGLE,
     _CALENDAR_WORDS, _WS_RE,
     _entity_kind,
 )
@@ -44,6 +45,69 @@ _CLAUSE_WORDS = frozenset(INTRO_WORDS | {
     "that", "as", "when", "what", "which", "who", "whom", "whose", "if", "because", "while", "where",
     "how", "is", "was", "are", "were", "be", "been", "not", "to", "of", "in", "on", "for", "with",
     "by", "at", "from", "about", "after", "before", "than", "or", "nor", "said", "says", "told"})
+
+
+def _np_past_adjectives(text: str, p: int, hi: int):
+    """A speaker phrase after a cue that opens with up to three plain lower-case words and ends
+    with a name of two or more capitalised words ("said undecided Republican voter Stephanie
+    Hooton of Derry"), or None."""
+    toks = [m for m in islice(_WORD_TOKEN_RE.finditer(text, p, min(hi, p + 120)), 8)]
+    if not toks or toks[0].start() != p:
+        return None
+    lower = 0
+    end = None
+    for k, m in enumerate(toks):
+        w = m.group()
+        if k and text[toks[k - 1].end():m.start()] != " ":
+            break
+        if w[0].islower():
+            if w in _CLAUSE_WORDS or w in DETERMINERS or end is not None or lower == 3:
+                break
+            lower += 1
+        elif k and toks[k - 1].group()[0].isupper():
+            end = m.end()  # (a second capitalised word in a row)
+    return (p, end) if lower and end is not None else None
+
+
+_WORD_TOKEN_RE = re.compile(r"[\w][\w’'.-]*(?<!\.)")
+
+
+def _reported_before(ctx: _Ctx, bs: int, ss: int, o: int):
+    """The speaker of the sentence before ``ss`` (in the same paragraph) when that sentence
+    reports speech without quotation marks and opens with its speaker: "X says ...",
+    "X said that ..."; a named speaker only.
+
+    >>> from analysis.records import Article
+    >>> from analysis.map.parse import parse_article
+    >>> t = ("Title\\n\\nThe report came out on Monday.\\n\\nTom Perez says many mothers feel guilty at "
+    ...      "work. “They feel like a bad employee and a bad mom.”\\n\\nThe end.")
+    >>> [(q.speaker, q.how) for q in find_quotes(parse_article(Article("a", "", t)), [])[0]]
+    [('Tom Perez', 'paragraph')]
+    """
+    text = ctx.text
+    pend = ss
+    while pend > bs and text[pend - 1].isspace():
+        pend -= 1
+    if pend <= bs or text[pend - 1] not in ".!?":
+        return None
+    pss = _sent_start(text, bs, pend - 1)
+    if _MARK_RE.search(text, pss, pend) or text[bs:pss].rstrip()[-1:] in ("\"", "”", "’", "'"):
+        return None  # it quotes someone itself, or is the cue of the quote before (a continuation)
+    np = _subject(ctx, pss, pend)
+    if np is None:
+        return None
+    p = np[1]
+    for _ in range(3):  # "X also said", "X has long said"
+        while p < pend and text[p].isspace():
+            p += 1
+        w = re.match(r"[a-z]+", text[p:p + 20])
+        if w is None or w.group() not in ADVERBS_BEFORE_CUE:
+            break
+        p += w.end()
+    if _CUE_RE.regex.match(text, p, pend) is None:
+        return None
+    spk = _classify(ctx, np[0], np[1], "", o)
+    return spk if spk is not None and spk.name and spk.kind == "named" else None
 
 
 _CONTRAST_WORDS = frozenset({"but", "and", "yet", "while", "although", "though", "whereas"})
@@ -219,7 +283,7 @@ def _find_quotes(ctx: _Ctx):
                         q0 = cm.end()
                         while q0 < se and text[q0].isspace():
                             q0 += 1
-                        np = _np_fwd(text, q0, se)
+                        np = _np_fwd(text, q0, se) or _np_past_adjectives(text, q0, se)
                     if np:
                         extra = _appos_after(text, np[1], se)
                         spk = _classify(ctx, np[0], np[1], extra, o)
@@ -320,6 +384,12 @@ def _find_quotes(ctx: _Ctx):
             if c is not None and reason != "title":  # "in his book, “Title,” “quote”": the cue still counts
                 prev_close_in_block[bi] = c + 1
             continue
+        if spk is None and starts_upper and not before:
+            # the sentence before reports the same speaker ("Perez says too many women feel
+            # guilty. “They feel like a bad employee.”")
+            spk = _reported_before(ctx, bs, ss, o)
+            if spk is not None:
+                how, cue = "paragraph", ""
         if spk is None:
             # continuation of previous quote (same or previous block)
             prevq = kept[-1] if kept else None
