@@ -15,6 +15,14 @@ from attribution_helpers import run
     ("Omar Haddad, a rebel commander, also told Reuters that the depots were destroyed.", "Omar Haddad", "person", "Reuters", "told"),
     ("The fighting continued, said Karim, the military spokesman of the brigade.", "Karim", "person", "", "said"),
     ("Western diplomats believe the group could gain ground.", "Western diplomats", "anonymous", "", "believe"),
+    # "X quoted Y as saying": Y is the source, X how it came
+    ("Turkey's Anadolu news agency quoted Omar Haddad as saying the border would stay closed.",
+     "Omar Haddad", "person", "Anadolu", "quoted"),
+    ("Syrian state TV quoted a senior army officer as saying the town was retaken.",
+     "a senior army officer", "anonymous", "Syrian state TV", "quoted"),
+    # a medium with an owner is the medium, not its country
+    ("The depots were destroyed, Omar Haddad was quoted by Russia's Tass news agency as saying.",
+     "Omar Haddad", "person", "Tass", "quoted by"),
 ])
 def test_indirect_sources(body, source, kind, via, cue):
     text, _, _, src = run(body)

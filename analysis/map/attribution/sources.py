@@ -7,12 +7,12 @@ from __future__ import annotations
 
 import bisect
 import re
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Optional
 
 from ...records import Mention, Parsed, Quote, Source
 from .context import _context
 from .cues import _PART_RE, _SRC_CUE_RE
-from .lexicon import _KIND_FOR_SOURCE, _MEDIA_RE, _WS_RE, _entity_kind
+from .lexicon import MEDIA_HEADS, MEDIA_WORDS, _KIND_FOR_SOURCE, _MEDIA_RE, _WS_RE, _entity_kind
 from .marks import _SpanCover
 from .phrases import _TRAIL_ADV_RE, _appos_after, _np_back, _np_fwd, _subject
 from .sentences import _sent_end, _sent_start
@@ -26,8 +26,31 @@ _VIA_RE = re.compile(r"\b(?:quoted\s+by|cited\s+by|told|tells|telling|speaking\s
                      r"according\s+to)\s+")
 #: the owner of a phrase ("Syria Direct’s Noura al-Hourani")
 _OWNER_RE = re.compile(r"^(.*?)[’']s\b")
+#: "X quoted Y as saying" / "X cited Y as saying": group 2 is Y
+_QUOTED_AS_RE = re.compile(r"\b(quoted|cited)\s+((?:[^\s.;:“”\"]+\s+){1,8}?)as\s+(?:saying|telling|stating|writing)\b")
 _AGENT_RE = re.compile(r"\b(?:obtained|published|released|quoted|cited|reported|posted|"
                        r"translated)\s+by\s+")
+
+
+def _owned_medium(ctx: _Ctx, s: int, e: int) -> Optional[str]:
+    """For a phrase text[s:e] with an owner ("X's Y"): the medium it names, or None without an
+    owner. "Syria Direct’s Noura al-Hourani" -> Syria Direct; "Russia's Tass news agency" ->
+    Tass (a medium, not its country)."""
+    text = ctx.text
+    pm = _OWNER_RE.search(text[s:e])
+    if not pm or not pm.group(1)[:1].isupper():
+        return None
+    mention = ctx.head_mention(s + pm.end(), e)
+    if mention is not None and mention.kind == "media":
+        return mention.entity
+    rest = text[s + pm.end():e].split()
+    after = text[e:e + 30].split()[:2]
+    generic = MEDIA_WORDS | MEDIA_HEADS
+    if rest and any(w.lower().strip(",.") in generic for w in rest[-1:] + after):
+        while len(rest) > 1 and rest[-1].lower() in generic:
+            rest.pop()  # "Anadolu news agency" -> Anadolu
+        return " ".join(w for w in rest if not w.islower()) or " ".join(rest)  # (not "state-run")
+    return pm.group(1)
 
 
 def _via(ctx: _Ctx, p: int, hi: int) -> str:
@@ -48,9 +71,9 @@ def _via(ctx: _Ctx, p: int, hi: int) -> str:
         return ""
     s, e = np
     phrase = text[s:e]
-    pm = _OWNER_RE.search(phrase)
-    if pm and pm.group(1)[:1].isupper():  # "Syria Direct’s Noura al-Hourani"
-        return pm.group(1)
+    owned = _owned_medium(ctx, s, e)
+    if owned is not None:
+        return owned
     mention = ctx.mention_in(s, e)
     name = mention.entity if mention else (phrase[4:] if phrase.lower().startswith("the ") and not _MEDIA_RE.fullmatch(phrase) else phrase)
     kind = _entity_kind(name, mention)
@@ -195,7 +218,7 @@ def find_sources(parsed: Parsed, quotes: list[Quote], mentions: list[Mention]) -
                 np2 = _np_fwd(text, ce + 1, se)
                 if np2:
                     m2 = ctx.mention_in(*np2)
-                    via = m2.entity if m2 else text[np2[0]:np2[1]]
+                    via = _owned_medium(ctx, *np2) or (m2.entity if m2 else text[np2[0]:np2[1]])
                     if via.lower().startswith("the ") and not _MEDIA_RE.fullmatch(via):
                         via = via[4:]
             else:
@@ -211,6 +234,30 @@ def find_sources(parsed: Parsed, quotes: list[Quote], mentions: list[Mention]) -
             ss_, es_ = spk.s, spk.e
             out.append(Source(ss_, es_, text[ss_:es_], spk.name, _KIND_FOR_SOURCE.get(kind, "person"), via, cue))
             take(ss_, es_)
+    # 3) "Turkey's Anadolu news agency quoted Davutoglu as saying": the one quoted is the source,
+    # the one quoting is how it came (``via``)
+    for bs, be in ctx.blocks:
+        for m in _QUOTED_AS_RE.finditer(text, bs, be):
+            if in_quote(m.start()):
+                continue
+            np = _np_fwd(text, m.start(2), m.end(2))
+            if not np or overlaps(*np):
+                continue
+            spk = _classify(ctx, np[0], np[1], "", np[0])
+            if spk is None or spk.name is None:
+                continue
+            xb = _np_back(text, _sent_start(text, bs, m.start()), m.start())
+            via = ""
+            if xb is not None:
+                mm = ctx.head_mention(*xb)
+                via = mm.entity if mm is not None and mm.kind == "media" else (
+                    _owned_medium(ctx, *xb) or text[xb[0]:xb[1]])
+                if via.lower().startswith("the ") and not _MEDIA_RE.fullmatch(via):
+                    via = via[4:]
+            kind = "person" if spk.ekind == "pronoun" else spk.ekind if spk.kind == "named" else "anonymous"
+            out.append(Source(spk.s, spk.e, text[spk.s:spk.e], spk.name, _KIND_FOR_SOURCE.get(kind, "person"),
+                              "" if via == spk.name else via, m.group(1).lower()))
+            take(spk.s, spk.e)
     out.sort(key=lambda r: r.start)
     if ctx.source_text is not text:
         out = [r._replace(text=ctx.source_text[r.start:r.end]) for r in out]
