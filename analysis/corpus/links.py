@@ -100,12 +100,14 @@ def _candidate_pairs(keys, article_of: np.ndarray, *, cap: int,
     An inverted index over keys; keys held by more than ``cap`` items are skipped.
     Returns an (n, 2) int array, sorted (and the shared-key counts when ``counts``).
     The pairs found key by key are kept as 32-bit codes in buckets of first items
-    (:class:`_PairCodes`), so memory stays at half the occurrences' 64-bit codes.
+    (:class:`_PairCodes`), so memory stays at half the occurrences' 64-bit codes; and when
+    there are more than _PAIR_BUDGET of them, they are made in passes over ranges of first
+    items (:func:`_pass_bounds`), each pass counted and let go of before the next.
     """
     n = len(keys)
     flat_keys = isinstance(keys, _FlatKeys)
     sizes = keys.sizes if flat_keys else np.fromiter((len(ks) for ks in keys), dtype=np.int64, count=n)
-    chunks, strong_chunks = _PairCodes(n), _PairCodes(n)
+    found, found_counts, found_strong = [], [], []
     if sizes.sum():
         if flat_keys:  # (already dense codes)
             if strong_prefix:
@@ -132,33 +134,78 @@ def _candidate_pairs(keys, article_of: np.ndarray, *, cap: int,
             strong = np.zeros(n_keys, dtype=bool)
         del uniq
         art = np.asarray(article_of)
-        for is_strong, out in ((False, chunks), (True, strong_chunks)):
+        classes = []  # (strong?, size, the keys' first postings) of the keys paired
+        for is_strong in (False, True):
             sel = usable & (strong == is_strong)
             for size in _distinct(df[sel]).tolist():
-                starts = first[sel & (df == size)]
+                classes.append((is_strong, size, first[sel & (df == size)]))
+        bounds = _pass_bounds(posting, df, first, usable, n)
+        del df, first, usable, strong
+        for lo, hi in zip(bounds[:-1], bounds[1:]):
+            chunks, strong_chunks = _PairCodes(n), _PairCodes(n)
+            for is_strong, size, starts in classes:
+                out = strong_chunks if is_strong else chunks
+                if len(bounds) > 2:  # keys with a pair whose first item is in [lo, hi)
+                    starts = starts[(posting[starts] < hi) & (posting[starts + size - 2] >= lo)]
                 ii, jj = _triu(size)
-                for lo in range(0, len(starts), max(1, _PAIR_BATCH // len(ii))):  # bounded temporaries
-                    block = posting[starts[lo:lo + max(1, _PAIR_BATCH // len(ii)), None] + np.arange(size)]
+                step = max(1, _PAIR_BATCH // len(ii))
+                for at in range(0, len(starts), step):  # bounded temporaries
+                    block = posting[starts[at:at + step, None] + np.arange(size)]
                     a, b = block[:, ii].ravel(), block[:, jj].ravel()
                     keep = art[a] != art[b]
+                    if len(bounds) > 2:
+                        keep &= (a >= lo) & (a < hi)
                     out.add(a[keep], b[keep])
-        del posting, art
-    parts = []
-    if chunks:
-        codes, n_shared = chunks.unique_counts(repeated=min_shared >= 2, at_least=min_shared)
-        if counts:
-            return np.stack([codes // n, codes % n], axis=1), n_shared
-        parts.append(codes)
-    elif counts:
-        return np.zeros((0, 2), dtype=np.int64), np.zeros(0, dtype=np.int64)
-    if strong_chunks:
-        parts.append(strong_chunks.unique_counts()[0])
-    if not parts:
+            if chunks:
+                c, k = chunks.unique_counts(repeated=min_shared >= 2, at_least=min_shared)
+                found.append(c)
+                found_counts.append(k)
+            if strong_chunks and not counts:
+                found_strong.append(strong_chunks.unique_counts()[0])
+            del chunks, strong_chunks
+        del posting, art, classes
+    if counts:
+        if not found:
+            return np.zeros((0, 2), dtype=np.int64), np.zeros(0, dtype=np.int64)
+        return _split_codes(np.concatenate(found), n), np.concatenate(found_counts)
+    del found_counts
+    if not found and not found_strong:
         return np.zeros((0, 2), dtype=np.int64)
-    codes = parts[0] if len(parts) == 1 else _unique_counts(np.concatenate(parts))[0]
-    del parts
+    # (each pass's codes are sorted and above the last pass's: the passes' union is in order)
+    codes = np.concatenate(found) if found else np.zeros(0, dtype=np.int64)
+    if found_strong:
+        codes = _unique_counts(np.concatenate([codes, *found_strong]))[0]
+    del found, found_strong
     release_memory()  # (the postings and pair buckets: freed, but kept by the heap until trimmed)
-    return np.stack([codes // n, codes % n], axis=1)
+    return _split_codes(codes, n)
+
+
+def _pass_bounds(posting: np.ndarray, df: np.ndarray, first: np.ndarray, usable: np.ndarray,
+                 n: int) -> list[int]:
+    """First items' ranges [b[k], b[k + 1]) of :func:`_candidate_pairs`'s passes: each makes
+    about _PAIR_BUDGET pairs (before the same-article pairs are dropped), one pass when all do
+    fit. Item ``posting[x]``, at place ``x - first`` of its key's postings, is the first item of
+    ``df - 1 - (x - first)`` pairs (the postings are in ascending order)."""
+    total = int((df[usable] * (df[usable] - 1) // 2).sum())
+    if total <= _PAIR_BUDGET:
+        return [0, n]
+    df_of = np.repeat(np.where(usable, df, 0), df)
+    as_first = df_of - 1 - (np.arange(len(posting)) - np.repeat(first, df))
+    del df_of
+    np.maximum(as_first, 0, out=as_first)
+    per_item = np.cumsum(np.bincount(posting, weights=as_first, minlength=n))
+    del as_first
+    cuts = np.searchsorted(per_item, np.arange(1, -(-total // _PAIR_BUDGET)) * _PAIR_BUDGET, side="right")
+    return sorted({0, n, *cuts.tolist()})
+
+
+def _split_codes(codes: np.ndarray, n: int) -> np.ndarray:
+    """The pairs (code // n, code % n) of item-pair codes, as an (m, 2) int64 array (written in
+    place: no temporary columns)."""
+    out = np.empty((len(codes), 2), dtype=np.int64)
+    np.floor_divide(codes, n, out=out[:, 0])
+    np.remainder(codes, n, out=out[:, 1])
+    return out
 
 
 def _iter_pairs(pairs: np.ndarray, chunk: int = 1 << 16):
@@ -169,6 +216,9 @@ def _iter_pairs(pairs: np.ndarray, chunk: int = 1 << 16):
 
 #: Item pairs made at a time by _candidate_pairs (bounds its temporary arrays).
 _PAIR_BATCH = 1 << 19
+#: Item pairs _candidate_pairs holds at most (about) before counting them: more, and it makes
+#: them in passes (4 bytes a pair: 16 MB of pair codes at a time).
+_PAIR_BUDGET = 1 << 22
 
 
 class _PairCodes:
@@ -294,6 +344,49 @@ class _KeyRows:
         p, at, found = p[hit], at[hit], found[hit]
         s = swap[p]
         return p, np.where(s, found, at), np.where(s, at, found)
+
+
+class _Profiles:
+    """Articles' word profiles: each article's claim term vectors summed, normalised to length 1,
+    held as arrays (term ids in the order a dict of them would have, their values, and the
+    order that sorts the ids) rather than as a dict per article: a third of the memory.
+    :meth:`cosine` is ``_cosine`` of the two dicts bit for bit (the same products, summed in
+    the same order by ``sum``).
+
+    >>> p = _Profiles([{"a": 1.0}, {"b": 2.0}, {"a": 3.0, "b": 4.0}], ["x", "x", "y"], {"a": 0, "b": 1})
+    >>> p.cosine("x", "y") == _cosine({"a": 1 / 5 ** 0.5, "b": 2 / 5 ** 0.5}, {"a": 0.6, "b": 0.8})
+    True
+    """
+
+    def __init__(self, vecs: Sequence[dict], art: Sequence[str], index: dict) -> None:
+        """``vecs``: the claims' term vectors; ``art``: each claim's article; ``index``: term -> id
+        for every term of the vectors."""
+        by_article: dict[str, list[int]] = defaultdict(list)
+        for i, a in enumerate(art):
+            by_article[a].append(i)
+        self.rows: dict[str, tuple[np.ndarray, np.ndarray, np.ndarray]] = {}
+        for a, claims in by_article.items():
+            acc: dict[str, float] = {}
+            for i in claims:
+                for t, v in vecs[i].items():
+                    acc[t] = acc.get(t, 0.0) + v
+            norm = math.sqrt(sum(v * v for v in acc.values())) or 1.0
+            ids = np.fromiter((index[t] for t in acc), dtype=np.int32, count=len(acc))
+            values = np.fromiter((v / norm for v in acc.values()), dtype=np.float64, count=len(acc))
+            self.rows[a] = (ids, values, np.argsort(ids).astype(np.int32))
+
+    def cosine(self, a: str, b: str) -> float:
+        """``_cosine`` of the two articles' profiles: the shorter one's terms in its order, each
+        value times the other's (0.0 without it), added up from left to right."""
+        ids_a, values_a, _ = self.rows[a]
+        ids_b, values_b, order_b = self.rows[b]
+        if len(ids_a) > len(ids_b):
+            ids_a, values_a, ids_b, values_b, order_b = ids_b, values_b, ids_a, values_a, self.rows[a][2]
+        if not len(ids_a):
+            return sum([])
+        at = order_b[np.minimum(np.searchsorted(ids_b, ids_a, sorter=order_b), len(ids_b) - 1)]
+        other = np.where(ids_b[at] == ids_a, values_b[at], 0.0)
+        return sum((values_a * other).tolist())
 
 
 def _agree_candidates(pairs: np.ndarray, infos: Sequence[_Info], vec_rows: _KeyRows, *,
@@ -809,15 +902,9 @@ def _link_rows(claims: pd.DataFrame, quotes: Optional[pd.DataFrame], texts: Opti
         pairs = _candidate_pairs(keys, art_codes, cap=cap, min_shared=2, strong_prefix="n:")
         del keys
         release_memory()
+        vec_rows = _KeyRows([info.vec for info in infos])  # (the claims' term vectors, for the pre-filters)
         # article profiles (summed claim vectors): a number conflict needs articles on one story
-        profile: dict[str, dict] = {}
-        for i, info in enumerate(infos):
-            acc = profile.setdefault(art[i], {})
-            for t, v in info.vec.items():
-                acc[t] = acc.get(t, 0.0) + v
-        for a_, acc in profile.items():
-            norm = math.sqrt(sum(v * v for v in acc.values())) or 1.0
-            profile[a_] = {t: v / norm for t, v in acc.items()}
+        profiles = _Profiles([info.vec for info in infos], art, vec_rows.index)
         story_sim: dict[tuple[str, str], float] = {}
 
         def story_score(a_: str, b_: str) -> float:
@@ -825,7 +912,7 @@ def _link_rows(claims: pd.DataFrame, quotes: Optional[pd.DataFrame], texts: Opti
                 sa_ = story_of.get(a_)
                 if sa_ is not None and sa_ == story_of.get(b_):
                     return 1.0
-            return _cosine(profile[a_], profile[b_])
+            return profiles.cosine(a_, b_)
 
         days: dict[tuple[str, str], float] = {}
         min_sim_numbers = min(min_score, number_min_similarity)
@@ -843,7 +930,6 @@ def _link_rows(claims: pd.DataFrame, quotes: Optional[pd.DataFrame], texts: Opti
                 story_sim=story_sim, days=days, published=published, number_max_days=number_max_days,
                 in_passage=in_passage, vec_rows=vec_rows)
 
-        vec_rows = _KeyRows([info.vec for info in infos])  # (the claims' term vectors, for the pre-filters)
         background, found_before = None, len(links)
         if jobs > 1 and _FEATURE_SINK is None:
             from ..map.parallel import fork_call
@@ -978,6 +1064,8 @@ def _paraphrase_links(infos, content_terms, ents, art, art_codes, cid, starts, e
     are left to the matcher's canonical entities) and come from articles within NUMBER_MAX_DAYS
     on one story (the ``stories`` table's, or word profiles with a cosine of PARAPHRASE_MIN_STORY).
     Concept weights are IDF scaled to 0..1 (:func:`analysis.corpus.paraphrase.scaled_idf`).
+    ``content_terms`` and ``ents`` (per claim) are read once and let go of: their items are set
+    to None.
     """
     from ..map import events
     from . import paraphrase
@@ -998,6 +1086,7 @@ def _paraphrase_links(infos, content_terms, ents, art, art_codes, cid, starts, e
         # two more shared words): what is said must be shared, not only who
         names = infos[i].names
         concepts.append([c for c in paraphrase.concepts(content_terms[i][0]) if c not in names] + sorted(own))
+        content_terms[i] = ents[i] = None  # (read only here: their memory is the concepts' now)
     # each claim's distinct concepts: the blocking keys (in any order; a tuple is a fifth of a
     # set's size), made sets again only for the claims compared (concept_sets)
     distinct = [tuple(set(cs)) for cs in concepts]
