@@ -134,28 +134,23 @@ def _candidate_pairs(keys, article_of: np.ndarray, *, cap: int,
             strong = np.zeros(n_keys, dtype=bool)
         del uniq
         art = np.asarray(article_of)
-        classes = []  # (strong?, size, the keys' first postings) of the keys paired
-        for is_strong in (False, True):
-            sel = usable & (strong == is_strong)
-            for size in _distinct(df[sel]).tolist():
-                classes.append((is_strong, size, first[sel & (df == size)]))
-        bounds = _pass_bounds(posting, df, first, usable, n)
+        # per posting: the pairs it is the first item of (the later postings of its key), and
+        # whether its key is paired (1), strongly (2), or not at all (0)
+        as_first = np.repeat((first + df).astype(np.int32), df)
+        as_first -= np.arange(1, len(posting) + 1, dtype=np.int32)
+        kind = np.repeat(np.where(usable, np.where(strong, 2, 1), 0).astype(np.int8), df)
+        as_first[kind == 0] = 0
         del df, first, usable, strong
+        bounds = _pass_bounds(posting, as_first, n)
         for lo, hi in zip(bounds[:-1], bounds[1:]):
             chunks, strong_chunks = _PairCodes(n), _PairCodes(n)
-            for is_strong, size, starts in classes:
-                out = strong_chunks if is_strong else chunks
-                if len(bounds) > 2:  # keys with a pair whose first item is in [lo, hi)
-                    starts = starts[(posting[starts] < hi) & (posting[starts + size - 2] >= lo)]
-                ii, jj = _triu(size)
-                step = max(1, _PAIR_BATCH // len(ii))
-                for at in range(0, len(starts), step):  # bounded temporaries
-                    block = posting[starts[at:at + step, None] + np.arange(size)]
-                    a, b = block[:, ii].ravel(), block[:, jj].ravel()
-                    keep = art[a] != art[b]
-                    if len(bounds) > 2:
-                        keep &= (a >= lo) & (a < hi)
-                    out.add(a[keep], b[keep])
+            in_pass = as_first > 0
+            if len(bounds) > 2:
+                in_pass &= (posting >= lo) & (posting < hi)
+            for which, out in ((1, chunks), (2, strong_chunks)):
+                rows = np.flatnonzero(in_pass & (kind == which))
+                _add_pairs(out, rows, as_first[rows], posting, art)
+            del in_pass
             if chunks:
                 c, k = chunks.unique_counts(repeated=min_shared >= 2, at_least=min_shared)
                 found.append(c)
@@ -163,7 +158,7 @@ def _candidate_pairs(keys, article_of: np.ndarray, *, cap: int,
             if strong_chunks and not counts:
                 found_strong.append(strong_chunks.unique_counts()[0])
             del chunks, strong_chunks
-        del posting, art, classes
+        del posting, art, as_first, kind
     if counts:
         if not found:
             return np.zeros((0, 2), dtype=np.int64), np.zeros(0, dtype=np.int64)
@@ -180,23 +175,37 @@ def _candidate_pairs(keys, article_of: np.ndarray, *, cap: int,
     return _split_codes(codes, n)
 
 
-def _pass_bounds(posting: np.ndarray, df: np.ndarray, first: np.ndarray, usable: np.ndarray,
-                 n: int) -> list[int]:
+def _pass_bounds(posting: np.ndarray, as_first: np.ndarray, n: int) -> list[int]:
     """First items' ranges [b[k], b[k + 1]) of :func:`_candidate_pairs`'s passes: each makes
     about _PAIR_BUDGET pairs (before the same-article pairs are dropped), one pass when all do
-    fit. Item ``posting[x]``, at place ``x - first`` of its key's postings, is the first item of
-    ``df - 1 - (x - first)`` pairs (the postings are in ascending order)."""
-    total = int((df[usable] * (df[usable] - 1) // 2).sum())
+    fit. ``posting[x]`` is the first item of ``as_first[x]`` pairs."""
+    total = int(as_first.sum(dtype=np.int64))
     if total <= _PAIR_BUDGET:
         return [0, n]
-    df_of = np.repeat(np.where(usable, df, 0), df)
-    as_first = df_of - 1 - (np.arange(len(posting)) - np.repeat(first, df))
-    del df_of
-    np.maximum(as_first, 0, out=as_first)
     per_item = np.cumsum(np.bincount(posting, weights=as_first, minlength=n))
-    del as_first
     cuts = np.searchsorted(per_item, np.arange(1, -(-total // _PAIR_BUDGET)) * _PAIR_BUDGET, side="right")
     return sorted({0, n, *cuts.tolist()})
+
+
+def _add_pairs(out: "_PairCodes", rows: np.ndarray, n_pairs: np.ndarray, posting: np.ndarray,
+               art: np.ndarray) -> None:
+    """Add to ``out`` the pairs (posting[x], posting[y]) of different articles, for each x of
+    ``rows`` and the ``n_pairs`` places y after it (the later postings of its key), at most
+    about _PAIR_BATCH at a time (bounded temporaries)."""
+    ends = np.cumsum(n_pairs, dtype=np.int64)
+    lo = 0
+    while lo < len(rows):
+        base = int(ends[lo - 1]) if lo else 0
+        hi = max(lo + 1, int(np.searchsorted(ends, base + _PAIR_BATCH, side="right")))
+        c = n_pairs[lo:hi]
+        x = np.repeat(rows[lo:hi], c)
+        y = np.arange(1, len(x) + 1, dtype=np.int64) + x
+        y -= np.repeat(ends[lo:hi] - base - c, c)
+        a, b = posting[x], posting[y]
+        del x, y
+        keep = art[a] != art[b]
+        out.add(a[keep], b[keep])
+        lo = hi
 
 
 def _split_codes(codes: np.ndarray, n: int) -> np.ndarray:
