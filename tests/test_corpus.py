@@ -118,6 +118,54 @@ def test_flat_keys_pair_as_their_string_keys_do(seed):
     assert [tuple(p) for p in got.tolist()] == sorted(want) and want
 
 
+@pytest.mark.parametrize("budget", [1, 5, 40])
+def test_candidate_pairs_in_passes_are_those_of_one_pass(budget, monkeypatch):
+    rng = random.Random(budget)
+    n = 120
+    vocab = [f"w{i}" for i in range(35)] + [f"n:{i}" for i in range(5)]
+    keys = [rng.sample(vocab, rng.randint(0, 9)) for _ in range(n)]
+    art = np.array([i // 3 for i in range(n)])
+    one = links._candidate_pairs(keys, art, cap=15, min_shared=2, strong_prefix="n:")
+    one_counted = links._candidate_pairs(keys, art, cap=15, min_shared=2, counts=True)
+    flat = links._FlatKeys.of(keys)
+    one_flat = links._candidate_pairs(flat, art, cap=15, min_shared=1)
+    monkeypatch.setattr(links, "_PAIR_BUDGET", budget)
+    bounds = []
+    real = links._pass_bounds
+    monkeypatch.setattr(links, "_pass_bounds", lambda *a: bounds.append(real(*a)) or bounds[-1])
+    got = links._candidate_pairs(keys, art, cap=15, min_shared=2, strong_prefix="n:")
+    assert len(bounds[-1]) > 3  # (several passes, really)
+    assert got.tolist() == one.tolist() == [list(p) for p in sorted(_brute_pairs(keys, art, 15, 2, "n:"))]
+    pairs, shared = links._candidate_pairs(keys, art, cap=15, min_shared=2, counts=True)
+    assert pairs.tolist() == one_counted[0].tolist() and shared.tolist() == one_counted[1].tolist()
+    assert links._candidate_pairs(flat, art, cap=15, min_shared=1).tolist() == one_flat.tolist()
+
+
+@pytest.mark.parametrize("seed", range(3))
+def test_profiles_cosine_is_the_dicts_cosine_bit_for_bit(seed):
+    import math
+
+    from analysis.map.claims import _cosine
+
+    rng = random.Random(seed)
+    vocab = [f"t{i}" for i in range(60)]
+    art = sorted(rng.choice("abcdef") for _ in range(70))
+    vecs = [{t: rng.random() for t in rng.sample(vocab, rng.randint(0, 12))} for _ in art]
+    index = {t: k for k, t in enumerate(reversed(vocab))}  # (ids in another order than the terms')
+    profiles = links._Profiles(vecs, art, index)
+    want = {}  # the dicts, as the links built them before
+    for vec, a in zip(vecs, art):
+        acc = want.setdefault(a, {})
+        for t, v in vec.items():
+            acc[t] = acc.get(t, 0.0) + v
+    for a, acc in want.items():
+        norm = math.sqrt(sum(v * v for v in acc.values())) or 1.0
+        want[a] = {t: v / norm for t, v in acc.items()}
+    for a, b in itertools.product(sorted(want), repeat=2):
+        assert profiles.cosine(a, b) == _cosine(want[a], want[b])
+    assert 0.999 < profiles.cosine(art[0], art[0]) < 1.001
+
+
 def test_pair_codes_span_several_buckets():
     n = 200_000  # 32-bit offsets: buckets of 21,474 first items
     p = links._PairCodes(n)

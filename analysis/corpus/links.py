@@ -100,12 +100,14 @@ def _candidate_pairs(keys, article_of: np.ndarray, *, cap: int,
     An inverted index over keys; keys held by more than ``cap`` items are skipped.
     Returns an (n, 2) int array, sorted (and the shared-key counts when ``counts``).
     The pairs found key by key are kept as 32-bit codes in buckets of first items
-    (:class:`_PairCodes`), so memory stays at half the occurrences' 64-bit codes.
+    (:class:`_PairCodes`), so memory stays at half the occurrences' 64-bit codes; and when
+    there are more than _PAIR_BUDGET of them, they are made in passes over ranges of first
+    items (:func:`_pass_bounds`), each pass counted and let go of before the next.
     """
     n = len(keys)
     flat_keys = isinstance(keys, _FlatKeys)
     sizes = keys.sizes if flat_keys else np.fromiter((len(ks) for ks in keys), dtype=np.int64, count=n)
-    chunks, strong_chunks = _PairCodes(n), _PairCodes(n)
+    found, found_counts, found_strong = [], [], []
     if sizes.sum():
         if flat_keys:  # (already dense codes)
             if strong_prefix:
@@ -132,33 +134,87 @@ def _candidate_pairs(keys, article_of: np.ndarray, *, cap: int,
             strong = np.zeros(n_keys, dtype=bool)
         del uniq
         art = np.asarray(article_of)
-        for is_strong, out in ((False, chunks), (True, strong_chunks)):
-            sel = usable & (strong == is_strong)
-            for size in _distinct(df[sel]).tolist():
-                starts = first[sel & (df == size)]
-                ii, jj = _triu(size)
-                for lo in range(0, len(starts), max(1, _PAIR_BATCH // len(ii))):  # bounded temporaries
-                    block = posting[starts[lo:lo + max(1, _PAIR_BATCH // len(ii)), None] + np.arange(size)]
-                    a, b = block[:, ii].ravel(), block[:, jj].ravel()
-                    keep = art[a] != art[b]
-                    out.add(a[keep], b[keep])
-        del posting, art
-    parts = []
-    if chunks:
-        codes, n_shared = chunks.unique_counts(repeated=min_shared >= 2, at_least=min_shared)
-        if counts:
-            return np.stack([codes // n, codes % n], axis=1), n_shared
-        parts.append(codes)
-    elif counts:
-        return np.zeros((0, 2), dtype=np.int64), np.zeros(0, dtype=np.int64)
-    if strong_chunks:
-        parts.append(strong_chunks.unique_counts()[0])
-    if not parts:
+        # per posting: the pairs it is the first item of (the later postings of its key), and
+        # whether its key is paired (1), strongly (2), or not at all (0)
+        as_first = np.repeat((first + df).astype(np.int32), df)
+        as_first -= np.arange(1, len(posting) + 1, dtype=np.int32)
+        kind = np.repeat(np.where(usable, np.where(strong, 2, 1), 0).astype(np.int8), df)
+        as_first[kind == 0] = 0
+        del df, first, usable, strong
+        bounds = _pass_bounds(posting, as_first, n)
+        for lo, hi in zip(bounds[:-1], bounds[1:]):
+            chunks, strong_chunks = _PairCodes(n), _PairCodes(n)
+            in_pass = as_first > 0
+            if len(bounds) > 2:
+                in_pass &= (posting >= lo) & (posting < hi)
+            for which, out in ((1, chunks), (2, strong_chunks)):
+                rows = np.flatnonzero(in_pass & (kind == which))
+                _add_pairs(out, rows, as_first[rows], posting, art)
+            del in_pass
+            if chunks:
+                c, k = chunks.unique_counts(repeated=min_shared >= 2, at_least=min_shared)
+                found.append(c)
+                found_counts.append(k)
+            if strong_chunks and not counts:
+                found_strong.append(strong_chunks.unique_counts()[0])
+            del chunks, strong_chunks
+        del posting, art, as_first, kind
+    if counts:
+        if not found:
+            return np.zeros((0, 2), dtype=np.int64), np.zeros(0, dtype=np.int64)
+        return _split_codes(np.concatenate(found), n), np.concatenate(found_counts)
+    del found_counts
+    if not found and not found_strong:
         return np.zeros((0, 2), dtype=np.int64)
-    codes = parts[0] if len(parts) == 1 else _unique_counts(np.concatenate(parts))[0]
-    del parts
+    # (each pass's codes are sorted and above the last pass's: the passes' union is in order)
+    codes = np.concatenate(found) if found else np.zeros(0, dtype=np.int64)
+    if found_strong:
+        codes = _unique_counts(np.concatenate([codes, *found_strong]))[0]
+    del found, found_strong
     release_memory()  # (the postings and pair buckets: freed, but kept by the heap until trimmed)
-    return np.stack([codes // n, codes % n], axis=1)
+    return _split_codes(codes, n)
+
+
+def _pass_bounds(posting: np.ndarray, as_first: np.ndarray, n: int) -> list[int]:
+    """First items' ranges [b[k], b[k + 1]) of :func:`_candidate_pairs`'s passes: each makes
+    about _PAIR_BUDGET pairs (before the same-article pairs are dropped), one pass when all do
+    fit. ``posting[x]`` is the first item of ``as_first[x]`` pairs."""
+    total = int(as_first.sum(dtype=np.int64))
+    if total <= _PAIR_BUDGET:
+        return [0, n]
+    per_item = np.cumsum(np.bincount(posting, weights=as_first, minlength=n))
+    cuts = np.searchsorted(per_item, np.arange(1, -(-total // _PAIR_BUDGET)) * _PAIR_BUDGET, side="right")
+    return sorted({0, n, *cuts.tolist()})
+
+
+def _add_pairs(out: "_PairCodes", rows: np.ndarray, n_pairs: np.ndarray, posting: np.ndarray,
+               art: np.ndarray) -> None:
+    """Add to ``out`` the pairs (posting[x], posting[y]) of different articles, for each x of
+    ``rows`` and the ``n_pairs`` places y after it (the later postings of its key), at most
+    about _PAIR_BATCH at a time (bounded temporaries)."""
+    ends = np.cumsum(n_pairs, dtype=np.int64)
+    lo = 0
+    while lo < len(rows):
+        base = int(ends[lo - 1]) if lo else 0
+        hi = max(lo + 1, int(np.searchsorted(ends, base + _PAIR_BATCH, side="right")))
+        c = n_pairs[lo:hi]
+        x = np.repeat(rows[lo:hi], c)
+        y = np.arange(1, len(x) + 1, dtype=np.int64) + x
+        y -= np.repeat(ends[lo:hi] - base - c, c)
+        a, b = posting[x], posting[y]
+        del x, y
+        keep = art[a] != art[b]
+        out.add(a[keep], b[keep])
+        lo = hi
+
+
+def _split_codes(codes: np.ndarray, n: int) -> np.ndarray:
+    """The pairs (code // n, code % n) of item-pair codes, as an (m, 2) int64 array (written in
+    place: no temporary columns)."""
+    out = np.empty((len(codes), 2), dtype=np.int64)
+    np.floor_divide(codes, n, out=out[:, 0])
+    np.remainder(codes, n, out=out[:, 1])
+    return out
 
 
 def _iter_pairs(pairs: np.ndarray, chunk: int = 1 << 16):
@@ -169,6 +225,9 @@ def _iter_pairs(pairs: np.ndarray, chunk: int = 1 << 16):
 
 #: Item pairs made at a time by _candidate_pairs (bounds its temporary arrays).
 _PAIR_BATCH = 1 << 19
+#: Item pairs _candidate_pairs holds at most (about) before counting them: more, and it makes
+#: them in passes (4 bytes a pair: 16 MB of pair codes at a time).
+_PAIR_BUDGET = 1 << 22
 
 
 class _PairCodes:
@@ -294,6 +353,49 @@ class _KeyRows:
         p, at, found = p[hit], at[hit], found[hit]
         s = swap[p]
         return p, np.where(s, found, at), np.where(s, at, found)
+
+
+class _Profiles:
+    """Articles' word profiles: each article's claim term vectors summed, normalised to length 1,
+    held as arrays (term ids in the order a dict of them would have, their values, and the
+    order that sorts the ids) rather than as a dict per article: a third of the memory.
+    :meth:`cosine` is ``_cosine`` of the two dicts bit for bit (the same products, summed in
+    the same order by ``sum``).
+
+    >>> p = _Profiles([{"a": 1.0}, {"b": 2.0}, {"a": 3.0, "b": 4.0}], ["x", "x", "y"], {"a": 0, "b": 1})
+    >>> p.cosine("x", "y") == _cosine({"a": 1 / 5 ** 0.5, "b": 2 / 5 ** 0.5}, {"a": 0.6, "b": 0.8})
+    True
+    """
+
+    def __init__(self, vecs: Sequence[dict], art: Sequence[str], index: dict) -> None:
+        """``vecs``: the claims' term vectors; ``art``: each claim's article; ``index``: term -> id
+        for every term of the vectors."""
+        by_article: dict[str, list[int]] = defaultdict(list)
+        for i, a in enumerate(art):
+            by_article[a].append(i)
+        self.rows: dict[str, tuple[np.ndarray, np.ndarray, np.ndarray]] = {}
+        for a, claims in by_article.items():
+            acc: dict[str, float] = {}
+            for i in claims:
+                for t, v in vecs[i].items():
+                    acc[t] = acc.get(t, 0.0) + v
+            norm = math.sqrt(sum(v * v for v in acc.values())) or 1.0
+            ids = np.fromiter((index[t] for t in acc), dtype=np.int32, count=len(acc))
+            values = np.fromiter((v / norm for v in acc.values()), dtype=np.float64, count=len(acc))
+            self.rows[a] = (ids, values, np.argsort(ids).astype(np.int32))
+
+    def cosine(self, a: str, b: str) -> float:
+        """``_cosine`` of the two articles' profiles: the shorter one's terms in its order, each
+        value times the other's (0.0 without it), added up from left to right."""
+        ids_a, values_a, _ = self.rows[a]
+        ids_b, values_b, order_b = self.rows[b]
+        if len(ids_a) > len(ids_b):
+            ids_a, values_a, ids_b, values_b, order_b = ids_b, values_b, ids_a, values_a, self.rows[a][2]
+        if not len(ids_a):
+            return sum([])
+        at = order_b[np.minimum(np.searchsorted(ids_b, ids_a, sorter=order_b), len(ids_b) - 1)]
+        other = np.where(ids_b[at] == ids_a, values_b[at], 0.0)
+        return sum((values_a * other).tolist())
 
 
 def _agree_candidates(pairs: np.ndarray, infos: Sequence[_Info], vec_rows: _KeyRows, *,
@@ -809,15 +911,9 @@ def _link_rows(claims: pd.DataFrame, quotes: Optional[pd.DataFrame], texts: Opti
         pairs = _candidate_pairs(keys, art_codes, cap=cap, min_shared=2, strong_prefix="n:")
         del keys
         release_memory()
+        vec_rows = _KeyRows([info.vec for info in infos])  # (the claims' term vectors, for the pre-filters)
         # article profiles (summed claim vectors): a number conflict needs articles on one story
-        profile: dict[str, dict] = {}
-        for i, info in enumerate(infos):
-            acc = profile.setdefault(art[i], {})
-            for t, v in info.vec.items():
-                acc[t] = acc.get(t, 0.0) + v
-        for a_, acc in profile.items():
-            norm = math.sqrt(sum(v * v for v in acc.values())) or 1.0
-            profile[a_] = {t: v / norm for t, v in acc.items()}
+        profiles = _Profiles([info.vec for info in infos], art, vec_rows.index)
         story_sim: dict[tuple[str, str], float] = {}
 
         def story_score(a_: str, b_: str) -> float:
@@ -825,7 +921,7 @@ def _link_rows(claims: pd.DataFrame, quotes: Optional[pd.DataFrame], texts: Opti
                 sa_ = story_of.get(a_)
                 if sa_ is not None and sa_ == story_of.get(b_):
                     return 1.0
-            return _cosine(profile[a_], profile[b_])
+            return profiles.cosine(a_, b_)
 
         days: dict[tuple[str, str], float] = {}
         min_sim_numbers = min(min_score, number_min_similarity)
@@ -843,7 +939,6 @@ def _link_rows(claims: pd.DataFrame, quotes: Optional[pd.DataFrame], texts: Opti
                 story_sim=story_sim, days=days, published=published, number_max_days=number_max_days,
                 in_passage=in_passage, vec_rows=vec_rows)
 
-        vec_rows = _KeyRows([info.vec for info in infos])  # (the claims' term vectors, for the pre-filters)
         background, found_before = None, len(links)
         if jobs > 1 and _FEATURE_SINK is None:
             from ..map.parallel import fork_call
@@ -978,6 +1073,8 @@ def _paraphrase_links(infos, content_terms, ents, art, art_codes, cid, starts, e
     are left to the matcher's canonical entities) and come from articles within NUMBER_MAX_DAYS
     on one story (the ``stories`` table's, or word profiles with a cosine of PARAPHRASE_MIN_STORY).
     Concept weights are IDF scaled to 0..1 (:func:`analysis.corpus.paraphrase.scaled_idf`).
+    ``content_terms`` and ``ents`` (per claim) are read once and let go of: their items are set
+    to None.
     """
     from ..map import events
     from . import paraphrase
@@ -998,6 +1095,7 @@ def _paraphrase_links(infos, content_terms, ents, art, art_codes, cid, starts, e
         # two more shared words): what is said must be shared, not only who
         names = infos[i].names
         concepts.append([c for c in paraphrase.concepts(content_terms[i][0]) if c not in names] + sorted(own))
+        content_terms[i] = ents[i] = None  # (read only here: their memory is the concepts' now)
     # each claim's distinct concepts: the blocking keys (in any order; a tuple is a fifth of a
     # set's size), made sets again only for the claims compared (concept_sets)
     distinct = [tuple(set(cs)) for cs in concepts]
