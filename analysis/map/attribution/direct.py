@@ -15,7 +15,6 @@ Works with ``mentions == []`` (own capitalised-name heuristics) and uses mention
 from __future__ import annotations
 
 import re
-from itertools import islice
 from typing import TYPE_CHECKING, Optional
 
 from ...records import Mention, Parsed, Quote, ScareQuote
@@ -27,7 +26,7 @@ from .lexicon import (
     _entity_kind,
 )
 from .marks import _MARK_RE, _pair_marks
-from .phrases import INTRO_WORDS, _TRAIL_ADV_RE, _appos_after, _np_back, _np_fwd, _subject
+from .phrases import CLAUSE_WORDS, INTRO_WORDS, _TRAIL_ADV_RE, _appos_after, _gap, _toks, _np_back, _np_fwd, _subject
 from .sentences import _sent_end, _sent_start
 from .speakers import _classify, _cue_speaker
 
@@ -41,35 +40,28 @@ _APPOS_NAME_AFTER_RE = re.compile(r"[^,.;:“”\"]{0,70}?,\s+((?:[A-Z][\w’'.-
                                   r"(?=\s*(?:[,.;]|$|\s+(?:who|whose|said|says)\b))")
 #: words that start a clause, not a speaker phrase: "“...,” but the White House said" is no
 #: speaker phrase with "but" dropped
-_CLAUSE_WORDS = frozenset(INTRO_WORDS | {
-    "that", "as", "when", "what", "which", "who", "whom", "whose", "if", "because", "while", "where",
-    "how", "is", "was", "are", "were", "be", "been", "not", "to", "of", "in", "on", "for", "with",
-    "by", "at", "from", "about", "after", "before", "than", "or", "nor", "said", "says", "told"})
+_CLAUSE_WORDS = INTRO_WORDS | CLAUSE_WORDS | {"than", "nor", "be", "been", "not", "of", "about", "after", "before"}
 
 
 def _np_past_adjectives(text: str, p: int, hi: int):
     """A speaker phrase after a cue that opens with up to three plain lower-case words and ends
     with a name of two or more capitalised words ("said undecided Republican voter Stephanie
     Hooton of Derry"), or None."""
-    toks = [m for m in islice(_WORD_TOKEN_RE.finditer(text, p, min(hi, p + 120)), 8)]
-    if not toks or toks[0].start() != p:
+    toks = _toks(text, p, min(hi, p + 120), 8)
+    if not toks or toks[0].s != p:
         return None
     lower = 0
     end = None
-    for k, m in enumerate(toks):
-        w = m.group()
-        if k and text[toks[k - 1].end():m.start()] != " ":
+    for k, t in enumerate(toks):
+        if k and _gap(text, toks[k - 1], t) != "space":
             break
-        if w[0].islower():
-            if w in _CLAUSE_WORDS or w in DETERMINERS or end is not None or lower == 3:
+        if t.w[0].islower():
+            if t.w in _CLAUSE_WORDS or t.w in DETERMINERS or end is not None or lower == 3:
                 break
             lower += 1
-        elif k and toks[k - 1].group()[0].isupper():
-            end = m.end()  # (a second capitalised word in a row)
+        elif k and toks[k - 1].w[0].isupper():
+            end = t.e  # (a second capitalised word in a row)
     return (p, end) if lower and end is not None else None
-
-
-_WORD_TOKEN_RE = re.compile(r"[\w][\w’'.-]*(?<!\.)")
 
 
 def _reported_before(ctx: _Ctx, bs: int, ss: int, o: int):

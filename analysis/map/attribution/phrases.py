@@ -259,10 +259,10 @@ def _np_fwd(text: str, p: int, hi: int) -> Optional[tuple[int, int]]:
     return toks[0].s, e
 
 
-#: words a description before its head noun cannot hold (a clause has begun)
-_NOT_IN_DESCRIPTION = frozenset({"who", "that", "which", "said", "says", "told", "and", "or", "but", "is",
-                                 "was", "are", "were", "has", "have", "had", "in", "at", "on", "to", "for",
-                                 "with", "by", "from", "as"})
+#: words a description before its head noun, or a speaker phrase, cannot hold (a clause has begun)
+CLAUSE_WORDS = frozenset({"who", "whom", "whose", "that", "which", "what", "said", "says", "told", "and", "or",
+                          "but", "is", "was", "are", "were", "has", "have", "had", "in", "at", "on", "to",
+                          "for", "with", "by", "from", "as", "when", "if", "because", "while", "where", "how"})
 _PARTITIVE_DETERMINERS = frozenset({"the", "those", "these", "his", "her", "their", "its", "our"})
 
 
@@ -276,7 +276,7 @@ def _described_head(text: str, toks: list) -> Optional[int]:
         i = 3
     for k in range(i, min(len(toks), i + 6)):
         t = toks[k]
-        if _gap(text, toks[k - 1], t) != "space" or t.lw in _NOT_IN_DESCRIPTION:
+        if _gap(text, toks[k - 1], t) != "space" or t.lw in CLAUSE_WORDS:
             return None
         if t.lw in ANON_HEADS or t.lw in NP_HEADS or _role_word(t.lw):  # (NP_HEADS has PERSON_HEADS)
             return k
