@@ -106,3 +106,116 @@ def test_an_owner_mention_before_a_name_is_kept_whole():
     at = len("Headline here\n\n") + body.index("Valley")
     _, q, _, src = run(body, [Mention(at, at + 11, "Valley Post", "Valley Post", "media", "gazetteer")])
     assert not any("’s" in (x.speaker or "") for x in q) and not any("’s" in s.source for s in src)
+
+
+def _fresh_ctx(text):
+    from analysis.map.attribution.context import _Ctx
+
+    from attribution_helpers import make_parsed
+
+    return _Ctx(make_parsed(text), [])
+
+
+def _counting(monkeypatch):
+    """Count the speaker phrases classified anew (not answered from the memo)."""
+    from analysis.map.attribution import speakers
+
+    calls = []
+    inner = speakers._classify_phrase
+
+    def counted(*args):
+        calls.append(args[1:3])
+        return inner(*args)
+
+    monkeypatch.setattr(speakers, "_classify_phrase", counted)
+    return speakers, calls
+
+
+def _answer(spk):
+    return None if spk is None else (spk.name, spk.kind, spk.role, spk.s, spk.e, spk.ekind, spk.how)
+
+
+def test_speaker_memo_answers_again_while_the_state_holds(monkeypatch):
+    speakers, calls = _counting(monkeypatch)
+    text = "Talks\n\nDefense Secretary Ann Lee spoke on Monday. She said the talks would go on."
+    ctx = _fresh_ctx(text)
+    s = text.index("Ann")
+    first = speakers._classify(ctx, s, s + 7, "", s)
+    k = text.index("She")
+    pron = speakers._classify(ctx, k, k + 3, "", k)
+    assert (first.name, pron.name, pron.how) == ("Ann Lee", "Ann Lee", "pronoun")
+    n = len(calls)
+    assert _answer(speakers._classify(ctx, k, k + 3, "", k)) == _answer(pron)
+    assert _answer(speakers._classify(ctx, s, s + 7, "", s)) == _answer(first)
+    assert len(calls) == n  # both from the memo
+    # another argument (the position a pronoun looks back from) is another question
+    speakers._classify(ctx, k, k + 3, "", k - 1)
+    assert len(calls) == n + 1
+
+
+def test_speaker_memo_asks_again_when_a_read_changed(monkeypatch):
+    speakers, calls = _counting(monkeypatch)
+    text = ("Talks\n\nGov. Rick Perry spoke first. Then the governor said the state was ready.")
+    ctx = _fresh_ctx(text)
+    s = text.index("Rick")
+    speakers._classify(ctx, s, s + 10, "", s)
+    g = text.index("the governor")
+    desc = speakers._classify(ctx, g, g + 12, "", g)
+    assert (desc.name, desc.how) == ("Rick Perry", "description")
+    n = len(calls)
+    # an unnamed governor seen since: "the governor" means that one now, so the phrase is
+    # classified again (the memo's reads of anon_heads no longer hold)
+    ctx.anon_heads.add("governor")
+    again = speakers._classify(ctx, g, g + 12, "", g)
+    assert len(calls) == n + 1
+    assert again.kind == "anonymous" and again.name == "the governor"
+
+
+def test_speaker_memo_replays_anonymous_speakers(monkeypatch):
+    speakers, calls = _counting(monkeypatch)
+    text = "Talks\n\nA rebel commander said the town had fallen."
+    ctx = _fresh_ctx(text)
+    s = text.index("A rebel")
+    e = s + len("A rebel commander")
+    one = speakers._classify(ctx, s, e, "", s)
+    assert one.kind == "anonymous" and len(ctx.anon_at) == 1
+    two = speakers._classify(ctx, s, e, "", s)
+    assert _answer(two) == _answer(one) and len(calls) == 1
+    # the answer from the memo appends to anon_at as the call itself does
+    assert ctx.anon_at == [ctx.anon_at[0]] * 2
+
+
+def test_speaker_memo_gives_the_answers_of_fresh_calls_on_the_corpus(monkeypatch):
+    """On allsides articles: every answer from the memo equals that of the call it stands for
+    (each call is also made anew here, with its changes to the state, as without the memo)."""
+    from analysis.map.attribution import direct, indirect, sources, speakers
+    from analysis.map.attribution.table import attribution_rows
+
+    from analysis.map import mentions as found_mentions
+    from analysis.map.pipeline import ArticleAnalysis, find_all_quotes
+
+    from attribution_helpers import _allsides
+
+    seen = {"hits": 0}
+    memo_classify = speakers._classify
+
+    def checked(ctx, s, e, extra="", pos=0):
+        key = (s, e, extra, pos, ctx.after_quote)
+        got = ctx.speaker_memo.get(key)
+        if got is None or not got[1].still_holds(ctx):
+            return memo_classify(ctx, s, e, extra, pos)
+        n = len(ctx.anon_at)
+        del ctx.speaker_memo[key]
+        fresh = memo_classify(ctx, s, e, extra, pos)  # (made anew, so remembered again)
+        assert _answer(fresh) == _answer(got[0]) and ctx.anon_at[n:] == got[1].anon
+        seen["hits"] += 1
+        return fresh
+
+    for mod in (speakers, direct, sources, indirect):
+        monkeypatch.setattr(mod, "_classify", checked)
+    for parsed in _allsides(60):
+        m = found_mentions.find_mentions(parsed)
+        qs, scare = find_all_quotes(parsed, m)
+        src = sources.find_sources(parsed, qs, m)
+        attribution_rows(ArticleAnalysis(parsed, m, qs, scare, src, [], [], []))
+    assert seen["hits"] > 20
