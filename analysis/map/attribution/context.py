@@ -59,43 +59,15 @@ class _Ctx(_Coref):
         self.cand_ok: dict = {}  # (position, name) -> may be an antecedent (coref), for cand_ok_for
         self.cand_ok_for = None
         self.byline = (parsed.byline or "").split(" and ")[0].split(",")[0].strip() or None
-        # for the memo of speakers (``speakers._classify``): a count of the changes to the people
-        # seen and to ``anon_at``, the people seen as a set, and what the speaker calls under way
-        # read of this state (a ``speakers._Reads`` each, the innermost last)
-        self.people_version = 0
-        self.anon_version = 0
-        self.person_seen: set = set()
-        self.reading: list = []
-        self.speaker_memo: dict = {}
 
     def people(self) -> list:
         """Persons seen in the article (scanned lazily, only when a quote needs them)."""
-        self.scan()
-        if self.reading:
-            self.reading[-1].saw_people(self.people_version)
-        return self.person_at
-
-    def scan(self) -> None:
-        """Scan the article for people, once (what :meth:`people` lists; the roles it finds)."""
         if not self.scanned:
             self.scanned = True
             _scan_people(self)
             self.person_at.extend(self.spoken)
             self.person_at.sort()
-            self.person_seen.update(self.person_at)
-            self.people_version += 1
-
-    def saw_anon(self) -> None:
-        """Note that a speaker call under way read ``anon_at``."""
-        if self.reading:
-            self.reading[-1].saw_anon(self.anon_version)
-
-    def add_anon(self, entry: tuple) -> None:
-        """Append ``entry`` (position, description, role) to ``anon_at``."""
-        self.anon_at.append(entry)
-        self.anon_version += 1
-        if self.reading:
-            self.reading[-1].added_anon(entry)
+        return self.person_at
 
     def mention_in(self, s: int, e: int) -> Optional[Mention]:
         """Longest mention overlapping [s, e), preferring ones inside it."""
@@ -136,11 +108,6 @@ class _Ctx(_Coref):
         return i >= 0 and self.quoted[i][0] < pos < self.quoted[i][1]
 
     def add_person(self, pos: int, name: str) -> None:
-        if (pos, name) not in self.person_seen:  # (one seen again changes no answer)
-            self.person_seen.add((pos, name))
-            self.people_version += 1
-            if self.reading:
-                self.reading[-1].added_person()
         if self.scanned:
             bisect.insort(self.person_at, (pos, name))
         else:

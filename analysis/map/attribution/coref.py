@@ -97,7 +97,6 @@ class _Coref:
             ok = order
         anon = {}
         if anonymous:
-            self.saw_anon()
             for p, desc, _ in self.anon_at:
                 if lo <= p < pos and not (want and any(GENDER_WORDS.get(w, want) != want for w in desc.split())):
                     anon[p] = desc
@@ -249,7 +248,6 @@ class _Coref:
             if m.kind in ("organisation", "actor", "government", "media") and not self._in_quote(m.start):
                 best = (m.start, m.entity, "group")
             i += 1
-        self.saw_anon()
         for p, desc, _ in self.anon_at:
             if lo <= p < pos and desc.split()[-1].endswith("s") and (best is None or p > best[0]):
                 best = (p, desc, "anonymous")

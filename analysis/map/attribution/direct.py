@@ -241,7 +241,6 @@ def _find_quotes(ctx: _Ctx):
                 cont_next = text[ns:ns + 1] in "\"“”"
             raw.append({"o": o, "c": c, "s": s2, "e": e2, "b": bi, "cont_next": cont_next})
     ctx.quoted = sorted((r["o"], r["c"] if r["c"] is not None else r["e"]) for r in raw)
-    ctx.speaker_memo.clear()  # (the speakers found before knew no quotes)
     scares: list[ScareQuote] = []
     kept = []  # (raw, Quote)
     prev_close_in_block = {}

@@ -62,110 +62,7 @@ _STATEMENT_CACHE: dict = {}
 
 
 def _classify(ctx: _Ctx, s: int, e: int, extra: str = "", pos: int = 0) -> Optional[_Speaker]:
-    """Turn a speaker phrase text[s:e] (maybe with apposition) into a _Speaker.
-
-    The finders of one article ask for the same phrases again (the sources and the
-    attributions look at the same cues): an answer is remembered with what its call read of
-    the article's state (:class:`_Reads`) and given again, with the same changes to that
-    state, while those reads would read the same; else the phrase is classified again.
-    """
-    key = (s, e, extra, pos, ctx.after_quote)
-    memo = ctx.speaker_memo
-    got = memo.get(key)
-    if got is not None and got[1].still_holds(ctx):
-        for entry in got[1].anon:
-            ctx.add_anon(entry)
-        return got[0]
-    reading = ctx.reading
-    for outer in reading:
-        outer.ok = False  # (a call inside a call: only the inner one is remembered)
-    reads = _Reads()
-    reading.append(reads)
-    try:
-        spk = _classify_phrase(ctx, s, e, extra, pos)
-    finally:
-        reading.pop()
-    if reads.ok:
-        memo[key] = (spk, reads)
-    return spk
-
-
-class _Reads:
-    """What one :func:`_classify` call read of the article's state, and the changes it made
-    that another call with the same arguments would make again (appends to ``anon_at``).
-
-    ``people`` is ``people_version`` when it read the people seen (the call's own additions,
-    counted in ``own``, come after: they change no answer of the same call again); ``anon``
-    ``anon_version`` when it read ``anon_at``; ``roles`` the (name, role) and ``heads`` the
-    (word, in ``anon_heads``?) it looked up; ``ok`` False when it cannot be remembered.
-    """
-
-    __slots__ = ("people", "own", "anon_read", "anon", "roles", "heads", "ok")
-
-    def __init__(self):
-        self.people = self.anon_read = None
-        self.own = 0
-        self.anon: list = []
-        self.roles: list = []
-        self.heads: list = []
-        self.ok = True
-
-    def saw_people(self, version: int) -> None:
-        if self.own:
-            self.ok = False  # (read after its own additions)
-        elif self.people is None:
-            self.people = version
-        elif self.people != version:
-            self.ok = False
-
-    def added_person(self) -> None:
-        self.own += 1
-
-    def saw_anon(self, version: int) -> None:
-        if self.anon or self.anon_read is not None and self.anon_read != version:
-            self.ok = False
-        self.anon_read = version
-
-    def added_anon(self, entry: tuple) -> None:
-        if self.anon_read is not None:
-            self.ok = False
-        self.anon.append(entry)
-
-    def still_holds(self, ctx: _Ctx) -> bool:
-        """Would each read give the same answer now (so the call the same result)?"""
-        if self.people is not None and ctx.people_version != self.people + self.own:
-            return False
-        if self.anon_read is not None and ctx.anon_version != self.anon_read:
-            return False
-        roles = ctx.roles
-        for name, role in self.roles:
-            if roles.get(name, "") != role:
-                return False
-        heads = ctx.anon_heads
-        for word, seen in self.heads:
-            if (word in heads) != seen:
-                return False
-        return True
-
-
-def _role_read(ctx: _Ctx, name: str) -> str:
-    """``ctx.roles.get(name, "")``, noted for the speaker call under way."""
-    role = ctx.roles.get(name, "")
-    if ctx.reading:
-        ctx.reading[-1].roles.append((name, role))
-    return role
-
-
-def _head_seen(ctx: _Ctx, word: str) -> bool:
-    """Is ``word`` in ``ctx.anon_heads``? (noted for the speaker call under way)"""
-    seen = word in ctx.anon_heads
-    if ctx.reading:
-        ctx.reading[-1].heads.append((word, seen))
-    return seen
-
-
-def _classify_phrase(ctx: _Ctx, s: int, e: int, extra: str = "", pos: int = 0) -> Optional[_Speaker]:
-    """:func:`_classify` without the memo."""
+    """Turn a speaker phrase text[s:e] (maybe with apposition) into a _Speaker."""
     text = ctx.text
     s, e = _trim(text, s, e)
     if s >= e:
@@ -205,10 +102,9 @@ def _classify_phrase(ctx: _Ctx, s: int, e: int, extra: str = "", pos: int = 0) -
         if kind == "group":
             return _Speaker(name, "named", "", hs, he, _entity_kind(name, None), "pronoun")
         if kind == "anonymous":  # "“...,” said one rebel commander. “...,” he added."
-            ctx.saw_anon()
             role = next((r for p, d, r in reversed(ctx.anon_at) if d == name), "")
             return _Speaker(name, "anonymous", role, hs, he, "anonymous", "pronoun")
-        return _Speaker(name, "named", _role_read(ctx, name), hs, he, "pronoun", "pronoun")
+        return _Speaker(name, "named", ctx.roles.get(name, ""), hs, he, "pronoun", "pronoun")
     # "X, a rebel commander" with X a description and the apposition a name? keep head.
     m = ctx.head_mention(hs, he)
     if m is not None and m.kind != "person" and m.end < he and not text.startswith(("’s", "'s"), m.end) \
@@ -244,21 +140,21 @@ def _classify_phrase(ctx: _Ctx, s: int, e: int, extra: str = "", pos: int = 0) -
             author = _statement_author(ctx, hs, last)
             if author is not None:
                 return _Speaker(author.name, "named", author.role, hs, he, author.ekind, "description")
-        if (first == "the" and len(words) >= 2 and not _head_seen(ctx, last) and not named_in_appos
+        if (first == "the" and len(words) >= 2 and last not in ctx.anon_heads and not named_in_appos
                 and (person_head or last in MEDIA_HEADS) and not _introduced_anonymously(text, last, hs)):
             # a definite description points back: "the former Florida governor" -> Jeb Bush
             if person_head:
                 name = ctx.antecedent(pos if pos else hs, GENDER_WORDS.get(last, ""),
                                       prefer=ctx.titled(last), skip_own=ctx.after_quote)
                 if name:
-                    return _Speaker(name, "named", role or _role_read(ctx, name), hs, he, "person",
+                    return _Speaker(name, "named", role or ctx.roles.get(name, ""), hs, he, "person",
                                     "description")
             elif last in MEDIA_HEADS:
                 name = ctx.last_media(pos if pos else hs)
                 if name:
                     return _Speaker(name, "named", "media", hs, he, "media", "description")
         ctx.anon_heads.add(last)
-        ctx.add_anon((hs, desc, role))
+        ctx.anon_at.append((hs, desc, role))
         return _Speaker(desc, "anonymous", role, hs, he, "anonymous")
     if not any(w[:1].isupper() for w in words):
         return None
@@ -305,8 +201,8 @@ def _classify_phrase(ctx: _Ctx, s: int, e: int, extra: str = "", pos: int = 0) -
     if not role and ekind == "government":
         role = "official"
     if not role and ekind == "person":
-        ctx.scan()
-        role = _role_read(ctx, name)
+        ctx.people()
+        role = ctx.roles.get(name, "")
     if ekind == "person":
         ctx.add_person(ns, name)
         if role:
