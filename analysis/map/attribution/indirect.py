@@ -351,7 +351,10 @@ def _media_name(ctx, s: int, e: int) -> str:
 def _after_that(text: str, p: int, hi: int, *, tell: bool = False) -> int:
     """Where the content starts after a cue: past 'that', 'in a statement that', a colon; after
     a verb of telling, past its hearer too ("told reporters on Monday that")."""
-    m = (_TELL_THAT_RE if tell else _THAT_RE).match(text, p, min(hi, p + 70))
+    end = min(hi, p + 70)
+    if text.find("that", p, end) < 0:
+        return p  # (both regexes end in "that")
+    m = (_TELL_THAT_RE if tell else _THAT_RE).match(text, p, end)
     if m:
         return m.end()
     return p

@@ -63,7 +63,18 @@ class _Tok:
 def _toks(text: str, s: int, e: int, limit: Optional[int] = None) -> list:
     """The tokens of text[s:e]; with ``limit``, only the first ``limit`` of them."""
     found = _TOKEN_RE.finditer(text, s, e)
-    return list(map(_Tok, found if limit is None else islice(found, limit)))
+    out = []
+    add = out.append
+    for m in found if limit is None else islice(found, limit):
+        t = _new_tok(_Tok)  # (a _Tok(m) without the call of __init__: tokens are many)
+        t.s, t.e = m.span()
+        t.w = w = m.group()
+        t.lw = w.lower()
+        add(t)
+    return out
+
+
+_new_tok = object.__new__
 
 
 def _gap(text: str, a: _Tok, b: _Tok) -> str:

@@ -236,7 +236,10 @@ def find_sources(parsed: Parsed, quotes: list[Quote], mentions: list[Mention]) -
             take(ss_, es_)
     # 3) "Turkey's Anadolu news agency quoted Davutoglu as saying": the one quoted is the source,
     # the one quoting is how it came (``via``)
-    for bs, be in ctx.blocks:
+    quoted_as = "quoted" in text or "cited" in text
+    for bs, be in ctx.blocks if quoted_as else ():
+        if text.find("quoted", bs, be) < 0 and text.find("cited", bs, be) < 0:
+            continue  # (the regex needs one of the words; ``re`` would try it at every offset)
         for m in _QUOTED_AS_RE.finditer(text, bs, be):
             if in_quote(m.start()):
                 continue
