@@ -48,7 +48,7 @@ TWO_TARGETS = [
     ("The committee honored Martinez, while Anderson was charged with fraud.", "Anderson", "Martinez"),
     pytest.param("“Clark is a disgrace,” said Lewis.", "Clark", "Lewis",  # labels right, scores not ordered
                  marks=pytest.mark.xfail(strict=True, reason="known miss: 'disgrace' is rare in the training data; "
-                                         "Clark is labelled negative but with a score near 0")),
+                                         "Clark scores near 0 (+0.04 with newsmtsc-logreg-v2)")),
     ("“Walker has been a wonderful mayor,” Hall said.", "Hall", "Walker"),
     ("Trump attacked Clinton.", "Clinton", "Trump"),
 ]
