@@ -15,7 +15,8 @@ Steps, all deterministic:
 3. Features: ``analysis.map.tone.features`` (the code used at run time). Features seen in fewer
    than ``MIN_COUNT`` train items are dropped.
 4. The regularisation strength C is chosen by 5-fold cross-validation on train only (folds
-   grouped by article, macro-F1); then a multinomial logistic regression is fit on all of train.
+   grouped by article, macro-F1); then a multinomial logistic regression (classes weighted
+   inversely to their frequency, ``CLASS_WEIGHT``) is fit on all of train.
 5. Evaluated once on dev (never tuned on): macro-F1, per-class F1, accuracy, per-person mean
    tone correlation, the sentence-TextBlob baseline, two-target sentences.
 6. Weights rounded to 4 decimals, near-zero ones dropped, written as JSON with the figures.
@@ -38,7 +39,9 @@ from analysis.config import SHARED_DIR  # noqa: E402
 from analysis.map.sentiment import sentiment  # noqa: E402
 
 DATA = SHARED_DIR / "corpora" / "newsmtsc" / "train.jsonl"
-METHOD = "newsmtsc-logreg-v1"
+METHOD = "newsmtsc-logreg-v2"
+#: Class weights of the regression (chosen by the cross-validation on train, like C).
+CLASS_WEIGHT = "balanced"
 POLARITY = {2.0: "negative", 4.0: "neutral", 6.0: "positive"}
 VALUE = {"negative": -1.0, "neutral": 0.0, "positive": 1.0}
 MIN_COUNT = 2
@@ -158,10 +161,12 @@ def baseline_label(polarity: float) -> str:
 
 # ---------------------------------------------------------------------------- training
 
-def build(data: Path = DATA, *, C: float | None = None) -> dict:
+def build(data: Path = DATA, *, C: float | None = None, cv_only: bool = False) -> dict:
     """Train on the train side, evaluate on dev, return the model file's content (a dict).
 
     ``C`` given: skip the cross-validation and fit with it (``C_grid_cv_macro_f1`` is then empty).
+    ``cv_only``: stop after the cross-validation and return its figures (no dev figure is computed:
+    for choosing features without looking at dev).
     """
     from sklearn.feature_extraction import DictVectorizer
     from sklearn.linear_model import LogisticRegression
@@ -170,7 +175,13 @@ def build(data: Path = DATA, *, C: float | None = None) -> dict:
     items = read_items(data)
     train = [it for it in items if not it["dev"]]
     dev = [it for it in items if it["dev"]]
-    feats_train = [T.features(it["sentence"], it["start"], it["end"]) for it in train]
+    # the features do not depend on any weights: extract them with an empty model (the shipped
+    # file may be of an older feature version)
+    saved = T.use_model(T._Model(METHOD, (0.0, 0.0, 0.0), {}, {}))
+    try:
+        feats_train = [T.features(it["sentence"], it["start"], it["end"]) for it in train]
+    finally:
+        T.use_model(saved)
     counts: dict[str, int] = defaultdict(int)
     for f in feats_train:
         for k in f:
@@ -183,7 +194,7 @@ def build(data: Path = DATA, *, C: float | None = None) -> dict:
     groups = [it["article"] for it in train]
 
     def fit(c, Xs, ys, tol):
-        return LogisticRegression(C=c, max_iter=5000, tol=tol).fit(Xs, ys)
+        return LogisticRegression(C=c, max_iter=5000, tol=tol, class_weight=CLASS_WEIGHT).fit(Xs, ys)
 
     cv = {}
     if C is None:
@@ -196,6 +207,8 @@ def build(data: Path = DATA, *, C: float | None = None) -> dict:
                 gold += [T.LABELS[y[i]] for i in te]
             cv[str(c)] = round(f1_scores(gold, pred)["macro_f1"], 4)
         best_c = max(C_GRID, key=lambda c: (cv[str(c)], -c))
+        if cv_only:
+            return {"C_grid_cv_macro_f1": cv, "C": best_c, "features": len(vocab)}
     else:
         best_c = C
     model = fit(best_c, X, y, 1e-6)
@@ -219,7 +232,7 @@ def build(data: Path = DATA, *, C: float | None = None) -> dict:
             "split": f"article part of primary_gid (first 3 '_' fields), SHA-1 % {DEV_MOD} == 0 -> dev",
             "train_items": len(train), "dev_items": len(dev),
             "train_articles": len(set(groups)), "dev_articles": len({it["article"] for it in dev}),
-            "min_count": MIN_COUNT, "C_grid_cv_macro_f1": cv, "C": best_c,
+            "min_count": MIN_COUNT, "class_weight": CLASS_WEIGHT, "C_grid_cv_macro_f1": cv, "C": best_c,
             "features": len(weights),
         },
     }
@@ -230,14 +243,13 @@ def build(data: Path = DATA, *, C: float | None = None) -> dict:
 
 def evaluate(dev: list[dict], model_json: dict) -> dict:
     """Held-out figures of the model in ``model_json`` (scored with the run-time code)."""
-    saved = T._MODEL
-    T._MODEL = T._Model(model_json["method"], tuple(model_json["intercept"]),
-                        {k: tuple(v) for k, v in model_json["weights"].items()}, {})
+    saved = T.use_model(T._Model(model_json["method"], tuple(model_json["intercept"]),
+                                 {k: tuple(v) for k, v in model_json["weights"].items()}, {}))
     try:
         tones = [T.target_tone(it["sentence"], it["start"], it["end"], sentence=(0, len(it["sentence"])))
                  for it in dev]
     finally:
-        T._MODEL = saved
+        T.use_model(saved)
     gold = [it["label"] for it in dev]
     pred = [t.label for t in tones]
     scores = [t.score for t in tones]
@@ -278,6 +290,7 @@ def main(argv=None) -> int:
     ap.add_argument("--data", default=str(DATA))
     ap.add_argument("--out", default=str(T.MODEL_FILE))
     ap.add_argument("--check", action="store_true", help="rebuild and compare with --out instead of writing")
+    ap.add_argument("--cv-only", action="store_true", help="print the cross-validation on train only (no dev figure)")
     args = ap.parse_args(argv)
     data = Path(args.data)
     if not data.exists():
@@ -288,6 +301,9 @@ def main(argv=None) -> int:
     except ImportError:
         print("error: scikit-learn is needed to train: pip install -e '.[train]'", file=sys.stderr)
         return 2
+    if args.cv_only:
+        print(json.dumps(build(data, cv_only=True), indent=1))
+        return 0
     model = build(data)
     text = dumps(model)
     if args.check:

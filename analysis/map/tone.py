@@ -12,7 +12,11 @@ distance bucket (so "X attacked Y" gives X ``R1:attacked`` and Y ``L1:attacked``
 two-word phrases next to it, whether it is inside a quotation or speaks one, the words in
 its negation scope, classes of a small news lexicon (``data/tone_lexicon.csv``: attack,
 praise, harm, scandal, success, failure, say, hedge) by side and distance, the TextBlob
-polarity of the clause that holds the mention and (one feature) of the whole sentence. The
+polarity of the clause that holds the mention and (one feature) of the whole sentence; then
+(features version 3) the lexicon classes counted by side and inside/outside the mention's
+clause, and the mention's role toward the verb next to it: its subject ("X attacked"), the
+patient of a passive ("X was praised"), the agent after "by", or the object ("attacked X"),
+named by the verb's lexicon class or valued by its TextBlob polarity. The
 mention's own words are *not* features: the tone must come from what the sentence says, not
 from who is named.
 
@@ -43,7 +47,7 @@ MODEL_FILE = DATA_DIR / "tone_model.json"
 LEXICON_FILE = DATA_DIR / "tone_lexicon.csv"
 LABELS = ("negative", "neutral", "positive")
 #: Version of the feature extractor below; the model file must have been built with it.
-FEATURES_VERSION = 2
+FEATURES_VERSION = 3
 
 
 class Tone(NamedTuple):
@@ -207,7 +211,73 @@ def _tokens(sentence: str) -> tuple:
     for i in compress(range(n), map(is_not, lexc, _NONES)):
         kind[i] = 2
     return (starts, ends, toks, neg, tuple(depth), keys, lexc, pol, brk, recs, kind,
-            list(compress(range(n), brk)), list(compress(range(n), pol)))
+            list(compress(range(n), brk)), list(compress(range(n), pol)),
+            list(compress(range(n), map(is_not, lexc, _NONES))))
+
+
+#: Words between a mention and the verb it is the subject of ("Smith has not yet attacked"),
+#: and of them those that make a following past participle passive ("Smith was attacked").
+_ROLE_SKIP = frozenset({"also", "has", "have", "had", "was", "were", "is", "are", "been", "being", "be",
+                        "will", "would", "could", "should", "not", "~not", "never", "repeatedly", "again",
+                        "publicly", "reportedly", "recently", "later", "then", "just", "already", "sharply",
+                        "strongly", "openly", "once", "still", "even", "did", "does", "do", "can", "may",
+                        "might", "must", "to", "got", "get", "gets"})
+_PASSIVE_AUX = frozenset({"was", "were", "is", "are", "been", "being", "be", "got", "get", "gets"})
+#: Words between a verb and its object that is the mention ("attacked the former President Smith").
+_OBJECT_SKIP = frozenset({"the", "a", "an", "president", "sen.", "rep.", "former", "mr.", "ms.", "mrs.",
+                          "dr.", "gov."})
+
+
+def _verb_feature(f: dict, tag: str, lex: Optional[str], polarity: float) -> None:
+    """The role feature ``tag`` of a verb: its lexicon class, else its TextBlob polarity."""
+    if lex is not None:
+        f[tag + lex] = 1.0
+    elif polarity:
+        f[tag + "pol"] = polarity
+
+
+def _role_features(toks, keys, lexc, pol, n, li, ri, cl, cr, lexi) -> dict:
+    """The features of the mention ``toks[li:ri]`` that come from what its clause does to it,
+    in the order :func:`features` sets them (after all others):
+
+    * ``KC:<side><in|out>:<class>``: the count of each lexicon class left (``L``) or right
+      (``R``) of the mention, inside its clause or outside;
+    * ``ROLE:SUBJ:<class>`` (the mention does it: "Smith attacked"), ``ROLE:PAT:<class>``
+      (it is done to the mention: "Smith was attacked"), ``ROLE:AGENT:<class>`` ("attacked
+      by Smith"), ``ROLE:OBJ:<class>`` ("attacked Smith"): the lexicon class of the verb, or
+      ``...:pol`` = its TextBlob polarity when it has no class.
+    """
+    f: dict[str, float] = {}
+    for i in lexi:
+        if li <= i < ri:
+            continue
+        k = ("KC:L" if i < li else "KC:R") + ("in:" if cl <= i < cr else "out:") + lexc[i]
+        f[k] = f.get(k, 0.0) + 1.0
+    # the verb right of the mention (past its possessive and auxiliaries / adverbs)
+    j = ri + 1 if ri < n and toks[ri] in _POSSESSIVE else ri
+    passive = False
+    stop = min(cr, ri + 5)
+    while j < stop and keys[j] in _ROLE_SKIP:
+        passive = passive or toks[j] in _PASSIVE_AUX
+        j += 1
+    if j < cr:
+        tag = "ROLE:PAT:" if passive and toks[j].endswith("ed") else "ROLE:SUBJ:"
+        _verb_feature(f, tag, lexc[j], pol[j])
+    # the verb left of it: "by" makes the mention its agent, else its object
+    if li >= 2 and toks[li - 1] == "by":
+        k = li - 2
+        while k >= cl and keys[k] in _ROLE_SKIP:
+            k -= 1
+        if k >= cl:
+            _verb_feature(f, "ROLE:AGENT:", lexc[k], pol[k])
+    elif li >= 1:
+        k = li - 1
+        low = max(cl, li - 3)
+        while k >= low and toks[k] in _OBJECT_SKIP:
+            k -= 1
+        if k >= cl:
+            _verb_feature(f, "ROLE:OBJ:", lexc[k], pol[k])
+    return f
 
 
 def features(sentence: str, start: int, end: int) -> dict[str, float]:
@@ -217,7 +287,8 @@ def features(sentence: str, start: int, end: int) -> dict[str, float]:
     >>> f["L1:attacked"], "R1:attacked" in f
     (1.0, False)
     """
-    starts, ends, toks, neg, depth, keys, lexc, pol, brk = _tokens(sentence)[:9]
+    starts, ends, toks, neg, depth, keys, lexc, pol, brk = (tk := _tokens(sentence))[:9]
+    lexi = tk[13]
     n = len(toks)
     # tokens left of the mention: those ending at or before its start; right: starting at/after its end
     li = bisect_right(ends, start)
@@ -282,6 +353,7 @@ def features(sentence: str, start: int, end: int) -> dict[str, float]:
     if spol:
         f["TB:sentence"] = spol
     f["TB:clause_sign:" + ("neg" if cpol < 0 else "pos" if cpol > 0 else "zero")] = 1.0
+    f.update(_role_features(toks, keys, lexc, pol, n, li, ri, cl, cr, lexi))
     return f
 
 
@@ -444,6 +516,19 @@ def clear_caches() -> None:
     _WORDS.clear()
 
 
+def use_model(model: Optional[_Model]) -> Optional[_Model]:
+    """Score with ``model`` from now on (None: the shipped file, loaded on next use); returns the
+    previous one. Forgets everything built from the previous weights (the training script uses
+    it: an empty model while it extracts features, the new one while it evaluates)."""
+    global _MODEL, _TOKEN_WEIGHTS
+    saved = _MODEL
+    _MODEL = model
+    _TOKEN_WEIGHTS = None
+    _RECORDS.clear()
+    clear_caches()
+    return saved
+
+
 #: Does plain ``sum`` add floats one by one, left to right (as ``a += x`` does)? Until Python
 #: 3.12 it does; later ones compensate rounding, and then :func:`_fold` adds in a loop.
 _SUM_IS_SEQUENTIAL = sum([1e16, 1.0, -1e16], 0.0) == 0.0
@@ -473,7 +558,7 @@ def _fast_tone(sentence: str, start: int, end: int) -> Tone:
     words, lexicon words) go one by one, adding a feature only where it is new. The weights are
     collected flat (negative, neutral, positive, ...) and summed per class in that order.
     """
-    starts, ends, toks, _neg, depth, keys, lexc, pol, _brk, recs, spf, breaks, polar = _tokens(sentence)
+    starts, ends, toks, _neg, depth, keys, lexc, pol, _brk, recs, spf, breaks, polar, lexi = _tokens(sentence)
     model = _model()
     w = model.weights
     get = w.get
@@ -637,6 +722,10 @@ def _fast_tone(sentence: str, start: int, end: int) -> Tone:
     if v and (wk := get("TB:sentence")) is not None:
         seq += (v * wk[0], v * wk[1], v * wk[2])
     seq += get(sign) or ()
+    for k, v in _role_features(toks, keys, lexc, pol, n, li, ri, cl, cr, lexi).items():
+        wk = get(k)
+        if wk is not None:
+            seq += (v * wk[0], v * wk[1], v * wk[2])
     a, b, c = model.intercept
     return _softmax(_add_up(seq[0::3], a), _add_up(seq[1::3], b), _add_up(seq[2::3], c))
 
@@ -712,7 +801,7 @@ def mean_interval(scores) -> tuple[float, float, float]:
 
 
 def method() -> str:
-    """The short name and version of the shipped model, e.g. ``newsmtsc-logreg-v1``."""
+    """The short name and version of the shipped model, e.g. ``newsmtsc-logreg-v2``."""
     return _model().method
 
 
