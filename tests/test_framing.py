@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 from textblob import TextBlob
 
-from analysis.map import framing as F, tone
+from analysis.map import framing as F, tone as T
 from analysis.config import ALLSIDES_DIR, SEEDS_DIR
 from analysis.map.pipeline import ArticleAnalysis, iter_analyses
 from analysis.records import Article, Mention, Parsed, Quote, Sentence, Span
@@ -217,7 +217,6 @@ def test_actor_sentiment_uses_mentions_from_mentions_module():
 
 
 def test_actor_sentiment_tone_columns_score_each_mention():
-    from analysis.map import tone as T
 
     a = make(LINES, quoted=[False, False, True, False])
     cols = list(F.ACTOR_SENTIMENT_COLUMNS)
@@ -313,7 +312,7 @@ def _check_rows(result, rows):
         subj = [TextBlob(sents[i]).sentiment.subjectivity for i in ids]
         assert r[8] == pytest.approx(sum(subj) / len(subj), abs=1e-9)
         assert r[10] >= len(ids) and -1 <= r[12] <= r[11] <= r[13] <= 1
-        assert 0 <= r[14] + r[15] <= 1 and r[16] == tone.method()
+        assert 0 <= r[14] + r[15] <= 1 and r[16] == T.method()
     for r in rows["article_tone"]:
         if r[1] == "headline":
             assert r[4] == TextBlob(result.parsed.headline_text).sentiment.polarity
