@@ -160,32 +160,100 @@ def column_array(values) -> tuple[pa.Array, bool]:
     >>> column_array([1, None, 3])[0].type, column_array([1, 2.5])[1]
     (DataType(int64), True)
     """
+    kind = _column_kind(values)
+    if kind is None:
+        return pa.nulls(len(values)), False
+    if kind != "other":
+        arr = _plain_array(values, kind)
+        if arr is not None:
+            return arr, False
+    return _pickled_array(values), True
+
+
+def _column_kind(values) -> Optional[str]:
+    """The one kind of the values that are not None (None: there are none), or "other"."""
     types = set(map(type, values))
     types.discard(type(None))
+    if not types:
+        return None
+    if len(types) == 1:  # (the usual column)
+        return _kind(types.pop())
     kinds = {_kind(t) for t in types}
-    if not kinds:
-        return pa.nulls(len(values)), False
-    if len(kinds) == 1 and "other" not in kinds:
-        try:
-            return pa.array(values, type=_ARROW[kinds.pop()]), False
-        except (pa.ArrowException, OverflowError, TypeError, ValueError):
-            pass  # e.g. an int beyond 64 bits
-    return pa.array([None if v is None else pickle.dumps(v, protocol=4) for v in values], pa.binary()), True
+    return kinds.pop() if len(kinds) == 1 else "other"
+
+
+def _plain_array(values, kind: str) -> Optional[pa.Array]:
+    try:
+        return pa.array(values, type=_ARROW[kind])
+    except (pa.ArrowException, OverflowError, TypeError, ValueError):
+        return None  # e.g. an int beyond 64 bits
+
+
+def _pickled_array(values) -> pa.Array:
+    return pa.array([None if v is None else pickle.dumps(v, protocol=4) for v in values], pa.binary())
+
+
+#: Rows turned into Arrow columns at a time by :func:`rows_table`: each value is looked at
+#: (its type) and converted while its row is still in the CPU cache.
+CHUNK_ROWS = 1024
 
 
 def rows_table(columns: Iterable[str], rows: list[tuple], files: Optional[list[int]] = None) -> pa.Table:
-    """Rows (tuples in ``columns`` order) as an Arrow table; ``files`` fills the ``_f`` column."""
+    """Rows (tuples in ``columns`` order) as an Arrow table; ``files`` fills the ``_f`` column.
+
+    Each column is what :func:`column_array` makes of all its values; it is built
+    :data:`CHUNK_ROWS` rows at a time (one Arrow type per column whatever the chunk: a
+    column whose chunks disagree is pickled whole, as column_array pickles it).
+    """
     columns = tuple(columns)
     arrays, fields = [], []
     if files is not None:
         arrays.append(pa.array(files, pa.int32()))
         fields.append(pa.field("_f", pa.int32()))
-    values = list(zip(*rows)) if rows else [() for _ in columns]
-    for name, col in zip(columns, values):
-        arr, pickled = column_array(col)  # (a tuple: Arrow takes any sequence)
+    if len(rows) <= CHUNK_ROWS:
+        values = list(zip(*rows)) if rows else [() for _ in columns]
+        built = [column_array(col) for col in values]  # (a tuple: Arrow takes any sequence)
+    else:
+        built = _chunked_columns(len(columns), rows)
+    for name, (arr, pickled) in zip(columns, built):
         arrays.append(arr)
         fields.append(pa.field(name, arr.type, metadata=PICKLED if pickled else None))
     return pa.Table.from_arrays(arrays, schema=pa.schema(fields))
+
+
+def _chunked_columns(width: int, rows: list[tuple]) -> list[tuple[pa.Array, bool]]:
+    """:func:`column_array` of each of the ``width`` columns of ``rows``, chunk by chunk."""
+    kinds: list[Optional[str]] = [None] * width  # each column's kind so far ("other": pickled)
+    pieces: list[list] = [[] for _ in range(width)]  # per column: Arrow arrays, or a length (nulls)
+    for i in range(0, len(rows), CHUNK_ROWS):
+        chunk = rows[i:i + CHUNK_ROWS]
+        for j, col in enumerate(zip(*chunk)):
+            if kinds[j] == "other":
+                continue
+            kind = _column_kind(col)
+            if kind is None:
+                pieces[j].append(len(col))
+                continue
+            if kind == "other" or (kinds[j] is not None and kind != kinds[j]):
+                kinds[j] = "other"
+                continue
+            arr = _plain_array(col, kind)
+            if arr is None:
+                kinds[j] = "other"
+                continue
+            kinds[j] = kind
+            pieces[j].append(arr)
+    out = []
+    for j, kind in enumerate(kinds):
+        if kind is None:
+            out.append((pa.nulls(len(rows)), False))
+        elif kind == "other":
+            out.append((_pickled_array([r[j] for r in rows]), True))
+        else:
+            t = _ARROW[kind]
+            out.append((pa.concat_arrays([p if not isinstance(p, int) else pa.nulls(p, t)
+                                          for p in pieces[j]]), False))
+    return out
 
 
 def table_rows(table: pa.Table, columns: Iterable[str]) -> list[tuple]:
@@ -220,14 +288,17 @@ def analyse_batch(batch: Batch, body_field: Optional[str] = None, skip: frozense
     path_col = PATH_COLUMNS["articles"]
     words_col = TABLES["articles"].index("words")
     freeze = gc.get_freeze_count() == 0  # batch_gc then freezes, and unfreezes when done
-    with pipeline.batch_gc():
-        for j, (rel, reason) in enumerate(batch.entries):
-            path = root / rel if rel else root
-            raw, fp = read_fingerprinted(path, reason)
-            fps.append(fp)
-            fr, articles = load.load_entry(path, reason, body_field=body_field, raw=raw)
-            del raw
-            fr, done = pipeline.analyse_file(fr, articles, skip=skip)
+    loaded: list = []  # (j, rel, path, FileResult, articles) of files loaded, not yet analysed
+    waiting = 0  # their articles
+
+    def analyse_loaded() -> None:
+        """Analyse the files loaded so far (their articles together: pipeline.analyse_articles)."""
+        nonlocal n_articles, n_words, waiting
+        results = pipeline.analyse_articles([a for *_, articles in loaded for a in articles], skip=skip)
+        k = 0
+        for j, rel, path, fr, articles in loaded:
+            fr, done = pipeline.file_results(fr, articles, results[k:k + len(articles)])
+            k += len(articles)
             spath = str(path)
             frow = pipeline.file_row(fr)
             rows["files"].append((_relative(frow[0], spath, rel), *frow[1:]))
@@ -243,9 +314,26 @@ def analyse_batch(batch: Batch, body_field: Optional[str] = None, skip: frozense
                                       for r in table_rows]
                     rows[name].extend(table_rows)
                     files[name].extend([j] * len(table_rows))
-            del done, articles
-            if freeze:  # what the batch keeps (its rows, the stages' caches) is left out of the
-                gc.freeze()  # collections of the files after this one (it is unfrozen with the rest)
+            del done
+        loaded.clear()
+        waiting = 0
+        del results
+        if freeze:  # what the batch keeps (its rows, the stages' caches) is left out of the
+            gc.freeze()  # collections of the files after these (it is unfrozen with the rest)
+
+    with pipeline.batch_gc():
+        for j, (rel, reason) in enumerate(batch.entries):
+            path = root / rel if rel else root
+            raw, fp = read_fingerprinted(path, reason)
+            fps.append(fp)
+            fr, articles = load.load_entry(path, reason, body_field=body_field, raw=raw)
+            del raw
+            loaded.append((j, rel, path, fr, articles))
+            waiting += len(articles)
+            if waiting >= pipeline.GROUP_ARTICLES:
+                analyse_loaded()
+        if loaded:
+            analyse_loaded()
     tables = {name: rows_table(TABLES[name], r, files[name]) for name, r in rows.items() if r}
     if texts:
         tables[TEXTS] = rows_table(TEXT_COLUMNS, texts, text_files)
