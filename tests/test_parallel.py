@@ -126,3 +126,24 @@ def test_rows_table_in_chunks_is_column_array_of_each_whole_column(monkeypatch, 
         False, False, True, False, True, False, True]
     assert got.column("b").type == pa.string() and got.column("f").type == pa.null()
     assert parallel.table_rows(got, cols) == rows
+
+
+def test_table_builder_converting_as_rows_come_is_rows_table_of_all(monkeypatch):
+    """Rows added and converted in uneven runs (a batch's groups of articles): the table of
+    all of them at once, whatever the runs; a column that turns from ints to floats in a
+    later run is pickled whole."""
+    monkeypatch.setattr(parallel, "CHUNK_ROWS", 4)
+    cols = ("n", "x", "s")
+    rows = [(i, i if i < 9 else 0.5, None if i % 5 else f"t{i}") for i in range(13)]
+    b = parallel.TableBuilder(cols)
+    k, files = 0, []
+    for f, size in enumerate((1, 5, 2, 0, 5)):
+        b.extend(rows[k:k + size], f)
+        files += [f] * size
+        k += size
+        b.convert()
+    got = b.table()
+    want = parallel.rows_table(cols, rows, files)
+    assert got.equals(want) and got.schema == want.schema
+    assert got.schema.field("x").metadata == parallel.PICKLED and got.schema.field("n").metadata is None
+    assert parallel.table_rows(got, cols) == rows

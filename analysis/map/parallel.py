@@ -201,59 +201,85 @@ CHUNK_ROWS = 1024
 def rows_table(columns: Iterable[str], rows: list[tuple], files: Optional[list[int]] = None) -> pa.Table:
     """Rows (tuples in ``columns`` order) as an Arrow table; ``files`` fills the ``_f`` column.
 
-    Each column is what :func:`column_array` makes of all its values; it is built
-    :data:`CHUNK_ROWS` rows at a time (one Arrow type per column whatever the chunk: a
-    column whose chunks disagree is pickled whole, as column_array pickles it).
+    Each column is what :func:`column_array` makes of all its values (see :class:`TableBuilder`).
     """
     columns = tuple(columns)
-    arrays, fields = [], []
-    if files is not None:
-        arrays.append(pa.array(files, pa.int32()))
-        fields.append(pa.field("_f", pa.int32()))
     if len(rows) <= CHUNK_ROWS:
+        arrays, fields = [], []
+        if files is not None:
+            arrays.append(pa.array(files, pa.int32()))
+            fields.append(pa.field("_f", pa.int32()))
         values = list(zip(*rows)) if rows else [() for _ in columns]
-        built = [column_array(col) for col in values]  # (a tuple: Arrow takes any sequence)
-    else:
-        built = _chunked_columns(len(columns), rows)
-    for name, (arr, pickled) in zip(columns, built):
-        arrays.append(arr)
-        fields.append(pa.field(name, arr.type, metadata=PICKLED if pickled else None))
-    return pa.Table.from_arrays(arrays, schema=pa.schema(fields))
+        for name, col in zip(columns, values):
+            arr, pickled = column_array(col)  # (a tuple: Arrow takes any sequence)
+            arrays.append(arr)
+            fields.append(pa.field(name, arr.type, metadata=PICKLED if pickled else None))
+        return pa.Table.from_arrays(arrays, schema=pa.schema(fields))
+    b = TableBuilder(columns, files=files is not None)
+    b.rows, b.files = rows, (files if files is not None else [])
+    return b.table()
 
 
-def _chunked_columns(width: int, rows: list[tuple]) -> list[tuple[pa.Array, bool]]:
-    """:func:`column_array` of each of the ``width`` columns of ``rows``, chunk by chunk."""
-    kinds: list[Optional[str]] = [None] * width  # each column's kind so far ("other": pickled)
-    pieces: list[list] = [[] for _ in range(width)]  # per column: Arrow arrays, or a length (nulls)
-    for i in range(0, len(rows), CHUNK_ROWS):
-        chunk = rows[i:i + CHUNK_ROWS]
-        for j, col in enumerate(zip(*chunk)):
-            if kinds[j] == "other":
-                continue
-            kind = _column_kind(col)
+class TableBuilder:
+    """Rows added as they are made, turned into Arrow columns on :meth:`convert` (while they
+    are still in the CPU cache), :data:`CHUNK_ROWS` rows at a time; :meth:`table` is
+    :func:`rows_table` of all the rows added: one Arrow type per column whatever the chunk
+    (a column whose chunks disagree is pickled whole, as column_array pickles it)."""
+
+    def __init__(self, columns: Iterable[str], *, files: bool = True) -> None:
+        self.columns = tuple(columns)
+        self.with_files = files
+        self.rows: list[tuple] = []
+        self.files: list[int] = []  # (the ``_f`` column)
+        self._done = 0  # rows converted
+        self._kinds: list[Optional[str]] = [None] * len(self.columns)  # so far ("other": pickled)
+        self._pieces: list[list] = [[] for _ in self.columns]  # Arrow arrays, or a length (nulls)
+
+    def extend(self, rows: list[tuple], file: int = 0) -> None:
+        self.rows.extend(rows)
+        if self.with_files:
+            self.files.extend([file] * len(rows))
+
+    def convert(self) -> None:
+        """Convert the rows added since the last call."""
+        kinds, pieces, rows = self._kinds, self._pieces, self.rows
+        for i in range(self._done, len(rows), CHUNK_ROWS):
+            for j, col in enumerate(zip(*rows[i:i + CHUNK_ROWS])):
+                if kinds[j] == "other":
+                    continue
+                kind = _column_kind(col)
+                if kind is None:
+                    pieces[j].append(len(col))
+                    continue
+                if kind == "other" or (kinds[j] is not None and kind != kinds[j]):
+                    kinds[j] = "other"
+                    continue
+                arr = _plain_array(col, kind)
+                if arr is None:
+                    kinds[j] = "other"
+                    continue
+                kinds[j] = kind
+                pieces[j].append(arr)
+        self._done = len(rows)
+
+    def table(self) -> pa.Table:
+        self.convert()
+        arrays, fields = [], []
+        if self.with_files:
+            arrays.append(pa.array(self.files, pa.int32()))
+            fields.append(pa.field("_f", pa.int32()))
+        for j, (name, kind) in enumerate(zip(self.columns, self._kinds)):
             if kind is None:
-                pieces[j].append(len(col))
-                continue
-            if kind == "other" or (kinds[j] is not None and kind != kinds[j]):
-                kinds[j] = "other"
-                continue
-            arr = _plain_array(col, kind)
-            if arr is None:
-                kinds[j] = "other"
-                continue
-            kinds[j] = kind
-            pieces[j].append(arr)
-    out = []
-    for j, kind in enumerate(kinds):
-        if kind is None:
-            out.append((pa.nulls(len(rows)), False))
-        elif kind == "other":
-            out.append((_pickled_array([r[j] for r in rows]), True))
-        else:
-            t = _ARROW[kind]
-            out.append((pa.concat_arrays([p if not isinstance(p, int) else pa.nulls(p, t)
-                                          for p in pieces[j]]), False))
-    return out
+                arr, pickled = pa.nulls(len(self.rows)), False
+            elif kind == "other":
+                arr, pickled = _pickled_array([r[j] for r in self.rows]), True
+            else:
+                t = _ARROW[kind]
+                arr = pa.concat_arrays([p if not isinstance(p, int) else pa.nulls(p, t) for p in self._pieces[j]])
+                pickled = False
+            arrays.append(arr)
+            fields.append(pa.field(name, arr.type, metadata=PICKLED if pickled else None))
+        return pa.Table.from_arrays(arrays, schema=pa.schema(fields))
 
 
 def table_rows(table: pa.Table, columns: Iterable[str]) -> list[tuple]:
@@ -279,10 +305,8 @@ def analyse_batch(batch: Batch, body_field: Optional[str] = None, skip: frozense
     """Load and analyse every entry of ``batch`` (runs in a worker; pure apart from reading files)."""
     t0 = time.perf_counter()
     root = Path(batch.root)
-    rows: dict[str, list[tuple]] = {name: [] for name in PER_FILE_TABLES}
-    files: dict[str, list[int]] = {name: [] for name in PER_FILE_TABLES}
-    texts: list[tuple[str, str]] = []
-    text_files: list[int] = []
+    tables = {name: TableBuilder(TABLES[name]) for name in PER_FILE_TABLES}
+    texts = TableBuilder(TEXT_COLUMNS)
     n_articles = n_words = 0
     fps = []
     path_col = PATH_COLUMNS["articles"]
@@ -301,23 +325,22 @@ def analyse_batch(batch: Batch, body_field: Optional[str] = None, skip: frozense
             k += len(articles)
             spath = str(path)
             frow = pipeline.file_row(fr)
-            rows["files"].append((_relative(frow[0], spath, rel), *frow[1:]))
-            files["files"].append(j)
+            tables["files"].extend([(_relative(frow[0], spath, rel), *frow[1:])], j)
             for aid, text, art_rows in done:
                 n_articles += 1
                 n_words += art_rows["articles"][0][words_col]  # (counted already: not the text again)
-                texts.append((aid, text))
-                text_files.append(j)
+                texts.extend([(aid, text)], j)
                 for name, table_rows in art_rows.items():
                     if name == "articles":
                         table_rows = [r[:path_col] + (_relative(r[path_col], spath, rel),) + r[path_col + 1:]
                                       for r in table_rows]
-                    rows[name].extend(table_rows)
-                    files[name].extend([j] * len(table_rows))
+                    tables[name].extend(table_rows, j)
             del done
         loaded.clear()
         waiting = 0
         del results
+        for b in tables.values():
+            b.convert()
         if freeze:  # what the batch keeps (its rows, the stages' caches) is left out of the
             gc.freeze()  # collections of the files after these (it is unfrozen with the rest)
 
@@ -334,9 +357,9 @@ def analyse_batch(batch: Batch, body_field: Optional[str] = None, skip: frozense
                 analyse_loaded()
         if loaded:
             analyse_loaded()
-    tables = {name: rows_table(TABLES[name], r, files[name]) for name, r in rows.items() if r}
-    if texts:
-        tables[TEXTS] = rows_table(TEXT_COLUMNS, texts, text_files)
+    tables = {name: b.table() for name, b in tables.items() if b.rows}
+    if texts.rows:
+        tables[TEXTS] = texts.table()
     return BatchResult(batch.index, [rel for rel, _ in batch.entries], tables, fps, n_articles, n_words,
                        time.perf_counter() - t0)
 
