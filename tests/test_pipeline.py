@@ -183,3 +183,13 @@ def test_analyse_articles_reports_the_first_failing_stage_of_analyse_article(mon
     assert fr.status == "loaded" and f"analysis failed on 2 of {len(arts)} articles" in fr.reason
     assert fr.reason.index("numbers broke") < fr.reason.index("quotes broke")  # article order
     assert [d[0] for d in done] == [a.article_id for i, a in enumerate(arts) if i not in (1, 4)]
+
+
+def test_records_unpacked_into_rows_have_their_tables_columns():
+    """article_rows unpacks these records into rows: their fields must be the columns."""
+    from analysis.records import Boilerplate, Mention, Number, Sentence
+
+    assert Sentence._fields == TABLES["sentences"][1:6]
+    assert Mention._fields == TABLES["mentions"][2:]
+    assert Number._fields == TABLES["numbers"][2:]
+    assert Boilerplate._fields == TABLES["boilerplate"][1:]

@@ -144,12 +144,11 @@ def article_rows(result: ArticleAnalysis, *, skip: frozenset = frozenset(),
         p.body_start, p.body_end, a.encoding,
         json.dumps(a.meta, sort_keys=True, ensure_ascii=False, default=str) if a.meta else "",
     )]
-    rows["sentences"] = [
-        (aid, s.sentence_id, s.paragraph_id, s.start, s.end, s.text, pol, subj, q)
-        for s, (pol, subj), q in zip(p.sentences, result.sentiments, result.quoted)
+    # (a record's fields are the row's columns in order: unpacked, not read one by one)
+    rows["sentences"] = [  # aid, sentence_id, paragraph_id, start, end, text, polarity, subjectivity, quoted
+        (aid, *s, pol, subj, q) for s, (pol, subj), q in zip(p.sentences, result.sentiments, result.quoted)
     ]
-    rows["mentions"] = [(aid, sid(m.start), m.start, m.end, m.text, m.entity, m.kind, m.method)
-                        for m in result.mentions]
+    rows["mentions"] = [(aid, sid(m[0]), *m) for m in result.mentions]  # start, end, text, entity, kind, method
     rows["quotes"] = [
         (aid, i, sid(q.start), q.start, q.end, q.quote, q.speaker, q.speaker_kind, q.speaker_role,
          q.cue, q.how, q.speaker_start, q.speaker_end, count_words(q.quote))
@@ -159,9 +158,8 @@ def article_rows(result: ArticleAnalysis, *, skip: frozenset = frozenset(),
                             for s in result.scare_quotes]
     rows["sources"] = [(aid, sid(s.start), s.start, s.end, s.text, s.source, s.source_kind, s.via, s.cue)
                        for s in result.sources]
-    rows["numbers"] = [(aid, sid(n.start), n.start, n.end, n.text, n.value, n.unit, n.qualifier)
-                       for n in result.numbers]
-    rows["boilerplate"] = [(aid, b.start, b.end, b.text, b.kind) for b in p.boilerplate]
+    rows["numbers"] = [(aid, sid(n[0]), *n) for n in result.numbers]  # start, end, text, value, unit, qualifier
+    rows["boilerplate"] = [(aid, *b) for b in p.boilerplate]  # start, end, text, kind
     rows["attributions"] = (attributions.attribution_rows(result) if attribution_rows is None
                             else list(attribution_rows))
     rows["quotes"], rows["sources"] = attributions.with_speaker_details(
