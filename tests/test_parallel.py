@@ -105,3 +105,45 @@ def test_unreachable_scheduler_is_a_clear_error(tmp_path, monkeypatch):
     folder = write_corpus(tmp_path / "c")
     with pytest.raises(RuntimeError, match="cannot reach the Dask scheduler"):
         list(parallel.map_batches(_batches(folder), dask="tcp://127.0.0.1:9", jobs=1))
+
+
+@pytest.mark.parametrize("chunk", [1, 3, 1024])
+def test_rows_table_in_chunks_is_column_array_of_each_whole_column(monkeypatch, chunk):
+    """Chunks that disagree on a column's type make it pickled, as one column_array of all
+    its values does; None-only chunks take the column's type."""
+    import pyarrow as pa
+
+    monkeypatch.setattr(parallel, "CHUNK_ROWS", chunk)
+    cols = ("a", "b", "c", "d", "e", "f", "g")
+    rows = [(i, None if i < 4 else f"s{i}", 1 if i == 6 else 0.5 * i, i % 2 == 0,
+             2 ** 70 if i == 5 else i, None, True if i == 2 else i) for i in range(8)]
+    got = parallel.rows_table(cols, rows, files=[0] * len(rows))
+    for j, name in enumerate(cols):
+        arr, pickled = parallel.column_array([r[j] for r in rows])
+        assert got.column(name).combine_chunks().equals(arr), name
+        assert (got.schema.field(name).metadata == parallel.PICKLED) == pickled, name
+    assert [got.schema.field(n).metadata == parallel.PICKLED for n in cols] == [
+        False, False, True, False, True, False, True]
+    assert got.column("b").type == pa.string() and got.column("f").type == pa.null()
+    assert parallel.table_rows(got, cols) == rows
+
+
+def test_table_builder_converting_as_rows_come_is_rows_table_of_all(monkeypatch):
+    """Rows added and converted in uneven runs (a batch's groups of articles): the table of
+    all of them at once, whatever the runs; a column that turns from ints to floats in a
+    later run is pickled whole."""
+    monkeypatch.setattr(parallel, "CHUNK_ROWS", 4)
+    cols = ("n", "x", "s")
+    rows = [(i, i if i < 9 else 0.5, None if i % 5 else f"t{i}") for i in range(13)]
+    b = parallel.TableBuilder(cols)
+    k, files = 0, []
+    for f, size in enumerate((1, 5, 2, 0, 5)):
+        b.extend(rows[k:k + size], f)
+        files += [f] * size
+        k += size
+        b.convert()
+    got = b.table()
+    want = parallel.rows_table(cols, rows, files)
+    assert got.equals(want) and got.schema == want.schema
+    assert got.schema.field("x").metadata == parallel.PICKLED and got.schema.field("n").metadata is None
+    assert parallel.table_rows(got, cols) == rows

@@ -122,3 +122,74 @@ def test_count_words_is_split_length():
     texts += ["".join(rng.choice(alphabet) for _ in range(rng.randint(0, 12))) for _ in range(5000)]
     for t in texts:
         assert count_words(t) == len(t.split()), repr(t)
+
+
+def _sample_articles(n=30, seed=5):
+    from analysis.map import load
+    from analysis.records import Article
+
+    own = [Article("own1", "own1.txt", "Rebels Hold Town\n\nThe rebels held the town, Col. Ahmed Saleh, a "
+                   "commander, told Reuters. “We will not leave,” he said. Officials said 2,000 troops came."),
+           Article("own2", "own2.txt", ""),
+           Article("own3", "own3.txt", "Q&A\n\nQ. What now?\n\nA. We wait, she said. Not a good day!")]
+    if not ALLSIDES_DIR.is_dir():
+        return own
+    files = random.Random(seed).sample(sorted(ALLSIDES_DIR.glob("*.json")), n)
+    return own + [a for f in files for a in load.load_file(f)[1]]
+
+
+def test_analyse_articles_gives_article_rows_of_each_article(monkeypatch):
+    """Stage by stage over groups of articles: the rows of each article on its own."""
+    from analysis.map import pipeline
+
+    arts = _sample_articles()
+    want = [pipeline.article_rows(pipeline.analyse_article(a)) for a in arts]
+    for group in (1, 4, 64):
+        monkeypatch.setattr(pipeline, "GROUP_ARTICLES", group)
+        assert pipeline.analyse_articles(arts) == want
+
+
+def test_analyse_articles_reports_the_first_failing_stage_of_analyse_article(monkeypatch):
+    """An article that breaks stages is reported with the error analyse_article meets first
+    (numbers and sentiment run before the quotes, but their errors come after them); the
+    other articles are analysed as usual."""
+    from analysis.map import numbers, pipeline, quotes
+    from analysis.records import FileResult
+
+    arts = _sample_articles(6)
+    bad = {arts[1].article_id, arts[4].article_id}
+    real_numbers, real_quotes = numbers.find_numbers, quotes.find_quotes
+
+    def broken_numbers(parsed):
+        if parsed.article.article_id in bad:
+            raise ValueError("numbers broke")
+        return real_numbers(parsed)
+
+    def broken_quotes(parsed, found):
+        if parsed.article.article_id == arts[4].article_id:
+            raise KeyError("quotes broke")
+        return real_quotes(parsed, found)
+
+    want = [pipeline.article_rows(pipeline.analyse_article(a)) for a in arts]
+    monkeypatch.setattr(numbers, "find_numbers", broken_numbers)
+    monkeypatch.setattr(quotes, "find_quotes", broken_quotes)
+    monkeypatch.setattr(pipeline, "GROUP_ARTICLES", 4)
+    got = pipeline.analyse_articles(arts)
+    assert got[1] == f"{arts[1].article_id!r}: ValueError: numbers broke"
+    assert got[4] == f"{arts[4].article_id!r}: KeyError: 'quotes broke'"
+    for i in (0, 2, 3, 5):
+        assert got[i] == want[i]
+    fr, done = pipeline.analyse_file(FileResult("f.jsonl", "loaded", "", len(arts), "jsonl"), arts)
+    assert fr.status == "loaded" and f"analysis failed on 2 of {len(arts)} articles" in fr.reason
+    assert fr.reason.index("numbers broke") < fr.reason.index("quotes broke")  # article order
+    assert [d[0] for d in done] == [a.article_id for i, a in enumerate(arts) if i not in (1, 4)]
+
+
+def test_records_unpacked_into_rows_have_their_tables_columns():
+    """article_rows unpacks these records into rows: their fields must be the columns."""
+    from analysis.records import Boilerplate, Mention, Number, Sentence
+
+    assert Sentence._fields == TABLES["sentences"][1:6]
+    assert Mention._fields == TABLES["mentions"][2:]
+    assert Number._fields == TABLES["numbers"][2:]
+    assert Boilerplate._fields == TABLES["boilerplate"][1:]

@@ -33,7 +33,7 @@ import math
 import re
 from collections import Counter, defaultdict
 from datetime import date
-from heapq import heappop, heappush, nsmallest
+from heapq import heappop, heappush
 from itertools import repeat
 from operator import itemgetter, mul
 from typing import Mapping
@@ -135,7 +135,8 @@ def _norm(vec: dict[str, float]) -> float:
 
 def _keys(vec: dict[str, float], blocking) -> list[str]:
     """The article's :data:`INDEX_TERMS` heaviest terms that block (ties by term)."""
-    return [t for _, t in nsmallest(INDEX_TERMS, [(-w, t) for t, w in vec.items() if t in blocking])]
+    # (sorted()[:n] is nsmallest(n, ...), in C: the keys (-weight, term) are distinct)
+    return [t for _, t in sorted([(-w, t) for t, w in vec.items() if t in blocking])[:INDEX_TERMS]]
 
 
 def _top(vec: dict[str, float], n: int) -> dict[str, float]:

@@ -274,7 +274,9 @@ def _word_trie() -> str:
 # Candidate starts come from two C-speed scans (much faster than one combined regex):
 # digit runs / currency signs, and number words after a space or opening mark.
 _DIGIT_CANDIDATE = re.compile(r"[0-9$£€¥₹₽][0-9,.]*")
-_WORD_CANDIDATE = re.compile(r"[\s\"“‘(\[\-—–/](?:%s)(?![a-z])" % _word_trie())
+# (the lookahead only skips, in C, the many spaces before a word no number word starts like)
+_WORD_FIRSTS = "".join(sorted({c for w in _ALL_NUMBER_WORDS for c in (w[0], w[0].upper())}))
+_WORD_CANDIDATE = re.compile(r"[\s\"“‘(\[\-—–/](?=[%s])(?:%s)(?![a-z])" % (_WORD_FIRSTS, _word_trie()))
 _WORD_AT_START = re.compile(r"(?:%s)(?![a-z])" % _word_trie())
 _DIGITS = re.compile(r"(?:[0-9]{1,3}(?:,[0-9]{3})+|[0-9]+)(?:\.[0-9]+)?")
 _RUN = re.compile(r"[\w$£€%]*(?:[.,:/\-–@#_+=][\w$£€%]+)*")

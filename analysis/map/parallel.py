@@ -160,32 +160,126 @@ def column_array(values) -> tuple[pa.Array, bool]:
     >>> column_array([1, None, 3])[0].type, column_array([1, 2.5])[1]
     (DataType(int64), True)
     """
+    kind = _column_kind(values)
+    if kind is None:
+        return pa.nulls(len(values)), False
+    if kind != "other":
+        arr = _plain_array(values, kind)
+        if arr is not None:
+            return arr, False
+    return _pickled_array(values), True
+
+
+def _column_kind(values) -> Optional[str]:
+    """The one kind of the values that are not None (None: there are none), or "other"."""
     types = set(map(type, values))
     types.discard(type(None))
+    if not types:
+        return None
+    if len(types) == 1:  # (the usual column)
+        return _kind(types.pop())
     kinds = {_kind(t) for t in types}
-    if not kinds:
-        return pa.nulls(len(values)), False
-    if len(kinds) == 1 and "other" not in kinds:
-        try:
-            return pa.array(values, type=_ARROW[kinds.pop()]), False
-        except (pa.ArrowException, OverflowError, TypeError, ValueError):
-            pass  # e.g. an int beyond 64 bits
-    return pa.array([None if v is None else pickle.dumps(v, protocol=4) for v in values], pa.binary()), True
+    return kinds.pop() if len(kinds) == 1 else "other"
+
+
+def _plain_array(values, kind: str) -> Optional[pa.Array]:
+    try:
+        return pa.array(values, type=_ARROW[kind])
+    except (pa.ArrowException, OverflowError, TypeError, ValueError):
+        return None  # e.g. an int beyond 64 bits
+
+
+def _pickled_array(values) -> pa.Array:
+    return pa.array([None if v is None else pickle.dumps(v, protocol=4) for v in values], pa.binary())
+
+
+#: Rows turned into Arrow columns at a time by :func:`rows_table`: each value is looked at
+#: (its type) and converted while its row is still in the CPU cache.
+CHUNK_ROWS = 1024
 
 
 def rows_table(columns: Iterable[str], rows: list[tuple], files: Optional[list[int]] = None) -> pa.Table:
-    """Rows (tuples in ``columns`` order) as an Arrow table; ``files`` fills the ``_f`` column."""
+    """Rows (tuples in ``columns`` order) as an Arrow table; ``files`` fills the ``_f`` column.
+
+    Each column is what :func:`column_array` makes of all its values (see :class:`TableBuilder`).
+    """
     columns = tuple(columns)
-    arrays, fields = [], []
-    if files is not None:
-        arrays.append(pa.array(files, pa.int32()))
-        fields.append(pa.field("_f", pa.int32()))
-    values = list(zip(*rows)) if rows else [() for _ in columns]
-    for name, col in zip(columns, values):
-        arr, pickled = column_array(col)  # (a tuple: Arrow takes any sequence)
-        arrays.append(arr)
-        fields.append(pa.field(name, arr.type, metadata=PICKLED if pickled else None))
-    return pa.Table.from_arrays(arrays, schema=pa.schema(fields))
+    if len(rows) <= CHUNK_ROWS:
+        arrays, fields = [], []
+        if files is not None:
+            arrays.append(pa.array(files, pa.int32()))
+            fields.append(pa.field("_f", pa.int32()))
+        values = list(zip(*rows)) if rows else [() for _ in columns]
+        for name, col in zip(columns, values):
+            arr, pickled = column_array(col)  # (a tuple: Arrow takes any sequence)
+            arrays.append(arr)
+            fields.append(pa.field(name, arr.type, metadata=PICKLED if pickled else None))
+        return pa.Table.from_arrays(arrays, schema=pa.schema(fields))
+    b = TableBuilder(columns, files=files is not None)
+    b.rows, b.files = rows, (files if files is not None else [])
+    return b.table()
+
+
+class TableBuilder:
+    """Rows added as they are made, turned into Arrow columns on :meth:`convert` (while they
+    are still in the CPU cache), :data:`CHUNK_ROWS` rows at a time; :meth:`table` is
+    :func:`rows_table` of all the rows added: one Arrow type per column whatever the chunk
+    (a column whose chunks disagree is pickled whole, as column_array pickles it)."""
+
+    def __init__(self, columns: Iterable[str], *, files: bool = True) -> None:
+        self.columns = tuple(columns)
+        self.with_files = files
+        self.rows: list[tuple] = []
+        self.files: list[int] = []  # (the ``_f`` column)
+        self._done = 0  # rows converted
+        self._kinds: list[Optional[str]] = [None] * len(self.columns)  # so far ("other": pickled)
+        self._pieces: list[list] = [[] for _ in self.columns]  # Arrow arrays, or a length (nulls)
+
+    def extend(self, rows: list[tuple], file: int = 0) -> None:
+        self.rows.extend(rows)
+        if self.with_files:
+            self.files.extend([file] * len(rows))
+
+    def convert(self) -> None:
+        """Convert the rows added since the last call."""
+        kinds, pieces, rows = self._kinds, self._pieces, self.rows
+        for i in range(self._done, len(rows), CHUNK_ROWS):
+            for j, col in enumerate(zip(*rows[i:i + CHUNK_ROWS])):
+                if kinds[j] == "other":
+                    continue
+                kind = _column_kind(col)
+                if kind is None:
+                    pieces[j].append(len(col))
+                    continue
+                if kind == "other" or (kinds[j] is not None and kind != kinds[j]):
+                    kinds[j] = "other"
+                    continue
+                arr = _plain_array(col, kind)
+                if arr is None:
+                    kinds[j] = "other"
+                    continue
+                kinds[j] = kind
+                pieces[j].append(arr)
+        self._done = len(rows)
+
+    def table(self) -> pa.Table:
+        self.convert()
+        arrays, fields = [], []
+        if self.with_files:
+            arrays.append(pa.array(self.files, pa.int32()))
+            fields.append(pa.field("_f", pa.int32()))
+        for j, (name, kind) in enumerate(zip(self.columns, self._kinds)):
+            if kind is None:
+                arr, pickled = pa.nulls(len(self.rows)), False
+            elif kind == "other":
+                arr, pickled = _pickled_array([r[j] for r in self.rows]), True
+            else:
+                t = _ARROW[kind]
+                arr = pa.concat_arrays([p if not isinstance(p, int) else pa.nulls(p, t) for p in self._pieces[j]])
+                pickled = False
+            arrays.append(arr)
+            fields.append(pa.field(name, arr.type, metadata=PICKLED if pickled else None))
+        return pa.Table.from_arrays(arrays, schema=pa.schema(fields))
 
 
 def table_rows(table: pa.Table, columns: Iterable[str]) -> list[tuple]:
@@ -211,15 +305,45 @@ def analyse_batch(batch: Batch, body_field: Optional[str] = None, skip: frozense
     """Load and analyse every entry of ``batch`` (runs in a worker; pure apart from reading files)."""
     t0 = time.perf_counter()
     root = Path(batch.root)
-    rows: dict[str, list[tuple]] = {name: [] for name in PER_FILE_TABLES}
-    files: dict[str, list[int]] = {name: [] for name in PER_FILE_TABLES}
-    texts: list[tuple[str, str]] = []
-    text_files: list[int] = []
+    tables = {name: TableBuilder(TABLES[name]) for name in PER_FILE_TABLES}
+    texts = TableBuilder(TEXT_COLUMNS)
     n_articles = n_words = 0
     fps = []
     path_col = PATH_COLUMNS["articles"]
     words_col = TABLES["articles"].index("words")
     freeze = gc.get_freeze_count() == 0  # batch_gc then freezes, and unfreezes when done
+    loaded: list = []  # (j, rel, path, FileResult, articles) of files loaded, not yet analysed
+    waiting = 0  # their articles
+
+    def analyse_loaded() -> None:
+        """Analyse the files loaded so far (their articles together: pipeline.analyse_articles)."""
+        nonlocal n_articles, n_words, waiting
+        results = pipeline.analyse_articles([a for *_, articles in loaded for a in articles], skip=skip)
+        k = 0
+        for j, rel, path, fr, articles in loaded:
+            fr, done = pipeline.file_results(fr, articles, results[k:k + len(articles)])
+            k += len(articles)
+            spath = str(path)
+            frow = pipeline.file_row(fr)
+            tables["files"].extend([(_relative(frow[0], spath, rel), *frow[1:])], j)
+            for aid, text, art_rows in done:
+                n_articles += 1
+                n_words += art_rows["articles"][0][words_col]  # (counted already: not the text again)
+                texts.extend([(aid, text)], j)
+                for name, table_rows in art_rows.items():
+                    if name == "articles":
+                        table_rows = [r[:path_col] + (_relative(r[path_col], spath, rel),) + r[path_col + 1:]
+                                      for r in table_rows]
+                    tables[name].extend(table_rows, j)
+            del done
+        loaded.clear()
+        waiting = 0
+        del results
+        for b in tables.values():
+            b.convert()
+        if freeze:  # what the batch keeps (its rows, the stages' caches) is left out of the
+            gc.freeze()  # collections of the files after these (it is unfrozen with the rest)
+
     with pipeline.batch_gc():
         for j, (rel, reason) in enumerate(batch.entries):
             path = root / rel if rel else root
@@ -227,28 +351,15 @@ def analyse_batch(batch: Batch, body_field: Optional[str] = None, skip: frozense
             fps.append(fp)
             fr, articles = load.load_entry(path, reason, body_field=body_field, raw=raw)
             del raw
-            fr, done = pipeline.analyse_file(fr, articles, skip=skip)
-            spath = str(path)
-            frow = pipeline.file_row(fr)
-            rows["files"].append((_relative(frow[0], spath, rel), *frow[1:]))
-            files["files"].append(j)
-            for aid, text, art_rows in done:
-                n_articles += 1
-                n_words += art_rows["articles"][0][words_col]  # (counted already: not the text again)
-                texts.append((aid, text))
-                text_files.append(j)
-                for name, table_rows in art_rows.items():
-                    if name == "articles":
-                        table_rows = [r[:path_col] + (_relative(r[path_col], spath, rel),) + r[path_col + 1:]
-                                      for r in table_rows]
-                    rows[name].extend(table_rows)
-                    files[name].extend([j] * len(table_rows))
-            del done, articles
-            if freeze:  # what the batch keeps (its rows, the stages' caches) is left out of the
-                gc.freeze()  # collections of the files after this one (it is unfrozen with the rest)
-    tables = {name: rows_table(TABLES[name], r, files[name]) for name, r in rows.items() if r}
-    if texts:
-        tables[TEXTS] = rows_table(TEXT_COLUMNS, texts, text_files)
+            loaded.append((j, rel, path, fr, articles))
+            waiting += len(articles)
+            if waiting >= pipeline.GROUP_ARTICLES:
+                analyse_loaded()
+        if loaded:
+            analyse_loaded()
+    tables = {name: b.table() for name, b in tables.items() if b.rows}
+    if texts.rows:
+        tables[TEXTS] = texts.table()
     return BatchResult(batch.index, [rel for rel, _ in batch.entries], tables, fps, n_articles, n_words,
                        time.perf_counter() - t0)
 

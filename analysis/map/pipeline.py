@@ -144,12 +144,11 @@ def article_rows(result: ArticleAnalysis, *, skip: frozenset = frozenset(),
         p.body_start, p.body_end, a.encoding,
         json.dumps(a.meta, sort_keys=True, ensure_ascii=False, default=str) if a.meta else "",
     )]
-    rows["sentences"] = [
-        (aid, s.sentence_id, s.paragraph_id, s.start, s.end, s.text, pol, subj, q)
-        for s, (pol, subj), q in zip(p.sentences, result.sentiments, result.quoted)
+    # (a record's fields are the row's columns in order: unpacked, not read one by one)
+    rows["sentences"] = [  # aid, sentence_id, paragraph_id, start, end, text, polarity, subjectivity, quoted
+        (aid, *s, pol, subj, q) for s, (pol, subj), q in zip(p.sentences, result.sentiments, result.quoted)
     ]
-    rows["mentions"] = [(aid, sid(m.start), m.start, m.end, m.text, m.entity, m.kind, m.method)
-                        for m in result.mentions]
+    rows["mentions"] = [(aid, sid(m[0]), *m) for m in result.mentions]  # start, end, text, entity, kind, method
     rows["quotes"] = [
         (aid, i, sid(q.start), q.start, q.end, q.quote, q.speaker, q.speaker_kind, q.speaker_role,
          q.cue, q.how, q.speaker_start, q.speaker_end, count_words(q.quote))
@@ -159,9 +158,8 @@ def article_rows(result: ArticleAnalysis, *, skip: frozenset = frozenset(),
                             for s in result.scare_quotes]
     rows["sources"] = [(aid, sid(s.start), s.start, s.end, s.text, s.source, s.source_kind, s.via, s.cue)
                        for s in result.sources]
-    rows["numbers"] = [(aid, sid(n.start), n.start, n.end, n.text, n.value, n.unit, n.qualifier)
-                       for n in result.numbers]
-    rows["boilerplate"] = [(aid, b.start, b.end, b.text, b.kind) for b in p.boilerplate]
+    rows["numbers"] = [(aid, sid(n[0]), *n) for n in result.numbers]  # start, end, text, value, unit, qualifier
+    rows["boilerplate"] = [(aid, *b) for b in p.boilerplate]  # start, end, text, kind
     rows["attributions"] = (attributions.attribution_rows(result) if attribution_rows is None
                             else list(attribution_rows))
     rows["quotes"], rows["sources"] = attributions.with_speaker_details(
@@ -226,14 +224,105 @@ def analyse_file(fr: FileResult, articles: list[Article], *,
     >>> fr2 == fr, done[0][0], len(done[0][2]["sentences"])
     (True, 'x', 1)
     """
+    return file_results(fr, articles, analyse_articles(articles, skip=skip))
+
+
+def file_results(fr: FileResult, articles: list[Article],
+                 results: list) -> tuple[FileResult, list[ArticleRows]]:
+    """:func:`analyse_file`'s result from what :func:`analyse_articles` gave for ``articles``."""
     done: list[ArticleRows] = []
     errors: list[str] = []
-    for art in articles:
-        try:
-            done.append((art.article_id, art.text, article_rows(analyse_article(art), skip=skip)))
-        except Exception as exc:  # a bug in a stage must not lose the rest of the corpus
-            errors.append(f"{art.article_id!r}: {type(exc).__name__}: {exc}")
+    for art, res in zip(articles, results):
+        if type(res) is str:
+            errors.append(res)
+        else:
+            done.append((art.article_id, art.text, res))
     return _with_errors(fr, len(done), len(articles), errors), done
+
+
+#: Articles :func:`analyse_articles` takes through the stages together.
+GROUP_ARTICLES = 64
+
+
+def analyse_articles(articles: list[Article], *, skip: frozenset = frozenset()) -> list:
+    """:func:`article_rows` of :func:`analyse_article` of each article, or, for an article
+    that makes a stage fail, the error (a str: ``'<id>': <Exception>: <message>``).
+
+    The same calls on each article as ``article_rows(analyse_article(a))``; but parsing,
+    mentions, numbers and sentence sentiment each run on :data:`GROUP_ARTICLES` articles in
+    a row before the next of them starts, so that a stage's lexicons, regexes and caches are
+    still in the CPU's caches from one article to the next (those stages are pure functions
+    of their article). The quote, source and attribution stages then run article by article,
+    in their own order (they share a per-article context, see
+    ``analysis.map.attribution.context._context``).
+
+    >>> rows = analyse_articles([Article("x", "x.txt", "Title\\n\\nIt rained, she said."), None])
+    >>> len(rows[0]["sentences"]), rows[1].split(":")[1].strip()
+    (1, 'AttributeError')
+    """
+    out: list = []
+    for k in range(0, len(articles), GROUP_ARTICLES):
+        out += _stagewise(articles[k:k + GROUP_ARTICLES], skip)
+    return out
+
+
+class _Failed:
+    """A stage's exception, raised later (see _stagewise)."""
+
+    __slots__ = ("exc",)
+
+    def __init__(self, exc: Exception) -> None:
+        self.exc = exc
+
+
+def _stagewise(articles: list[Article], skip: frozenset) -> list:
+    out: list = [None] * len(articles)
+    live = list(range(len(articles)))
+
+    def each(stage: Callable[[int], object], later: bool = False) -> list:
+        """``stage(i)`` for every article still in; one that raises is out, with its error
+        (``later``: the exception is kept in its place, for ``attributed`` to raise where
+        analyse_article would have met it)."""
+        nonlocal live
+        got: list = [None] * len(articles)
+        kept = []
+        for i in live:
+            try:
+                got[i] = stage(i)
+            except Exception as exc:  # a bug in a stage must not lose the rest of the corpus
+                if later:
+                    got[i] = _Failed(exc)
+                    kept.append(i)
+                    continue
+                art = articles[i]
+                out[i] = f"{getattr(art, 'article_id', art)!r}: {type(exc).__name__}: {exc}"
+            else:
+                kept.append(i)
+        live = kept
+        return got
+
+    parsed = each(lambda i: parse.parse_article(articles[i]))
+    found_mentions = each(lambda i: mentions.find_mentions(parsed[i]))
+    found_numbers = each(lambda i: numbers.find_numbers(parsed[i]), later=True)
+    sents = each(lambda i: [sentiment.sentiment(s.text) for s in parsed[i].sentences], later=True)
+
+    def attributed(i: int) -> dict[str, list[tuple]]:
+        # one article at a time from its quotes to its rows: these stages hand each other
+        # what they found in the article (a context they share, kept for the last article)
+        p, m = parsed[i], found_mentions[i]
+        found_quotes, scare = find_all_quotes(p, m)
+        found_sources = quotes.find_sources(p, found_quotes, m)
+        for got in (found_numbers[i], sents[i]):  # (analyse_article's order of stages)
+            if type(got) is _Failed:
+                raise got.exc
+        result = ArticleAnalysis(p, m, found_quotes, scare, found_sources, found_numbers[i], sents[i],
+                                 _quoted_sentences(p, found_quotes))
+        return article_rows(result, skip=skip)
+
+    rows = each(attributed)
+    for i in live:
+        out[i] = rows[i]
+    return out
 
 
 class RowSink:
