@@ -80,6 +80,23 @@ def test_no_speaker_past_other_words(body, quote):
     assert all(x.speaker not in ("Slate", "Monday", "White House", "Jane Roe") for x in q if x.quote == quote), q
 
 
+@pytest.mark.parametrize("body, quote, speaker", [
+    # a sentence opening with a preposition or a determiner names no one
+    ('Maria Lopez ran the shop for years. Over the years, she said, the town changed, and she laughed '
+     'and admitted “the customers have been wonderful.”', "the customers have been wonderful.", "Maria Lopez"),
+    ('Any change would involve Governor Tom Reed, who told reporters: “That matter is being handled by '
+     'the county.”', "That matter is being handled by the county.", None),  # ("who told": not resolved yet)
+    # a weekday after a name is no part of it
+    ('Janet Kowalski spoke to the paper. Kowalski Sunday night recounted the meeting. “He never called '
+     'back,” Kowalski said.', "He never called back,", "Janet Kowalski"),
+])
+def test_speaker_not_a_sentence_opener_or_weekday(body, quote, speaker):
+    _, q, _, _ = run(body)
+    got = [x.speaker for x in q if x.quote == quote]
+    assert got and got[0] not in ("Over", "Any", "Kowalski Sunday"), q
+    assert speaker is None or got[0] in (speaker, speaker.split()[-1]), q
+
+
 def test_split_quote_and_pronoun_and_continuation():
     body = ('Captain Ali Said of the Free Syrian Army is tired. “We can hold the line,” he says. '
             '“But not for long.”\n\nNews of the day.')

@@ -143,6 +143,9 @@ _ARTICLE_WORDS = frozenset(("The", "A", "An"))
 _OWNER_OR_CAPS_HINT_RE = re.compile(r"(?:^| )[^ ][^a-z]|[’']s(?: |$)")
 
 
+_WEEKDAYS = frozenset(("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"))
+
+
 def _scan_people(ctx: _Ctx) -> None:
     """Record person names introduced by a title/role word or an apposition (no mentions needed).
 
@@ -173,6 +176,10 @@ def _scan_people(ctx: _Ctx) -> None:
                     continue  # "GOP House"
                 rs = re_ - len(" ".join(parts))
                 run = text[rs:re_]
+        if len(parts) > 1 and parts[-1] in _WEEKDAYS:  # a weekday is no part of a name: "Broaddrick Sunday night"
+            parts = parts[:-1]
+            re_ = rs + len(" ".join(parts))
+            run = text[rs:re_]
         n = len(parts)
         name_s = rs
         k = 0

@@ -139,7 +139,9 @@ COMMON_SENTENCE_STARTERS = {
     "speaking", "asked", "talking", "writing", "responding", "addressing", "like", "unlike",
     "despite", "because", "following", "given", "back", "ever", "once", "throughout", "amid", "under",
     "against", "across", "instead", "besides", "whether", "unless", "upon", "walking", "standing",
-    "sitting", "looking", "reacting", "campaigning", "appearing",
+    "sitting", "looking", "reacting", "campaigning", "appearing", "over", "any", "about",
+    "around", "through", "within", "beyond", "toward", "towards", "near", "behind", "above",
+    "below", "into", "several", "few", "another", "these", "those", "here",
 }
 ADVERBS_BEFORE_CUE = {"also", "has", "have", "had", "is", "was", "were", "are", "later",
                       "then", "now", "once", "previously", "reportedly", "again", "earlier",
