@@ -80,6 +80,19 @@ def test_no_speaker_past_other_words(body, quote):
     assert all(x.speaker not in ("Slate", "Monday", "White House", "Jane Roe") for x in q if x.quote == quote), q
 
 
+@pytest.mark.parametrize("body, speaker, kind", [
+    # a demonym before a person head is a description, not a name
+    ("The talks went on. “It will be signed by the time anybody is elected,” the French minister said.",
+     "the French minister", "anonymous"),
+    ("Laurent Fabius spoke in Paris. “It will be signed soon,” the French minister said.", "Laurent Fabius", "named"),
+    ("The talks went on. “It will be signed soon,” the Russian ambassador told reporters.",
+     "the Russian ambassador", "anonymous"),
+])
+def test_demonym_and_person_head_is_a_description(body, speaker, kind):
+    _, q, _, _ = run(body)
+    assert [(x.speaker, x.speaker_kind) for x in q] == [(speaker, kind)], q
+
+
 @pytest.mark.parametrize("body, quote, speaker", [
     # a sentence opening with a preposition or a determiner names no one
     ('Maria Lopez ran the shop for years. Over the years, she said, the town changed, and she laughed '

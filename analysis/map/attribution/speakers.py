@@ -17,6 +17,7 @@ from .lexicon import (
 )
 from .phrases import _AGE_RE, _before_paren, INTRO_WORDS, _TRAIL_ADV_RE, _gap, _np_back, _np_fwd, _strip_title, _subject, _toks, _trim
 from .sentences import _sent_start
+from ..mentions import DEMONYMS
 
 if TYPE_CHECKING:
     from .context import _Ctx
@@ -128,8 +129,10 @@ def _classify(ctx: _Ctx, s: int, e: int, extra: str = "", pos: int = 0) -> Optio
     last = words[-1].lower().strip("’'")
     person_head = last in PERSON_HEADS or _AGE_RE.fullmatch(last) is not None  # "the 46-year-old"
     cap_last = words[-1][:1].isupper() and last not in ACRONYM_ROLES  # "president and CEO"
+    # "the Pentagon", "the Rev. X" name someone; "the French minister" (a demonym, no mention) describes
     anon = (first in DETERMINERS and not (first == "the" and len(words) > 1 and last not in ANON_HEADS
-                                           and (words[1][:1].isupper() or cap_last))) \
+                                           and (words[1][:1].isupper() and (m is not None or words[1].lower() not in DEMONYMS)
+                                                or cap_last))) \
         or (last in ANON_HEADS and not cap_last and m is None) or place_modified
     if anon:
         desc = head[0].lower() + head[1:] if first in DETERMINERS else head
