@@ -203,18 +203,6 @@ def rows_table(columns: Iterable[str], rows: list[tuple], files: Optional[list[i
 
     Each column is what :func:`column_array` makes of all its values (see :class:`TableBuilder`).
     """
-    columns = tuple(columns)
-    if len(rows) <= CHUNK_ROWS:
-        arrays, fields = [], []
-        if files is not None:
-            arrays.append(pa.array(files, pa.int32()))
-            fields.append(pa.field("_f", pa.int32()))
-        values = list(zip(*rows)) if rows else [() for _ in columns]
-        for name, col in zip(columns, values):
-            arr, pickled = column_array(col)  # (a tuple: Arrow takes any sequence)
-            arrays.append(arr)
-            fields.append(pa.field(name, arr.type, metadata=PICKLED if pickled else None))
-        return pa.Table.from_arrays(arrays, schema=pa.schema(fields))
     b = TableBuilder(columns, files=files is not None)
     b.rows, b.files = rows, (files if files is not None else [])
     return b.table()

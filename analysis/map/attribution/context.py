@@ -12,7 +12,7 @@ from typing import Optional
 
 from ...records import Mention, Parsed, Span
 from .coref import _Coref
-from .lexicon import COMMON_SENTENCE_STARTERS, TITLES, _entity_kind, _role_of
+from .lexicon import COMMON_SENTENCE_STARTERS, TITLES, WEEKDAYS, _entity_kind, _role_of
 from .marks import _marks_view
 from .phrases import _appos_after
 
@@ -143,9 +143,6 @@ _ARTICLE_WORDS = frozenset(("The", "A", "An"))
 _OWNER_OR_CAPS_HINT_RE = re.compile(r"(?:^| )[^ ][^a-z]|[’']s(?: |$)")
 
 
-_WEEKDAYS = frozenset(("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"))
-
-
 def _scan_people(ctx: _Ctx) -> None:
     """Record person names introduced by a title/role word or an apposition (no mentions needed).
 
@@ -176,7 +173,7 @@ def _scan_people(ctx: _Ctx) -> None:
                     continue  # "GOP House"
                 rs = re_ - len(" ".join(parts))
                 run = text[rs:re_]
-        if len(parts) > 1 and parts[-1] in _WEEKDAYS:  # a weekday is no part of a name: "Broaddrick Sunday night"
+        if len(parts) > 1 and parts[-1] in WEEKDAYS:  # a weekday is no part of a name: "Broaddrick Sunday night"
             parts = parts[:-1]
             re_ = rs + len(" ".join(parts))
             run = text[rs:re_]

@@ -193,9 +193,9 @@ TITLE_FORMS = {"governor": ("Governor", "Gov"), "senator": ("Senator", "Sen"),
                "secretary": ("Secretary",), "minister": ("Minister",), "mayor": ("Mayor",),
                "judge": ("Judge",), "justice": ("Justice",), "ambassador": ("Ambassador",),
                "chancellor": ("Chancellor",), "speaker": ("Speaker",)}
+WEEKDAYS = frozenset(("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"))
 _CALENDAR_WORDS = {"january", "february", "march", "april", "may", "june", "july", "august",
-                   "september", "october", "november", "december", "monday", "tuesday",
-                   "wednesday", "thursday", "friday", "saturday", "sunday"}
+                   "september", "october", "november", "december"} | {d.lower() for d in WEEKDAYS}
 FIRST_NAMES_PATH = DATA_DIR / "first_names.csv"
 
 
