@@ -12,7 +12,9 @@ Bare TextBlob is timed three times (before, between and after the export phases)
 ratios use the median, since the machine's speed drifts within a run.
 
 * core export (``--skip claims,framing``) with 2 workers (target >= 1.2), and in one
-  process (``--jobs 1``, target >= 0.6);
+  process (``--jobs 1``, target >= 0.6); the one-process export is timed a second time with
+  bare TextBlob running on the other core over the same seconds (paired: both see the machine
+  as it is then, where sequential timings here have drifted by a third within two minutes);
 * full export (every table) with 2 workers (target >= 0.5), and with 1 (in-process);
 * the speed-up of 2 workers over 1 (target >= 1.5), and whether their bytes are identical;
 * a second run on the stored corpus: ``load()`` of every table and a CSV export, as a share
@@ -76,6 +78,51 @@ def _phase_textblob(path: str, q) -> None:
     for b in bodies:
         TextBlob(b).sentiment
     q.put((time.perf_counter() - t0, *_peaks()))
+
+
+def _blob_alongside(path: str, stop, q) -> None:
+    """Bare TextBlob over the bodies, round and round until ``stop``: (time, words done so far)
+    after each body, so a paired phase can count the words it did over the same seconds."""
+    from textblob import TextBlob
+
+    bodies = _bodies(Path(path))
+    counts = [len(b.split()) for b in bodies]
+    marks, done = [(time.perf_counter(), 0)], 0
+    q.put("ready")
+    while not stop.is_set():
+        for body, n in zip(bodies, counts):
+            TextBlob(body).sentiment
+            done += n
+            marks.append((time.perf_counter(), done))
+            if stop.is_set():
+                break
+    q.put(marks)
+
+
+def _phase_paired(path: str, out: str, store: str, skip: tuple, q) -> None:
+    """A one-process export while bare TextBlob runs on the other core over the same seconds:
+    both see the machine as it is in those seconds, so their ratio does not carry the drift
+    of the machine's speed between phases. (Each slows the other a little: they share the
+    memory bus.) Puts (export seconds, TextBlob words/s over those seconds, own peak, 0, load)."""
+    from analysis.views.export import export
+
+    ctx = mp.get_context("fork")
+    stop, back = ctx.Event(), ctx.Queue()
+    blob = ctx.Process(target=_blob_alongside, args=(path, stop, back))
+    blob.start()
+    back.get()  # its bodies are loaded and it is running
+    t0 = time.perf_counter()
+    export(path, out, skip=skip, jobs=1, store=store, quiet=True)
+    t1 = time.perf_counter()
+    stop.set()
+    marks = back.get()
+    blob.join()
+    inside = [m for m in marks if t0 <= m[0] <= t1]
+    if len(inside) < 2:
+        raise SystemExit("benchmark: bare TextBlob alongside finished too few articles to be timed")
+    (a, wa), (b, wb) = inside[0], inside[-1]
+    own = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    q.put((t1 - t0, (wb - wa) / (b - a), own, 0.0, os.getloadavg()[0]))
 
 
 def _phase_stages(path: str, q) -> None:
@@ -202,6 +249,11 @@ def main(argv=None) -> int:
               f"load average up to {load:.1f} on {os.cpu_count()} cores: the ratios below are only as steady as that)")
         print(_line("export --skip claims,framing -j2", core2[0], words, wps_blob, *core2[1:], ">= 1.2"))
         print(_line("export --skip claims,framing -j1", core1[0], words, wps_blob, *core1[1:], ">= 0.6"))
+        paired = None
+        if (os.cpu_count() or 1) >= 2:
+            paired = _run(_phase_paired, str(path), str(tmp / "paired"), str(tmp / "s-paired"), ("claims", "framing"))
+            print(_line("  the same, TextBlob alongside", paired[0], words, paired[1], *paired[2:], ">= 0.6")
+                  + f"  (TextBlob {paired[1]:,.0f} words/s over the same seconds, on the other core)")
         print(_line("export, every table, --jobs 2", full2[0], words, wps_blob, *full2[1:], ">= 0.5"))
         print(_line("export, every table, --jobs 1", full1[0], words, wps_blob, *full1[1:]))
         same = _digest(tmp / "full1") == _digest(tmp / "full2")
@@ -217,6 +269,7 @@ def main(argv=None) -> int:
         sizes = {p.stem: p.stat().st_size for p in (tmp / "full2").glob("*.csv")}
         store_mib = sum(f.stat().st_size for f in (tmp / "s-full2").rglob("*") if f.is_file()) / 2**20
         peaks = [own, core2[1], core2[2], core1[1], full2[1], full2[2], full1[1], again[1], loaded[1], half[1], half[2]]
+        peaks += [paired[2]] if paired else []
     print(f"peak RSS of any process: {max(peaks):.0f} MiB (target <= 1024)")
     print(f"store: {store_mib:.1f} MiB of Parquet; tables written (MiB): "
           + ", ".join(f"{k}={v / 2**20:.1f}" for k, v in sorted(sizes.items())))
