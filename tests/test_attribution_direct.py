@@ -110,6 +110,32 @@ def test_speaker_not_a_sentence_opener_or_weekday(body, quote, speaker):
     assert speaker is None or got[0] in (speaker, speaker.split()[-1]), q
 
 
+@pytest.mark.parametrize("body, quote, speaker", [
+    # a name known only by the age in apposition after it
+    ("Voters were tired of the race. Marta Kowalczyk, 64, a retired nurse in Erie, backed Governor "
+     "Tom Wolfe in the spring. “I will hold my nose,” she said.\n\nMore later.", "I will hold my nose,",
+     "Marta Kowalczyk"),
+    # a surname with an age: the fuller name used before it
+    ("Paul Danvers joined the police in 2010. On that day, Danvers, 41, was on patrol near the "
+     "mall with Anna Reyes. “It was quiet,” he says.\n\nMore later.", "It was quiet,", "Paul Danvers"),
+    # a role word before the first name is no part of the name
+    ("Shots rang out at noon. Student Maria Ostrow, 19, was in class when she heard them. “We ran,” "
+     "she said.\n\nMore later.", "We ran,", "Maria Ostrow"),
+])
+def test_speaker_named_with_an_age(body, quote, speaker):
+    _, q, _, _ = run(body)
+    got = [x.speaker for x in q if x.quote == quote]
+    assert got == [speaker], q
+
+
+def test_a_number_after_a_place_is_no_age():
+    body = ("Militants fired on Sderot, 3,000 rockets in all, officials said. Later Gaza, 12, and "
+            "others were named. “It was loud,” he said.\n\nMore later.")
+    _, q, _, _ = run(body)
+    assert [x.speaker for x in q if x.quote == "It was loud,"] != ["Sderot"]
+    assert all(x.speaker not in ("Sderot", "Gaza") for x in q), q
+
+
 def test_split_quote_and_pronoun_and_continuation():
     body = ('Captain Ali Said of the Free Syrian Army is tired. “We can hold the line,” he says. '
             '“But not for long.”\n\nNews of the day.')

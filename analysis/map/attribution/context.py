@@ -12,7 +12,7 @@ from typing import Optional
 
 from ...records import Mention, Parsed, Span
 from .coref import _Coref
-from .lexicon import COMMON_SENTENCE_STARTERS, TITLES, WEEKDAYS, _entity_kind, _role_of
+from .lexicon import COMMON_SENTENCE_STARTERS, FIRST_NAMES, TITLES, WEEKDAYS, _entity_kind, _role_of
 from .marks import _marks_view
 from .phrases import _appos_after
 
@@ -123,6 +123,9 @@ _PERSON_CUE_WORDS = {"spokesman", "spokeswoman", "activist", "commander", "analy
 _TITLE_OR_ROLE = _TITLE_SET | _PERSON_CUE_WORDS
 # ", a researcher at ...", ", co-founder of ...", ", chief economist at ..."
 _APPOS_START_RE = re.compile(r",\s+(?:(?:a|an|the)\s|[a-z][\w-]+(?:\s+[a-z][\w-]+)?\s+(?:of|at|for|with)\s)[^,.;]{0,80}")
+#: an age in apposition, which only people have: "Carole Bower, 75, a retiree", "Groberg, 33, said"
+#: (not "Gaza, 3,000 rockets": a space follows the second comma)
+_AGE_APPOS_RE = re.compile(r",\s\d{1,3},(?=\s)")
 
 
 def _after_title(text: str, lo: int, rs: int) -> bool:
@@ -156,12 +159,19 @@ def _scan_people(ctx: _Ctx) -> None:
     for m in _NAME_RUN_RE.finditer(text, lo, hi):
         run = m.group()
         one_word = " " not in run
+        by_age = False  # a name known only by the age after it
         if one_word:
-            # one word is a name only after a title or role word (most runs are not): one after
-            # no space or full stop is not (the word before would end in that character)
+            # one word is a name only after a title or role word (most runs are not), or with
+            # an age after it ("Groberg, 33,"): one after no space or full stop is not (the
+            # word before would end in that character)
             c = text[m.start() - 1:m.start()]
-            if c != " " and c != "." and not c.isspace() or not _after_title(text, lo, m.start()):
+            if c != " " and c != "." and not c.isspace():
                 continue
+            if not _after_title(text, lo, m.start()):
+                if text[m.end():m.end() + 1] != "," or not _AGE_APPOS_RE.match(text, m.end(), hi) \
+                        or run.lower() in COMMON_SENTENCE_STARTERS or run in WEEKDAYS:
+                    continue
+                by_age = True
         rs, re_ = m.span()
         parts = run.split()
         if len(parts) > 1 and _OWNER_OR_CAPS_HINT_RE.search(run):
@@ -195,8 +205,19 @@ def _scan_people(ctx: _Ctx) -> None:
         ap = _APPOS_START_RE.match(text, re_, hi)
         plain = n <= 3 and text[re_ + 1:re_ + 2].islower() and run.replace(" ", "").isalpha()  # (run: the parts)
         if not titled and not plain and not ap and not _after_title(text, lo, rs):
-            continue
+            if not _AGE_APPOS_RE.match(text, re_, hi):
+                continue
+            by_age = True
+            # "Student Sarah Cobb, 17,", "Arizona Republican Joan Ewart, 81,": the name starts
+            # at its first name, when the lexicon knows one
+            first = next((i for i in range(1, n - 1) if parts[i] in FIRST_NAMES), 0)
+            if first:
+                name_s = rs + len(" ".join(parts[:first])) + 1
         name = text[name_s:re_]
+        if by_age and one_word:  # a surname with an age ("Cowley, 34,"): the fuller name used before
+            name = next((f for _, f in reversed(ctx.person_at) if " " in f and f.split()[-1] == name),
+                        next((p.entity for p in reversed(ctx.mentions[:bisect.bisect_left(ctx.m_starts, rs)])
+                              if p.kind == "person" and " " in p.entity and p.entity.split()[-1] == name), name))
         if _entity_kind(name, None) != "person":
             continue
         m = ctx.mention_in(name_s, re_)
