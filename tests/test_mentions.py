@@ -122,6 +122,20 @@ def test_capitalised_names_with_cues(text, expected):
     assert got == [expected]
 
 
+# the titles that also head other names mark a person only before a personal name
+@pytest.mark.parametrize("text, expected", [
+    ("The vote was close, said Senate Majority Whip Lena Dorsey on Monday.", [("Whip Lena Dorsey", "Lena Dorsey", "person")]),
+    ("Police Commissioner Paul Varga said the curfew held.", [("Commissioner Paul Varga", "Paul Varga", "person")]),
+    ("The ruling came from Justice Okonkwo on Friday.", [("Justice Okonkwo", "Okonkwo", "person")]),
+    ("Crime fell, the Bureau of Justice Statistics said.", [("Bureau of Justice Statistics", "Bureau of Justice Statistics", "organisation")]),
+    ("The list is kept by Officer Down Memorial Page volunteers.", []),
+    ("The Department Inspector General Mira Sandoval said so.", [("Inspector General Mira Sandoval", "Mira Sandoval", "person")]),
+])
+def test_titles_before_names_only(text, expected):
+    got = [(m.text, m.entity, m.kind) for m in body(text) if m.method == "capitalised"]
+    assert got == expected
+
+
 @pytest.mark.parametrize("text", [
     "However, the fighting went on. But nobody left.",
     "On October 9 the convoy moved. In May they returned.",

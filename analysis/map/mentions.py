@@ -94,6 +94,14 @@ founder member fellow scholar expert author photographer judge attorney lawyer b
 columnist writer chairman chairwoman ceo adviser advisor aide consul diplomat negotiator
 mediator coordinator surgeon nurse resident witness defector mufti pastor father rabbi bishop
 """.split())
+#: Titles that also head other names ("Bureau of Justice Statistics", "Officer Down Memorial
+#: Page"): they mark a person only before what looks like a personal name (see _personal_name)
+TITLES_BEFORE_NAMES_ONLY = frozenset("""
+commissioner administrator superintendent inspector detective ranger sheriff prosecutor trooper
+officer chair whip justice treasurer comptroller
+""".split())
+TITLES = TITLES | TITLES_BEFORE_NAMES_ONLY
+_INITIAL_RE = re.compile(r"[A-Z]\.")
 # Words that may sit between/before titles ("Foreign Minister", "Defense Secretary").
 TITLE_MODIFIERS = frozenset("""
 prime vice deputy foreign defense defence interior finance state supreme grand chief senior
@@ -452,6 +460,26 @@ def _person_or_place(text, s, e, lo, hi, first, n):
     return None
 
 
+def _personal_name(name: list, surnames: dict) -> bool:
+    """Do the (start, end, word) tokens ``name`` look like a personal name: a known first name or
+    an initial and more ("Joe Arpaio", "R. Gil Kerlikowske"), a surname the article used before,
+    or words no English dictionary holds in lower case ("Scalia"; not "Statistics", "Course")?"""
+    words = [w for _, _, w in name]
+    if len(words) > 1 and (words[0] in FIRST_NAMES or _INITIAL_RE.fullmatch(words[0])):
+        return True
+    if len(words) == 1 and surnames.get(words[0]):
+        return True
+    lexicon = _english_words()
+    return not any(w.lower() in lexicon for w in words)
+
+
+def _english_words():
+    """The words of TextBlob's bundled English tagger lexicon (loaded on first use)."""
+    from textblob.en import lexicon
+
+    return lexicon
+
+
 def _classify(text, s, e, lo, hi, surnames, known):
     """(start, end, entity, kind) for the capitalised run text[s:e], or None."""
     t = text[s:e]
@@ -478,7 +506,7 @@ def _classify(text, s, e, lo, hi, surnames, known):
     lows = [w.lower() for w in words]
     # a title anywhere ("Captain Mustafa", "Senate Majority Leader Mitch McConnell")
     k = next((j for j, w in enumerate(lows) if w in TITLES), -1)
-    if k >= 0:
+    while k >= 0:
         i = k
         while i < n and (lows[i] in TITLES or lows[i] in TITLE_MODIFIERS):
             i += 1
@@ -487,6 +515,11 @@ def _classify(text, s, e, lo, hi, surnames, known):
             if _OF_GAP_RE.search(text, name[j - 1][1], name[j][0]):
                 name = name[:j]
                 break
+        if name and lows[i - 1] in TITLES_BEFORE_NAMES_ONLY and not _personal_name(name, surnames):
+            # "Justice Statistics", "Officer Course": no personal name after this title; a later
+            # one may have one ("Justice Department Inspector General Michael Horowitz")
+            k = next((j for j in range(i, n) if lows[j] in TITLES), -1)
+            continue
         if name and not any(w in ORG_WORDS or w in MEDIA_WORDS for _, _, w in name):
             ent = text[name[0][0]:name[-1][1]]
             if len(name) == 1:
@@ -495,6 +528,7 @@ def _classify(text, s, e, lo, hi, surnames, known):
             while j > 0 and (lows[j - 1] in TITLE_MODIFIERS or lows[j - 1] in DEMONYMS):
                 j -= 1
             return tokens[j][0], name[-1][1], ent, "person"
+        break
     has_org = not _ORG_MEDIA.isdisjoint(words)
     if has_org:
         org = not ORG_WORDS.isdisjoint(words)
