@@ -136,6 +136,25 @@ def test_titles_before_names_only(text, expected):
     assert got == expected
 
 
+@pytest.mark.parametrize("text, expected", [
+    # a known person's surname after another given name is another person
+    ("Ivanka Trump said she took eight days off.", ("Ivanka Trump", "Ivanka Trump", "person")),
+    ("Then Michelle Obama spoke.", ("Michelle Obama", "Michelle Obama", "person")),
+    ("Donald Trump spoke.", ("Donald Trump", "Donald Trump", "person")),  # (the gazetteer's own name)
+    ("President Trump spoke.", ("Trump", "Donald Trump", "person")),
+    # the given names of data/first_names.csv count ("Carly" is only there)
+    ("The race changed when Carly Fiorina spoke.", ("Carly Fiorina", "Carly Fiorina", "person")),
+])
+def test_given_name_before_a_known_surname(text, expected):
+    assert expected in [(m.text, m.entity, m.kind) for m in body(text)]
+
+
+def test_place_like_given_names_start_no_person():
+    assert M.PLACE_LIKE_GIVEN_NAMES <= {r.split(",")[0] for r in (M.DATA_DIR / "first_names.csv").read_text().split()}
+    got = [(m.text, m.kind) for m in body("Several Virginia Republicans met in Beverly Hills.")]
+    assert ("Virginia Republicans", "person") not in got and ("Beverly Hills", "person") not in got
+
+
 @pytest.mark.parametrize("text", [
     "However, the fighting went on. But nobody left.",
     "On October 9 the convoy moved. In May they returned.",

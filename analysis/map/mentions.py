@@ -136,7 +136,7 @@ Strait Desert Plain Plains Heights Island Islands Peninsula Airport Airbase Camp
 Road Highway Bridge Dam Crossing Region Oasis Bay Coast
 """.split())
 # Common given names (general knowledge, many languages): "<first name> <Capitalised>" is a person.
-FIRST_NAMES = frozenset("""
+_GIVEN_NAMES = frozenset("""
 Abu Umm Abd Abdul Abdel Abdal Abdullah Abdallah Abdulrahman Abdelrahman Mohammed Muhammad
 Mohammad Mohamed Mohamad Muhammed Ahmed Ahmad Ali Hassan Hasan Hussein Husain Hossein Hussain
 Omar Umar Khalid Khaled Mahmoud Mahmud Mustafa Mostafa Moustafa Ibrahim Ismail Youssef Yousef
@@ -174,6 +174,20 @@ Hans Klaus Wolfgang Jürgen Gerhard Ursula Staffan Lars Erik Jens Anders Marco G
 Carlos Luis Miguel Antonio Manuel Ashton Lindsey Rex Marco Ted Bernie Hilary Nikki Jeb Rand
 Chuck Mitch Nancy Harry Dianne Elise Roula Liz Rania Martin Lloyd Brett Josh Lynn Kim
 """.split())
+
+
+def _csv_first_names() -> frozenset:
+    """The names of ``data/first_names.csv`` (the gender lexicon users extend)."""
+    with open(DATA_DIR / "first_names.csv", encoding="utf-8", newline="") as fh:
+        return frozenset(r["first_name"] for r in csv.DictReader(fh) if r.get("first_name"))
+
+
+#: Given names of ``data/first_names.csv`` that in news head other names more often than they
+#: start a person's ("Virginia Republicans", "Beverly Hills", "the Rose Garden"): their gender
+#: still counts, but "<name> <Capitalised>" is no person for that alone
+PLACE_LIKE_GIVEN_NAMES = frozenset("Virginia Beverly Rose".split())
+#: the given names above and those of ``data/first_names.csv``
+FIRST_NAMES = _GIVEN_NAMES | (_csv_first_names() - PLACE_LIKE_GIVEN_NAMES)
 
 # Particles allowed inside a name ("Suqour al Jabal", "Institute for the Study of War"),
 # and lower-case prefixes glued to a name ("al-Sahu").
@@ -585,6 +599,18 @@ def _gazetteer_hit(text, s, e, alias, lo, gz, out, surnames, known):
         _register(m, surnames, known)
 
 
+def _another_given_name(run: str, alias: str, gz) -> bool:
+    """Is ``run``'s last word a given name before ``alias``, a one-word alias of a person in the
+    gazetteer whose own name it is not ("Ivanka" before "Trump", not "Donald" or "President")?"""
+    if " " in alias:
+        return False
+    ent = gz.entries[gz.aliases[alias]]
+    if ent.kind != "person":
+        return False
+    word = run.rsplit(None, 1)[-1]
+    return word in FIRST_NAMES and word not in ent.entity.split()
+
+
 def _scan(text, lo, hi, gz, surnames, known, out):
     """One pass over text[lo:hi]: at each capital, a gazetteer alias or a name token."""
     lower, prefixes, lower_tails = gz.lower, gz.prefixes, gz.lower_tails
@@ -616,6 +642,10 @@ def _scan(text, lo, hi, gz, surnames, known, out):
                         continue
         ge = cm.end(1)  # gz.pattern.match(text, s, hi), looked up only for a known prefix
         if ge >= 0 and (ge - s > 1 or text[s:s + 2] in prefixes):
+            if run_s >= 0 and run_e + 1 == s and text[run_e] == " " \
+                    and _another_given_name(text[run_s:run_e], cm.group(1), gz):
+                run_e = skip = ge  # "Ivanka Trump", "Michelle Obama": not the gazetteer's Trump, Obama
+                continue
             if run_s >= 0:
                 pending.append((run_s, run_e))
                 run_s = -1
