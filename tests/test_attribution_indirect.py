@@ -71,6 +71,12 @@ def test_no_attribution_without_a_source():
      "the bill would pass", "Ann Lee and Bob Marsh", "person", ""),
     ("The plan will fail, said Tom Reyes, director of the Rural Water Council.",
      "The plan will fail", "Tom Reyes", "person", ""),
+    # the medium that quoted the speaker ends the sentence: no part of what he said
+    ("Ortega said the mine would reopen, quoted by Chile's El Mercurio newspaper.",
+     "the mine would reopen", "Ortega", "person", "El Mercurio"),
+    # a state broadcaster described, not a person called Peruvian
+    ("Peruvian state television said the road was cut.", "the road was cut", "Peruvian state television", "media", ""),
+    ("The road was cut, Bolivia's state radio reported.", "The road was cut", "Bolivia's state radio", "media", ""),
 ])
 def test_cited_sources(body, content, source, kind, via):
     rows = attribs(body + "\n\nAnother paragraph follows here.")
@@ -102,3 +108,13 @@ def test_described_sources_with_modifiers(body, source):
 def test_governments_named_by_their_capital_are_sources(body, source):
     rows = attribs("First paragraph here.\n\n" + body + "\n\nMore text here.")
     assert [a.source for a in rows] == [source]
+
+
+def test_via_is_named_alike_in_sources_and_attributions():
+    from analysis.map.pipeline import analyse_article
+    from analysis.map.attributions import find_attributions
+    from analysis.records import Article
+
+    r = analyse_article(Article("t", "t.txt", "A headline\n\nLavrov said the deal was final, quoted by "
+                                "Russia's Tass news agency.\n\nAnother paragraph follows here."))
+    assert [s.via for s in r.sources] == [a.via for a in find_attributions(r)] == ["TASS"]

@@ -14,7 +14,7 @@ from .lexicon import (
     ANON_HEADS, COMMON_SENTENCE_STARTERS, DETERMINERS, NP_HEADS, PLACES_AS_GOVERNMENT, _CALENDAR_WORDS,
     _KIND_FOR_SOURCE, _MEDIA_RE, _WS_RE, _entity_kind, _role_of,
 )
-from .phrases import _before_paren, _appos_after, _np_back, _np_fwd, _span, _subject
+from .phrases import _before_paren, _appos_after, _np_back, _np_fwd, _owned_medium, _span, _subject
 from .sentences import _sent_end, _sent_start
 from .speakers import _classify
 
@@ -181,7 +181,15 @@ def _indirect(ctx, cue: str, cs: int, ce: int, bs: int, be: int, in_quote) -> Op
         if qb:  # "..., the minister said, quoted by Norway's NTB news agency."
             agent = _np_fwd(text, qb.end(), se)
             via = _media_name(ctx, *agent) if agent else ""
-        tail = (_after_that(text, tail_s, se, tell=kind == "tell"), se)
+        tail_e = se
+        late = None if qb else _LATE_QUOTED_BY_RE.search(text, ce, se)
+        if late:  # "Lavrov said the deal was final, quoted by Russia's Tass news agency.": the
+            # medium that quoted him ends the sentence, and is no part of what he said
+            agent = _np_fwd(text, late.end(), se)
+            rest = text[agent[1]:se].rstrip(" .”\"'’\n") if agent else ","
+            if agent and "," not in rest and len(rest.split()) <= 3:  # (" news agency")
+                via, tail_e = _media_name(ctx, agent[0], agent[1] + len(rest)), late.start()
+        tail = (_after_that(text, tail_s, tail_e, tell=kind == "tell"), tail_e)
         tail_words = len(text[tail[0]:tail[1]].split())
         coordinated = _AND_CUE_RE.search(text, max(ss, cs - 20), cs)
         if coordinated and not pre.rstrip().endswith(","):
@@ -284,6 +292,7 @@ _NO_SUBJECT_RE = re.compile(r"[,;:“”\"()]|\b(?:is|are|was|were|has|have|had|
                             r"and|but|if|when|while|because|after|before)\b")
 _AND_CUE_RE = re.compile(r"(?:,?\s(?:and|but))\s+(?:(?:also|then|later|now|has|have|had)\s+)?$")
 _QUOTED_BY_RE = re.compile(r",?\s*(?:quoted|cited)\s+by\s+")
+_LATE_QUOTED_BY_RE = re.compile(r",\s*(?:quoted|cited)\s+by\s+")
 _BY_RE = re.compile(r"\s+by\s+")
 
 
@@ -336,8 +345,12 @@ _MEDIA_TAIL_RE = re.compile(r"\b(?:news\s+agency|agency|newspaper|daily|televisi
 
 
 def _media_name(ctx, s: int, e: int) -> str:
-    """The outlet named by text[s:e]: "Russia's Tass news agency" -> "Tass"."""
+    """The outlet named by text[s:e], as the ``sources`` table names it: "Russia's Tass news
+    agency" -> "TASS" (the gazetteer's name), "Syria Direct’s Noura" -> "Syria Direct"."""
     text = ctx.text
+    owned = _owned_medium(ctx, s, e)
+    if owned is not None:
+        return owned
     phrase = _WS_RE.sub(" ", text[s:e])
     m = _POSS_NAME_RE.match(phrase)
     if m:

@@ -14,7 +14,8 @@ from typing import Optional, TYPE_CHECKING
 
 from .lexicon import (
     ABBREVIATIONS, ADVERBS_BEFORE_CUE, ANON_HEADS, COMMON_SENTENCE_STARTERS, DETERMINERS, MEDIA_HEADS,
-    MEDIA_MODIFIERS, MODIFIERS, NAME_CONNECTORS, NP_HEADS, ORG_WORDS, PERSON_HEADS, PRONOUNS, _TITLE_RE, _role_word,
+    MEDIA_MODIFIERS, MEDIA_WORDS, MODIFIERS, NAME_CONNECTORS, NP_HEADS, ORG_WORDS, PERSON_HEADS, PRONOUNS, _TITLE_RE,
+    _role_word,
 )
 
 if TYPE_CHECKING:
@@ -354,3 +355,28 @@ def _span(text: str, s: int, e: int) -> tuple[int, int]:
     while e > s and (text[e - 1] in _TRAIL_PUNCT or text[e - 1].isspace()):
         e -= 1
     return s, e
+
+
+#: the owner of a phrase ("Syria Direct’s Noura al-Hourani")
+_OWNER_RE = re.compile(r"^(.*?)[’']s\b")
+
+
+def _owned_medium(ctx: _Ctx, s: int, e: int) -> Optional[str]:
+    """For a phrase text[s:e] with an owner ("X's Y"): the medium it names, or None without an
+    owner. "Syria Direct’s Noura al-Hourani" -> Syria Direct; "Russia's Tass news agency" ->
+    Tass (a medium, not its country)."""
+    text = ctx.text
+    pm = _OWNER_RE.search(text[s:e])
+    if not pm or not pm.group(1)[:1].isupper():
+        return None
+    mention = ctx.head_mention(s + pm.end(), e)
+    if mention is not None and mention.kind == "media":
+        return mention.entity
+    rest = text[s + pm.end():e].split()
+    after = text[e:e + 30].split()[:2]
+    generic = MEDIA_WORDS | MEDIA_HEADS
+    if rest and any(w.lower().strip(",.") in generic for w in rest[-1:] + after):
+        while len(rest) > 1 and rest[-1].lower() in generic:
+            rest.pop()  # "Anadolu news agency" -> Anadolu
+        return " ".join(w for w in rest if not w.islower()) or " ".join(rest)  # (not "state-run")
+    return pm.group(1)

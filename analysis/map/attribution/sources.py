@@ -7,14 +7,14 @@ from __future__ import annotations
 
 import bisect
 import re
-from typing import TYPE_CHECKING, Optional
+from typing import TYPE_CHECKING
 
 from ...records import Mention, Parsed, Quote, Source
 from .context import _context
 from .cues import _PART_RE, _SRC_CUE_RE
-from .lexicon import MEDIA_HEADS, MEDIA_WORDS, _KIND_FOR_SOURCE, _MEDIA_RE, _WS_RE, _entity_kind
+from .lexicon import _KIND_FOR_SOURCE, _MEDIA_RE, _WS_RE, _entity_kind
 from .marks import _SpanCover
-from .phrases import _TRAIL_ADV_RE, _appos_after, _np_back, _np_fwd, _subject
+from .phrases import _TRAIL_ADV_RE, _appos_after, _np_back, _np_fwd, _owned_medium, _subject
 from .sentences import _sent_end, _sent_start
 from .speakers import _classify
 
@@ -24,33 +24,10 @@ if TYPE_CHECKING:
 _VIA_RE = re.compile(r"\b(?:quoted\s+by|cited\s+by|told|tells|telling|speaking\s+to|speaking\s+with|"
                      r"in\s+an\s+interview\s+with|interviewed\s+by|obtained\s+by|published\s+by|"
                      r"according\s+to)\s+")
-#: the owner of a phrase ("Syria Direct’s Noura al-Hourani")
-_OWNER_RE = re.compile(r"^(.*?)[’']s\b")
 #: "X quoted Y as saying" / "X cited Y as saying": group 2 is Y
 _QUOTED_AS_RE = re.compile(r"\b(quoted|cited)\s+((?:[^\s.;:“”\"]+\s+){1,8}?)as\s+(?:saying|telling|stating|writing)\b")
 _AGENT_RE = re.compile(r"\b(?:obtained|published|released|quoted|cited|reported|posted|"
                        r"translated)\s+by\s+")
-
-
-def _owned_medium(ctx: _Ctx, s: int, e: int) -> Optional[str]:
-    """For a phrase text[s:e] with an owner ("X's Y"): the medium it names, or None without an
-    owner. "Syria Direct’s Noura al-Hourani" -> Syria Direct; "Russia's Tass news agency" ->
-    Tass (a medium, not its country)."""
-    text = ctx.text
-    pm = _OWNER_RE.search(text[s:e])
-    if not pm or not pm.group(1)[:1].isupper():
-        return None
-    mention = ctx.head_mention(s + pm.end(), e)
-    if mention is not None and mention.kind == "media":
-        return mention.entity
-    rest = text[s + pm.end():e].split()
-    after = text[e:e + 30].split()[:2]
-    generic = MEDIA_WORDS | MEDIA_HEADS
-    if rest and any(w.lower().strip(",.") in generic for w in rest[-1:] + after):
-        while len(rest) > 1 and rest[-1].lower() in generic:
-            rest.pop()  # "Anadolu news agency" -> Anadolu
-        return " ".join(w for w in rest if not w.islower()) or " ".join(rest)  # (not "state-run")
-    return pm.group(1)
 
 
 def _via(ctx: _Ctx, p: int, hi: int) -> str:

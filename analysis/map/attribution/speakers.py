@@ -29,6 +29,12 @@ _CAPITAL_WORD_RE = re.compile(r"(?<![\w’'.-])[A-Z][a-z]")
 _TITLE_ONLY_RE = re.compile(r"(?:(?:%s)\.?\s*)+" % _alt(TITLES))
 
 
+#: a country's state broadcaster, described: "(the) Syrian state TV", "Iran's state television"
+_STATE_MEDIUM_RE = re.compile(r"(?:[Tt]he\s+)?(?:[A-Z][\w-]+(?:[’']s)?\s+)?(?:state|state-run|state-owned|government|official)"
+                              r"(?:\s+(?:news|television|TV|radio))?\s+(?:TV|television|radio|media|news\s+agency|broadcaster|"
+                              r"newspaper|daily|channel)")
+
+
 class _Speaker:
     __slots__ = ("name", "kind", "role", "s", "e", "ekind", "how")
 
@@ -87,6 +93,11 @@ def _classify(ctx: _Ctx, s: int, e: int, extra: str = "", pos: int = 0) -> Optio
     if not words:
         return None
     first = words[0].lower()
+    if _STATE_MEDIUM_RE.fullmatch(head) and (ctx.head_mention(hs, he) is None or ctx.head_mention(hs, he).kind == "place"):
+        # "Syrian state TV", "Iranian state television", "Russian state media": a medium the
+        # text describes, not a person called Syrian
+        name = head[4:] if head[:4].lower() == "the " else head
+        return _Speaker(name, "named", "media", hs, he, "media")
     if len(words) == 1 and first in PRONOUNS:
         kind = "named"
         if first in PRONOUN_GENDER:
