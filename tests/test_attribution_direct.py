@@ -128,6 +128,26 @@ def test_speaker_named_with_an_age(body, quote, speaker):
     assert got == [speaker], q
 
 
+@pytest.mark.parametrize("body, quote, speaker", [
+    ("A spokeswoman for Ann Lee could only quip: “I guess the hall was booked.”", "I guess the hall was booked.",
+     "a spokeswoman for Ann Lee"),
+    ("“Open most days about 9,” the sign read.", "Open most days about 9,", "the sign"),
+    ("Senator Ann Lee deflected questions before saying, “It is time to move on.”", "It is time to move on.",
+     "Ann Lee"),
+    ("A witness said that Tom Reyes answered the guard by saying, “Leave now.”", "Leave now.", "Tom Reyes"),
+    ("Mayor Ann Lee spoke first. She went on to say, “The budget is tight.”", "The budget is tight.", "Ann Lee"),
+])
+def test_speaker_of_more_cues(body, quote, speaker):
+    _, q, _, _ = run(body + "\n\nMore text follows here.")
+    got = [x.speaker for x in q if x.quote == quote]
+    assert got and got[0] in (speaker, speaker.split()[-1]), q
+
+
+def test_a_hypothetical_say_credits_nobody():
+    _, q, _, _ = run("Mayor Ann Lee spoke. Candidates know it is not enough to say “I agree with you.”\n\nMore.")
+    assert all(x.speaker is None for x in q if x.quote.startswith("I agree")), q
+
+
 def test_a_number_after_a_place_is_no_age():
     body = ("Militants fired on Sderot, 3,000 rockets in all, officials said. Later Gaza, 12, and "
             "others were named. “It was loud,” he said.\n\nMore later.")

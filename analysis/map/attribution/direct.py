@@ -306,6 +306,8 @@ def _find_quotes(ctx: _Ctx):
                             spk = alt
                 if spk is None and phrase.strip() and not cm.group().startswith("according"):
                     spk = _speaker_past_phrase(ctx, lead, cm, se, o)
+                if spk and cm.group().lower() == "read" and phrase.strip().lower() in PRONOUNS:
+                    spk = None  # "“Help Syrians,” they read": the signs held up, not whoever was named before
                 if spk:
                     how, cue, adjacent = "after", _WS_RE.sub(" ", cm.group()), True
             ctx.after_quote = None

@@ -224,6 +224,10 @@ def _classify(ctx: _Ctx, s: int, e: int, extra: str = "", pos: int = 0) -> Optio
     return _Speaker(name, "named", role, hs, he, ekind)
 
 
+#: a word before a participle cue whose subject is the sentence's ("... before saying, “")
+_SUBJECT_BEFORE_PARTICIPLE = [[w] for w in ("before", "after", "by", "while", "when", "then")]
+
+
 def _cue_speaker(ctx: _Ctx, lo: int, ss: int, o: int):
     """(speaker phrase span, cue match) for a quote opening at ``o`` after a cue in text[lo:o].
 
@@ -239,14 +243,20 @@ def _cue_speaker(ctx: _Ctx, lo: int, ss: int, o: int):
     if _PART_RE.fullmatch(cueword):
         if text[lo:cm.start()].rstrip().endswith(","):
             return _subject(ctx, ss, o), cm  # "X ..., saying: “"
+        if text[lo:cm.start()].split()[-1:] in _SUBJECT_BEFORE_PARTICIPLE and text[cm.end():o].strip() in (":", ","):
+            # "X deflected questions before saying, “": the subject of the clause, the last one
+            # after "that" ("a survivor said that Roof answered by saying, “": Roof)
+            that = text.rfind(" that ", ss, cm.start())
+            return _subject(ctx, that + 6 if that >= 0 else ss, o), cm
         if text[cm.end():o].strip() in (":", ",", ""):
             return _np_back(text, lo, cm.start()), cm  # "with correspondent Nancy Cordes announcing: “"
         return None, cm
     if cueword.startswith("according"):
         return _np_fwd(text, cm.end() + 1, o), cm
     pre = _TRAIL_ADV_RE.sub("", text[lo:cm.start()].rstrip())
-    if pre.split()[-1:] in (["and"], ["but"]):
-        # "Kerry vowed to destroy the Islamic State and said": the subject of the sentence
+    if pre.split()[-1:] in (["and"], ["but"]) or pre.split()[-2:] == ["on", "to"]:
+        # "Kerry vowed to destroy the Islamic State and said", "She went on to say, “": the
+        # subject of the sentence (not after any "to": "it isn't enough to say “...”")
         return _subject(ctx, ss, cm.start()), cm
     np = _np_back(text, lo, _before_paren(text, lo, cm.start()))  # "Gov. Ann Lee (R-OH), said"
     if np and text[np[1]:cm.start()].strip().startswith(","):
