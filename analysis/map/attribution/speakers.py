@@ -93,11 +93,12 @@ def _classify(ctx: _Ctx, s: int, e: int, extra: str = "", pos: int = 0) -> Optio
     if not words:
         return None
     first = words[0].lower()
-    if _STATE_MEDIUM_RE.fullmatch(head) and (ctx.head_mention(hs, he) is None or ctx.head_mention(hs, he).kind == "place"):
-        # "Syrian state TV", "Iranian state television", "Russian state media": a medium the
-        # text describes, not a person called Syrian
-        name = head[4:] if head[:4].lower() == "the " else head
-        return _Speaker(name, "named", "media", hs, he, "media")
+    if ("state" in head or "government" in head or "official" in head) and _STATE_MEDIUM_RE.fullmatch(head):
+        hm = ctx.head_mention(hs, he)
+        if hm is None or hm.kind == "place":
+            # "Syrian state TV", "Iranian state television", "Russian state media": a medium
+            # the text describes, not a person called Syrian
+            return _Speaker(head[4:] if head[:4].lower() == "the " else head, "named", "media", hs, he, "media")
     if len(words) == 1 and first in PRONOUNS:
         kind = "named"
         if first in PRONOUN_GENDER:
