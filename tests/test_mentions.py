@@ -252,3 +252,8 @@ def test_offsets_exact_on_allsides_sample():
         text = rec.get("content_original") or ""
         if text:
             _check_offsets(parse_article(Article(path.stem, str(path), text)))
+
+
+def test_a_sentence_opening_adverb_is_no_part_of_a_name():
+    got = [(m.text, m.entity) for m in body("It rained all week. Recently Lee Bebout wrote a book about it.")]
+    assert ("Lee Bebout", "Lee Bebout") in got and not any(t.startswith("Recently") for t, _ in got)

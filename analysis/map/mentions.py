@@ -511,6 +511,9 @@ def _classify(text, s, e, lo, hi, surnames, known):
         return (s, e, t, kind) if kind else None
     tokens = [(m.start(), m.end(), m.group()) for m in _TOKEN_RE.finditer(text, s, e)]
     w = tokens[0][2]
+    if len(tokens) > 1 and w.endswith("ly") and _english_words().get(w.lower()) == "RB" \
+            and _sentence_initial(text, s, lo):
+        return _classify(text, tokens[1][0], e, lo, hi, surnames, known)  # "Recently Lee Bebout"
     if (len(tokens) > 1 and w not in _ORG_MEDIA and w.lower() not in TITLES
             and _OF_GAP_RE.search(text, tokens[0][1], tokens[1][0])
             and _sentence_initial(text, s, lo)):
