@@ -119,7 +119,9 @@ _NAME_RUN_RE = re.compile(r"[A-Z](?<![\w’'-][A-Z])[\w’'-]+(?:\.(?= [A-Z]))?(
 _TITLE_SET = {t.lower() for t in TITLES if " " not in t}
 _PERSON_CUE_WORDS = {"spokesman", "spokeswoman", "activist", "commander", "analyst", "researcher",
                      "reporter", "correspondent", "minister", "official", "professor", "expert",
-                     "fellow", "editor", "diplomat", "resident", "president", "ambassador", "envoy"}
+                     "fellow", "editor", "diplomat", "resident", "president", "ambassador", "envoy",
+                     "student", "voter", "teacher", "pollster", "strategist", "lawmaker", "host",
+                     "co-host", "anchor", "supporter", "organizer", "lawyer", "attorney", "economist"}
 _TITLE_OR_ROLE = _TITLE_SET | _PERSON_CUE_WORDS
 # ", a researcher at ...", ", co-founder of ...", ", chief economist at ..."
 _APPOS_START_RE = re.compile(r",\s+(?:(?:a|an|the)\s|[a-z][\w-]+(?:\s+[a-z][\w-]+)?\s+(?:of|at|for|with)\s)[^,.;]{0,80}")
