@@ -121,6 +121,9 @@ def test_speaker_not_a_sentence_opener_or_weekday(body, quote, speaker):
     # a role word before the first name is no part of the name
     ("Shots rang out at noon. Student Maria Ostrow, 19, was in class when she heard them. “We ran,” "
      "she said.\n\nMore later.", "We ran,", "Maria Ostrow"),
+    # a relative named by her first name in apposition
+    ("Tom Reyes spoke first. But his wife, Jane, offered a preview in an interview. “He wants to keep "
+     "going,” she said.\n\nMore later.", "He wants to keep going,", "Jane"),
     # a lower-case role word before an unknown first name introduces a person
     ("My favourite line came from college student Deja Stewart, who called him a grandpa. Then Tom Reyes "
      "left. “Savage,” she said.\n\nMore later.", "Savage,", "Deja Stewart"),

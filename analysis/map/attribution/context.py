@@ -128,6 +128,12 @@ _APPOS_START_RE = re.compile(r",\s+(?:(?:a|an|the)\s|[a-z][\w-]+(?:\s+[a-z][\w-]
 #: an age in apposition, which only people have: "Carole Bower, 75, a retiree", "Groberg, 33, said"
 #: (not "Gaza, 3,000 rockets": a space follows the second comma)
 _AGE_APPOS_RE = re.compile(r",\s\d{1,3},(?=\s)")
+#: a relative or partner named by the first name in apposition ("his wife, Jane,", "Clinton's
+#: husband, Bill,"), the name's own comma after it: the owner, the kin word, a comma
+_KIN_BEFORE_RE = re.compile(r"(?:\b(?:[Hh]is|[Hh]er|[Tt]heir|[Mm]y|[Oo]ur)|[A-Z][\w-]+[’']s)\s+(?:\w+\s+)?"
+                            r"(?:wife|husband|son|daughter|mother|father|brother|sister|cousin|uncle|aunt|"
+                            r"grandson|granddaughter|grandmother|grandfather|niece|nephew|fiancée?|girlfriend|"
+                            r"boyfriend|partner|widow|widower),\s$")
 
 
 def _after_title(text: str, lo: int, rs: int) -> bool:
@@ -170,10 +176,21 @@ def _scan_people(ctx: _Ctx) -> None:
             if c != " " and c != "." and not c.isspace():
                 continue
             if not _after_title(text, lo, m.start()):
-                if text[m.end():m.end() + 1] != "," or not _AGE_APPOS_RE.match(text, m.end(), hi) \
-                        or run.lower() in COMMON_SENTENCE_STARTERS or run in WEEKDAYS:
+                if text[m.end():m.end() + 1] != "," or run.lower() in COMMON_SENTENCE_STARTERS or run in WEEKDAYS:
                     continue
-                by_age = True
+                if _AGE_APPOS_RE.match(text, m.end(), hi):
+                    by_age = True
+                elif _KIN_BEFORE_RE.search(text, max(lo, m.start() - 40), m.start()):
+                    # "his wife, Jane,", "Caldwell's mother, Terry,": a person by her first name,
+                    # or by the fuller name she was given before
+                    full = next((f for _, f in reversed(ctx.person_at) if " " in f and f.split()[0] == run),
+                                next((p.entity for p in reversed(ctx.mentions[:bisect.bisect_left(ctx.m_starts, m.start())])
+                                      if p.kind == "person" and " " in p.entity and p.entity.split()[0] == run), None))
+                    if full or _entity_kind(run, None) == "person":
+                        ctx.person_at.append((m.start(), full or run))
+                    continue
+                else:
+                    continue
         rs, re_ = m.span()
         parts = run.split()
         if len(parts) > 1 and _OWNER_OR_CAPS_HINT_RE.search(run):
