@@ -176,10 +176,17 @@ Chuck Mitch Nancy Harry Dianne Elise Roula Liz Rania Martin Lloyd Brett Josh Lyn
 """.split())
 
 
-def _csv_first_names() -> frozenset:
-    """The names of ``data/first_names.csv`` (the gender lexicon users extend)."""
-    with open(DATA_DIR / "first_names.csv", encoding="utf-8", newline="") as fh:
-        return frozenset(r["first_name"] for r in csv.DictReader(fh) if r.get("first_name"))
+FIRST_NAMES_PATH = DATA_DIR / "first_names.csv"
+
+
+def load_first_names() -> dict[str, str]:
+    """first name -> 'male' / 'female' from ``data/first_names.csv``, the lexicon users extend
+    (read once here; the speakers' gender rules use it too: attribution.lexicon.FIRST_NAMES)."""
+    with open(FIRST_NAMES_PATH, encoding="utf-8", newline="") as fh:
+        return {r["first_name"]: r["gender"] for r in csv.DictReader(fh) if r.get("first_name")}
+
+
+FIRST_NAME_GENDERS = load_first_names()
 
 
 #: Given names of ``data/first_names.csv`` that in news head other names more often than they
@@ -187,7 +194,7 @@ def _csv_first_names() -> frozenset:
 #: still counts, but "<name> <Capitalised>" is no person for that alone
 PLACE_LIKE_GIVEN_NAMES = frozenset("Virginia Beverly Rose".split())
 #: the given names above and those of ``data/first_names.csv``
-FIRST_NAMES = _GIVEN_NAMES | (_csv_first_names() - PLACE_LIKE_GIVEN_NAMES)
+FIRST_NAMES = _GIVEN_NAMES | (FIRST_NAME_GENDERS.keys() - PLACE_LIKE_GIVEN_NAMES)
 
 # Particles allowed inside a name ("Suqour al Jabal", "Institute for the Study of War"),
 # and lower-case prefixes glued to a name ("al-Sahu").

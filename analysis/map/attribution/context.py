@@ -69,6 +69,15 @@ class _Ctx(_Coref):
             self.person_at.sort()
         return self.person_at
 
+    def fuller_name(self, word: str, pos: int, part: int) -> Optional[str]:
+        """The last name of two or more words before ``pos`` whose first (``part`` 0) or last
+        (``part`` -1) word is ``word``: a person the scan found so far, else a person mention."""
+        full = next((f for _, f in reversed(self.person_at) if " " in f and f.split()[part] == word), None)
+        if full is None:
+            full = next((p.entity for p in reversed(self.mentions[:bisect.bisect_left(self.m_starts, pos)])
+                         if p.kind == "person" and " " in p.entity and p.entity.split()[part] == word), None)
+        return full
+
     def mention_in(self, s: int, e: int) -> Optional[Mention]:
         """Longest mention overlapping [s, e), preferring ones inside it."""
         i = bisect.bisect_left(self.m_starts, s - 80)
@@ -178,19 +187,15 @@ def _scan_people(ctx: _Ctx) -> None:
             if not _after_title(text, lo, m.start()):
                 if text[m.end():m.end() + 1] != "," or run.lower() in COMMON_SENTENCE_STARTERS or run in WEEKDAYS:
                     continue
-                if _AGE_APPOS_RE.match(text, m.end(), hi):
-                    by_age = True
-                elif _KIN_BEFORE_RE.search(text, max(lo, m.start() - 40), m.start()):
-                    # "his wife, Jane,", "Caldwell's mother, Terry,": a person by her first name,
-                    # or by the fuller name she was given before
-                    full = next((f for _, f in reversed(ctx.person_at) if " " in f and f.split()[0] == run),
-                                next((p.entity for p in reversed(ctx.mentions[:bisect.bisect_left(ctx.m_starts, m.start())])
-                                      if p.kind == "person" and " " in p.entity and p.entity.split()[0] == run), None))
-                    if full or _entity_kind(run, None) == "person":
-                        ctx.person_at.append((m.start(), full or run))
+                if not _AGE_APPOS_RE.match(text, m.end(), hi):
+                    if _KIN_BEFORE_RE.search(text, max(lo, m.start() - 40), m.start()):
+                        # "his wife, Jane,", "Caldwell's mother, Terry,": a person by her first
+                        # name, or by the fuller name she was given before
+                        full = ctx.fuller_name(run, m.start(), 0)
+                        if full or _entity_kind(run, None) == "person":
+                            ctx.person_at.append((m.start(), full or run))
                     continue
-                else:
-                    continue
+                by_age = True
         rs, re_ = m.span()
         parts = run.split()
         if len(parts) > 1 and _OWNER_OR_CAPS_HINT_RE.search(run):
@@ -234,9 +239,7 @@ def _scan_people(ctx: _Ctx) -> None:
                 name_s = rs + len(" ".join(parts[:first])) + 1
         name = text[name_s:re_]
         if by_age and one_word:  # a surname with an age ("Cowley, 34,"): the fuller name used before
-            name = next((f for _, f in reversed(ctx.person_at) if " " in f and f.split()[-1] == name),
-                        next((p.entity for p in reversed(ctx.mentions[:bisect.bisect_left(ctx.m_starts, rs)])
-                              if p.kind == "person" and " " in p.entity and p.entity.split()[-1] == name), name))
+            name = ctx.fuller_name(name, rs, -1) or name
         if _entity_kind(name, None) != "person":
             continue
         m = ctx.mention_in(name_s, re_)

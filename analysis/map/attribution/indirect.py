@@ -351,10 +351,7 @@ def _media_name(ctx, s: int, e: int) -> str:
     owned = _owned_medium(ctx, s, e)
     if owned is not None:
         return owned
-    phrase = _WS_RE.sub(" ", text[s:e])
-    m = _POSS_NAME_RE.match(phrase)
-    if m:
-        return m.group(1)
+    phrase = _WS_RE.sub(" ", text[s:e])  # (no owner: _POSS_NAME_RE cannot match it either)
     mention = ctx.mention_in(s, e)
     if mention is not None and mention.kind == "media":
         return mention.entity

@@ -2,20 +2,19 @@
 the role a phrase names (:func:`_role_of`) and the kind of a named speaker (:func:`_entity_kind`).
 
 Rules are general news-writing conventions; word lists are UPPER_CASE constants, first names
-are ``data/first_names.csv`` (read once, at import).
+are ``data/first_names.csv`` (read once, by :mod:`analysis.map.mentions`, which uses them too).
 
 >>> _entity_kind("Reuters", None), _entity_kind("State Department", None), _entity_kind("Ann Lee", None)
 ('media', 'government', 'person')
 """
 from __future__ import annotations
 
-import csv
 import functools
 import re
 from typing import Optional
 
-from ...config import DATA_DIR
 from ...records import Mention
+from ..mentions import FIRST_NAME_GENDERS
 
 PRONOUNS = {"he": "person", "she": "person", "they": "any", "we": "any", "i": "person"}
 DETERMINERS = {
@@ -196,7 +195,6 @@ TITLE_FORMS = {"governor": ("Governor", "Gov"), "senator": ("Senator", "Sen"),
 WEEKDAYS = frozenset(("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"))
 _CALENDAR_WORDS = {"january", "february", "march", "april", "may", "june", "july", "august",
                    "september", "october", "november", "december"} | {d.lower() for d in WEEKDAYS}
-FIRST_NAMES_PATH = DATA_DIR / "first_names.csv"
 
 
 def _alt(words) -> str:
@@ -246,13 +244,7 @@ _WS_RE = re.compile(r"\s+")
 _GENDER_TITLE_RE = re.compile(r"\b(Mr|Mrs|Ms|Miss)\.?\s+$")
 
 
-def _load_first_names() -> dict[str, str]:
-    """first name -> 'male' / 'female' from ``data/first_names.csv`` (read once)."""
-    with open(FIRST_NAMES_PATH, encoding="utf-8", newline="") as fh:
-        return {r["first_name"]: r["gender"] for r in csv.DictReader(fh)}
-
-
-FIRST_NAMES = _load_first_names()
+FIRST_NAMES = FIRST_NAME_GENDERS  # first name -> 'male' / 'female' (``data/first_names.csv``)
 
 
 @functools.lru_cache(maxsize=1 << 16)

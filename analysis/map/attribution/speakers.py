@@ -225,8 +225,8 @@ def _classify(ctx: _Ctx, s: int, e: int, extra: str = "", pos: int = 0) -> Optio
     return _Speaker(name, "named", role, hs, he, ekind)
 
 
-#: a word before a participle cue whose subject is the sentence's ("... before saying, “")
-_SUBJECT_BEFORE_PARTICIPLE = [[w] for w in ("before", "after", "by", "while", "when", "then")]
+#: a word before a participle cue whose subject is the clause's ("... before saying, “")
+_SUBJECT_BEFORE_PARTICIPLE = frozenset(("before", "after", "by", "while", "when", "then"))
 
 
 def _cue_speaker(ctx: _Ctx, lo: int, ss: int, o: int):
@@ -244,7 +244,8 @@ def _cue_speaker(ctx: _Ctx, lo: int, ss: int, o: int):
     if _PART_RE.fullmatch(cueword):
         if text[lo:cm.start()].rstrip().endswith(","):
             return _subject(ctx, ss, o), cm  # "X ..., saying: “"
-        if text[lo:cm.start()].split()[-1:] in _SUBJECT_BEFORE_PARTICIPLE and text[cm.end():o].strip() in (":", ","):
+        before = text[lo:cm.start()].split()[-1:]
+        if before and before[0] in _SUBJECT_BEFORE_PARTICIPLE and text[cm.end():o].strip() in (":", ","):
             # "X deflected questions before saying, “": the subject of the clause, the last one
             # after "that" ("a survivor said that Roof answered by saying, “": Roof)
             that = text.rfind(" that ", ss, cm.start())
