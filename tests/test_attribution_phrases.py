@@ -12,6 +12,17 @@ from analysis.map.attribution.phrases import _appos_after, _np_back, _np_fwd, _s
     ("He later added", " later added", "He"),
     ("Genevieve Casagrande at the Institute believes", " believes", "Genevieve Casagrande at the Institute"),
     ("the talks went badly, said", ", said", None),  # no noun phrase before the comma
+    # a time between the subject and its cue is no part of the subject
+    ("Gov. Ann Lee on Monday argued", " argued", "Gov. Ann Lee"),
+    ("City officials Tuesday night announced", " announced", "City officials"),
+    ("The mayor in March 2014 announced", " announced", "The mayor"),
+    ("Tom Reed last week said", " said", "Tom Reed"),
+    ("the minister yesterday pledged", " pledged", "the minister"),
+    ("Tom Reed later Thursday told", " told", "Tom Reed"),
+    # ... unless it ends an apposition, or names something
+    ("Tom Reed, who spoke on Monday, said", ", said", None),
+    ("Super Tuesday showed", " showed", "Super Tuesday"),
+    ("preachers like Billy Sunday warned", " warned", "Billy Sunday"),
 ])
 def test_np_back(text, cue, phrase):
     got = _np_back(text, 0, text.index(cue))

@@ -69,3 +69,26 @@ def test_quote_only_cues_cite_no_source(body):
     from analysis.map.pipeline import analyse_article
     a = analyse_article(Article("s", "s.txt", "A headline\n\n" + body))
     assert a.sources == []
+
+
+@pytest.mark.parametrize("body, sources", [
+    # a time between subject and cue is skipped; a day alone is no source
+    ("Gov. Ann Lee on Monday announced a new budget for the schools.", ["Ann Lee"]),
+    ("Tom Reed, who met the mayor on Friday, said he was shocked by the verdict.", ["Tom Reed"]),
+    ("Theresa May has been home secretary for years. May said the plan would work.", ["Theresa May"]),  # a surname
+])
+def test_no_day_as_source(body, sources):
+    _, _, _, src = run(body + "\n\nAnother paragraph follows here.")
+    assert [x.source for x in src] == sources
+
+
+@pytest.mark.parametrize("body, source, kind", [
+    # a quoted speaker's kind is that of the name the phrase ends in, not of a longer mention
+    # inside it (the department is the spokesman's affiliation)
+    ("“We are done here,” said State Department spokesman John Kirby.", "John Kirby", "person"),
+    ("“We are done here,” said Justice Dept spokesman Peter Carr.", "Peter Carr", "person"),
+    ("“We are done here,” the State Department said.", "State Department", "government"),
+])
+def test_quoted_speaker_kind_is_the_head_name(body, source, kind):
+    _, _, _, src = run(body + "\n\nAnother paragraph follows here.")
+    assert [(x.source, x.source_kind) for x in src] == [(source, kind)]

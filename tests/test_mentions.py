@@ -129,7 +129,7 @@ def test_capitalised_names_with_cues(text, expected):
     ("The ruling came from Justice Okonkwo on Friday.", [("Justice Okonkwo", "Okonkwo", "person")]),
     ("Crime fell, the Bureau of Justice Statistics said.", [("Bureau of Justice Statistics", "Bureau of Justice Statistics", "organisation")]),
     ("The list is kept by Officer Down Memorial Page volunteers.", []),
-    ("The Department Inspector General Mira Sandoval said so.", [("Inspector General Mira Sandoval", "Mira Sandoval", "person")]),
+    ("The Department Inspector General Mira Sandoval said so.", [("Inspector General Mira Sandoval", "Mira Sandoval", "person")]),    ("The Justice Dept said the case was closed.", [("Justice Dept", "Justice Dept", "organisation")]),  # an abbreviation
 ])
 def test_titles_before_names_only(text, expected):
     got = [(m.text, m.entity, m.kind) for m in body(text) if m.method == "capitalised"]

@@ -117,7 +117,7 @@ adviser advisor aide diplomat negotiator lawyer doctor surgeon resident defector
 """.split())
 ORG_WORDS = frozenset("""
 Army Front Brigade Brigades Battalion Battalions Division Regiment Corps Council Ministry
-Department Institute Institution Foundation Observatory Party Forces Force Group Alliance
+Department Dept Institute Institution Foundation Observatory Party Forces Force Group Alliance
 Coalition Committee Commission Agency University College School Center Centre Association
 Organization Organisation Union Federation Network Movement Company Corporation Corp Inc Ltd
 Bank Fund Trust Society Office Bureau Administration Authority Service Services Guard Guards

@@ -112,6 +112,19 @@ class _Ctx(_Coref):
             return max(inside, key=lambda m: (m.end, m.end - m.start))
         return loose
 
+    def name_mention(self, s: int, e: int, name: str) -> Optional[Mention]:
+        """The mention that decides the kind of ``name``, the source the phrase text[s:e] names:
+        one inside it of that entity, else its head mention when that ends the phrase ("State
+        Department spokesman John Kirby" is a person: the department is his affiliation)."""
+        i = bisect.bisect_left(self.m_starts, s)
+        while i < len(self.mentions) and self.mentions[i].start < e:
+            m = self.mentions[i]
+            if m.entity == name and m.end <= e:
+                return m
+            i += 1
+        m = self.head_mention(s, e)
+        return m if m is not None and m.end >= e - 1 else None
+
     def _in_quote(self, pos: int) -> bool:
         i = bisect.bisect_right(self.quoted, (pos, 1 << 62)) - 1
         return i >= 0 and self.quoted[i][0] < pos < self.quoted[i][1]

@@ -13,7 +13,7 @@ from itertools import islice
 from typing import Optional, TYPE_CHECKING
 
 from .lexicon import (
-    ABBREVIATIONS, ADVERBS_BEFORE_CUE, ANON_HEADS, COMMON_SENTENCE_STARTERS, DETERMINERS, MEDIA_HEADS,
+    ABBREVIATIONS, ADVERBS_BEFORE_CUE, ANON_HEADS, COMMON_SENTENCE_STARTERS, DETERMINERS, FIRST_NAMES, MEDIA_HEADS,
     MEDIA_MODIFIERS, MEDIA_WORDS, MODIFIERS, NAME_CONNECTORS, NP_HEADS, ORG_WORDS, PERSON_HEADS, PRONOUNS, _TITLE_RE,
     _role_word,
 )
@@ -128,6 +128,9 @@ def _np_back(text: str, lo: int, p: int) -> Optional[tuple[int, int]]:
     >>> t[s:e]
     'State Department spokesman John Kirby'
     """
+    t = _TIME_BEFORE_CUE_RE.search(text, max(lo, p - 48), p)
+    if t is not None and (t.group(1) is not None or not _names_day(text[max(lo, t.start() - 12):t.start()])):
+        p = t.start()  # "Hogan on Monday argued": the time is no part of the subject
     s0 = max(lo, p - 110)
     # most phrases are short: first the tokens of the last _NP_BACK_TAIL characters or so, from a
     # space on (so the same tokens as the whole window's last ones); the whole window when the
@@ -142,6 +145,25 @@ def _np_back(text: str, lo: int, p: int) -> Optional[tuple[int, int]]:
         return _np_back_in(text, _toks(text, s0, cut) + tail, p, False)
     return _np_back_in(text, _toks(text, s0, p), p, False)
 
+
+#: a time between a subject and its cue: "Hogan on Monday argued", "officials Monday announced",
+#: "Walker in January announced", "Cruz last week said" (group 1: the word before a weekday); not
+#: one before a comma, which ends an apposition ("Khan, who spoke on Thursday, said")
+_TIME_BEFORE_CUE_RE = re.compile(
+    r"(?<=[\w.’'])(?:\s+(?:(on|late|early|earlier|later)\s+)?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
+    r"(?:\s+(?:night|morning|afternoon|evening))?"
+    r"|\s+in\s+(?:January|February|March|April|May|June|July|August|September|October|November|December)(?:\s+\d{4})?"
+    r"|\s+(?:last|this|earlier\s+this|later\s+this)\s+(?:week|month|year|morning|afternoon|evening|weekend)"
+    r"|\s+(?:yesterday|today|tonight))\s*$")
+#: words that make a weekday the name of something ("Super Tuesday", "Black Friday")
+_DAY_NAMES = frozenset(("Super", "Black", "Cyber", "Good", "Holy", "Ash", "Palm", "Easter", "Giving"))
+
+
+def _names_day(before: str) -> bool:
+    """Does the word ending ``before`` make the weekday after it a name ("Super Tuesday", or a
+    surname after a first name: "Billy Sunday")?"""
+    w = before.rsplit(None, 1)[-1:]
+    return bool(w) and (w[0] in _DAY_NAMES or w[0] in FIRST_NAMES)
 
 #: the characters before a cue :func:`_np_back` tokenises first
 _NP_BACK_TAIL = 40

@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING
 from ...records import Mention, Parsed, Quote, Source
 from .context import _context
 from .cues import _PART_RE, _SRC_CUE_RE
-from .lexicon import _KIND_FOR_SOURCE, _MEDIA_RE, _WS_RE, _entity_kind
+from .lexicon import _CALENDAR_WORDS, _KIND_FOR_SOURCE, _MEDIA_RE, _WS_RE, _entity_kind
 from .marks import _SpanCover
 from .phrases import _TRAIL_ADV_RE, _appos_after, _np_back, _np_fwd, _owned_medium, _subject
 from .sentences import _sent_end, _sent_start
@@ -59,6 +59,8 @@ def _via(ctx: _Ctx, p: int, hi: int) -> str:
     return ""
 
 
+#: a source named by these words alone is a date, not a source ("May" is a surname too)
+_CALENDAR_NAME = frozenset(_CALENDAR_WORDS - {"may"})
 #: a subject's apposition up to its cue: ", another activist group, "
 _APPOS_GAP_RE = re.compile(r"\s*,[^,;:“”\"]{2,80},\s*(?:also\s+|later\s+)?")
 
@@ -110,7 +112,7 @@ def find_sources(parsed: Parsed, quotes: list[Quote], mentions: list[Mention]) -
             continue
         bs, be = block_of(s)
         se = _sent_end(text, e, be)
-        kind = "anonymous" if q.speaker_kind == "anonymous" else _entity_kind(q.speaker, ctx.mention_in(s, e))
+        kind = "anonymous" if q.speaker_kind == "anonymous" else _entity_kind(q.speaker, ctx.name_mention(s, e, q.speaker))
         if q.how == "pronoun" and q.speaker_kind == "named":  # he/she: a person; they/we: a group
             kind = _entity_kind(q.speaker, None)
         via = _via(ctx, e, se)
@@ -146,6 +148,8 @@ def find_sources(parsed: Parsed, quotes: list[Quote], mentions: list[Mention]) -
                 np = _subject(ctx, ss, cs) if text[ss:cs].rstrip().endswith(",") else None
             else:
                 np = _np_back(text, max(ss, cs - 150), cs)
+                if np is not None and _CALENDAR_NAME.issuperset(text[np[0]:np[1]].lower().split()):
+                    np = None  # "X, who spoke on Friday, said": the subject is before the apposition
                 if np is None:
                     pre = text[ss:cs].rstrip()
                     pre2 = _TRAIL_ADV_RE.sub("", pre)
@@ -183,6 +187,8 @@ def find_sources(parsed: Parsed, quotes: list[Quote], mentions: list[Mention]) -
                         spk = alt
             if spk is None or spk.name is None:
                 continue
+            if _CALENDAR_NAME.issuperset(spk.name.lower().split()):
+                continue  # "Yates, who got the licence on Friday, said": a day is nobody
             if spk.ekind == "pronoun" and low in ("believes", "believe", "estimated", "estimates"):
                 continue
             if text[s:e].lower() == "i":

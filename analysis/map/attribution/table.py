@@ -74,7 +74,7 @@ def find_attributions(result) -> list[Attribution]:
         elif q.speaker_kind == "anonymous":
             kind = "anonymous"
         else:
-            kind = src.source_kind if src else _entity_kind(q.speaker, ctx.mention_in(ss, se) if ss is not None else None)
+            kind = src.source_kind if src else _entity_kind(q.speaker, ctx.name_mention(ss, se, q.speaker) if ss is not None else None)
         anchor = ss if ss is not None else q.start
         lo, hi = max(0, min(q.start, anchor) - 160), min(len(text), max(q.end, se or q.end) + 160)
         if q.cue == ":":
