@@ -33,6 +33,10 @@ from attribution_helpers import attribs
      "the clinic would close", "Nora Vale", "said"),
     ('“We will appeal the decision today,” said Ada Park.', "direct",
      "We will appeal the decision today,", "Ada Park", "said"),
+    # "May" is a surname as well as a month; a time before the cue is skipped
+    ("Theresa May said the plan would work.", "indirect", "the plan would work", "Theresa May", "said"),
+    ("Gov. Ann Lee on Monday argued that the schools needed money.", "indirect",
+     "the schools needed money", "Ann Lee", "argued"),
 ])
 def test_attribution(body, kind, content, source, cue):
     rows = attribs(body)

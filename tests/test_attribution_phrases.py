@@ -23,6 +23,8 @@ from analysis.map.attribution.phrases import _appos_after, _np_back, _np_fwd, _s
     ("Tom Reed, who spoke on Monday, said", ", said", None),
     ("Super Tuesday showed", " showed", "Super Tuesday"),
     ("preachers like Billy Sunday warned", " warned", "Billy Sunday"),
+    ("He made his case Tuesday and said", " said", None),  # a day and a connector
+    ("The alleged", " alleged", None),  # a connector alone
 ])
 def test_np_back(text, cue, phrase):
     got = _np_back(text, 0, text.index(cue))

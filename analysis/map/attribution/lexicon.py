@@ -193,8 +193,11 @@ TITLE_FORMS = {"governor": ("Governor", "Gov"), "senator": ("Senator", "Sen"),
                "judge": ("Judge",), "justice": ("Justice",), "ambassador": ("Ambassador",),
                "chancellor": ("Chancellor",), "speaker": ("Speaker",)}
 WEEKDAYS = frozenset(("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"))
-_CALENDAR_WORDS = {"january", "february", "march", "april", "may", "june", "july", "august",
-                   "september", "october", "november", "december"} | {d.lower() for d in WEEKDAYS}
+MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August", "September",
+          "October", "November", "December")
+#: words that name a day or month where a speaker could stand ("Friday, said"), in lower case;
+#: not "may", a surname too ("May said", Theresa May)
+_CALENDAR_WORDS = frozenset({m.lower() for m in MONTHS} - {"may"} | {d.lower() for d in WEEKDAYS})
 
 
 def _alt(words) -> str:

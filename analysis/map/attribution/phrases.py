@@ -14,8 +14,8 @@ from typing import Optional, TYPE_CHECKING
 
 from .lexicon import (
     ABBREVIATIONS, ADVERBS_BEFORE_CUE, ANON_HEADS, COMMON_SENTENCE_STARTERS, DETERMINERS, FIRST_NAMES, MEDIA_HEADS,
-    MEDIA_MODIFIERS, MEDIA_WORDS, MODIFIERS, NAME_CONNECTORS, NP_HEADS, ORG_WORDS, PERSON_HEADS, PRONOUNS, _TITLE_RE,
-    _role_word,
+    MEDIA_MODIFIERS, MEDIA_WORDS, MODIFIERS, MONTHS, NAME_CONNECTORS, NP_HEADS, ORG_WORDS, PERSON_HEADS, PRONOUNS,
+    WEEKDAYS, _CALENDAR_WORDS, _TITLE_RE, _role_word,
 )
 
 if TYPE_CHECKING:
@@ -150,9 +150,9 @@ def _np_back(text: str, lo: int, p: int) -> Optional[tuple[int, int]]:
 #: "Walker in January announced", "Cruz last week said" (group 1: the word before a weekday); not
 #: one before a comma, which ends an apposition ("Khan, who spoke on Thursday, said")
 _TIME_BEFORE_CUE_RE = re.compile(
-    r"(?<=[\w.’'])(?:\s+(?:(on|late|early|earlier|later)\s+)?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
+    r"(?<=[\w.’'])(?:\s+(?:(on|late|early|earlier|later)\s+)?(?:%s)" % "|".join(sorted(WEEKDAYS)) +
     r"(?:\s+(?:night|morning|afternoon|evening))?"
-    r"|\s+in\s+(?:January|February|March|April|May|June|July|August|September|October|November|December)(?:\s+\d{4})?"
+    r"|\s+in\s+(?:%s)(?:\s+\d{4})?" % "|".join(MONTHS) +
     r"|\s+(?:last|this|earlier\s+this|later\s+this)\s+(?:week|month|year|morning|afternoon|evening|weekend)"
     r"|\s+(?:yesterday|today|tonight))\s*$")
 #: words that make a weekday the name of something ("Super Tuesday", "Black Friday")
@@ -227,6 +227,9 @@ def _np_back_in(text: str, toks: list, p: int, partial: bool):
     words = toks[start:]
     if not any(w.w[:1].isupper() or w.lw in ANON_HEADS or w.lw in MEDIA_HEADS or w.lw in NP_HEADS for w in words):
         return None
+    if all(w.lw in _CALENDAR_WORDS or w.lw in NAME_CONNECTORS for w in words):
+        return None  # a day ("X, who spoke on Friday, said", "his case Tuesday and said") or a
+        # connector alone ("The alleged shooter": no cue there) names nobody
     return toks[start].s, toks[-1].e
 
 

@@ -59,8 +59,6 @@ def _via(ctx: _Ctx, p: int, hi: int) -> str:
     return ""
 
 
-#: a source named by these words alone is a date, not a source ("May" is a surname too)
-_CALENDAR_NAME = frozenset(_CALENDAR_WORDS - {"may"})
 #: a subject's apposition up to its cue: ", another activist group, "
 _APPOS_GAP_RE = re.compile(r"\s*,[^,;:“”\"]{2,80},\s*(?:also\s+|later\s+)?")
 
@@ -148,8 +146,6 @@ def find_sources(parsed: Parsed, quotes: list[Quote], mentions: list[Mention]) -
                 np = _subject(ctx, ss, cs) if text[ss:cs].rstrip().endswith(",") else None
             else:
                 np = _np_back(text, max(ss, cs - 150), cs)
-                if np is not None and _CALENDAR_NAME.issuperset(text[np[0]:np[1]].lower().split()):
-                    np = None  # "X, who spoke on Friday, said": the subject is before the apposition
                 if np is None:
                     pre = text[ss:cs].rstrip()
                     pre2 = _TRAIL_ADV_RE.sub("", pre)
@@ -187,8 +183,8 @@ def find_sources(parsed: Parsed, quotes: list[Quote], mentions: list[Mention]) -
                         spk = alt
             if spk is None or spk.name is None:
                 continue
-            if _CALENDAR_NAME.issuperset(spk.name.lower().split()):
-                continue  # "Yates, who got the licence on Friday, said": a day is nobody
+            if _CALENDAR_WORDS.issuperset(spk.name.lower().split()):
+                continue  # "X outlined his case Tuesday and said": a day is nobody
             if spk.ekind == "pronoun" and low in ("believes", "believe", "estimated", "estimates"):
                 continue
             if text[s:e].lower() == "i":
