@@ -12,6 +12,10 @@ from attribution_helpers import attribs
     ("A spokeswoman for Lakeside Hotels, Mia Chen, said the rooms were full.", "Lakeside Hotels"),
     ("Treasury Department spokesman Rob Hale said the bonds were sold.", "Treasury Department"),
     ("Rob Hale said the bonds were sold.", ""),
+    # a relation to a person is no employer
+    ("Rob Hale, a close friend of Senator Ann Lee's, said the bonds were sold.", ""),
+    ("Mia Chen, the widow of Tom Chen, said the rooms were full.", ""),
+    ("Mia Chen, a lawyer for Lakeside Hotels, said the rooms were full.", "Lakeside Hotels"),
 ])
 def test_affiliation(body, affiliation):
     rows = attribs(body)

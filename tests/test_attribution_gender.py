@@ -21,3 +21,40 @@ def test_gender(body, gender):
 def test_plural_source_has_no_single_gender():
     rows = attribs("Ann Lee and Bob Marsh said the bill would pass.\n\nMore text.")
     assert rows[0].source == "Ann Lee and Bob Marsh" and rows[0].speaker_gender == ""
+
+
+@pytest.mark.parametrize("body, name, gender", [
+    # no first-name list knows "Zoltar"; the pronoun credited to him decides for all his rows
+    ("Zoltar Quimby said the river will flood.\n\n“We must leave,” he said.", "Zoltar Quimby", "male"),
+    ("Zoltar Quimby said the river will flood.\n\n“We must leave,” she said.", "Zoltar Quimby", "female"),
+    # nothing credited to him by a pronoun: no guess
+    ("Zoltar Quimby said the river will flood.\n\nThe river rose.", "Zoltar Quimby", ""),
+])
+def test_a_pronoun_credited_to_a_person_genders_all_their_rows(body, name, gender):
+    from analysis.map.pipeline import analyse_article, article_rows
+    from analysis.records import Article
+    from analysis.tables import TABLES
+
+    rows = article_rows(analyse_article(Article("t", "t.txt", "A headline\n\n" + body)),
+                        skip=frozenset({"claims", "framing"}))
+    for table, col in (("attributions", "source"), ("sources", "source"), ("quotes", "speaker")):
+        cols = TABLES[table]
+        got = {r[cols.index("speaker_gender")] for r in rows[table] if r[cols.index(col)] == name}
+        assert got <= {gender} and (table == "quotes" or got == {gender}), (table, got)
+
+
+def test_pronouns_that_disagree_decide_nothing():
+    from analysis.map.attribution import one_gender_per_person
+    from analysis.tables import TABLES
+
+    cols = TABLES["attributions"]
+
+    def row(i, gender, said):
+        r = dict.fromkeys(cols, "")
+        r.update(article_id="x", attribution_id=i, source="Kim Roe", source_kind="person",
+                 speaker_gender=gender, source_text=said)
+        return tuple(r[c] for c in cols)
+
+    rows = [row(0, "", "Kim Roe"), row(1, "male", "he"), row(2, "female", "she")]
+    got, _, _ = one_gender_per_person(rows, [], [])
+    assert got == rows

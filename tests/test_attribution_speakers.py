@@ -106,3 +106,52 @@ def test_an_owner_mention_before_a_name_is_kept_whole():
     at = len("Headline here\n\n") + body.index("Valley")
     _, q, _, src = run(body, [Mention(at, at + 11, "Valley Post", "Valley Post", "media", "gazetteer")])
     assert not any("’s" in (x.speaker or "") for x in q) and not any("’s" in s.source for s in src)
+
+
+@pytest.mark.parametrize("body, quote_start, speaker, kind", [
+    # capitalised plurals of parties, creeds and nations are groups of people, never one person
+    ("The vote failed.\n\nRepublicans said: “We will try again next year.”", "We will", "Republicans", "anonymous"),
+    ("The vote failed.\n\n“We will try again,” House Democrats said.", "We will", "House Democrats", "anonymous"),
+    # a plural head capitalised only because it opens the sentence
+    ("The storm passed.\n\nOfficials said: “The roads are open again.”", "The roads", "officials", "anonymous"),
+    # a plural head after a place or a person: people described, not the place named
+    ("The polls closed.\n\n“It was a long day,” Virginia voters said.", "It was", "Virginia voters", "anonymous"),
+    # a one-word name written with "the" is an organisation or a medium, unless it is a title
+    ("The synod met.\n\n“The rule is new,” the Vatican said.", "The rule", "Vatican", "named"),
+    ("The synod met.\n\n“The rule is new,” the Pope said.", "The rule", "Pope", "named"),
+    # the words that open a colon introduction are not all names
+    ("The race is close.\n\nSaid a third Iowa Republican: “He is about to lose his place.”",
+     "He is", "a third Iowa Republican", "anonymous"),
+    ("The race is close.\n\nOr: “The only thing worse than second is first.”", "The only", None, "unattributed"),
+    ("The race is close.\n\nSimilarly: “The only thing worse than second is first.”", "The only", None, "unattributed"),
+    # a noun or a modal that opens the sentence may still be a surname
+    ("The race is close.\n\nRice said: “The only thing worse than second is first.”", "The only", "Rice", "named"),
+])
+def test_groups_and_words_that_name_nobody(body, quote_start, speaker, kind):
+    q = quote_starting(body, quote_start)
+    assert (q.speaker, q.speaker_kind) == (speaker, kind)
+
+
+@pytest.mark.parametrize("body, source, source_kind", [
+    ("The Vatican announced that the rule was new.", "Vatican", "organisation"),
+    ("The Times reported that the rule was new.", "Times", "media"),
+    # a name made only of common words, no given name among them, is no person's
+    ("West Point said that the rule was new.", "West Point", "organisation"),
+    ("Al Gore said that the rule was new.", "Al Gore", "person"),
+    ("The Prime Minister said that the rule was new.", "Prime Minister", "person"),
+    ("The Clintons said that the rule was new.", "Clintons", "person"),
+])
+def test_source_kind_of_a_name(body, source, source_kind):
+    from attribution_helpers import attribs
+
+    rows = attribs(body)
+    assert [(a.source, a.source_kind) for a in rows] == [(source, source_kind)]
+
+
+@pytest.mark.parametrize("label, speaker", [
+    ("UPDATE", None), ("ANALYSIS", None),
+    ("NATO", "NATO"),  # an acronym, no common word
+])
+def test_a_label_in_capitals_is_no_speaker(label, speaker):
+    q = quote_starting(f"The talks went on.\n\n{label}: “The talks will go on into the night.”", "The talks will")
+    assert q.speaker == speaker

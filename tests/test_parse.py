@@ -265,6 +265,12 @@ BODY_CASES = [
     ("Rebels Gain\n\nCLOSE The mayor spoke after the flood. Video provided by Newsy Newsy\n\n"
      "The rebels gained.\n\nPlay video\n\nWatch the full interview\n\n03:56\n\nMore fighting.",
      ["The rebels gained.", "More fighting."], ["player", "player", "player", "player"]),
+    # a live blog's entry stamps and a labelled advert slot are no text (a quote after them is
+    # not credited to "ET" or "Advertisement")
+    ("Pope Speaks\n\nThe pope spoke.\n\nUpdated at 10:53 a.m. ET:\n\n“Peace matters.”\n\nAdvertisement:\n\n"
+     "Posted 9:05 PM EST\n\nUpdated at noon, the police said more.",
+     ["The pope spoke.", "“Peace matters.”", "Updated at noon, the police said more."],
+     ["timestamp", "advert", "timestamp"]),
     # a sentence that only talks about a video stays
     ("Rebels Gain\n\nWe watched the video twice.\n\nI must watch it again, she said.",
      ["We watched the video twice.", "I must watch it again, she said."], []),

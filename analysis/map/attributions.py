@@ -9,12 +9,12 @@ had in the package. The notebook views of the table are :mod:`analysis.views.att
 from .attribution._compat import lookup
 from .attribution.affiliation import affiliation
 from .attribution.cues import CUE_KINDS, CUES, CUES_PATH
-from .attribution.gender import gender
+from .attribution.gender import gender, one_gender_per_person
 from .attribution.indirect import Attribution
 from .attribution.table import attribution_rows, find_attributions, with_speaker_details
 
 __all__ = ["Attribution", "CUE_KINDS", "CUES", "CUES_PATH", "affiliation", "attribution_rows",
-           "find_attributions", "gender", "with_speaker_details"]
+           "find_attributions", "gender", "one_gender_per_person", "with_speaker_details"]
 __getattr__ = lookup(__name__)
 
 # the old module's own names for what the package calls otherwise

@@ -192,7 +192,9 @@ FIRST_NAME_GENDERS = load_first_names()
 #: Given names of ``data/first_names.csv`` that in news head other names more often than they
 #: start a person's ("Virginia Republicans", "Beverly Hills", "the Rose Garden"): their gender
 #: still counts, but "<name> <Capitalised>" is no person for that alone
-PLACE_LIKE_GIVEN_NAMES = frozenset("Virginia Beverly Rose".split())
+PLACE_LIKE_GIVEN_NAMES = frozenset("""Virginia Beverly Rose
+Will Grant Hope Faith Joy June April Summer Grace Holly Ivy Crystal Amber Autumn Rich Guy Earl Miles
+Ward Dawn Olive Pearl Ruby Iris Jade Violet Misty Candy Daisy Ginger Rusty Buck Bud Chip Art""".split())
 #: the given names above and those of ``data/first_names.csv``
 FIRST_NAMES = _GIVEN_NAMES | (FIRST_NAME_GENDERS.keys() - PLACE_LIKE_GIVEN_NAMES)
 

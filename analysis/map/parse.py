@@ -208,7 +208,11 @@ _BOILER_LINE_PATTERN = (
     r"|(?:play|replay|watch|listen to)(?: the)?(?: full)? (?:video|audio|clip|interview|segment)s?\b.{0,60}"
     r"|(?:loading (?:the )?(?:video|player)|video (?:player )?(?:is )?loading)\W{0,8}"
     r"|\(?\d{1,2}:\d\d(?::\d\d)?\)?)"
-    r"|(?P<advert>advertisement|sponsored(?: content)?|ad|adchoices|paid content)"
+    r"|(?P<advert>(?:advertisement|sponsored(?: content)?|ad|adchoices|paid content):?)"
+    # a live blog's entry stamp: "Updated at 10:53 a.m. ET:", "Posted 5:00 PM EST" (a line
+    # that is a date as well is a ``date`` line, see _is_date_line)
+    r"|(?P<timestamp>(?:last )?(?:updated?|posted|published)(?: at| on)? \d{1,2}(?::\d\d)?\s*(?:[ap]\.?m\.?)?"
+    r"(?: [a-z]{1,4}\.?)?:?)"
     r"|(?P<newsletter>(?:sign up|subscribe)\b.{0,80}(?:newsletter|email|updates|subscription|today).{0,40})"
     r"|(?P<copyright>(?:copyright|©|\(c\)).{0,160})"
     r"|(?P<photo_credit>\[?\s*(?:photo|image|picture|video|photograph|illustration|graphic)s?(?: credit)?\s*(?:by|:)[^\n]{0,150}"

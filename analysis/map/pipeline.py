@@ -164,6 +164,8 @@ def article_rows(result: ArticleAnalysis, *, skip: frozenset = frozenset(),
                             else list(attribution_rows))
     rows["quotes"], rows["sources"] = attributions.with_speaker_details(
         result, rows["attributions"], rows["quotes"], rows["sources"])
+    rows["attributions"], rows["quotes"], rows["sources"] = attributions.one_gender_per_person(
+        rows["attributions"], rows["quotes"], rows["sources"])
     if "claims" not in skip:
         rows["claims"] = claims.claim_rows(result)
     if "framing" not in skip:

@@ -22,7 +22,7 @@ The notebook views of the table are :mod:`analysis.views.attributions`.
 from .affiliation import affiliation
 from .cues import CUE_KINDS, CUE_VERBS, CUES, CUES_PATH, PARTICIPLE_CUES, SOURCE_ONLY_CUES
 from .direct import find_quotes
-from .gender import gender
+from .gender import gender, one_gender_per_person
 from .indirect import Attribution
 from .sources import find_sources
 from .table import attribution_rows, find_attributions, with_speaker_details
@@ -30,5 +30,5 @@ from .table import attribution_rows, find_attributions, with_speaker_details
 __all__ = [
     "Attribution", "CUE_KINDS", "CUE_VERBS", "CUES", "CUES_PATH", "PARTICIPLE_CUES", "SOURCE_ONLY_CUES",
     "affiliation", "attribution_rows", "find_attributions", "find_quotes", "find_sources", "gender",
-    "with_speaker_details",
+    "one_gender_per_person", "with_speaker_details",
 ]

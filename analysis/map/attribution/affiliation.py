@@ -27,6 +27,10 @@ _AFFIL_PRE_RE = re.compile(r"((?:[A-Z][\w’'.&-]*\s+){1,4}?)(?:%s)\b" % "|".joi
                            "press secretary", "communications director", "official", "officials",
                            "aide", "adviser", "advisor", "analyst", "economist", "researcher",
                            "strategist", "director", "chairman", "chairwoman", "lawyer", "commander")))
+#: "a close friend of McCain's", "the widow of ...": a relation to someone, not an employer
+_KIN_BEFORE_RE = re.compile(r"\b(?:friends?|wife|husband|son|daughter|mother|father|brother|sister|widow|widower|"
+                            r"cousin|uncle|aunt|nephew|niece|grandson|granddaughter|grandmother|grandfather|"
+                            r"fan|admirer|critic|biographer|classmate|neighbou?r|fianc[ée]e?)\s*$")
 _OWNER_END_RE = re.compile(r"[’']s$")
 _NOT_ORG = {"Mr", "Mrs", "Ms", "Dr", "The", "A", "An", "He", "She", "It", "They", "President",
             "Sen", "Rep", "Gov", "Senator", "Governor", "Secretary", "Former", "Then", "Vice"}
@@ -41,6 +45,9 @@ def affiliation(text: str, s: int, e: int, *, extra: str = "", name: str = "") -
     >>> t = "Suqour al Jabal's commander, Hassan Haj Ali, said"
     >>> affiliation(t, 0, 43)
     'Suqour al Jabal'
+    >>> t = "Lindsey Graham, a close friend of McCain's, said"
+    >>> affiliation(t, 0, 14, extra=t[14:42])
+    ''
     """
     phrase = text[s:e] + " " + extra
     name_words = set(name.split())
@@ -48,7 +55,7 @@ def affiliation(text: str, s: int, e: int, *, extra: str = "", name: str = "") -
     if m and not set(m.group(1).split()) <= name_words:
         return _clean_org(m.group(1))
     m = _AFFIL_AFTER_RE.search(phrase)
-    if m:
+    if m and not _KIN_BEFORE_RE.search(phrase, 0, m.start()):
         org = _clean_org(m.group(1))
         if org and not set(org.split()) <= name_words:
             return org

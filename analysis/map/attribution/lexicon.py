@@ -19,7 +19,8 @@ from ..mentions import FIRST_NAME_GENDERS
 PRONOUNS = {"he": "person", "she": "person", "they": "any", "we": "any", "i": "person"}
 DETERMINERS = {
     "a", "an", "one", "the", "some", "several", "two", "three", "four", "another", "other",
-    "many", "most", "few", "their", "his", "her", "its", "our", "both", "all", "these", "those",
+    "many", "most", "few", "their", "his", "her", "its", "our", "your", "my", "both", "all", "these",
+    "those",
 }
 ANON_HEADS = {
     "source", "sources", "official", "officials", "commander", "commanders", "fighter",
@@ -109,6 +110,38 @@ ORG_WORDS = {"observatory", "institute", "council", "committee", "front", "group
              "commission", "service", "services", "forces", "force", "company", "corporation",
              "fund", "society", "network", "alliance", "league", "state", "red cross",
              "amnesty", "hezbollah", "hamas", "isis", "isil", "daesh", "taliban", "nato"}
+def _load_lexicon_tags() -> dict:
+    """Lower-case words of the English lexicon bundled with TextBlob (pattern's
+    ``en-lexicon.txt``: common words, not names) and their part-of-speech tags; empty when that
+    file is not there."""
+    try:
+        import textblob.en as _en
+        from pathlib import Path
+
+        with open(Path(_en.__file__).with_name("en-lexicon.txt"), encoding="utf-8") as fh:
+            pairs = (line.split() for line in fh)
+            return {p[0]: p[1] for p in pairs if len(p) >= 2 and p[0].islower() and p[0].isalpha()}
+    except OSError:
+        return {}
+
+
+#: common English words and their tags in TextBlob's lexicon ("your": PRP$, "said": VBD)
+LEXICON_TAGS = _load_lexicon_tags()
+#: common English words: a name made of these alone and no given name ("West Point", "Planned
+#: Parenthood", "Common Core") names no person (see _entity_kind)
+COMMON_WORDS = frozenset(LEXICON_TAGS)
+#: tags of words that open sentences but name nobody, capitalised or not ("Or:", "Said a
+#: third Iowa Republican:", "Similarly:"); no MD or noun tags: "May", "Will", "Rice" are names
+NOT_NAME_TAGS = frozenset("CC DT EX IN PDT PRP PRP$ RB RBR RBS TO UH VBD VBG WDT WP WP$ WRB".split())
+
+
+def _common_words_only(words: list[str]) -> bool:
+    """Are all of ``words`` (two or more) common words, none a given name of ``data/first_names.csv``,
+    and the last no person's title or role ("Prime Minister", "the Texas Republican" are people)?"""
+    return (len(words) >= 2 and words[-1].lower() not in PERSON_HEADS and not _role_word(words[-1].lower())
+            and all(w.lower() in COMMON_WORDS and w not in FIRST_NAME_GENDERS for w in words))
+
+
 #: Last words of capitalised names that are places, events or documents, not people.
 NOT_PERSON_LAST_WORDS = {
     "hill", "summit", "street", "square", "avenue", "road", "house", "center", "centre", "conference",
@@ -306,7 +339,7 @@ def _entity_kind(name: str, mention: Optional[Mention]) -> str:
         return "organisation"
     if words and words[-1] in NOT_PERSON_LAST_WORDS:
         return "organisation"  # "Capitol Hill", "Sunshine Summit", "Clean Power Plan"
-    if len(words) > 4:
+    if len(words) > 4 or _common_words_only(stripped.split()):
         return "organisation"
     return "person"
 
@@ -322,6 +355,21 @@ NP_HEADS = PERSON_HEADS | {"supporter", "supporters", "voters", "advocates", "de
                            "commission", "committee", "council", "spokesmen", "protesters", "candidates",
                            "pollsters", "leaders", "members", "sources", "people"}
 _ALL_ROLE_SINGLE = {w for ws in ROLE_WORDS.values() for w in ws if " " not in w}
+
+#: Capitalised plurals that name a group of people, never one person or an organisation:
+#: "Republicans said", "House Democrats argued", "Americans say" (plural demonyms of
+#: ``data/demonyms.csv`` count too, see speakers._group_head)
+GROUP_NOUNS = frozenset("""
+Republicans Democrats Conservatives Liberals Progressives Independents Libertarians Tories
+Americans Europeans Africans Asians Arabs Kurds Israelis Palestinians Iranians Iraqis Syrians
+Afghans Pakistanis Indians Chinese Japanese French British Dutch English Irish Swiss Spanish Koreans Mexicans Canadians Germans Britons Australians
+Muslims Christians Jews Catholics Protestants Evangelicals Hispanics Latinos Sunnis Shiites
+""".split())
+#: Lower-case heads that name people in the plural (a phrase ending in one describes people
+#: even after a capitalised modifier: "Virginia voters", "Trump aides")
+GROUP_HEADS = frozenset(w for w in (ANON_HEADS | NP_HEADS) if w.endswith("s") and w not in
+                        {"news", "data", "records", "filings", "documents", "emails", "polls", "surveys",
+                         "studies", "organizations", "groups", "status"}) | {"others"}
 
 
 def _role_word(lw: str) -> bool:

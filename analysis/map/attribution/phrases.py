@@ -13,7 +13,8 @@ from itertools import islice
 from typing import Optional, TYPE_CHECKING
 
 from .lexicon import (
-    ABBREVIATIONS, ADVERBS_BEFORE_CUE, ANON_HEADS, COMMON_SENTENCE_STARTERS, DETERMINERS, FIRST_NAMES, MEDIA_HEADS,
+    ABBREVIATIONS, ADVERBS_BEFORE_CUE, ANON_HEADS, COMMON_SENTENCE_STARTERS, DETERMINERS, FIRST_NAMES, LEXICON_TAGS,
+    MEDIA_HEADS,
     MEDIA_MODIFIERS, MEDIA_WORDS, MODIFIERS, MONTHS, NAME_CONNECTORS, NP_HEADS, ORG_WORDS, PERSON_HEADS, PRONOUNS,
     WEEKDAYS, _CALENDAR_WORDS, _TITLE_RE, _role_word,
 )
@@ -21,8 +22,10 @@ from .lexicon import (
 if TYPE_CHECKING:
     from .context import _Ctx
 
-INTRO_WORDS = {"but", "and", "yet", "so", "however", "meanwhile", "still", "also", "now",
+INTRO_WORDS = {"but", "and", "or", "yet", "so", "however", "meanwhile", "still", "also", "now",
                "then", "indeed", "instead", "later", "earlier"}
+#: cue verbs that may open a sentence before their speaker ("Said the adviser: “...”")
+_INVERTING_CUES = frozenset("said says added adds wrote writes asked asks explained noted recalled".split())
 _TOKEN_RE = re.compile(r"(?:[A-Z]\.){2,}|[^\W_][\w’'\-]*(?:\.(?=\w))?[\w’'\-]*")
 _ANON_POST_RE = re.compile(r",?\s+who\s+(?:asked|spoke|requested|declined|was|were|is|are|did)\b"
                            r"[^.,;“”\"]{0,60}?\b(?:named|anonymity|identified|publicly|record|"
@@ -348,10 +351,16 @@ def _text_subject(text: str, ss: int, hi: int) -> Optional[tuple[int, int]]:
     i = 0
     while i < len(toks) and toks[i].lw in INTRO_WORDS and i < 2:
         i += 1
+    if i < len(toks) - 1 and toks[i].lw in _INVERTING_CUES and toks[i].w[:1].isupper():
+        i += 1  # "Said a third Iowa Republican who named Christie: “": the speaker follows the verb
     # leading adverbial ending with a comma within 7 words ("In May,", "On Oct. 7,")
     for j in range(i, min(i + 10, len(toks) - 1)):
         if _gap(text, toks[j], toks[j + 1]) == "comma":
-            if toks[i].lw in COMMON_SENTENCE_STARTERS and toks[i].lw not in DETERMINERS | {"one", "two"}:
+            if (toks[i].lw in COMMON_SENTENCE_STARTERS and toks[i].lw not in DETERMINERS | {"one", "two"}
+                    or LEXICON_TAGS.get(toks[i].lw) in ("VBG", "VBN", "IN", "RB")
+                    and not any(t.w[:1].isupper() for t in toks[i + 1:j + 1])):
+                # "Continuing to explain it, X said", "Outside the courtroom, X said" (but
+                # "South Carolina Sen. Lindsey Graham, a friend of ..., said" opens with its subject)
                 i = j + 1
             break
     if i >= len(toks):

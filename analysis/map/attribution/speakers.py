@@ -11,8 +11,8 @@ from typing import Optional, TYPE_CHECKING
 from .coref import ANTECEDENT_CHARS, _introduced_anonymously
 from .cues import _CUE_RE, _PART_RE
 from .lexicon import (
-    ACRONYM_ROLES, ANON_HEADS, COMMON_SENTENCE_STARTERS, DETERMINERS, GENDER_WORDS, MEDIA_HEADS,
-    NAME_CONNECTORS, PERSON_HEADS, PRONOUNS, PRONOUN_GENDER, STATEMENT_HEADS, TITLES, _MEDIA_RE, _WS_RE,
+    ACRONYM_ROLES, ANON_HEADS, COMMON_SENTENCE_STARTERS, DETERMINERS, GENDER_WORDS, GROUP_HEADS, GROUP_NOUNS,
+    LEXICON_TAGS, MEDIA_HEADS, MEDIA_WORDS, NAME_CONNECTORS, NOT_NAME_TAGS, PERSON_HEADS, PRONOUNS, PRONOUN_GENDER, STATEMENT_HEADS, TITLES, _MEDIA_RE, _WS_RE,
     _alt, _entity_kind, _role_of, _role_word,
 )
 from .phrases import _AGE_RE, _before_paren, INTRO_WORDS, _TRAIL_ADV_RE, _gap, _np_back, _np_fwd, _strip_title, _subject, _toks, _trim
@@ -66,6 +66,63 @@ def _statement_author(ctx: _Ctx, pos: int, head: str) -> Optional[_Speaker]:
 
 
 _STATEMENT_CACHE: dict = {}
+#: plural demonyms ("Russians", "Syrians"): a group of people, like GROUP_NOUNS
+_PLURAL_DEMONYMS = frozenset(w.capitalize() for w in DEMONYMS if w.endswith("s") and w[-2:] != "ss")
+#: what may stand before a sentence's first word: quotation marks, brackets, dashes
+_OPENING_CHARS = frozenset("\"“”‘’'([—–- \t")
+
+
+def _opens_sentence(text: str, i: int) -> bool:
+    """Does the word at text[i] open a sentence (after quotation marks, brackets, dashes)?"""
+    while i > 0 and text[i - 1] in _OPENING_CHARS:
+        i -= 1
+    return i == 0 or text[i - 1] in ".!?:;\n"
+
+
+def _names_nobody(text: str, toks, k: int) -> bool:
+    """Is the one capitalised word toks[k], which opens its sentence, a word that names nobody:
+    a conjunction, pronoun, adverb or past-tense verb of TextBlob's lexicon ("Or:", "Your:",
+    "Said a third Iowa Republican:"), a verb before a determiner ("Take the following
+    passage ...:"), or a common word in capitals ("UPDATE:")? Nouns and modals stay names
+    ("Rice said:", "May told"), and so do short capitals ("WHO", "CARE").
+
+    >>> t = "Take the following passage:"
+    >>> _names_nobody(t, _toks(t, 0, len(t)), 0)
+    True
+    """
+    if toks[k].w.isupper():  # "UPDATE:", "ANALYSIS:" label a passage; "WHO", "US", "CARE" may name
+        return len(toks[k].w) > 4 and toks[k].lw in LEXICON_TAGS
+    tag = LEXICON_TAGS.get(toks[k].lw)
+    if tag in NOT_NAME_TAGS:
+        return True
+    return tag == "VB" and k + 1 < len(toks) and toks[k + 1].lw in DETERMINERS | {"this", "that"}
+
+
+def _group_head(text: str, hs: int, words: list[str], last: str, m) -> str:
+    """Does the head text[hs:...] (``words``) describe a group of people rather than name one?
+
+    'plural': a capitalised plural of a party, creed or nationality ("Republicans", "House
+    Democrats", "Americans"); 'opener': a one-word head capitalised only because it opens the
+    sentence ("Officials said", "Critics say"); 'modifier': a plural head after a capitalised
+    word that is no organisation's mention ("Virginia voters", "Trump aides"; "Pentagon
+    officials" speak for the Pentagon); '' otherwise.
+
+    >>> _group_head("Officials said", 0, ["Officials"], "officials", None)
+    'opener'
+    >>> _group_head("Rubio said", 0, ["Rubio"], "rubio", None)
+    ''
+    """
+    w = words[-1]
+    if (w in GROUP_NOUNS or w in _PLURAL_DEMONYMS) and all(x[:1].isupper() or x in ("the", "The") for x in words[:-1]):
+        return "plural"
+    if last not in GROUP_HEADS:
+        return ""
+    if len(words) == 1 and w[:1].isupper():
+        return "opener" if _opens_sentence(text, hs) else ""
+    if w.islower() and len(words) >= 2 and words[-2][:1].isupper() and (m is None or m.kind == "person"):
+        return "modifier"
+    return ""
+
 
 
 def _classify(ctx: _Ctx, s: int, e: int, extra: str = "", pos: int = 0) -> Optional[_Speaker]:
@@ -85,7 +142,8 @@ def _classify(ctx: _Ctx, s: int, e: int, extra: str = "", pos: int = 0) -> Optio
     head = text[hs:he]
     appos = phrase[cut:] + " " + extra
     am = _AFFIL_RE.match(head)
-    if am and _entity_kind(am.group(1), None) == "person" and not _TITLE_ONLY_RE.fullmatch(am.group(1)):
+    if (am and _entity_kind(am.group(1), None) == "person" and not _TITLE_ONLY_RE.fullmatch(am.group(1))
+            and am.group(1)[:4] not in ("The ", "the ")):  # "The Office of Personnel Management" is one name
         appos = head[am.end(1):] + " " + appos
         he = hs + am.end(1)
         head = am.group(1)
@@ -142,12 +200,15 @@ def _classify(ctx: _Ctx, s: int, e: int, extra: str = "", pos: int = 0) -> Optio
     person_head = last in PERSON_HEADS or _AGE_RE.fullmatch(last) is not None  # "the 46-year-old"
     cap_last = words[-1][:1].isupper() and last not in ACRONYM_ROLES  # "president and CEO"
     # "the Pentagon", "the Rev. X" name someone; "the French minister" (a demonym, no mention) describes
-    anon = (first in DETERMINERS and not (first == "the" and len(words) > 1 and last not in ANON_HEADS
+    group = _group_head(text, hs, words, last, m)
+    if group == "modifier":
+        m = None  # "Virginia voters", "Trump aides": people described, not the person named
+    anon = group or (first in DETERMINERS and not (first == "the" and len(words) > 1 and last not in ANON_HEADS
                                            and (words[1][:1].isupper() and (m is not None or words[1].lower() not in DEMONYMS)
                                                 or cap_last))) \
         or (last in ANON_HEADS and not cap_last and m is None) or place_modified
     if anon:
-        desc = head[0].lower() + head[1:] if first in DETERMINERS else head
+        desc = head[0].lower() + head[1:] if first in DETERMINERS or group == "opener" else head
         role = _role_of(head + " " + appos)
         named_in_appos = not (not appos.strip() or appos.lstrip(" ,").startswith(("who ", "whose ", "which ")))
         if first == "the" and last in STATEMENT_HEADS and not named_in_appos:
@@ -174,6 +235,7 @@ def _classify(ctx: _Ctx, s: int, e: int, extra: str = "", pos: int = 0) -> Optio
     if not any(w[:1].isupper() for w in words):
         return None
     # named: prefer the mention's canonical name
+    the = False
     if m is not None:
         name, ns, ne = m.entity, m.start, m.end
     else:
@@ -195,16 +257,24 @@ def _classify(ctx: _Ctx, s: int, e: int, extra: str = "", pos: int = 0) -> Optio
             k += 1
         if toks[k].lw in COMMON_SENTENCE_STARTERS:
             return None
+        if k == j and _opens_sentence(text, toks[k].s) and _names_nobody(text, _toks(text, toks[k].s, toks[k].e + 40), 0):
+            return None
         if toks[j].lw.endswith(("’s", "'s")):
             if j == len(toks) - 1:
                 return None
             desc = head[0].lower() + head[1:] if first in DETERMINERS else head
             return _Speaker(desc, "anonymous", _role_of(head + " " + appos), hs, he, "anonymous")
         ns, ne = _strip_title(text, toks[k].s, toks[j].e)
+        the = text[ns:ns + 4] in ("the ", "The ") or text[max(hs, ns - 4):ns] in ("the ", "The ")
         if text[ns:ns + 4] in ("the ", "The ") and not _MEDIA_RE.fullmatch(text[ns:ne]):
             ns += 4
         name = _WS_RE.sub(" ", text[ns:ne])
     ekind = _entity_kind(name, m)
+    if (ekind == "person" and m is None and the and " " not in name and name.lower() not in PERSON_HEADS
+            and not _role_word(name.lower()) and not (name.endswith("s") and name.lower() not in MEDIA_WORDS)):
+        # "The Vatican announced", "the Times reported": nobody's name takes "the" (but "the Pope",
+        # "the President" are people, and "the Clintons" a family)
+        ekind = "media" if name.lower() in MEDIA_WORDS else "organisation"
     if ekind == "person" and " " not in name:
         # surname only: reuse a fuller name seen before ("Mustafa" <- "Captain Mustafa")
         people = ctx.people()
