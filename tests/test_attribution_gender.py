@@ -29,8 +29,18 @@ def test_plural_source_has_no_single_gender():
     ("Zoltar Quimby said the river will flood.\n\n“We must leave,” she said.", "Zoltar Quimby", "female"),
     # nothing credited to him by a pronoun: no guess
     ("Zoltar Quimby said the river will flood.\n\nThe river rose.", "Zoltar Quimby", ""),
+    # a given name only the derived list knows decides, when nothing in the article does
+    ("Aleksandr Volkov said the river will flood.", "Aleksandr Volkov", "male"),
+    ("Katharine Hayhoe said the river will flood.", "Katharine Hayhoe", "female"),
+    # the article's own pronoun wins over the derived list ("Deven" is a man's in one list only,
+    # so the pronoun resolution does not rule her out)
+    ("Deven Quimby said the river will flood.\n\n“We must leave,” she said.", "Deven Quimby", "female"),
+    # a name two lists give to men is no antecedent of "she"
+    ("Aleksandr Volkov said the river will flood.\n\n“We must leave,” she said.", "Aleksandr Volkov", "male"),
+    # a surname alone is never gendered by the derived list, even when it is a given name too
+    ("Nolan said the river will flood.", "Nolan", ""),
 ])
-def test_a_pronoun_credited_to_a_person_genders_all_their_rows(body, name, gender):
+def test_a_person_has_one_gender_in_all_their_rows(body, name, gender):
     from analysis.map.pipeline import analyse_article, article_rows
     from analysis.records import Article
     from analysis.tables import TABLES
@@ -58,3 +68,18 @@ def test_pronouns_that_disagree_decide_nothing():
     rows = [row(0, "", "Kim Roe"), row(1, "male", "he"), row(2, "female", "she")]
     got, _, _ = one_gender_per_person(rows, [], [])
     assert got == rows
+
+
+@pytest.mark.parametrize("name, gender", [
+    ("Aleksandr Volkov", "male"),
+    ("Survivor Helen Titus", "female"),      # a descriptive word first
+    ("J. Federica Rossi", "female"),         # an initial first
+    ("Sylvia Mathews Burwell", "female"),    # the first given name, not the middle one
+    ("Clinton aide Huma Abedin", ""),        # another name comes first: no guess
+    ("Nolan", ""),
+    ("Zoltar Quimby", ""),
+])
+def test_derived_first(name, gender):
+    from analysis.map.attribution.lexicon import _derived_first
+
+    assert _derived_first(name.split()) == gender

@@ -52,3 +52,32 @@ def test_first_names_are_read_once_with_genders():
     # empty: a given name whose gender the name alone does not decide ("Pat", "Robin")
     assert FIRST_NAMES and set(FIRST_NAMES.values()) <= {"male", "female", ""}
     assert {"male", "female"} <= set(FIRST_NAMES.values())
+
+
+def test_derived_names_are_for_gender_only_and_the_curated_list_wins():
+    from analysis.map.attribution.lexicon import LEXICON_TAGS, NAME_GENDERS, _load_derived_names
+
+    derived = _load_derived_names()
+    assert len(derived) > 10_000 and set(derived.values()) == {"male", "female"}
+    # no common English word, no curated name: those stay the curated list's (Pat stays undecided)
+    assert not [n for n in derived if n.lower() in LEXICON_TAGS or n in FIRST_NAMES]
+    assert NAME_GENDERS["Pat"] == "" and NAME_GENDERS["Katharine"] == "female"
+    assert "Katharine" not in FIRST_NAMES  # the derived list never makes a word a given name
+
+
+def test_the_shipped_derived_names_are_what_the_script_builds():
+    pytest.importorskip("faker", reason="Faker (the [train] extra) is needed to rebuild the list")
+    import csv
+    import sys
+    from pathlib import Path
+
+    root = Path(__file__).resolve().parent.parent
+    sys.path.insert(0, str(root / "scripts"))
+    import build_first_names
+    import faker
+
+    if faker.VERSION != build_first_names.BUILT_WITH:
+        pytest.skip(f"built with Faker {build_first_names.BUILT_WITH}, {faker.VERSION} installed")
+    with open(build_first_names.OUT, encoding="utf-8", newline="") as fh:
+        shipped = [(r["first_name"], r["gender"], int(r["locales"])) for r in csv.DictReader(fh)]
+    assert shipped == build_first_names.build()

@@ -12,8 +12,8 @@ from typing import Optional
 
 from .cues import _CUE_RE
 from .lexicon import (
-    COMMON_SENTENCE_STARTERS, FIRST_NAMES, GENDER_WORDS, PRONOUNS, PRONOUN_GENDER, TITLE_FORMS,
-    _CALENDAR_WORDS, _GENDER_TITLE_RE, _entity_kind,
+    COMMON_SENTENCE_STARTERS, FIRST_NAMES, GENDER_WORDS, NAME_GENDERS_SURE, PRONOUNS, PRONOUN_GENDER,
+    TITLE_FORMS, _CALENDAR_WORDS, _GENDER_TITLE_RE, _derived_first, _entity_kind,
 )
 from .phrases import _np_back, _subject
 from .sentences import _sent_index, _sent_start
@@ -45,7 +45,9 @@ class _Coref:
     definite description means, the subject of the nearest reporting clause, people by title."""
 
     def gender(self, name: str, at: int) -> str:
-        """'male' / 'female' when a title before ``at`` or a known first name says so, else ''."""
+        """'male' / 'female' when a title before ``at`` or a known first name says so (the
+        curated list, then the derived names two national lists give: gender._derived_first),
+        else ''."""
         m = _GENDER_TITLE_RE.search(self.text, max(0, at - 8), at)
         if m:
             return GENDER_WORDS[m.group(1).lower()]
@@ -59,7 +61,7 @@ class _Coref:
             g = FIRST_NAMES.get(w) or GENDER_WORDS.get(w.lower().rstrip("."))
             if g:
                 return g
-        return ""
+        return _derived_first(parts, names=NAME_GENDERS_SURE)
 
     def antecedent(self, pos: int, want: str = "", anonymous: bool = False, prefer=None,
                    skip_own: bool = False):

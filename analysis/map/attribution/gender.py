@@ -1,11 +1,13 @@
 """Speaker gender: ``female`` / ``male`` from a he/she source, a title (Mr, Mrs, Ms), a gendered
-role word (spokeswoman) or a first name in ``data/first_names.csv``; empty when nothing decides.
+role word (spokeswoman) or a first name in ``data/first_names.csv``; then, for a person nothing in
+the article decides, the given name by ``data/first_names_derived.csv`` (one_gender_per_person);
+empty when nothing decides.
 """
 from __future__ import annotations
 
 import re
 
-from .lexicon import FIRST_NAMES, GENDER_WORDS, PRONOUN_GENDER, _GENDER_TITLE_RE
+from .lexicon import FIRST_NAMES, GENDER_WORDS, PRONOUN_GENDER, _GENDER_TITLE_RE, _derived_first
 
 _FIRST_BEFORE_RE = re.compile(r"\b([A-Z][a-z]+)\s+(?:[A-Z]\.\s+)?$")
 _TITLE_IN_RE = re.compile(r"(Mr|Mrs|Ms|Miss)\.?\s")
@@ -56,12 +58,18 @@ def one_gender_per_person(attributions: list[tuple], quotes: list[tuple], source
     the article credits to that person decides it and nothing in the article says otherwise
     ("Barack Obama said ... He added": Obama's other rows are ``male`` too, although no first
     name list knows "Barack"). Rows stay as they are when the pronouns disagree, or when any
-    row of that person has another gender. Returns (attributions, quotes, sources).
+    row of that person has another gender. A person no row of the article gives a gender gets
+    that of the given name before the surname in ``data/first_names_derived.csv``
+    (:func:`_derived_first`): the larger, derived list is the last resort, after the article's
+    own pronouns and titles. Returns (attributions, quotes, sources).
 
     >>> a = [("x", 0, "direct", 0, 5, "Hi.", "Ann Roe", 9, 16, "person", "", "said", 0, 0, "", 0, "", "", "Ann Roe"),
     ...      ("x", 1, "direct", 20, 25, "Bye.", "Ann Roe", 30, 33, "person", "", "said", 0, 0, "", 1, "", "female", "she")]
     >>> one_gender_per_person(a, [], [])[0][0][-2]
     'female'
+    >>> b = [("x", 0, "direct", 0, 5, "Hi.", "Aleksandr Volkov", 9, 25, "person", "", "said", 0, 0, "", 0, "", "", "Aleksandr Volkov")]
+    >>> one_gender_per_person(b, [], [])[0][0][-2]
+    'male'
     """
     from ...tables import TABLES
 
@@ -84,6 +92,12 @@ def one_gender_per_person(attributions: list[tuple], quotes: list[tuple], source
         if r[q_kind] == "named" and r[q_name] and r[q_g]:
             stated.setdefault(r[q_name], set()).add(r[q_g])
     fill = {n: next(iter(gs)) for n, gs in by_pronoun.items() if len(gs) == 1 and stated[n] == gs}
+    people = {r[name] for rows, name, kind in ((attributions, a_name, a_kind), (sources, s_name, s_kind))
+              for r in rows if r[kind] == "person" and r[name]}
+    for n in people - stated.keys():  # (a quote's speaker is a source too)
+        g = _derived_first(n.split())
+        if g:
+            fill[n] = g
     if not fill:
         return attributions, quotes, sources
 

@@ -9,12 +9,13 @@ are ``data/first_names.csv`` (read once, by :mod:`analysis.map.mentions`, which 
 """
 from __future__ import annotations
 
+import csv
 import functools
 import re
 from typing import Optional
 
 from ...records import Mention
-from ..mentions import FIRST_NAME_GENDERS
+from ..mentions import FIRST_NAME_GENDERS, PARTICLES
 
 PRONOUNS = {"he": "person", "she": "person", "they": "any", "we": "any", "i": "person"}
 DETERMINERS = {
@@ -281,6 +282,51 @@ _GENDER_TITLE_RE = re.compile(r"\b(Mr|Mrs|Ms|Miss)\.?\s+$")
 
 
 FIRST_NAMES = FIRST_NAME_GENDERS  # first name -> 'male' / 'female' (``data/first_names.csv``)
+
+
+def _load_derived_names(*, min_locales: int = 1) -> dict[str, str]:
+    """first name -> 'male' / 'female' from ``data/first_names_derived.csv`` (19,000 names of
+    Faker's national name lists on which every list agrees; built by
+    ``scripts/build_first_names.py``) listed by at least ``min_locales`` of them, for gender
+    alone; empty when the file is not there."""
+    from ...config import DATA_DIR
+
+    try:
+        with open(DATA_DIR / "first_names_derived.csv", encoding="utf-8", newline="") as fh:
+            return {r["first_name"]: r["gender"] for r in csv.DictReader(fh)
+                    if r.get("gender") and int(r.get("locales") or 0) >= min_locales}
+    except OSError:
+        return {}
+
+
+#: first name -> gender for ``speaker_gender``: the derived list, overridden by the curated
+#: ``data/first_names.csv`` (whose empty genders, Pat or Robin, keep a name undecided). Only
+#: FIRST_NAMES makes a capitalised word a given name; this only says whose it is
+NAME_GENDERS = {**_load_derived_names(), **FIRST_NAME_GENDERS}
+#: the same with the derived names two or more national lists give (a name only Faker's large
+#: ``en`` list has, such as "Jess" or "Deven", is often given to both): what the pronoun
+#: resolution may rule a person out by ("she said" is not Jess McIntosh's only if Jess is a man's)
+NAME_GENDERS_SURE = {**_load_derived_names(min_locales=2), **FIRST_NAME_GENDERS}
+_INITIAL_RE = re.compile(r"[A-Z]\.?")
+
+
+def _derived_first(parts: list[str], *, names: dict = NAME_GENDERS) -> str:
+    """The gender of a person's given name by ``data/first_names_derived.csv``: the first word of
+    the name that is in it, after initials and descriptive words ("Survivor Helen Titus",
+    "J. Ann Selzer"), the surname excepted; nothing for a name alone ("Nolan said") or when another
+    name comes first ("Clinton aide Huma Abedin" is not decided by Huma). ``names``: another
+    name -> gender dict (coref's NAME_GENDERS_SURE).
+
+    >>> [_derived_first(n.split()) for n in ("Aleksandr Volkov", "Sylvia Mathews Burwell", "Nolan", "Clinton aide Huma Abedin")]
+    ['male', 'female', '', '']
+    """
+    for w in parts[:-1]:
+        g = names.get(w)
+        if g:
+            return g
+        if not (_INITIAL_RE.fullmatch(w) or w.lower() in LEXICON_TAGS or w.lower() in PARTICLES):
+            return ""
+    return ""
 
 
 @functools.lru_cache(maxsize=1 << 16)
