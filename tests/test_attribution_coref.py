@@ -138,6 +138,20 @@ def test_a_sentence_opening_with_a_known_surname_is_its_subject(body, speaker):
 
 
 @pytest.mark.parametrize("body, speaker", [
+    # a surname never given in full opens the sentence before, then a past-tense verb
+    ("Mayor Tom Baxter spoke first.\n\nQuimby defied the question. “I will predict the winner,” he said.", "Quimby"),
+    # ... and one given in full later is that person
+    ("Mayor Tom Baxter spoke first.\n\nQuimby defied the question. “I will predict the winner,” he said.\n\n"
+     "Zoltar Quimby is a senator.", "Zoltar Quimby"),
+    # a common word is no surname ("Early" is a lexicon word)
+    ("Mayor Tom Baxter spoke first.\n\nEarly described it as news. “I will predict the winner,” he said.", "Tom Baxter"),
+])
+def test_a_sentence_opening_with_an_unknown_surname_and_a_verb_is_its_subject(body, speaker):
+    _, quotes, _, _ = run(body)
+    assert quotes[0].speaker == speaker
+
+
+@pytest.mark.parametrize("body, speaker", [
     ("Ann Lee spoke on Monday night in Cleveland.\n\n“He is an amazing leader,” said the 46-year-old.", "Ann Lee"),
     ("Mayor Tom Baxter toured the site.\n\n“We will rebuild,” the 61-year-old said.", "Tom Baxter"),
 ])

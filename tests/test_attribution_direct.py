@@ -142,11 +142,25 @@ def test_speaker_named_with_an_age(body, quote, speaker):
      "Ann Lee"),
     ("A witness said that Tom Reyes answered the guard by saying, “Leave now.”", "Leave now.", "Tom Reyes"),
     ("Mayor Ann Lee spoke first. She went on to say, “The budget is tight.”", "The budget is tight.", "Ann Lee"),
+    # a description of words the noun-phrase reader does not know, ending the clause
+    ("“The talks are over,” said the second official.", "The talks are over,", "the second official"),
+    ("“The talks are over,” said the angry official, who asked not to be named.", "The talks are over,",
+     "the angry official"),
+    # and the name in apposition after one
+    ("“The talks are over,” said the group's president, Tom Reyes.", "The talks are over,", "Tom Reyes"),
+    # emotive verbs of data/cues.csv
+    ("“The talks are over,” Tom Reyes fumed on Tuesday.", "The talks are over,", "Tom Reyes"),
+    ("As Ann Lee puts it, “The talks are over.”", "The talks are over.", "Ann Lee"),
 ])
 def test_speaker_of_more_cues(body, quote, speaker):
     _, q, _, _ = run(body + "\n\nMore text follows here.")
     got = [x.speaker for x in q if x.quote == quote]
     assert got and got[0] in (speaker, speaker.split()[-1]), q
+
+
+def test_a_clause_after_said_the_is_no_speaker():
+    _, q, _, _ = run("“The talks are over,” said the deal would hurt workers.\n\nMore text follows here.")
+    assert [x.speaker for x in q] == [None]
 
 
 def test_a_hypothetical_say_credits_nobody():

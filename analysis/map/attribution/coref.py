@@ -12,7 +12,7 @@ from typing import Optional
 
 from .cues import _CUE_RE
 from .lexicon import (
-    COMMON_SENTENCE_STARTERS, FIRST_NAMES, GENDER_WORDS, NAME_GENDERS_SURE, PRONOUNS, PRONOUN_GENDER,
+    COMMON_SENTENCE_STARTERS, FIRST_NAMES, GENDER_WORDS, LEXICON_TAGS, NAME_GENDERS_SURE, PRONOUNS, PRONOUN_GENDER,
     TITLE_FORMS, _CALENDAR_WORDS, _GENDER_TITLE_RE, _derived_first, _entity_kind,
 )
 from .phrases import _np_back, _subject
@@ -35,6 +35,7 @@ _PARTICIPLE_SUBJECT_RE = re.compile(r"[\"“”‘’'(\s]*(?:Asked|Pressed|Ques
 #: a sentence that opens with one capitalised word, then a lower-case word ("Calderon regretted")
 _OPENING_NAME_RE = re.compile(r"[\s\"“”‘’'(]*(?:(?:But|And|Then|Later|Still|However|Meanwhile|Yet|So),?\s+)?"
                               r"([A-Z][\w’'-]+)(?:,\s+however,)?\s+(?=[a-z])")
+_NEXT_WORD_RE = re.compile(r"([a-z]+)\b")
 _LEADING_CLAUSE_RE = re.compile(r"[\"“”‘’'(\s]*(?:(?:But|And|Yet|So),?\s+)?(?:[Ww]hen|[Aa]s|[Aa]fter|[Bb]efore|[Ww]hile|"
                                 r"[Ii]f|[Aa]lthough|[Tt]hough|[Ss]ince|[Bb]ecause|[Oo]nce|[Uu]ntil|[Uu]nless|"
                                 r"[Ww]hereas)\b[^,;:.!?]{0,150},")
@@ -183,7 +184,17 @@ class _Coref:
             full = next((mm.entity for mm in _before(self.mentions, bisect.bisect_left(self.m_starts, at))
                          if mm.kind == "person" and word in mm.entity and " " in mm.entity
                          and mm.entity.split()[-1] == word), None)
-        if full is None or (want and self.gender(full, m.start(1)) not in ("", want)):
+        if full is None:
+            # a one-word name never given in full, then a past-tense verb ("Carson defied the
+            # question", "Nega defended his decision"): a person the article calls by surname
+            # alone, when nothing says it is a word, a place or an organisation
+            nxt = _NEXT_WORD_RE.match(self.text, m.end(), s_end)
+            if (nxt is None or LEXICON_TAGS.get(nxt.group(1)) != "VBD" or word.lower() in LEXICON_TAGS
+                    or word.lower() in _CALENDAR_WORDS or word.lower() in COMMON_SENTENCE_STARTERS
+                    or _entity_kind(word, self.mention_in(at, at + len(word))) != "person"):
+                return None
+            full = self.fuller_name(word, len(self.text), -1) or word  # (given in full later on)
+        if want and self.gender(full, m.start(1)) not in ("", want):
             return None
         return (m.start(1), full)
 

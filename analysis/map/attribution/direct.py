@@ -21,12 +21,13 @@ from ...records import Mention, Parsed, Quote, ScareQuote
 from .context import _context
 from .cues import _CUE_RE
 from .lexicon import (
-    ADVERBS_BEFORE_CUE, ANON_HEADS, COMMON_SENTENCE_STARTERS, DETERMINERS, MODIFIERS, NAME_CONNECTORS, PRONOUNS, _ALL_ROLE_SINGLE,
-    _CALENDAR_WORDS, _WS_RE,
-    _entity_kind,
+    ADVERBS_BEFORE_CUE, ANON_HEADS, COMMON_SENTENCE_STARTERS, DETERMINERS, LEXICON_TAGS, MODIFIERS, NAME_CONNECTORS,
+    PRONOUNS, _ALL_ROLE_SINGLE, _CALENDAR_WORDS, _WS_RE, _entity_kind,
 )
 from .marks import _MARK_RE, _pair_marks
-from .phrases import CLAUSE_WORDS, INTRO_WORDS, _TRAIL_ADV_RE, _appos_after, _gap, _toks, _np_back, _np_fwd, _subject
+from .phrases import (
+    CLAUSE_WORDS, INTRO_WORDS, _TRAIL_ADV_RE, _appos_after, _described_head, _gap, _np_back, _np_fwd, _subject, _toks,
+)
 from .sentences import _sent_end, _sent_start
 from .speakers import _classify, _cue_speaker
 
@@ -62,6 +63,23 @@ def _np_past_adjectives(text: str, p: int, hi: int):
         elif k and toks[k - 1].w[0].isupper():
             end = t.e  # (a second capitalised word in a row)
     return (p, end) if lower and end is not None else None
+
+
+def _the_described_after_cue(text: str, p: int, hi: int):
+    """A definite description that ends the clause after a quote's cue: "“…,” said the second
+    official." (a word the noun-phrase reader does not know, "second", "angry", before its head
+    noun), or None. Only where nothing follows the head but the end of the clause: "said the deal
+    would hurt workers" is no speaker."""
+    toks = _toks(text, p, min(hi, p + 100), 8)
+    if len(toks) < 2 or toks[0].s != p or toks[0].lw != "the":
+        return None
+    k = _described_head(text, toks)
+    if k is None or any(LEXICON_TAGS.get(t.lw, "JJ")[:2] not in ("JJ", "NN", "CD") for t in toks[1:k]):
+        return None  # ("would", "hurt": a clause, not a description)
+    rest = text[toks[k].e:hi].lstrip(" ")
+    if rest[:1] == "," and rest[1:].lstrip()[:1].isupper():
+        return None  # "said the group's president, Loris De Filippi": the name in apposition speaks
+    return (p, toks[k].e) if not rest or rest[0] in ".,;:!?—–" else None
 
 
 def _reported_before(ctx: _Ctx, bs: int, ss: int, o: int):
@@ -275,7 +293,8 @@ def _find_quotes(ctx: _Ctx):
                         q0 = cm.end()
                         while q0 < se and text[q0].isspace():
                             q0 += 1
-                        np = _np_fwd(text, q0, se) or _np_past_adjectives(text, q0, se)
+                        np = (_np_fwd(text, q0, se) or _np_past_adjectives(text, q0, se)
+                              or _the_described_after_cue(text, q0, se))
                     if np:
                         extra = _appos_after(text, np[1], se)
                         spk = _classify(ctx, np[0], np[1], extra, o)
