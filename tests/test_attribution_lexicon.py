@@ -57,7 +57,7 @@ def test_first_names_are_read_once_with_genders():
 def test_derived_names_are_for_gender_only_and_the_curated_list_wins():
     from analysis.map.attribution.lexicon import LEXICON_TAGS, NAME_GENDERS, _load_derived_names
 
-    derived = _load_derived_names()
+    derived = {n: g for n, g, _ in _load_derived_names()}
     assert len(derived) > 10_000 and set(derived.values()) == {"male", "female"}
     # no common English word, no curated name: those stay the curated list's (Pat stays undecided)
     assert not [n for n in derived if n.lower() in LEXICON_TAGS or n in FIRST_NAMES]

@@ -9,7 +9,7 @@ import re
 from typing import Optional
 
 from .gender import _GENDER_ROLE_RE, gender
-from .lexicon import GENDER_WORDS, PRONOUN_GENDER, _ALL_ROLE_SINGLE
+from .lexicon import GENDER_WORDS, KIN_WORDS, PRONOUN_GENDER, _ALL_ROLE_SINGLE
 from .phrases import _appos_after
 
 _CAP = r"(?:[A-Z][\w’'.&-]*|al|bin|ibn|abu|de|of|for|the|and|on)"
@@ -28,9 +28,10 @@ _AFFIL_PRE_RE = re.compile(r"((?:[A-Z][\w’'.&-]*\s+){1,4}?)(?:%s)\b" % "|".joi
                            "aide", "adviser", "advisor", "analyst", "economist", "researcher",
                            "strategist", "director", "chairman", "chairwoman", "lawyer", "commander")))
 #: "a close friend of McCain's", "the widow of ...": a relation to someone, not an employer
-_KIN_BEFORE_RE = re.compile(r"\b(?:friends?|wife|husband|son|daughter|mother|father|brother|sister|widow|widower|"
-                            r"cousin|uncle|aunt|nephew|niece|grandson|granddaughter|grandmother|grandfather|"
-                            r"fan|admirer|critic|biographer|classmate|neighbou?r|fianc[ée]e?)\s*$")
+#: ("partner" is left out: "a partner at Kirkland & Ellis" works there)
+_KIN_BEFORE_RE = re.compile(r"\b(?:%s)\s*$" % "|".join(
+    [w for w in KIN_WORDS if w != "partner"] + ["friends?", "fan", "admirer", "critic", "biographer", "classmate",
+                                                "neighbou?r", "fiancee?"]))
 _OWNER_END_RE = re.compile(r"[’']s$")
 _NOT_ORG = {"Mr", "Mrs", "Ms", "Dr", "The", "A", "An", "He", "She", "It", "They", "President",
             "Sen", "Rep", "Gov", "Senator", "Governor", "Secretary", "Former", "Then", "Vice"}

@@ -12,7 +12,7 @@ from typing import Optional
 
 from ...records import Mention, Parsed, Span
 from .coref import _Coref
-from .lexicon import COMMON_SENTENCE_STARTERS, FIRST_NAMES, TITLES, WEEKDAYS, _entity_kind, _role_of
+from .lexicon import COMMON_SENTENCE_STARTERS, FIRST_NAMES, KIN_WORDS, TITLES, WEEKDAYS, _entity_kind, _role_of
 from .marks import _marks_view
 from .phrases import _appos_after
 
@@ -153,9 +153,7 @@ _AGE_APPOS_RE = re.compile(r",\s\d{1,3},(?=\s)")
 #: a relative or partner named by the first name in apposition ("his wife, Jane,", "Clinton's
 #: husband, Bill,"), the name's own comma after it: the owner, the kin word, a comma
 _KIN_BEFORE_RE = re.compile(r"(?:\b(?:[Hh]is|[Hh]er|[Tt]heir|[Mm]y|[Oo]ur)|[A-Z][\w-]+[’']s)\s+(?:\w+\s+)?"
-                            r"(?:wife|husband|son|daughter|mother|father|brother|sister|cousin|uncle|aunt|"
-                            r"grandson|granddaughter|grandmother|grandfather|niece|nephew|fiancée?|girlfriend|"
-                            r"boyfriend|partner|widow|widower),\s$")
+                            r"(?:%s),\s$" % "|".join(KIN_WORDS))
 
 
 def _after_title(text: str, lo: int, rs: int) -> bool:

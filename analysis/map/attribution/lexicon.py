@@ -15,7 +15,7 @@ import re
 from typing import Optional
 
 from ...records import Mention
-from ..mentions import FIRST_NAME_GENDERS, PARTICLES
+from ..mentions import FIRST_NAME_GENDERS, PARTICLES, _english_words
 
 PRONOUNS = {"he": "person", "she": "person", "they": "any", "we": "any", "i": "person"}
 DETERMINERS = {
@@ -112,18 +112,9 @@ ORG_WORDS = {"observatory", "institute", "council", "committee", "front", "group
              "fund", "society", "network", "alliance", "league", "state", "red cross",
              "amnesty", "hezbollah", "hamas", "isis", "isil", "daesh", "taliban", "nato"}
 def _load_lexicon_tags() -> dict:
-    """Lower-case words of the English lexicon bundled with TextBlob (pattern's
-    ``en-lexicon.txt``: common words, not names) and their part-of-speech tags; empty when that
-    file is not there."""
-    try:
-        import textblob.en as _en
-        from pathlib import Path
-
-        with open(Path(_en.__file__).with_name("en-lexicon.txt"), encoding="utf-8") as fh:
-            pairs = (line.split() for line in fh)
-            return {p[0]: p[1] for p in pairs if len(p) >= 2 and p[0].islower() and p[0].isalpha()}
-    except OSError:
-        return {}
+    """Lower-case words of the English lexicon bundled with TextBlob (the one
+    ``mentions._english_words`` reads: common words, not names) and their part-of-speech tags."""
+    return {w: t for w, t in _english_words().items() if w.islower() and w.isalpha()}
 
 
 #: common English words and their tags in TextBlob's lexicon ("your": PRP$, "said": VBD)
@@ -284,29 +275,30 @@ _GENDER_TITLE_RE = re.compile(r"\b(Mr|Mrs|Ms|Miss)\.?\s+$")
 FIRST_NAMES = FIRST_NAME_GENDERS  # first name -> 'male' / 'female' (``data/first_names.csv``)
 
 
-def _load_derived_names(*, min_locales: int = 1) -> dict[str, str]:
-    """first name -> 'male' / 'female' from ``data/first_names_derived.csv`` (19,000 names of
-    Faker's national name lists on which every list agrees; built by
-    ``scripts/build_first_names.py``) listed by at least ``min_locales`` of them, for gender
-    alone; empty when the file is not there."""
+def _load_derived_names() -> list[tuple[str, str, int]]:
+    """(first name, 'male' / 'female', number of lists) of ``data/first_names_derived.csv``
+    (19,000 names of Faker's national name lists on which every list agrees; built by
+    ``scripts/build_first_names.py``), for gender alone; empty when the file is not there."""
     from ...config import DATA_DIR
 
     try:
         with open(DATA_DIR / "first_names_derived.csv", encoding="utf-8", newline="") as fh:
-            return {r["first_name"]: r["gender"] for r in csv.DictReader(fh)
-                    if r.get("gender") and int(r.get("locales") or 0) >= min_locales}
+            return [(r["first_name"], r["gender"], int(r.get("locales") or 0))
+                    for r in csv.DictReader(fh) if r.get("gender")]
     except OSError:
-        return {}
+        return []
 
 
+_DERIVED_NAMES = _load_derived_names()
 #: first name -> gender for ``speaker_gender``: the derived list, overridden by the curated
 #: ``data/first_names.csv`` (whose empty genders, Pat or Robin, keep a name undecided). Only
 #: FIRST_NAMES makes a capitalised word a given name; this only says whose it is
-NAME_GENDERS = {**_load_derived_names(), **FIRST_NAME_GENDERS}
+NAME_GENDERS = {**{n: g for n, g, _ in _DERIVED_NAMES}, **FIRST_NAME_GENDERS}
 #: the same with the derived names two or more national lists give (a name only Faker's large
 #: ``en`` list has, such as "Jess" or "Deven", is often given to both): what the pronoun
 #: resolution may rule a person out by ("she said" is not Jess McIntosh's only if Jess is a man's)
-NAME_GENDERS_SURE = {**_load_derived_names(min_locales=2), **FIRST_NAME_GENDERS}
+NAME_GENDERS_SURE = {**{n: g for n, g, k in _DERIVED_NAMES if k >= 2}, **FIRST_NAME_GENDERS}
+del _DERIVED_NAMES
 _INITIAL_RE = re.compile(r"[A-Z]\.?")
 
 
@@ -401,6 +393,12 @@ NP_HEADS = PERSON_HEADS | {"supporter", "supporters", "voters", "advocates", "de
                            "commission", "committee", "council", "spokesmen", "protesters", "candidates",
                            "pollsters", "leaders", "members", "sources", "people"}
 _ALL_ROLE_SINGLE = {w for ws in ROLE_WORDS.values() for w in ws if " " not in w}
+
+#: a person's relatives and partners ("his wife, Jane,"; "the widow of ..."): words of a relation
+#: to someone, never of an employer (context._KIN_BEFORE_RE, affiliation._KIN_BEFORE_RE)
+KIN_WORDS = ("wife", "husband", "son", "daughter", "mother", "father", "brother", "sister", "cousin",
+             "uncle", "aunt", "grandson", "granddaughter", "grandmother", "grandfather", "niece", "nephew",
+             "fiancé", "fiancée", "girlfriend", "boyfriend", "partner", "widow", "widower")
 
 #: Capitalised plurals that name a group of people, never one person or an organisation:
 #: "Republicans said", "House Democrats argued", "Americans say" (plural demonyms of
