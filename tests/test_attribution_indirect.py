@@ -122,3 +122,35 @@ def test_via_is_named_alike_in_sources_and_attributions():
     r = analyse_article(Article("t", "t.txt", "A headline\n\nLavrov said the deal was final, quoted by "
                                 "Russia's Tass news agency.\n\nAnother paragraph follows here."))
     assert [s.via for s in r.sources] == [a.via for a in find_attributions(r)] == ["TASS"]
+
+
+@pytest.mark.parametrize("body, content, source, cue", [
+    # a participle after "is/was": a finite verb, its subject before the auxiliary
+    ("Mayor Ruth Okafor is telling residents that the dam will hold.", "the dam will hold", "Ruth Okafor", "telling"),
+    ("The union was insisting the strike would go on.", "the strike would go on", "the union", "insisting"),
+    # a participle after a sentence that opens with a quote: the source of the verb before it
+    ("“We are ready,” Ivo Brandt said, adding that the trucks would leave at noon.",
+     "the trucks would leave at noon", "Ivo Brandt", "adding"),
+    ("“We are ready,” said Ivo Brandt, adding that the trucks would leave at noon.",
+     "the trucks would leave at noon", "Ivo Brandt", "adding"),
+    ("“We are ready,” Harbor Ferries said in a statement, adding that the boats would sail.",
+     "the boats would sail", "Harbor Ferries", "adding"),
+])
+def test_participles_and_progressives(body, content, source, cue):
+    rows = [a for a in attribs(body) if a.kind != "direct"]
+    assert [(a.content, a.source, a.cue) for a in rows] == [(content, source, cue)]
+
+
+@pytest.mark.parametrize("body, source", [
+    ("The complaint, which was filed in March, alleged that the mill polluted the river.", "the complaint"),
+    ("The ad says the senator voted against the bridge.", "the ad"),
+    ("The businessman said the factory would stay open.", "the businessman"),
+])
+def test_documents_and_descriptions_opening_a_sentence_are_sources(body, source):
+    assert [a.source for a in attribs(body)] == [source]
+
+
+def test_the_object_of_a_preposition_is_no_source():
+    # "in Lisbon" before "and said" is no speaker: the sentence's subject is
+    rows = attribs("Marta Silva spoke about the floods in Lisbon and said the city needed more pumps.")
+    assert [(a.source, a.content) for a in rows] == [("Marta Silva", "the city needed more pumps")]

@@ -56,7 +56,7 @@ def test_the_test_split_is_refused():
 def test_dev_floors():
     f = P.score(P.load_split("dev")).figures()
     assert f["articles"] == 84
-    assert f["direct_recall"] >= 0.90, f
+    assert f["direct_recall"] >= 0.93, f
     assert f["direct_precision"] >= 0.96, f
     assert f["speaker_right"] >= 0.78, f
     assert f["content_f1"] >= 0.75, f

@@ -19,7 +19,7 @@ from typing import TYPE_CHECKING, Optional
 
 from ...records import Mention, Parsed, Quote, ScareQuote
 from .context import _context
-from .cues import _CUE_RE
+from .cues import _ATTR_CUE_RE, _CUE_RE
 from .lexicon import (
     ADVERBS_BEFORE_CUE, ANON_HEADS, COMMON_SENTENCE_STARTERS, DETERMINERS, LEXICON_TAGS, MODIFIERS, NAME_CONNECTORS,
     PRONOUNS, _ALL_ROLE_SINGLE, _CALENDAR_WORDS, _WS_RE, _entity_kind,
@@ -29,7 +29,7 @@ from .phrases import (
     CLAUSE_WORDS, INTRO_WORDS, _TRAIL_ADV_RE, _appos_after, _described_head, _gap, _np_back, _np_fwd, _subject, _toks,
 )
 from .sentences import _sent_end, _sent_start
-from .speakers import _classify, _cue_speaker
+from .speakers import _Speaker, _classify, _cue_speaker
 
 if TYPE_CHECKING:
     from .context import _Ctx
@@ -239,6 +239,51 @@ def _name_before(ctx: _Ctx, lo: int, p: int) -> Optional[tuple]:
     return np
 
 
+#: a quoted fragment inside a sentence of reported speech ("Dave Gorab called the show “the
+#: conservative news show of record”") is a quote of the clause's source from this many words;
+#: shorter ones ("called him “dopey”") stay scare quotes
+CLAUSE_QUOTE_MIN_WORDS = 4
+
+
+def _clause_speaker(ctx: _Ctx, bs: int, be: int, ss: int, o: int, e: int) -> Optional[tuple[_Speaker, str]]:
+    """(speaker, cue) of the reported speech whose content holds the quote text[o+1:e], from the
+    nearest attribution cue before the quote in its sentence whose content holds it ("Mike Huckabee is labeling Obama’s
+    actions “a blatant abuse of power”"); or None."""
+    from .indirect import _indirect  # (indirect imports this package's speakers, as this module does)
+
+    text = ctx.text
+    cues = list(_ATTR_CUE_RE.finditer(text, ss, o))
+    if not cues:
+        return None
+    # the attributions stage reads this sentence again later: what the speaker finders note
+    # about the people they meet (roles, anonymous speakers, names at places) is kept as it was,
+    # so the quotes around this one are read as they would be without it
+    ctx.people()
+    saved = list(ctx.person_at), dict(ctx.roles), set(ctx.anon_heads), list(ctx.anon_at)
+    try:
+        for cm in reversed(cues):  # the nearest cue first
+            att = _indirect(ctx, cm.group(), cm.start(), cm.end(), bs, be, _NOWHERE)
+            if att is not None and att.content_start <= o + 1 and att.content_end >= e - 1:
+                break
+        else:
+            return None
+    finally:
+        ctx.person_at[:], ctx.anon_at[:] = saved[0], saved[3]
+        ctx.roles.clear()
+        ctx.roles.update(saved[1])
+        ctx.anon_heads.clear()
+        ctx.anon_heads.update(saved[2])
+    if not att.source or att.source_kind == "unattributed":
+        return None
+    kind = "anonymous" if att.source_kind == "anonymous" else "named"
+    return (_Speaker(att.source, kind, att.speaker_role, att.source_start, att.source_end, att.source_kind),
+            _WS_RE.sub(" ", att.cue))
+
+
+def _NOWHERE(_p: int) -> bool:
+    return False
+
+
 def _find_quotes(ctx: _Ctx):
     text = ctx.text
     raw = []  # dicts with positions
@@ -387,10 +432,12 @@ def _find_quotes(ctx: _Ctx):
             elif nwords <= 3 and not r.get("prev_cont") and (
                     embedded or not starts_upper or qtext.rstrip()[-1:] not in ".!?"):
                 reason = "short fragment"
-            elif spk is None and embedded and not starts_upper:
-                reason = "unattributed fragment"
-            elif spk is None and embedded and nwords <= 5:
-                reason = "short fragment"
+            elif spk is None and embedded and (not starts_upper or nwords <= 5):
+                reason = "unattributed fragment" if not starts_upper else "short fragment"
+                if nwords >= CLAUSE_QUOTE_MIN_WORDS and not r.get("prev_cont"):
+                    found = _clause_speaker(ctx, bs, be, ss, o, e)
+                    if found is not None:  # "X called the show “the news show of record”"
+                        (spk, cue), reason, how = found, "", "clause"
         if reason and not r.get("prev_cont"):
             scares.append(ScareQuote(s, e, qtext, reason))
             r["scare"] = True

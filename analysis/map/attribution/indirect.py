@@ -122,6 +122,12 @@ def _indirect(ctx, cue: str, cs: int, ce: int, bs: int, be: int, in_quote) -> Op
         se = be
     kind = CUES.get(cue) or CUES.get(cue.lower(), "")
     pre = text[ss:cs]
+    np_end = cs  # where the source phrase before the cue ends
+    if kind == "participle":
+        aux = _PROGRESSIVE_RE.search(pre)
+        if aux:  # "Trump is telling supporters that": a finite verb, its subject before "is"
+            kind, np_end = ("tell" if cue.lower().startswith("telling") else "speech"), ss + aux.start()
+            pre = text[ss:np_end]
     if kind not in ("according_to", "participle") and _NOUN_BEFORE_RE.search(text, max(ss, cs - 8), cs):
         return None  # "the plan", "her fears", "to say": a noun or an infinitive, no cue
     if kind == "quoted_as" and _PASSIVE_RE.search(pre):
@@ -146,9 +152,9 @@ def _indirect(ctx, cue: str, cs: int, ce: int, bs: int, be: int, in_quote) -> Op
         else:
             content = (ss, cs)
     elif kind == "participle":
-        if not pre.rstrip().endswith(","):
+        if not pre.rstrip().endswith((",", ",”", ',"')):  # (a comma inside the closing mark)
             return None
-        np = _subject(ctx, ss, cs)
+        np = _subject(ctx, ss, cs) or _cue_before_source(text, ss, cs)
         if not np:
             return None
         src = _source(ctx, np[0], np[1], se)
@@ -167,7 +173,9 @@ def _indirect(ctx, cue: str, cs: int, ce: int, bs: int, be: int, in_quote) -> Op
             via = _media_name(ctx, *agent)
         content = (m.end(), se)
     else:
-        np = _np_back(text, max(ss, cs - 150), _before_paren(text, ss, cs))
+        np = _np_back(text, max(ss, np_end - 150), _before_paren(text, ss, np_end))
+        if np is not None and _PREP_BEFORE_RE.search(text, max(ss, np[0] - 8), np[0]):
+            np = None  # "referred to the massacre in Orlando and said": a preposition's object is no speaker
         tail_s = ce
         if kind == "tell":
             obj = _np_fwd(text, _skip_space(text, ce, se), se)
@@ -215,8 +223,8 @@ def _indirect(ctx, cue: str, cs: int, ce: int, bs: int, be: int, in_quote) -> Op
             src = _source(ctx, np[0], np[1], se)
         elif pre.rstrip().endswith((",", "—", "–")):
             # "X, a senator from Vermont, said ...": the sentence's subject, past its apposition
-            subj = _subject(ctx, ss, cs)
-            if subj and subj[1] < cs and _SUBJECT_APPOS_RE.fullmatch(text, subj[1], cs) and tail_words >= 2:
+            subj = _subject(ctx, ss, np_end)
+            if subj and subj[1] < np_end and _SUBJECT_APPOS_RE.fullmatch(text, subj[1], np_end) and tail_words >= 2:
                 np = subj
             elif np is None and pre.rstrip().endswith(","):  # "CONTENT, said X."
                 np2 = _np_fwd(text, _skip_space(text, ce, se), se)
@@ -284,6 +292,27 @@ def _described(text: str, s: int, e: int):
     return phrase, "anonymous", _role_of(phrase), s, e, phrase.lower()
 
 
+#: a speech verb and what follows it up to the comma before a participle cue: "“…,” Anderson
+#: said, adding", "said Ann Lee, adding", "Twitter said in a statement, adding"
+_SAID_BEFORE_RE = re.compile(r"(?<![\w’'])(said|says|told|wrote|writes|added|explained)\b([^,;“”\"]{0,60}),\s*$")
+
+
+def _cue_before_source(text: str, ss: int, cs: int) -> Optional[tuple[int, int]]:
+    """The source of the speech verb just before a participle cue when the sentence opens with
+    a quote ("“…,” Anderson said, adding that", "“…,” said Ann Lee, adding that")."""
+    m = _SAID_BEFORE_RE.search(text, max(ss, cs - 160), cs)
+    if m is None:
+        return None
+    rest = m.group(2).split()
+    if rest and m.group(1) != "told" and not _ADVERBIAL_RE.match(rest[0]):  # "said Ann Lee, adding"
+        return _np_fwd(text, _skip_space(text, m.start(2), m.end(2)), m.end(2))
+    return _np_back(text, max(ss, m.start() - 150), m.start())  # "Twitter said in a statement, adding"
+
+
+#: a preposition right before a noun phrase (its object)
+_PREP_BEFORE_RE = re.compile(r"(?<![\w’'])(?:in|on|at|to|from|into|onto|with|about|over|against|across|near|toward|towards)\s+(?:the\s+)?$")
+#: an auxiliary before a participle cue: a progressive tense ("is telling", "was insisting")
+_PROGRESSIVE_RE = re.compile(r"(?<![\w’'])(?:is|are|was|were|been|’s|'s)(?:\s+(?:also|now|still|again|repeatedly|publicly|privately))?\s+$")
 _NOUN_BEFORE_RE = re.compile(r"(?:(?:^|(?<=[\s“\"(]))(?:[Tt]he|[Aa]n?|[Hh]is|[Hh]er|[Ii]ts|[Tt]heir|[Oo]ur|[Mm]y|[Yy]our|[Tt]his|"
                              r"[Tt]hat|[Tt]hese|[Tt]hose|[Nn]o|[Ee]very|to)|[’']s)\s+$")
 _PASSIVE_RE = re.compile(r"\b(?:was|were|is|are|been|being)\s+$")

@@ -189,7 +189,8 @@ PERSON_HEADS = {
 #: Heads of a definite description that points back to a document issued by someone named
 #: before ("X said in a statement ... “…,” the statement said").
 STATEMENT_HEADS = {"statement", "report", "letter", "release", "memo", "communique", "email",
-                   "announcement", "complaint", "lawsuit", "filing", "brochure"}
+                   "announcement", "complaint", "lawsuit", "filing", "brochure", "ad", "advertisement",
+                   "tweet", "petition", "cable", "editorial", "indictment", "ruling", "transcript"}
 #: Heads of a definite description that points back to a news medium ("the paper").
 MEDIA_HEADS = {"paper", "newspaper", "network", "magazine", "broadcaster", "outlet", "website",
                "site", "daily", "channel", "station", "tabloid", "weekly"}
@@ -391,7 +392,7 @@ NP_HEADS = PERSON_HEADS | {"supporter", "supporters", "voters", "advocates", "de
                            "liberals", "progressives", "organizations", "groups", "polls", "surveys",
                            "studies", "data", "records", "filings", "documents", "emails", "campaign",
                            "commission", "committee", "council", "spokesmen", "protesters", "candidates",
-                           "pollsters", "leaders", "members", "sources", "people"}
+                           "pollsters", "leaders", "members", "sources", "people"} | STATEMENT_HEADS
 _ALL_ROLE_SINGLE = {w for ws in ROLE_WORDS.values() for w in ws if " " not in w}
 
 #: a person's relatives and partners ("his wife, Jane,"; "the widow of ..."): words of a relation

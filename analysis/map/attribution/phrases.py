@@ -273,6 +273,7 @@ def _np_fwd(text: str, p: int, hi: int) -> Optional[tuple[int, int]]:
             break
         # a lowercase word after a capitalised run ends a name ("Smith in a statement")
         if (not t.w[:1].isupper() and t.lw not in NAME_CONNECTORS and i > 0 and toks[i - 1].w[:1].isupper()
+                and not (i == 1 and toks[0].lw in DETERMINERS and t.lw in NP_HEADS)  # ("The businessman" opening a sentence)
                 and not (t.lw in ANON_HEADS or t.lw in ORG_WORDS or t.lw in ("family", "lawyers", "attorneys")
                          or _role_word(t.lw))
                 # "Republican presidential hopeful Sen. Ted Cruz": a person noun before a name goes on
