@@ -135,6 +135,11 @@ def test_via_is_named_alike_in_sources_and_attributions():
      "the trucks would leave at noon", "Ivo Brandt", "adding"),
     ("“We are ready,” Harbor Ferries said in a statement, adding that the boats would sail.",
      "the boats would sail", "Harbor Ferries", "adding"),
+    # a document before the participle: who issued it
+    ("Harbor Ferries issued a statement saying the boats would sail at noon.",
+     "the boats would sail at noon", "Harbor Ferries", "saying"),
+    # a reflexive pronoun before the cue
+    ("Ivo Brandt himself said the trucks would leave at noon.", "the trucks would leave at noon", "Ivo Brandt", "said"),
 ])
 def test_participles_and_progressives(body, content, source, cue):
     rows = [a for a in attribs(body) if a.kind != "direct"]

@@ -11,7 +11,7 @@ from typing import NamedTuple, Optional
 from .affiliation import _person_facts
 from .cues import CUES
 from .lexicon import (
-    ANON_HEADS, COMMON_SENTENCE_STARTERS, DETERMINERS, NP_HEADS, PLACES_AS_GOVERNMENT, _CALENDAR_WORDS,
+    ANON_HEADS, COMMON_SENTENCE_STARTERS, DETERMINERS, NP_HEADS, PLACES_AS_GOVERNMENT, STATEMENT_HEADS, _CALENDAR_WORDS,
     _KIND_FOR_SOURCE, _MEDIA_RE, _WS_RE, _entity_kind, _role_of,
 )
 from .phrases import _before_paren, _appos_after, _np_back, _np_fwd, _owned_medium, _span, _subject
@@ -123,6 +123,9 @@ def _indirect(ctx, cue: str, cs: int, ce: int, bs: int, be: int, in_quote) -> Op
     kind = CUES.get(cue) or CUES.get(cue.lower(), "")
     pre = text[ss:cs]
     np_end = cs  # where the source phrase before the cue ends
+    refl = _REFLEXIVE_RE.search(pre)
+    if refl:  # "Cruz himself said"
+        np_end = ss + refl.start()
     if kind == "participle":
         aux = _PROGRESSIVE_RE.search(pre)
         if aux:  # "Trump is telling supporters that": a finite verb, its subject before "is"
@@ -152,9 +155,13 @@ def _indirect(ctx, cue: str, cs: int, ce: int, bs: int, be: int, in_quote) -> Op
         else:
             content = (ss, cs)
     elif kind == "participle":
-        if not pre.rstrip().endswith((",", ",”", ',"')):  # (a comma inside the closing mark)
+        if _DOCUMENT_BEFORE_RE.search(pre):
+            # "Trump issued a statement saying that": who issued it, else the document
+            np = _subject(ctx, ss, cs) or _np_back(text, max(ss, cs - 150), cs)
+        elif not pre.rstrip().endswith((",", ",”", ',"')):  # (a comma inside the closing mark)
             return None
-        np = _subject(ctx, ss, cs) or _cue_before_source(text, ss, cs)
+        else:
+            np = _subject(ctx, ss, cs) or _cue_before_source(text, ss, cs)
         if not np:
             return None
         src = _source(ctx, np[0], np[1], se)
@@ -309,6 +316,10 @@ def _cue_before_source(text: str, ss: int, cs: int) -> Optional[tuple[int, int]]
     return _np_back(text, max(ss, m.start() - 150), m.start())  # "Twitter said in a statement, adding"
 
 
+#: a reflexive pronoun between a subject and its cue ("Cruz himself said")
+_REFLEXIVE_RE = re.compile(r"(?<=\w)\s+(?:himself|herself|themselves|itself)\s+$")
+#: a document right before a participle cue ("issued a statement saying")
+_DOCUMENT_BEFORE_RE = re.compile(r"(?<![\w’'-])(?:%s)s?\s+$" % "|".join(sorted(STATEMENT_HEADS)))
 #: a preposition right before a noun phrase (its object)
 _PREP_BEFORE_RE = re.compile(r"(?<![\w’'])(?:in|on|at|to|from|into|onto|with|about|over|against|across|near|toward|towards)\s+(?:the\s+)?$")
 #: an auxiliary before a participle cue: a progressive tense ("is telling", "was insisting")
