@@ -110,7 +110,7 @@ class Quote(NamedTuple):
     cue: str  # the cue verb/phrase ("said", "according to"), "" if none
     speaker_start: Optional[int] = None  # offsets of the speaker's words in the text, if stated
     speaker_end: Optional[int] = None
-    how: str = ""  # how the speaker was found: after | before | colon | continuation | pronoun | paragraph | ""
+    how: str = ""  # how the speaker was found: after | before | colon | continuation | pronoun | description | paragraph | clause | interview | ""
 
 
 class ScareQuote(NamedTuple):
