@@ -158,3 +158,21 @@ def test_a_sentence_opening_with_an_unknown_surname_and_a_verb_is_its_subject(bo
 def test_an_age_as_a_description_points_back_to_the_person(body, speaker):
     q = quote_starting(body, "")
     assert (q.speaker, q.how) == (speaker, "description")
+
+
+@pytest.mark.parametrize("body, source", [
+    # "the group" is the organisation named just before
+    ("The Delta Water Institute released its figures. The group said 40 wells had run dry.", "Delta Water Institute"),
+    # "the ministry" needs a name that holds the head
+    ("The Portuguese Interior Ministry released its figures. The ministry said 40 wells had run dry.",
+     "Portuguese Interior Ministry"),
+    ("The Delta Water Institute released its figures. The ministry said 40 wells had run dry.", "the ministry"),
+    # a state body is no "group"
+    ("The White House released its figures. The group said 40 wells had run dry.", "the group"),
+    # a group introduced without a name stays a description
+    ("A little-known group posted a video. The group said it carried out the attack.", "the group"),
+])
+def test_the_group_points_back_to_the_organisation(body, source):
+    from attribution_helpers import attribs
+
+    assert [a.source for a in attribs(body) if a.kind != "direct"][-1:] == [source]

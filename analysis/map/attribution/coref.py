@@ -266,6 +266,27 @@ class _Coref:
                 best = (p, desc, "anonymous")
         return (best[1], best[2]) if best else None
 
+    def org_antecedent(self, pos: int, head: str):
+        """The mention of the organisation "the group" / "the ministry" at ``pos`` most likely
+        means: the nearest one named outside quotation marks, in this sentence or the two before
+        it, whose name holds the head ("the ministry": a "... Ministry"); for a head no name
+        needs to hold ("group", "organization"), the nearest organisation (never a state or a
+        government: "the group" is not the United States); None when there is none."""
+        starts, ends = _sent_index(self.text)
+        k = bisect.bisect_right(ends, pos)
+        lo = ends[k - 3] if k >= 3 else 0
+        best = None
+        named_by_head = head not in _ANY_ORG_HEADS
+        i = bisect.bisect_left(self.m_starts, lo)
+        while i < len(self.mentions) and self.mentions[i].start < pos:
+            m = self.mentions[i]
+            if m.end <= pos and not self._in_quote(m.start):
+                if head in m.entity.lower().split() if named_by_head else (
+                        m.kind == "organisation" and _STATE_BODY_WORDS.isdisjoint(m.entity.split())):
+                    best = m
+            i += 1
+        return best
+
     def last_media(self, pos: int) -> Optional[str]:
         """The news medium named last before ``pos`` (for "the paper reported")."""
         i = bisect.bisect_left(self.m_starts, pos) - 1
@@ -274,6 +295,18 @@ class _Coref:
                 return self.mentions[i].entity
             i -= 1
         return None
+
+
+#: heads of a description that any organisation's name may take ("the group"); others must be
+#: in the name ("the ministry", "the department")
+_ANY_ORG_HEADS = frozenset({"group", "organization", "organisation", "company", "firm", "movement",
+                            "coalition", "militia"})
+
+
+#: words of a state body's name: no "group" ("the group" is not the White House or Congress)
+_STATE_BODY_WORDS = frozenset({"House", "Court", "Department", "Congress", "Senate", "Ministry", "Committee",
+                               "Agency", "Service", "Bureau", "Administration", "Office", "Council",
+                               "Commission", "Parliament", "Pentagon", "Kremlin"})
 
 
 def _before(items: list, i: int):

@@ -125,6 +125,12 @@ def _group_head(text: str, hs: int, words: list[str], last: str, m) -> str:
 
 
 
+#: heads of "the group", "the agency": a description that points back to the organisation named before
+ORG_DESCRIPTION_HEADS = frozenset({"group", "organization", "organisation", "agency", "company", "firm",
+                                   "ministry", "department", "committee", "council", "commission", "union",
+                                   "militia", "movement", "coalition", "association", "foundation"})
+
+
 def _classify(ctx: _Ctx, s: int, e: int, extra: str = "", pos: int = 0) -> Optional[_Speaker]:
     """Turn a speaker phrase text[s:e] (maybe with apposition) into a _Speaker."""
     text = ctx.text
@@ -229,6 +235,12 @@ def _classify(ctx: _Ctx, s: int, e: int, extra: str = "", pos: int = 0) -> Optio
                 name = ctx.last_media(pos if pos else hs)
                 if name:
                     return _Speaker(name, "named", "media", hs, he, "media", "description")
+        if (first == "the" and len(words) == 2 and last in ORG_DESCRIPTION_HEADS and not named_in_appos
+                and not _introduced_anonymously(text, last, hs)):
+            # "the group said", "the agency said": the organisation named just before
+            om = ctx.org_antecedent(pos if pos else hs, last)
+            if om is not None:
+                return _Speaker(om.entity, "named", role, hs, he, _entity_kind(om.entity, om), "description")
         ctx.anon_heads.add(last)
         ctx.anon_at.append((hs, desc, role))
         return _Speaker(desc, "anonymous", role, hs, he, "anonymous")
