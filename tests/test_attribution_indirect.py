@@ -159,3 +159,12 @@ def test_the_object_of_a_preposition_is_no_source():
     # "in Lisbon" before "and said" is no speaker: the sentence's subject is
     rows = attribs("Marta Silva spoke about the floods in Lisbon and said the city needed more pumps.")
     assert [(a.source, a.content) for a in rows] == [("Marta Silva", "the city needed more pumps")]
+
+
+@pytest.mark.parametrize("body, want", [
+    ("Eighteen states have abolished the death penalty.", []),  # the noun
+    ("Four Western states asked the court to delay the rule.", []),
+    ("The report states that the wells ran dry.", [("the wells ran dry", "the report", "states")]),
+])
+def test_states_is_a_cue_only_as_a_verb(body, want):
+    assert [(a.content, a.source, a.cue) for a in attribs(body)] == want

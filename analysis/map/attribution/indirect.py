@@ -133,6 +133,8 @@ def _indirect(ctx, cue: str, cs: int, ce: int, bs: int, be: int, in_quote) -> Op
             pre = text[ss:np_end]
     if kind not in ("according_to", "participle") and _NOUN_BEFORE_RE.search(text, max(ss, cs - 8), cs):
         return None  # "the plan", "her fears", "to say": a noun or an infinitive, no cue
+    if cue == "states" and not _STATES_VERB_RE.match(text, ce, se):
+        return None  # "four Western states", "Eighteen states have": the noun; the verb introduces ("states that")
     if kind == "quoted_as" and _PASSIVE_RE.search(pre):
         return _passive_quoted(ctx, cs, ce, ss, se, pre)
     via = ""
@@ -316,6 +318,8 @@ def _cue_before_source(text: str, ss: int, cs: int) -> Optional[tuple[int, int]]
     return _np_back(text, max(ss, m.start() - 150), m.start())  # "Twitter said in a statement, adding"
 
 
+#: what follows "states" the verb (not the noun): "the report states that", "states: “"
+_STATES_VERB_RE = re.compile(r"\s*(?:that\b|:|“|\")")
 #: a reflexive pronoun between a subject and its cue ("Cruz himself said")
 _REFLEXIVE_RE = re.compile(r"(?<=\w)\s+(?:himself|herself|themselves|itself)\s+$")
 #: a document right before a participle cue ("issued a statement saying")
