@@ -343,6 +343,9 @@ def test_colon_after_no_name_credits_nobody_new(body):
      "the water is safe to drink again.", "Ruth Okafor"),
     ("“We are ready,” Ivo Brandt said, adding that the trucks are “loaded and waiting at the depot.” Then.",
      "loaded and waiting at the depot.", "Ivo Brandt"),
+    # a speech verb with an object before the participle: its subject speaks, not the object
+    ("After Ivo Brandt criticized Ann Lee’s plan last week, saying she “left the harbour empty for a decade” "
+     "in his speech, the council met.", "left the harbour empty for a decade", "Ivo Brandt"),
 ])
 def test_quotes_inside_reported_speech(body, quote, speaker):
     q = quote_starting(body, quote[:12])

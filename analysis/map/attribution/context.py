@@ -7,6 +7,7 @@ context, so ``find_sources`` and ``find_attributions`` reuse what ``find_quotes`
 from __future__ import annotations
 
 import bisect
+from contextlib import contextmanager
 import re
 from typing import Optional
 
@@ -59,6 +60,22 @@ class _Ctx(_Coref):
         self.cand_ok: dict = {}  # (position, name) -> may be an antecedent (coref), for cand_ok_for
         self.cand_ok_for = None
         self.byline = (parsed.byline or "").split(" and ")[0].split(",")[0].strip() or None
+
+    @contextmanager
+    def trial(self):
+        """Read something now that a later stage reads again: what the speaker finders note
+        meanwhile about the people they meet (names at places, roles, anonymous speakers) is
+        undone on leaving, so the reading leaves the article's state as it found it."""
+        self.people()  # (scanned first: the scan is part of the state, not of the trial)
+        saved = list(self.person_at), dict(self.roles), set(self.anon_heads), list(self.anon_at)
+        try:
+            yield self
+        finally:
+            self.person_at[:], self.anon_at[:] = saved[0], saved[3]
+            self.roles.clear()
+            self.roles.update(saved[1])
+            self.anon_heads.clear()
+            self.anon_heads.update(saved[2])
 
     def people(self) -> list:
         """Persons seen in the article (scanned lazily, only when a quote needs them)."""

@@ -12,8 +12,8 @@ from typing import Optional
 
 from .cues import _CUE_RE
 from .lexicon import (
-    COMMON_SENTENCE_STARTERS, FIRST_NAMES, GENDER_WORDS, LEXICON_TAGS, NAME_GENDERS_SURE, PRONOUNS, PRONOUN_GENDER,
-    TITLE_FORMS, _CALENDAR_WORDS, _GENDER_TITLE_RE, _derived_first, _entity_kind,
+    ANY_ORG_HEADS, COMMON_SENTENCE_STARTERS, FIRST_NAMES, GENDER_WORDS, LEXICON_TAGS, NAME_GENDERS_SURE, PRONOUNS,
+    PRONOUN_GENDER, STATE_BODY_WORDS, TITLE_FORMS, _CALENDAR_WORDS, _GENDER_TITLE_RE, _derived_first, _entity_kind,
 )
 from .phrases import _np_back, _subject
 from .sentences import _sent_index, _sent_start
@@ -276,13 +276,13 @@ class _Coref:
         k = bisect.bisect_right(ends, pos)
         lo = ends[k - 3] if k >= 3 else 0
         best = None
-        named_by_head = head not in _ANY_ORG_HEADS
+        named_by_head = head not in ANY_ORG_HEADS
         i = bisect.bisect_left(self.m_starts, lo)
         while i < len(self.mentions) and self.mentions[i].start < pos:
             m = self.mentions[i]
             if m.end <= pos and not self._in_quote(m.start):
                 if head in m.entity.lower().split() if named_by_head else (
-                        m.kind == "organisation" and _STATE_BODY_WORDS.isdisjoint(m.entity.split())):
+                        m.kind == "organisation" and STATE_BODY_WORDS.isdisjoint(m.entity.split())):
                     best = m
             i += 1
         return best
@@ -295,18 +295,6 @@ class _Coref:
                 return self.mentions[i].entity
             i -= 1
         return None
-
-
-#: heads of a description that any organisation's name may take ("the group"); others must be
-#: in the name ("the ministry", "the department")
-_ANY_ORG_HEADS = frozenset({"group", "organization", "organisation", "company", "firm", "movement",
-                            "coalition", "militia"})
-
-
-#: words of a state body's name: no "group" ("the group" is not the White House or Congress)
-_STATE_BODY_WORDS = frozenset({"House", "Court", "Department", "Congress", "Senate", "Ministry", "Committee",
-                               "Agency", "Service", "Bureau", "Administration", "Office", "Council",
-                               "Commission", "Parliament", "Pentagon", "Kremlin"})
 
 
 def _before(items: list, i: int):

@@ -20,6 +20,7 @@ from typing import TYPE_CHECKING, Optional
 from ...records import Mention, Parsed, Quote, ScareQuote
 from .context import _context
 from .cues import _ATTR_CUE_RE, _CUE_RE
+from .indirect import _indirect
 from .lexicon import (
     ADVERBS_BEFORE_CUE, ANON_HEADS, COMMON_SENTENCE_STARTERS, DETERMINERS, LEXICON_TAGS, MODIFIERS, NAME_CONNECTORS,
     PRONOUNS, _ALL_ROLE_SINGLE, _CALENDAR_WORDS, _WS_RE, _entity_kind,
@@ -249,30 +250,17 @@ def _clause_speaker(ctx: _Ctx, bs: int, be: int, ss: int, o: int, e: int) -> Opt
     """(speaker, cue) of the reported speech whose content holds the quote text[o+1:e], from the
     nearest attribution cue before the quote in its sentence whose content holds it ("Mike Huckabee is labeling Obama’s
     actions “a blatant abuse of power”"); or None."""
-    from .indirect import _indirect  # (indirect imports this package's speakers, as this module does)
-
     text = ctx.text
     cues = list(_ATTR_CUE_RE.finditer(text, ss, o))
     if not cues:
         return None
-    # the attributions stage reads this sentence again later: what the speaker finders note
-    # about the people they meet (roles, anonymous speakers, names at places) is kept as it was,
-    # so the quotes around this one are read as they would be without it
-    ctx.people()
-    saved = list(ctx.person_at), dict(ctx.roles), set(ctx.anon_heads), list(ctx.anon_at)
-    try:
+    with ctx.trial():  # the attributions stage reads this sentence again later
         for cm in reversed(cues):  # the nearest cue first
             att = _indirect(ctx, cm.group(), cm.start(), cm.end(), bs, be, _NOWHERE)
             if att is not None and att.content_start <= o + 1 and att.content_end >= e - 1:
                 break
         else:
             return None
-    finally:
-        ctx.person_at[:], ctx.anon_at[:] = saved[0], saved[3]
-        ctx.roles.clear()
-        ctx.roles.update(saved[1])
-        ctx.anon_heads.clear()
-        ctx.anon_heads.update(saved[2])
     if not att.source or att.source_kind == "unattributed":
         return None
     kind = "anonymous" if att.source_kind == "anonymous" else "named"

@@ -9,7 +9,7 @@ import re
 from typing import NamedTuple, Optional
 
 from .affiliation import _person_facts
-from .cues import CUES
+from .cues import _ATTR_CUE_RE, CUE_VERBS, CUES
 from .lexicon import (
     ANON_HEADS, COMMON_SENTENCE_STARTERS, DETERMINERS, NP_HEADS, PLACES_AS_GOVERNMENT, STATEMENT_HEADS, _CALENDAR_WORDS,
     _KIND_FOR_SOURCE, _MEDIA_RE, _WS_RE, _entity_kind, _role_of,
@@ -301,21 +301,27 @@ def _described(text: str, s: int, e: int):
     return phrase, "anonymous", _role_of(phrase), s, e, phrase.lower()
 
 
-#: a speech verb and what follows it up to the comma before a participle cue: "“…,” Anderson
-#: said, adding", "said Ann Lee, adding", "Twitter said in a statement, adding"
-_SAID_BEFORE_RE = re.compile(r"(?<![\w’'])(said|says|told|wrote|writes|added|explained)\b([^,;“”\"]{0,60}),\s*$")
+#: what stands between a speech verb and the comma before a participle cue: "“…,” Anderson said,
+#: adding", "said Ann Lee, adding", "Twitter said in a statement, adding"
+_UP_TO_COMMA_RE = re.compile(r"([^,;“”\"]{0,60}),\s*")
 
 
 def _cue_before_source(text: str, ss: int, cs: int) -> Optional[tuple[int, int]]:
-    """The source of the speech verb just before a participle cue when the sentence opens with
-    a quote ("“…,” Anderson said, adding that", "“…,” said Ann Lee, adding that")."""
-    m = _SAID_BEFORE_RE.search(text, max(ss, cs - 160), cs)
+    """The source of the speech cue (``data/cues.csv``) just before a participle cue when the
+    sentence opens with a quote ("“…,” Anderson said, adding that", "“…,” said Ann Lee, adding")."""
+    cm = None
+    for cm in _ATTR_CUE_RE.finditer(text, max(ss, cs - 160), cs):
+        pass
+    kind = (CUES.get(cm.group()) or CUES.get(cm.group().lower(), "")) if cm else ""
+    m = _UP_TO_COMMA_RE.fullmatch(text, cm.end(), cs) if kind in ("speech", "tell") else None
     if m is None:
         return None
-    rest = m.group(2).split()
-    if rest and m.group(1) != "told" and not _ADVERBIAL_RE.match(rest[0]):  # "said Ann Lee, adding"
-        return _np_fwd(text, _skip_space(text, m.start(2), m.end(2)), m.end(2))
-    return _np_back(text, max(ss, m.start() - 150), m.start())  # "Twitter said in a statement, adding"
+    rest = m.group(1).split()
+    if rest and cm.group().lower() in CUE_VERBS and kind != "tell" and not _ADVERBIAL_RE.match(rest[0]):
+        # "said Ann Lee, adding" (a verb whose subject may follow it; "criticized Trump's visit,
+        # saying" names its object)
+        return _np_fwd(text, _skip_space(text, m.start(1), m.end(1)), m.end(1))
+    return _np_back(text, max(ss, cm.start() - 150), cm.start())  # "Twitter said in a statement, adding"
 
 
 #: what follows "states" the verb (not the noun): "the report states that", "states: “"

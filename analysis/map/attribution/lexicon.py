@@ -191,6 +191,18 @@ PERSON_HEADS = {
 STATEMENT_HEADS = {"statement", "report", "letter", "release", "memo", "communique", "email",
                    "announcement", "complaint", "lawsuit", "filing", "brochure", "ad", "advertisement",
                    "tweet", "petition", "cable", "editorial", "indictment", "ruling", "transcript"}
+#: Heads of "the group", "the ministry": a description that points back to the organisation
+#: named before (coref.org_antecedent). For ANY_ORG_HEADS any organisation's name will do; for
+#: the others the name must hold the head ("the ministry" -> "Interior Ministry").
+ORG_DESCRIPTION_HEADS = frozenset({"group", "organization", "organisation", "agency", "company", "firm",
+                                   "ministry", "department", "committee", "council", "commission", "union",
+                                   "militia", "movement", "coalition", "association", "foundation"})
+ANY_ORG_HEADS = frozenset({"group", "organization", "organisation", "company", "firm", "movement",
+                           "coalition", "militia"})
+#: Words of a state body's name: no "group" ("the group" is not the White House or Congress).
+STATE_BODY_WORDS = frozenset({"House", "Court", "Department", "Congress", "Senate", "Ministry", "Committee",
+                              "Agency", "Service", "Bureau", "Administration", "Office", "Council",
+                              "Commission", "Parliament", "Pentagon", "Kremlin"})
 #: Heads of a definite description that points back to a news medium ("the paper").
 MEDIA_HEADS = {"paper", "newspaper", "network", "magazine", "broadcaster", "outlet", "website",
                "site", "daily", "channel", "station", "tabloid", "weekly"}

@@ -12,7 +12,7 @@ from .coref import ANTECEDENT_CHARS, _introduced_anonymously
 from .cues import _CUE_RE, _PART_RE
 from .lexicon import (
     ACRONYM_ROLES, ANON_HEADS, COMMON_SENTENCE_STARTERS, DETERMINERS, GENDER_WORDS, GROUP_HEADS, GROUP_NOUNS,
-    LEXICON_TAGS, MEDIA_HEADS, MEDIA_WORDS, NAME_CONNECTORS, NOT_NAME_TAGS, PERSON_HEADS, PRONOUNS, PRONOUN_GENDER, STATEMENT_HEADS, TITLES, _MEDIA_RE, _WS_RE,
+    LEXICON_TAGS, MEDIA_HEADS, MEDIA_WORDS, NAME_CONNECTORS, NOT_NAME_TAGS, ORG_DESCRIPTION_HEADS, PERSON_HEADS, PRONOUNS, PRONOUN_GENDER, STATEMENT_HEADS, TITLES, _MEDIA_RE, _WS_RE,
     _alt, _entity_kind, _role_of, _role_word,
 )
 from .phrases import _AGE_RE, _before_paren, INTRO_WORDS, _TRAIL_ADV_RE, _gap, _np_back, _np_fwd, _strip_title, _subject, _toks, _trim
@@ -123,12 +123,6 @@ def _group_head(text: str, hs: int, words: list[str], last: str, m) -> str:
         return "modifier"
     return ""
 
-
-
-#: heads of "the group", "the agency": a description that points back to the organisation named before
-ORG_DESCRIPTION_HEADS = frozenset({"group", "organization", "organisation", "agency", "company", "firm",
-                                   "ministry", "department", "committee", "council", "commission", "union",
-                                   "militia", "movement", "coalition", "association", "foundation"})
 
 
 def _classify(ctx: _Ctx, s: int, e: int, extra: str = "", pos: int = 0) -> Optional[_Speaker]:
