@@ -176,3 +176,33 @@ def test_the_group_points_back_to_the_organisation(body, source):
     from attribution_helpers import attribs
 
     assert [a.source for a in attribs(body) if a.kind != "direct"][-1:] == [source]
+
+
+@pytest.mark.parametrize("body, speaker", [
+    # an organisation named before
+    ("The Delta Water Institute rejected the claim on Monday.\n\n“These figures are simply wrong,” it said.",
+     "Delta Water Institute"),
+    # a document written about, under its author when one is named
+    ("The Delta Water Institute issued a statement on Monday.\n\n“These figures are simply wrong,” it said.",
+     "Delta Water Institute"),
+    ("A letter reached the council on Monday.\n\n“These figures are simply wrong,” it said.", "the letter"),
+    ("On one corner is a small sign with two flags.\n\n“These figures are simply wrong,” it reads.",
+     "the small sign"),
+    # the first one of the sentence, its likeliest subject
+    ("The staff memo criticised the Delta Water Institute.\n\n“These figures are simply wrong,” it said.",
+     "the staff memo"),
+    # a sentence whose subject is "it" hands over to the one before
+    ("The Delta Water Institute issued figures. It reported that the Farm Bureau had lost wells.\n\n"
+     "“These figures are simply wrong,” it said.", "Delta Water Institute"),
+    # "the U.S.-backed coalition" is no United States; "the Justice Department" is the name
+    ("The U.S.-backed coalition announced the raid.\n\n“These figures are simply wrong,” it said.",
+     "the U.S.-backed coalition"),
+    # nothing it could mean: no speaker (never a person, never a place)
+    ("John Smith walked through Boston on Monday.\n\n“These figures are simply wrong,” it said.", None),
+])
+def test_it_means_an_organisation_or_a_document(body, speaker):
+    lead = "Water dispute\n\n"
+    q = quote_starting(body, "These figures", lead=lead)
+    assert q.speaker == speaker
+    if speaker:
+        assert q.how == "pronoun" and (lead + body)[q.speaker_start:q.speaker_end] == "it"

@@ -58,10 +58,14 @@ def test_appos_after(text, after, appos):
     ("In May, the rebel group said", "the rebel group"),
     ("But Ann Lee, a senator, said", "Ann Lee"),
     ("“We won,” he said", None),  # a sentence that opens with a quote
+    ("Eight years ago, he supported Obama and said", "he"),  # a time, not a person called Eight
+    ("Two weeks later, the rebel group said", "the rebel group"),
+    ("Two officials, who spoke on condition of anonymity, said", "Two officials, who spoke on condition of anonymity"),
 ])
 def test_subject(text, subject):
-    class Ctx:  # _subject reads only ctx.text
-        pass
+    class Ctx:  # _subject reads ctx.text and the mentions (none here)
+        def mention_in(self, s, e):
+            return None
 
     ctx = Ctx()
     ctx.text = text
@@ -93,3 +97,15 @@ def test_span_trims_punctuation(text, kept):
 def test_np_fwd_person_noun_before_a_name(text, phrase):
     got = _np_fwd(text, 0, len(text))
     assert text[got[0]:got[1]] == phrase
+
+
+@pytest.mark.parametrize("body, speaker", [
+    # the place and the time that end an opening phrase are no subject
+    ("At a campaign event in Ames, Iowa, on Sunday, Ann Lee expanded on her plan, saying, "
+     "“We must be rallying our partners and allies.”", "Ann Lee"),
+    ("In Des Moines, Iowa, Ann Lee said: “We must be rallying our partners and allies.”", "Ann Lee"),
+])
+def test_subject_after_an_opening_place(body, speaker):
+    from attribution_helpers import quote_starting
+
+    assert quote_starting("Ann Lee toured the state.\n\n" + body, "We must").speaker == speaker

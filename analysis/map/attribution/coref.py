@@ -12,8 +12,8 @@ from typing import Optional
 
 from .cues import _CUE_RE
 from .lexicon import (
-    ANY_ORG_HEADS, COMMON_SENTENCE_STARTERS, FIRST_NAMES, GENDER_WORDS, LEXICON_TAGS, NAME_GENDERS_SURE, PRONOUNS,
-    PRONOUN_GENDER, STATE_BODY_WORDS, TITLE_FORMS, _CALENDAR_WORDS, _GENDER_TITLE_RE, _derived_first, _entity_kind,
+    ANY_ORG_HEADS, COMMON_SENTENCE_STARTERS, IT_BODY_HEADS, IT_DOCUMENT_HEADS, ORG_DESCRIPTION_HEADS, FIRST_NAMES, GENDER_WORDS, LEXICON_TAGS, NAME_GENDERS_SURE, PRONOUNS,
+    PRONOUN_GENDER, STATEMENT_HEADS, STATE_BODY_WORDS, TITLE_FORMS, _CALENDAR_WORDS, _GENDER_TITLE_RE, _derived_first, _entity_kind,
 )
 from .phrases import _np_back, _subject
 from .sentences import _sent_index, _sent_start
@@ -22,6 +22,15 @@ from .sentences import _sent_index, _sent_start
 ANTECEDENT_SENTENCES = 6
 ANTECEDENT_CHARS = 3000
 SUBJECT_WINDOW = 350
+#: How many sentences before its own an "it" that speaks looks back for what it means.
+IT_SENTENCES = 2
+#: what an "it" that speaks may stand for, written with a determiner: a document ("the letter",
+#: "a statement", "its website", "a banner"), or an organisation described ("the coalition")
+_IT_HEADS = STATEMENT_HEADS | ORG_DESCRIPTION_HEADS | IT_DOCUMENT_HEADS | IT_BODY_HEADS
+_DOCUMENT_RE = re.compile(r"\b(?:[Tt]he|[Aa]n?|[Ii]ts|[Tt]heir|[Hh]is|[Hh]er|[Tt]his)\s+(?:(?:(?:[A-Z]\.)+-?[\w’'-]*|[\w’'-]+)\s+){0,2}((?i:%s))\b"
+                          % "|".join(sorted(_IT_HEADS)))
+#: a sentence whose subject is "it" ("It said the strikes ..."): its "it" means what the one before does
+_IT_SUBJECT_RE = re.compile(r"[\"“”‘’'(\s]*(?:(?:But|And|Then|Later|Still|However|Meanwhile|Yet|So|Instead),?\s+)?It\b")
 # a sentence whose subject is a he/she pronoun ("He later added", "But she said")
 _PRONOUN_SUBJECT_RE = re.compile(r"[\"“”‘’'(\s]*(?:(?:But|And|Then|Later|Still|However|Meanwhile|Yet|So),?\s+)?(He|She)\b")
 _LONG_APPOS_GAP_RE = re.compile(r"\s*,[^;:“”\"]{2,200}?,\s*(?:(?:also|later|then)\s+)?")
@@ -286,6 +295,50 @@ class _Coref:
                     best = m
             i += 1
         return best
+
+    def it_antecedent(self, pos: int):
+        """(start, end, mention or None) of what an "it" speaking at ``pos`` means ("“…,” it
+        said"): an organisation, government, armed group or medium named, a document written
+        about ("the letter", "a statement", "a banner") or an organisation described ("the
+        coalition"), outside quotation marks. The nearest sentence (this one or the
+        ``IT_SENTENCES`` before it) that holds one gives its first, the likeliest subject; a
+        sentence whose own subject is "it" hands over to the one before. None when there is
+        none (a place or a person is never "it")."""
+        text = self.text
+        starts, ends = _sent_index(text)
+        k = bisect.bisect_right(ends, pos)
+        lo = ends[k - IT_SENTENCES - 1] if k > IT_SENTENCES else 0
+        cands = []
+        i = bisect.bisect_left(self.m_starts, lo)
+        while i < len(self.mentions) and self.mentions[i].start < pos:
+            m = self.mentions[i]
+            if m.kind in ("organisation", "actor", "government", "media") and m.end <= pos \
+                    and not self._in_quote(m.start):
+                cands.append((m.start, m.end, m))
+            i += 1
+        for dm in _DOCUMENT_RE.finditer(text, lo, pos):
+            ds, de = dm.span()
+            if self._in_quote(ds):
+                continue
+            inside = [c for c in cands if ds <= c[0] < de]
+            if any(c[1] == de for c in inside):
+                continue  # "the Justice Department": the organisation's name
+            cands = [c for c in cands if c not in inside]  # "the U.S. Embassy": not the United States
+            cands.append((ds, de, None))
+        by_sent: dict[int, list] = {}
+        for c in sorted(cands, key=lambda c: c[0]):
+            by_sent.setdefault(bisect.bisect_right(ends, c[0]), []).append(c)
+        for j in sorted(by_sent, reverse=True):
+            s0 = ends[j - 1] if j > 0 else 0
+            it = _IT_SUBJECT_RE.match(text, s0)
+            if it and it.end() <= by_sent[j][0][0] and j > k - IT_SENTENCES:
+                continue  # "It reported that ... ISIS": the "it" before, not ISIS
+            for c in by_sent[j]:  # "..., CNN said. It added": the one a cue follows, else the first
+                cm = _CUE_RE.search(text, c[1], min(c[1] + 40, pos))
+                if cm and not text[c[1]:cm.start()].strip(" ") and not self._in_quote(cm.start()):
+                    return c
+            return by_sent[j][0]
+        return None
 
     def last_media(self, pos: int) -> Optional[str]:
         """The news medium named last before ``pos`` (for "the paper reported")."""

@@ -343,6 +343,7 @@ def _find_quotes(ctx: _Ctx):
                       and phrase.split()[0].lower() not in _CONTRAST_WORDS  # "“...,” but the White House said"
                       and (phrase.split()[0].lower() in PRONOUNS or phrase.split()[0].lower() in DETERMINERS
                            or phrase[:1].isupper() or phrase.split()[0].lower() in MODIFIERS | _ALL_ROLE_SINGLE
+                           or phrase.split()[0] == "it"
                            or phrase.split()[0].lower() in ANON_HEADS
                            # "communications director Adrienne Watson", "31-year-old fan Robert Williams"
                            or (len(phrase.split()) <= 8 and "," not in phrase

@@ -11,7 +11,7 @@ from typing import NamedTuple, Optional
 from .affiliation import _person_facts
 from .cues import _ATTR_CUE_RE, CUE_VERBS, CUES
 from .lexicon import (
-    ANON_HEADS, COMMON_SENTENCE_STARTERS, DETERMINERS, NP_HEADS, PLACES_AS_GOVERNMENT, STATEMENT_HEADS, _CALENDAR_WORDS,
+    ANON_HEADS, COMMON_SENTENCE_STARTERS, DETERMINERS, IT_DOCUMENT_HEADS, NP_HEADS, PLACES_AS_GOVERNMENT, STATEMENT_HEADS, _CALENDAR_WORDS,
     _KIND_FOR_SOURCE, _MEDIA_RE, _WS_RE, _entity_kind, _role_of,
 )
 from .phrases import _before_paren, _appos_after, _np_back, _np_fwd, _owned_medium, _span, _subject
@@ -65,6 +65,13 @@ class Attribution(NamedTuple):
 _NOT_SOURCE_WORDS = _CALENDAR_WORDS | {"hours", "latest", "today", "yesterday", "tonight", "morning",
                                          "evening", "night", "week", "weekend", "month", "year"}
 _AND_BEFORE_RE = re.compile(r"((?:[A-Z][\w’'.-]*\s+){0,2}[A-Z][\w’'.-]*),?\s+and\s+$")
+
+
+#: an auxiliary between "it" and its cue: a passive or an expletive "it" ("It is said", "It has
+#: been estimated"), no source
+_PASSIVE_AUX_RE = re.compile(r"\b(?:is|was|are|were|be|been|being)\b")
+#: heads of things written, which may "show" or "find" something
+_WRITTEN_HEADS = STATEMENT_HEADS | IT_DOCUMENT_HEADS
 
 
 def _source(ctx, s: int, e: int, hi: int):
@@ -278,8 +285,12 @@ def _indirect(ctx, cue: str, cs: int, ce: int, bs: int, be: int, in_quote) -> Op
     if src is None:
         return None
     name, skind, role, s0, e0, low = src
-    if low == "i" or low in ("it", "this", "that", "which", "who"):
+    if low == "i" or low in ("this", "that", "which", "who"):
         return None
+    if low == "it" and (not name or (_PASSIVE_AUX_RE.search(text, e0, cs) and not cue.endswith("ing"))  # "It is said"
+                        or kind == "media" and name.split()[-1].lower() not in _WRITTEN_HEADS):
+        return None  # ("it" when it means an organisation or a document, speakers._it_speaker; what
+        # "shows" or "found" is a document, not "the Iraqi military")
     c0, c1 = _span(text, *content)
     if c1 - c0 < 3 or not _WORD_CHAR_RE.search(text, c0, c1) or in_quote(c0):
         return None

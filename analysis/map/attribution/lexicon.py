@@ -166,6 +166,9 @@ COMMON_SENTENCE_STARTERS = {
     "sitting", "looking", "reacting", "campaigning", "appearing", "over", "any", "about",
     "around", "through", "within", "beyond", "toward", "towards", "near", "behind", "above",
     "below", "into", "several", "few", "another", "these", "those", "here",
+    # indefinite pronouns name nobody ("Nobody asked about it - so Obama ...")
+    "nobody", "everybody", "somebody", "anybody", "someone", "everyone", "anyone", "none", "nothing",
+    "everything", "something", "anything",
 }
 ADVERBS_BEFORE_CUE = {"also", "has", "have", "had", "is", "was", "were", "are", "later",
                       "then", "now", "once", "previously", "reportedly", "again", "earlier",
@@ -191,6 +194,17 @@ PERSON_HEADS = {
 STATEMENT_HEADS = {"statement", "report", "letter", "release", "memo", "communique", "email",
                    "announcement", "complaint", "lawsuit", "filing", "brochure", "ad", "advertisement",
                    "tweet", "petition", "cable", "editorial", "indictment", "ruling", "transcript"}
+#: Other things written that an "it" may stand for when it "said" or "reads" (coref.it_antecedent)
+IT_DOCUMENT_HEADS = frozenset({"declaration", "excerpt", "document", "note", "message", "post", "website",
+                               "page", "sign", "banner", "poster", "placard", "caption", "headline", "bill",
+                               "resolution", "order", "study", "survey", "poll", "audit", "assessment",
+                               "review", "analysis", "budget", "proposal", "plan", "policy", "agreement",
+                               "deal", "treaty", "manifesto", "leaflet", "flyer", "video", "book", "article",
+                               "column", "op-ed", "blog", "rebuttal", "paper"})
+#: Bodies an "it" may stand for, described ("the embassy", "the administration")
+IT_BODY_HEADS = frozenset({"embassy", "network", "newspaper", "government", "administration", "campaign",
+                           "party", "court", "panel", "board", "office", "team", "club", "school", "university",
+                           "church", "military", "army", "observatory", "institute", "center", "centre"})
 #: Heads of "the group", "the ministry": a description that points back to the organisation
 #: named before (coref.org_antecedent). For ANY_ORG_HEADS any organisation's name will do; for
 #: the others the name must hold the head ("the ministry" -> "Interior Ministry").

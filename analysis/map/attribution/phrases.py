@@ -340,8 +340,27 @@ def _appos_after(text: str, e: int, hi: int) -> str:
 
 
 def _subject(ctx: _Ctx, ss: int, hi: int) -> Optional[tuple[int, int]]:
-    """Subject noun phrase of the sentence starting at ``ss`` (skipping 'In May,', 'But')."""
-    return _text_subject(ctx.text, ss, hi)
+    """Subject noun phrase of the sentence starting at ``ss`` (skipping 'In May,', 'But', and a
+    place and a time that end an opening phrase: "At an event in Ames, Iowa, on Sunday, Mrs.
+    Clinton said")."""
+    text = ctx.text
+    np = _text_subject(text, ss, hi)
+    if np is not None and np[0] > ss and text[ss:np[0]].rstrip().endswith(","):
+        m = ctx.mention_in(*np)
+        if m is not None and m.kind == "place" and m.start <= np[0] and np[1] <= m.end:
+            am = _AFTER_PLACE_RE.match(text, np[1], hi)
+            if am:
+                return _np_fwd(text, am.end(), hi) or np
+    return np
+
+
+#: what may follow the place that ends an opening phrase, before the subject: ", on Sunday,"
+_AFTER_PLACE_RE = re.compile(r",\s+(?:(?:on|in|last|this|early|late|earlier|later)\s+[\w.]+(?:\s+\d{1,2})?"
+                             r"(?:\s+(?:night|morning|afternoon|evening))?,\s+)?(?=[A-Z])")
+
+
+#: words that make a number opening a sentence a time ("Eight years ago,")
+_TIME_AGO_WORDS = frozenset({"ago", "later", "earlier", "before", "after"})
 
 
 @_per_text
@@ -359,7 +378,10 @@ def _text_subject(text: str, ss: int, hi: int) -> Optional[tuple[int, int]]:
         if _gap(text, toks[j], toks[j + 1]) == "comma":
             if (toks[i].lw in COMMON_SENTENCE_STARTERS and toks[i].lw not in DETERMINERS | {"one", "two"}
                     or LEXICON_TAGS.get(toks[i].lw) in ("VBG", "VBN", "IN", "RB")
-                    and not any(t.w[:1].isupper() for t in toks[i + 1:j + 1])):
+                    and not any(t.w[:1].isupper() for t in toks[i + 1:j + 1])
+                    # "Eight years ago,", "Two weeks later,": a time, not "Two officials, who ..."
+                    or (LEXICON_TAGS.get(toks[i].lw) == "CD" or toks[i].lw in DETERMINERS)
+                    and any(t.lw in _TIME_AGO_WORDS for t in toks[i + 1:j + 1])):
                 # "Continuing to explain it, X said", "Outside the courtroom, X said" (but
                 # "South Carolina Sen. Lindsey Graham, a friend of ..., said" opens with its subject)
                 i = j + 1

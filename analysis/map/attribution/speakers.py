@@ -157,6 +157,8 @@ def _classify(ctx: _Ctx, s: int, e: int, extra: str = "", pos: int = 0) -> Optio
             # "Syrian state TV", "Iranian state television", "Russian state media": a medium
             # the text describes, not a person called Syrian
             return _Speaker(head[4:] if head[:4].lower() == "the " else head, "named", "media", hs, he, "media")
+    if len(words) == 1 and first == "it":
+        return _it_speaker(ctx, pos if pos else hs, hs, he)
     if len(words) == 1 and first in PRONOUNS:
         kind = "named"
         if first in PRONOUN_GENDER:
@@ -299,6 +301,31 @@ def _classify(ctx: _Ctx, s: int, e: int, extra: str = "", pos: int = 0) -> Optio
         if role:
             ctx.roles.setdefault(name, role)
     return _Speaker(name, "named", role, hs, he, ekind)
+
+
+def _it_speaker(ctx: _Ctx, pos: int, hs: int, he: int) -> Optional[_Speaker]:
+    """The speaker an "it" at text[hs:he] stands for ("“…,” it said"): the organisation or
+    medium named before (coref.it_antecedent), or the document written about, under its
+    author when one is named ("X issued a statement ... it said": X); None when nothing is."""
+    found = ctx.it_antecedent(pos)
+    if found is None:
+        return None
+    s, e, m = found
+    if m is not None:
+        ekind = _entity_kind(m.entity, m)
+        return _Speaker(m.entity, "named", "media" if ekind == "media" else "", hs, he, ekind, "pronoun")
+    text = ctx.text
+    words = text[s:e].split()
+    head = words[-1].lower()
+    if head in ORG_DESCRIPTION_HEADS and len(words) == 2 and words[0].lower() == "the":
+        om = ctx.org_antecedent(s, head)  # "The group said ... “…,” it added": the group named before
+        if om is not None:
+            return _Speaker(om.entity, "named", "", hs, he, _entity_kind(om.entity, om), "pronoun")
+    author = _statement_author(ctx, e, head)
+    if author is not None:
+        return _Speaker(author.name, "named", author.role, hs, he, author.ekind, "pronoun")
+    desc = " ".join(["the" if words[0].lower() in ("a", "an") else words[0].lower()] + words[1:])
+    return _Speaker(desc, "anonymous", "", hs, he, "anonymous", "pronoun")
 
 
 #: a word before a participle cue whose subject is the clause's ("... before saying, “")
