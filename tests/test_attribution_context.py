@@ -54,6 +54,7 @@ def test_two_single_quotes_are_read_as_double_marks_but_the_text_stays():
     ("He met spokesman Kirby later.", "Kirby"),
     ("EPA Administrator Gina McCarthy spoke.", "Gina McCarthy"),  # the acronym is no part of the name
     ("NPR's Arnie Seipel reported it.", "Arnie Seipel"),  # nor the owner
+    ("She was a resident named Caroline.", "Caroline"),  # "named" introduces a person
 ])
 def test_titled_one_word_names_and_runs_with_acronyms_or_owners(body, person):
     ctx = _context(make_parsed("Headline\n\n" + body), [])
@@ -64,6 +65,8 @@ def test_titled_one_word_names_and_runs_with_acronyms_or_owners(body, person):
     ("He met the spokesman (Kirby) later.", "Kirby"),  # a mark between the role and the name
     ("The group asked: Kirby?", "Kirby"),
     ("GOP House members voted.", "House"),
+    # a sentence ends after the word: "named Clinton. Intentionally" is no name
+    ("Even if the frontrunner is named Clinton. Intentionally or not, she won.", "Clinton. Intentionally"),
 ])
 def test_no_person_without_a_title_right_before_it(body, not_person):
     ctx = _context(make_parsed("Headline\n\n" + body), [])

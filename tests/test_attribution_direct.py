@@ -56,6 +56,16 @@ def test_speaker(body, quote, speaker, kind, role, how):
     # the sentence before reports the speaker; the quote has no cue of its own
     ('Omar Haddad says the brigade is short of everything. “We have had no bread for a week.”',
      "We have had no bread for a week.", "Omar Haddad"),
+    # "the", plain words, then a name that ends the clause
+    ('Ann Marsh spoke first. “It is a movement now,” said the younger Ms. Marsh, beside her mother.',
+     "It is a movement now,", "Marsh"),  # (no mentions here to give the full name)
+    # everyday people quoted without a name
+    ('“How big is that wall?” asked the boy, who wore a red hat.', "How big is that wall?", "the boy"),
+    ('“We were all so proud of him,” said one neighbor.', "We were all so proud of him,", "one neighbor"),
+    ('“It was the best night of my life,” a teenager said.', "It was the best night of my life,", "a teenager"),
+    # a description's name given after it
+    ('“There never was an order,” said the base commander known as Bob, speaking publicly.',
+     "There never was an order,", "Bob"),
 ])
 def test_speaker_past_other_words(body, quote, speaker):
     _, q, _, _ = run(body)
@@ -74,10 +84,13 @@ def test_speaker_past_other_words(body, quote, speaker):
      "The town has no water left at all."),
     # a new clause ("but the White House") is no speaker phrase
     ('“The plan will pass this week,” but the White House said it would veto it.', "The plan will pass this week,"),
+    # "the", plain words and a name that does not end the clause: no speaker
+    ('“The ad is our best,” said the annual Super Bowl Committee report.', "The ad is our best,"),
 ])
 def test_no_speaker_past_other_words(body, quote):
     _, q, _, _ = run(body)
-    assert all(x.speaker not in ("Slate", "Monday", "White House", "Jane Roe") for x in q if x.quote == quote), q
+    assert all(x.speaker not in ("Slate", "Monday", "White House", "Jane Roe", "Super Bowl Committee")
+               for x in q if x.quote == quote), q
 
 
 @pytest.mark.parametrize("body, speaker, kind", [

@@ -13,7 +13,9 @@ from typing import Optional
 
 from ...records import Mention, Parsed, Span
 from .coref import _Coref
-from .lexicon import COMMON_SENTENCE_STARTERS, FIRST_NAMES, KIN_WORDS, TITLES, WEEKDAYS, _entity_kind, _role_of
+from .lexicon import (
+    ABBREVIATIONS, COMMON_SENTENCE_STARTERS, FIRST_NAMES, KIN_WORDS, TITLES, WEEKDAYS, _entity_kind, _role_of,
+)
 from .marks import _marks_view
 from .phrases import _appos_after
 
@@ -160,7 +162,8 @@ _PERSON_CUE_WORDS = {"spokesman", "spokeswoman", "activist", "commander", "analy
                      "reporter", "correspondent", "minister", "official", "professor", "expert",
                      "fellow", "editor", "diplomat", "resident", "president", "ambassador", "envoy",
                      "student", "voter", "teacher", "pollster", "strategist", "lawmaker", "host",
-                     "co-host", "anchor", "supporter", "organizer", "lawyer", "attorney", "economist"}
+                     "co-host", "anchor", "supporter", "organizer", "lawyer", "attorney", "economist",
+                     "named"}  # ("a resident named Caroline")
 _TITLE_OR_ROLE = _TITLE_SET | _PERSON_CUE_WORDS
 # ", a researcher at ...", ", co-founder of ...", ", chief economist at ..."
 _APPOS_START_RE = re.compile(r",\s+(?:(?:a|an|the)\s|[a-z][\w-]+(?:\s+[a-z][\w-]+)?\s+(?:of|at|for|with)\s)[^,.;]{0,80}")
@@ -203,6 +206,9 @@ def _scan_people(ctx: _Ctx) -> None:
     lo, hi = ctx.blocks[0][0], ctx.blocks[-1][1]
     for m in _NAME_RUN_RE.finditer(text, lo, hi):
         run = m.group()
+        dot = run.find(". ")
+        if dot > 2 and run[:dot].lower() not in _TITLE_SET and run[:dot].lower() not in ABBREVIATIONS:
+            continue  # "... is named Clinton. Intentionally or not": a sentence ends, no name runs on
         one_word = " " not in run
         by_age = False  # a name known only by the age after it
         if one_word:

@@ -54,7 +54,8 @@ def _np_past_adjectives(text: str, p: int, hi: int):
         return None
     lower = 0
     end = None
-    for k, t in enumerate(toks):
+    the = toks[0].lw == "the"  # "said the younger Mr. Trump": a name after "the" and plain words
+    for k, t in enumerate(toks[1:] if the else toks, 1 if the else 0):
         if k and _gap(text, toks[k - 1], t) != "space":
             break
         if t.w[0].islower():
@@ -63,7 +64,16 @@ def _np_past_adjectives(text: str, p: int, hi: int):
             lower += 1
         elif k and toks[k - 1].w[0].isupper():
             end = t.e  # (a second capitalised word in a row)
+    if the and end is not None and not _CLAUSE_END_RE.match(text, end, hi):
+        return None  # ("said the annual Super Bowl ad would ...": no speaker)
     return (p, end) if lower and end is not None else None
+
+
+#: a description's name given after it ("the base chief known as Bob", "a man identified only as Ali")
+_KNOWN_AS_RE = re.compile(r",?\s+(?:known|identified)(?:\s+only)?\s+as\s+((?:[A-Z][\w’'-]+\s+){0,2}[A-Z][\w’'-]+)"
+                          r"(?=\s*(?:[,.;:!?—–]|$))")
+#: what may follow a speaker phrase after a quote's cue: the end of the clause, an apposition
+_CLAUSE_END_RE = re.compile(r"\s*(?:[,.;:!?—–]|$|\s(?:who|whose)\b)")
 
 
 def _the_described_after_cue(text: str, p: int, hi: int):
@@ -78,6 +88,9 @@ def _the_described_after_cue(text: str, p: int, hi: int):
     if k is None or any(LEXICON_TAGS.get(t.lw, "JJ")[:2] not in ("JJ", "NN", "CD") for t in toks[1:k]):
         return None  # ("would", "hurt": a clause, not a description)
     rest = text[toks[k].e:hi].lstrip(" ")
+    known = _KNOWN_AS_RE.match(text, toks[k].e, hi)
+    if known:  # "said the base chief known as Bob": the name
+        return known.span(1)
     if rest[:1] == "," and rest[1:].lstrip()[:1].isupper():
         return None  # "said the group's president, Loris De Filippi": the name in apposition speaks
     return (p, toks[k].e) if not rest or rest[0] in ".,;:!?—–" else None

@@ -36,6 +36,17 @@ ANON_HEADS = {
     "researcher", "researchers", "defector", "refugee", "refugees", "villager", "villagers",
     "jihadist", "jihadists", "insurgent", "insurgents", "opponents", "critics", "supporters",
     "investigators", "authorities", "agency", "organization", "organisation", "campaign",
+    # everyday people a reporter quotes without a name ("said the boy, who ...", "a protester said");
+    # not relatives ("her son, wrote Buckley", "Trump's daughter Ivanka"), not "chief" ("her
+    # chief rival"), not children in the plural ("those three little girls told America")
+    "boy", "girl", "teenager", "teenagers", "teen", "relative", "relatives", "neighbor", "neighbors",
+    "neighbour", "neighbours", "friends", "owner", "owners", "employee", "employees", "attendee",
+    "attendees", "protester", "protesters", "demonstrator", "demonstrators", "voter", "voters", "veteran",
+    "veterans", "nurse", "nurses", "driver", "drivers", "passenger", "passengers", "victim", "victims",
+    "survivor", "survivors", "commenter", "commenters", "reader", "readers", "viewer", "viewers", "caller",
+    "customer", "customers", "shopper", "shoppers", "delegate", "delegates", "volunteer", "volunteers",
+    "student", "students", "worshipper", "worshippers", "bystander", "bystanders", "onlooker", "onlookers",
+    "designer", "engineer", "teacher", "teachers", "farmer", "farmers", "shopkeeper", "patient", "patients",
 }
 MODIFIERS = {
     "senior", "top", "local", "military", "western", "government", "rebel", "opposition",
@@ -234,6 +245,8 @@ GENDER_WORDS = {
     "mrs": "female", "ms": "female", "miss": "female", "madam": "female", "queen": "female",
     "princess": "female", "congresswoman": "female", "spokeswoman": "female",
     "businesswoman": "female", "chairwoman": "female", "actress": "female",
+    "boy": "male", "girl": "female", "son": "male", "daughter": "female", "husband": "male",
+    "wife": "female", "brother": "male", "sister": "female", "widow": "female", "widower": "male",
 }
 PRONOUN_GENDER = {"he": "male", "she": "female"}
 #: How a title is written before a name, for "the <head>" descriptions.
