@@ -450,6 +450,10 @@ def _find_quotes(ctx: _Ctx):
             # the sentence before reports the same speaker ("Perez says too many women feel
             # guilty. “They feel like a bad employee.”")
             spk = _reported_before(ctx, bs, ss, o)
+            if spk is None and o == bs and bi > 0:
+                # or the last sentence of the paragraph before ("Dean continued his scathing
+                # remarks.¶“Eight years ago she was the presumed nominee.”")
+                spk = _reported_before(ctx, ctx.blocks[bi - 1][0], ctx.blocks[bi - 1][1], o)
             if spk is not None:
                 how, cue = "paragraph", ""
         if spk is None:
