@@ -56,6 +56,9 @@ def test_speaker(body, quote, speaker, kind, role, how):
     # the sentence before reports the speaker; the quote has no cue of its own
     ('Omar Haddad says the brigade is short of everything. “We have had no bread for a week.”',
      "We have had no bread for a week.", "Omar Haddad"),
+    # a document its subject issued, then a comma
+    ('Omar Haddad issued a statement, “We have had no bread for a week.”',
+     "We have had no bread for a week.", "Omar Haddad"),
     # ... or the last sentence of the paragraph before
     ('Omar Haddad went on with his criticism.\n\n“We have had no bread for a week.”',
      "We have had no bread for a week.", "Omar Haddad"),

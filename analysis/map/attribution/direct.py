@@ -23,7 +23,7 @@ from .cues import _ATTR_CUE_RE, _CUE_RE
 from .indirect import _indirect
 from .lexicon import (
     ADVERBS_BEFORE_CUE, ANON_HEADS, COMMON_SENTENCE_STARTERS, DETERMINERS, LEXICON_TAGS, MODIFIERS, NAME_CONNECTORS,
-    PRONOUNS, _ALL_ROLE_SINGLE, _CALENDAR_WORDS, _WS_RE, _entity_kind,
+    PRONOUNS, STATEMENT_HEADS, _ALL_ROLE_SINGLE, _CALENDAR_WORDS, _WS_RE, _entity_kind,
 )
 from .marks import _MARK_RE, _pair_marks
 from .phrases import (
@@ -69,6 +69,10 @@ def _np_past_adjectives(text: str, p: int, hi: int):
     return (p, end) if lower and end is not None else None
 
 
+#: a clause that ends with a document its subject issued, before a comma and a quote ("Trump
+#: issued a statement, “…”")
+_ISSUED_DOCUMENT_RE = re.compile(r"\b(issued|released|put out|posted|sent|published|tweeted)\s+(?:a|an|his|her|its|"
+                                 r"their|the)\s+(?:[\w’'-]+\s+){0,2}(?:%s)\s*,$" % "|".join(sorted(STATEMENT_HEADS)))
 #: a description's name given after it ("the base chief known as Bob", "a man identified only as Ali")
 _KNOWN_AS_RE = re.compile(r",?\s+(?:known|identified)(?:\s+only)?\s+as\s+((?:[A-Z][\w’'-]+\s+){0,2}[A-Z][\w’'-]+)"
                           r"(?=\s*(?:[,.;:!?—–]|$))")
@@ -390,6 +394,13 @@ def _find_quotes(ctx: _Ctx):
                 if spk:
                     how, cue = "before", _WS_RE.sub(" ", cm.group())
                     adjacent = ends_punct and len(text[cm.end():o].split()) <= 5
+            if spk is None and tail.endswith(",") and _ISSUED_DOCUMENT_RE.search(tail):
+                # "Trump issued a statement, “…”": who issued it
+                np = _subject(ctx, ss, o)
+                if np:
+                    spk = _classify(ctx, np[0], np[1], "", np[0])
+                    if spk:
+                        how, cue, adjacent = "before", _ISSUED_DOCUMENT_RE.search(tail).group(1), True
             if spk is None and tail.endswith(":"):
                 # "... doesn't surprise Republican pollster Daron Shaw: “": a person's name before
                 # the colon speaks; else the sentence's subject
