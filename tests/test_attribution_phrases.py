@@ -104,6 +104,9 @@ def test_np_fwd_person_noun_before_a_name(text, phrase):
     ("At a campaign event in Ames, Iowa, on Sunday, Ann Lee expanded on her plan, saying, "
      "“We must be rallying our partners and allies.”", "Ann Lee"),
     ("In Des Moines, Iowa, Ann Lee said: “We must be rallying our partners and allies.”", "Ann Lee"),
+    # a state after its city, not a mention: "in Aspen, Colo., the senator"
+    ("At a conference in Aspen, Colo., the senator said: “We must be rallying our partners and allies.”",
+     "Ann Lee"),
 ])
 def test_subject_after_an_opening_place(body, speaker):
     from attribution_helpers import quote_starting

@@ -347,7 +347,9 @@ def _subject(ctx: _Ctx, ss: int, hi: int) -> Optional[tuple[int, int]]:
     np = _text_subject(text, ss, hi)
     if np is not None and np[0] > ss and text[ss:np[0]].rstrip().endswith(","):
         m = ctx.mention_in(*np)
-        if m is not None and m.kind == "place" and m.start <= np[0] and np[1] <= m.end:
+        if (m is not None and m.kind == "place" and m.start <= np[0] and np[1] <= m.end
+                or " " not in text[np[0]:np[1]] and _CITY_BEFORE_RE.search(text, max(ss, np[0] - 40), np[0])):
+            # (a place mention, or the state after a city: "in Aspen, Colo., the graduate")
             am = _AFTER_PLACE_RE.match(text, np[1], hi)
             if am:
                 return _np_fwd(text, am.end(), hi) or np
@@ -355,8 +357,10 @@ def _subject(ctx: _Ctx, ss: int, hi: int) -> Optional[tuple[int, int]]:
 
 
 #: what may follow the place that ends an opening phrase, before the subject: ", on Sunday,"
-_AFTER_PLACE_RE = re.compile(r",\s+(?:(?:on|in|last|this|early|late|earlier|later)\s+[\w.]+(?:\s+\d{1,2})?"
-                             r"(?:\s+(?:night|morning|afternoon|evening))?,\s+)?(?=[A-Z])")
+_AFTER_PLACE_RE = re.compile(r"\.?,\s+(?:(?:on|in|last|this|early|late|earlier|later)\s+[\w.]+(?:\s+\d{1,2})?"
+                             r"(?:\s+(?:night|morning|afternoon|evening))?,\s+)?(?=[A-Z]|(?:the|a|an)\s)")
+#: "in <City>, " right before a word: the word is the city's state or country
+_CITY_BEFORE_RE = re.compile(r"\b(?:in|at|from|near|outside)\s+(?:[A-Z][\w’'.-]*\s+){0,2}[A-Z][\w’'.-]*,\s+$")
 
 
 #: words that make a number opening a sentence a time ("Eight years ago,")
