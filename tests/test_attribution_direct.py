@@ -59,6 +59,9 @@ def test_speaker(body, quote, speaker, kind, role, how):
     # a document its subject issued, then a comma
     ('Omar Haddad issued a statement, “We have had no bread for a week.”',
      "We have had no bread for a week.", "Omar Haddad"),
+    # the author of a response or a post ("X’s response was:")
+    ('Aides emailed her. Omar Haddad’s response was: “We have had no bread for a week.”',
+     "We have had no bread for a week.", "Omar Haddad"),
     # ... or the last sentence of the paragraph before
     ('Omar Haddad went on with his criticism.\n\n“We have had no bread for a week.”',
      "We have had no bread for a week.", "Omar Haddad"),

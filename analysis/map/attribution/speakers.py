@@ -269,6 +269,8 @@ def _classify(ctx: _Ctx, s: int, e: int, extra: str = "", pos: int = 0) -> Optio
             return None
         if toks[j].lw.endswith(("’s", "'s")):
             if j == len(toks) - 1:
+                if _AUTHORED_RE.match(text, he) and he - 2 > hs:  # "Clinton’s response was:", "Bush's post:"
+                    return _classify(ctx, hs, he - 2, extra, pos)
                 return None
             desc = head[0].lower() + head[1:] if first in DETERMINERS else head
             return _Speaker(desc, "anonymous", _role_of(head + " " + appos), hs, he, "anonymous")
@@ -301,6 +303,11 @@ def _classify(ctx: _Ctx, s: int, e: int, extra: str = "", pos: int = 0) -> Optio
         if role:
             ctx.roles.setdefault(name, role)
     return _Speaker(name, "named", role, hs, he, ekind)
+
+
+#: what someone's words come in, after "X’s" ("Clinton’s response was:", "Bush's Facebook post:")
+_AUTHORED_RE = re.compile(r"\s+(?:[A-Z][\w-]+\s+)?(?:response|reply|answer|message|words|remarks|comments?|post|"
+                          r"tweet|statement|letter|email|e-mail|memo|op-ed|column|speech|blog|note)\b")
 
 
 def _it_speaker(ctx: _Ctx, pos: int, hs: int, he: int) -> Optional[_Speaker]:
