@@ -206,3 +206,15 @@ def test_it_means_an_organisation_or_a_document(body, speaker):
     assert q.speaker == speaker
     if speaker:
         assert q.how == "pronoun" and (lead + body)[q.speaker_start:q.speaker_end] == "it"
+
+
+def test_a_long_chain_of_pronoun_sentences_keeps_its_referent():
+    # seven sentences of "she" back to Ann Lee; Mary Clinton, named on the way, is no subject
+    body = ("“We will win this,” Ann Lee, 69, told reporters on Monday.\n\n"
+            "“Nobody expected it,” she said. “But it came.”\n\n"
+            "Asked about the vote, she replied: “I don’t know yet.”\n\n"
+            "“Really,” she added.\n\n"
+            "She said she was tired of the status quo.\n\n"
+            "She appeared to imply that the plan could work better than Mary Clinton's.\n\n"
+            "“Some people feel it will bring change at once,” she said.")
+    assert quote_starting(body, "Some people").speaker == "Ann Lee"

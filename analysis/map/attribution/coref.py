@@ -40,6 +40,8 @@ _CLAUSE_BREAK_RE = re.compile(r"[.,;:!?“”\"]")
 _PARTICIPLE_SUBJECT_RE = re.compile(r"[\"“”‘’'(\s]*(?:Asked|Pressed|Questioned|Speaking|Responding|Reached|"
                                     r"Interviewed|Talking|Writing|Appearing|Addressing|Reacting|Campaigning)"
                                     r"\b[^.;:!?“”\"]{0,200}?,\s*([Hh]e|[Ss]he)\b")
+# a sentence that is a quote and its he/she cue ("“Really,” she added.")
+_QUOTE_PRONOUN_CUE_RE = re.compile(r"\s*[\"“][^\"“”]{1,300}[\"”],?\s+(he|she)\s+[a-z]+(?:\s+[a-z]+)?\s*[.,]")
 # a sentence that opens with a subordinate clause: its people are not the sentence's subject
 #: a sentence that opens with one capitalised word, then a lower-case word ("Calderon regretted")
 _OPENING_NAME_RE = re.compile(r"[\s\"“”‘’'(]*(?:(?:But|And|Then|Later|Still|However|Meanwhile|Yet|So),?\s+)?"
@@ -143,10 +145,12 @@ class _Coref:
             sub = _LEADING_CLAUSE_RE.match(text, s0) if len(in_sent) > 1 else None
             if sub:  # "When Quintanilla tried to follow up, ... Carson took the out": the main clause first
                 in_sent = [c for c in in_sent if c[0] >= sub.end()] + [c for c in in_sent if c[0] < sub.end()]
-            ps = _PRONOUN_SUBJECT_RE.match(text, s0) or _PARTICIPLE_SUBJECT_RE.match(text, s0)
+            ps = (_PRONOUN_SUBJECT_RE.match(text, s0) or _PARTICIPLE_SUBJECT_RE.match(text, s0)
+                  or _QUOTE_PRONOUN_CUE_RE.match(text, s0))
             if ps and ps.start(1) <= pos and (not want or PRONOUN_GENDER[ps.group(1).lower()] == want) \
                     and not (in_sent and in_sent[0][0] < ps.start(1)):
                 k -= 1  # "He said that ... Obama": the subject is the pronoun's own antecedent
+                first_k = max(0, first_k - 1)  # (a sentence of the chain does not count to the limit)
                 continue
             rs = self._reporting_subject(in_sent, s0, s_end, want) if k != own else None
             if rs is not None:
