@@ -168,3 +168,17 @@ def test_the_object_of_a_preposition_is_no_source():
 ])
 def test_states_is_a_cue_only_as_a_verb(body, want):
     assert [(a.content, a.source, a.cue) for a in attribs(body)] == want
+
+
+@pytest.mark.parametrize("body, source", [
+    # an adjective opening the sentence is no name when lower-case words follow it
+    ("Early polls show voters in the area rejecting the plan.", "early polls"),
+    ("Much of the party said the plan would fail.", "much of the party"),
+    # a surname right before the cue stays a name
+    ("Green said the plan would fail.", "Green"),
+    ("Green also said the plan would fail.", "Green"),
+])
+def test_an_adjective_opening_the_sentence_is_no_name(body, source):
+    from attribution_helpers import attribs
+
+    assert [a.source for a in attribs(body) if a.kind == "indirect"] == [source]

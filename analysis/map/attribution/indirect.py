@@ -11,7 +11,7 @@ from typing import NamedTuple, Optional
 from .affiliation import _person_facts
 from .cues import _ATTR_CUE_RE, CUE_VERBS, CUES
 from .lexicon import (
-    ANON_HEADS, COMMON_SENTENCE_STARTERS, DETERMINERS, IT_DOCUMENT_HEADS, NP_HEADS, PLACES_AS_GOVERNMENT, STATEMENT_HEADS, _CALENDAR_WORDS,
+    ANON_HEADS, COMMON_SENTENCE_STARTERS, DETERMINERS, IT_DOCUMENT_HEADS, LEXICON_TAGS, NP_HEADS, PLACES_AS_GOVERNMENT, STATEMENT_HEADS, _CALENDAR_WORDS,
     _KIND_FOR_SOURCE, _MEDIA_RE, _WS_RE, _entity_kind, _role_of,
 )
 from .phrases import _before_paren, _appos_after, _np_back, _np_fwd, _owned_medium, _span, _subject
@@ -287,6 +287,18 @@ def _indirect(ctx, cue: str, cs: int, ce: int, bs: int, be: int, in_quote) -> Op
     name, skind, role, s0, e0, low = src
     if low == "i" or low in ("this", "that", "which", "who"):
         return None
+    if name and " " not in name and text.startswith(name, s0) \
+            and LEXICON_TAGS.get(name.lower(), "NN") in _ADJECTIVE_OPENER_TAGS \
+            and _LOWER_WORD_AFTER_RE.match(text, s0 + len(name), cs) and not text[ss:s0].strip(" \"“”‘’'("):
+        # "Early polls show", "Much of the party said": an adjective opening the sentence is no
+        # name when lower-case words follow it before the cue ("Green said" stays a name)
+        if e0 <= s0 + len(name) and kind == "participle":
+            return None  # ("Early last week, he launched a strike, vowing": a clause, not a source)
+        ps, pe = _span(text, s0, e0 if e0 > s0 + len(name) else cs)
+        if len(text[ps:pe].split()) > 8:
+            return None
+        name, skind, role, s0, e0, low = _described(text, ps, pe)
+        name = name[:1].lower() + name[1:]
     if low == "it" and (not name or (_PASSIVE_AUX_RE.search(text, e0, cs) and not cue.endswith("ing"))  # "It is said"
                         or kind == "media" and name.split()[-1].lower() not in _WRITTEN_HEADS):
         return None  # ("it" when it means an organisation or a document, speakers._it_speaker; what
@@ -303,6 +315,14 @@ def _indirect(ctx, cue: str, cs: int, ce: int, bs: int, be: int, in_quote) -> Op
 
 #: the words of a source phrase the noun-phrase finder does not take: up to a comma or the end
 _PHRASE_RE = re.compile(r"[^,;:“”\"()]{2,90}?(?=\s*(?:[,;:.]\s|[,;:.]?$|\())")
+#: tags of words that, opening a sentence, are adjectives or quantifiers rather than surnames
+#: when lower-case words follow them ("Early polls", "Much of the party", "Most voters")
+_ADJECTIVE_OPENER_TAGS = frozenset({"JJ", "JJR", "JJS", "RBS", "RBR", "RB", "CD", "DT", "PDT"})
+_LOWER_WORD_AFTER_RE = re.compile(r"\s+(?!(?:also|later|then|now|has|have|had|is|was|will|would|could|did|does|not|"
+                                  r"never|once|previously|reportedly|again|earlier|recently|repeatedly|simply|"
+                                  r"just|often|always|further|publicly|privately|first)\b)[a-z]")
+
+
 def _described(text: str, s: int, e: int):
     """A source phrase taken as written (no name in it): an anonymous description."""
     phrase = _WS_RE.sub(" ", text[s:e])
