@@ -67,6 +67,8 @@ def test_titled_one_word_names_and_runs_with_acronyms_or_owners(body, person):
     ("GOP House members voted.", "House"),
     # a sentence ends after the word: "named Clinton. Intentionally" is no name
     ("Even if the frontrunner is named Clinton. Intentionally or not, she won.", "Clinton. Intentionally"),
+    # people described by a demonym are no name ("younger African Americans")
+    ("Both candidates appealed to younger African Americans on Tuesday.", "African Americans"),
 ])
 def test_no_person_without_a_title_right_before_it(body, not_person):
     ctx = _context(make_parsed("Headline\n\n" + body), [])

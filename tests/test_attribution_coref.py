@@ -218,3 +218,13 @@ def test_a_long_chain_of_pronoun_sentences_keeps_its_referent():
             "She appeared to imply that the plan could work better than Mary Clinton's.\n\n"
             "“Some people feel it will bring change at once,” she said.")
     assert quote_starting(body, "Some people").speaker == "Ann Lee"
+
+
+def test_a_surname_two_people_of_different_gender_share_gives_no_gender():
+    from analysis.map.attribution.context import _context
+    from attribution_helpers import make_parsed
+
+    text = "Headline\n\nPresident Bill Clinton spoke. Senator Hillary Clinton spoke. Then Clinton left."
+    ctx = _context(make_parsed(text), [])
+    assert ctx.gender("Clinton", text.rindex("Clinton")) == ""
+    assert ctx.gender("Hillary Clinton", text.index("Hillary")) == "female"

@@ -12,6 +12,7 @@ import re
 from typing import Optional
 
 from ...records import Mention, Parsed, Span
+from ..mentions import DEMONYMS
 from .coref import _Coref
 from .lexicon import (
     ABBREVIATIONS, COMMON_SENTENCE_STARTERS, FIRST_NAMES, KIN_WORDS, TITLES, WEEKDAYS, _entity_kind, _role_of,
@@ -206,6 +207,8 @@ def _scan_people(ctx: _Ctx) -> None:
     lo, hi = ctx.blocks[0][0], ctx.blocks[-1][1]
     for m in _NAME_RUN_RE.finditer(text, lo, hi):
         run = m.group()
+        if run[run.rfind(" ") + 1:].lower() in DEMONYMS:
+            continue  # "African Americans", "Mexican American": people described, no name
         dot = run.find(". ")
         if dot > 2 and run[:dot].lower() not in _TITLE_SET and run[:dot].lower() not in ABBREVIATIONS:
             continue  # "... is named Clinton. Intentionally or not": a sentence ends, no name runs on

@@ -60,11 +60,14 @@ class _Coref:
         """'male' / 'female' when a title before ``at`` or a known first name says so (the
         curated list, then the derived names two national lists give: gender._derived_first),
         else ''."""
-        m = _GENDER_TITLE_RE.search(self.text, max(0, at - 8), at)
+        m = _GENDER_TITLE_RE.search(self.text, max(0, at - 8), at) if at >= 0 else None
         if m:
             return GENDER_WORDS[m.group(1).lower()]
         parts = name.split()
         if len(parts) == 1:  # a surname: use a fuller name seen in the article
+            fulls = {full for _, full in self.people() if full != name and full.split()[-1] == name}
+            if len(fulls) > 1 and len({self.gender(f, -1) for f in fulls}) > 1:
+                return ""  # "Clinton" after Bill and Hillary Clinton: either
             for _, full in reversed(self.people()):
                 if full != name and full.split()[-1] == name:
                     parts = full.split()
