@@ -62,6 +62,9 @@ def test_speaker(body, quote, speaker, kind, role, how):
     # the author of a response or a post ("X’s response was:")
     ('Aides emailed her. Omar Haddad’s response was: “We have had no bread for a week.”',
      "We have had no bread for a week.", "Omar Haddad"),
+    # ... also past an apposition
+    ('But Omar Haddad, a brigade commander, says hold on. “We have had no bread for a week.”',
+     "We have had no bread for a week.", "Omar Haddad"),
     # ... or the last sentence of the paragraph before
     ('Omar Haddad went on with his criticism.\n\n“We have had no bread for a week.”',
      "We have had no bread for a week.", "Omar Haddad"),

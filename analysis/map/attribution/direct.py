@@ -20,7 +20,7 @@ from typing import TYPE_CHECKING, Optional
 from ...records import Mention, Parsed, Quote, ScareQuote
 from .context import _context
 from .cues import _ATTR_CUE_RE, _CUE_RE
-from .indirect import _indirect
+from .indirect import _SUBJECT_APPOS_RE, _indirect
 from .lexicon import (
     ADVERBS_BEFORE_CUE, ANON_HEADS, COMMON_SENTENCE_STARTERS, DETERMINERS, LEXICON_TAGS, MODIFIERS, NAME_CONNECTORS,
     PRONOUNS, STATEMENT_HEADS, _ALL_ROLE_SINGLE, _CALENDAR_WORDS, _WS_RE, _entity_kind,
@@ -125,6 +125,9 @@ def _reported_before(ctx: _Ctx, bs: int, ss: int, o: int):
     if np is None:
         return None
     p = np[1]
+    appos = _SUBJECT_APPOS_RE.match(text, p, pend)
+    if appos and "," in appos.group():  # "John Lawrence, former chief of staff to Pelosi, says ..."
+        p = appos.end()
     for _ in range(3):  # "X also said", "X has long said"
         while p < pend and text[p].isspace():
             p += 1
