@@ -22,8 +22,9 @@ from .context import _context
 from .cues import _ATTR_CUE_RE, _CUE_RE
 from .indirect import _SUBJECT_APPOS_RE, _indirect
 from .lexicon import (
-    ADVERBS_BEFORE_CUE, ANON_HEADS, COMMON_SENTENCE_STARTERS, DETERMINERS, LEXICON_TAGS, MODIFIERS, NAME_CONNECTORS,
-    PRONOUNS, STATEMENT_HEADS, _ALL_ROLE_SINGLE, _CALENDAR_WORDS, _WS_RE, _entity_kind,
+    ADVERBS_BEFORE_CUE, ANON_HEADS, COMMON_SENTENCE_STARTERS, DETERMINERS, ISSUE_VERBS_ALT, LEXICON_TAGS,
+    MODIFIERS, NAME_CONNECTORS, PRONOUNS, STATEMENT_HEADS, _ALL_ROLE_SINGLE, _CALENDAR_WORDS, _entity_kind,
+    _WS_RE,
 )
 from .marks import _MARK_RE, _pair_marks
 from .phrases import (
@@ -71,8 +72,8 @@ def _np_past_adjectives(text: str, p: int, hi: int):
 
 #: a clause that ends with a document its subject issued, before a comma and a quote ("Trump
 #: issued a statement, “…”")
-_ISSUED_DOCUMENT_RE = re.compile(r"\b(issued|released|put out|posted|sent|published|tweeted)\s+(?:a|an|his|her|its|"
-                                 r"their|the)\s+(?:[\w’'-]+\s+){0,2}(?:%s)\s*,$" % "|".join(sorted(STATEMENT_HEADS)))
+_ISSUED_DOCUMENT_RE = re.compile(r"\b(%s)\s+(?:a|an|his|her|its|their|the)\s+(?:[\w’'-]+\s+){0,2}(?:%s)\s*,$"
+                                 % (ISSUE_VERBS_ALT, "|".join(sorted(STATEMENT_HEADS))))
 #: a description's name given after it ("the base chief known as Bob", "a man identified only as Ali")
 _KNOWN_AS_RE = re.compile(r",?\s+(?:known|identified)(?:\s+only)?\s+as\s+((?:[A-Z][\w’'-]+\s+){0,2}[A-Z][\w’'-]+)"
                           r"(?=\s*(?:[,.;:!?—–]|$))")

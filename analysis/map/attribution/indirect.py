@@ -11,8 +11,9 @@ from typing import NamedTuple, Optional
 from .affiliation import _person_facts
 from .cues import _ATTR_CUE_RE, CUE_VERBS, CUES
 from .lexicon import (
-    ANON_HEADS, COMMON_SENTENCE_STARTERS, DETERMINERS, IT_DOCUMENT_HEADS, LEXICON_TAGS, NP_HEADS, PLACES_AS_GOVERNMENT, STATEMENT_HEADS, _CALENDAR_WORDS,
-    _KIND_FOR_SOURCE, _MEDIA_RE, _WS_RE, _entity_kind, _role_of,
+    ADVERBS_BEFORE_CUE, ANON_HEADS, COMMON_SENTENCE_STARTERS, DETERMINERS, IT_DOCUMENT_HEADS, LEXICON_TAGS,
+    NP_HEADS, PLACES_AS_GOVERNMENT, STATEMENT_HEADS, _CALENDAR_WORDS, _entity_kind, _KIND_FOR_SOURCE, _MEDIA_RE,
+    _role_of, _WS_RE,
 )
 from .phrases import _before_paren, _appos_after, _np_back, _np_fwd, _owned_medium, _span, _subject
 from .sentences import _sent_end, _sent_start
@@ -318,9 +319,8 @@ _PHRASE_RE = re.compile(r"[^,;:“”\"()]{2,90}?(?=\s*(?:[,;:.]\s|[,;:.]?$|\())
 #: tags of words that, opening a sentence, are adjectives or quantifiers rather than surnames
 #: when lower-case words follow them ("Early polls", "Much of the party", "Most voters")
 _ADJECTIVE_OPENER_TAGS = frozenset({"JJ", "JJR", "JJS", "RBS", "RBR", "RB", "CD", "DT", "PDT"})
-_LOWER_WORD_AFTER_RE = re.compile(r"\s+(?!(?:also|later|then|now|has|have|had|is|was|will|would|could|did|does|not|"
-                                  r"never|once|previously|reportedly|again|earlier|recently|repeatedly|simply|"
-                                  r"just|often|always|further|publicly|privately|first)\b)[a-z]")
+#: a lower-case word after the opener that is not one of the adverbs that stand between a name and its cue
+_LOWER_WORD_AFTER_RE = re.compile(r"\s+(?!(?:%s)\b)[a-z]" % "|".join(sorted(ADVERBS_BEFORE_CUE)))
 
 
 def _described(text: str, s: int, e: int):

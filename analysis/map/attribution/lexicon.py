@@ -205,6 +205,8 @@ PERSON_HEADS = {
 STATEMENT_HEADS = {"statement", "report", "letter", "release", "memo", "communique", "email",
                    "announcement", "complaint", "lawsuit", "filing", "brochure", "ad", "advertisement",
                    "tweet", "petition", "cable", "editorial", "indictment", "ruling", "transcript"}
+#: Verbs of putting a document out ("issued a statement", "posted a message"), as a regex alternation
+ISSUE_VERBS_ALT = "issued|released|put out|posted|sent|published|tweeted"
 #: Other things written that an "it" may stand for when it "said" or "reads" (coref.it_antecedent)
 IT_DOCUMENT_HEADS = frozenset({"declaration", "excerpt", "document", "note", "message", "post", "website",
                                "page", "sign", "banner", "poster", "placard", "caption", "headline", "bill",

@@ -12,8 +12,9 @@ from .coref import ANTECEDENT_CHARS, _introduced_anonymously
 from .cues import _CUE_RE, _PART_RE
 from .lexicon import (
     ACRONYM_ROLES, ANON_HEADS, COMMON_SENTENCE_STARTERS, DETERMINERS, GENDER_WORDS, GROUP_HEADS, GROUP_NOUNS,
-    LEXICON_TAGS, MEDIA_HEADS, MEDIA_WORDS, NAME_CONNECTORS, NOT_NAME_TAGS, ORG_DESCRIPTION_HEADS, PERSON_HEADS, PRONOUNS, PRONOUN_GENDER, STATEMENT_HEADS, TITLES, _MEDIA_RE, _WS_RE,
-    _alt, _entity_kind, _role_of, _role_word,
+    ISSUE_VERBS_ALT, LEXICON_TAGS, MEDIA_HEADS, MEDIA_WORDS, NAME_CONNECTORS, NOT_NAME_TAGS,
+    ORG_DESCRIPTION_HEADS, PERSON_HEADS, PRONOUNS, PRONOUN_GENDER, STATEMENT_HEADS, TITLES, _alt, _entity_kind,
+    _MEDIA_RE, _role_of, _role_word, _WS_RE,
 )
 from .phrases import _AGE_RE, _before_paren, INTRO_WORDS, _TRAIL_ADV_RE, _gap, _np_back, _np_fwd, _strip_title, _subject, _toks, _trim
 from .sentences import _sent_start
@@ -49,8 +50,8 @@ def _statement_author(ctx: _Ctx, pos: int, head: str) -> Optional[_Speaker]:
     pat = _STATEMENT_CACHE.get(head)
     if pat is None:
         pat = _STATEMENT_CACHE[head] = re.compile(
-            r"\b(?:issued|released|put out|published|sent|posted|said in|wrote in|in)\s+"
-            r"(?:an?|its|their|his|her)\s+(?:[\w’'-]+\s+){0,2}%s\b" % re.escape(head))
+            r"\b(?:%s|said in|wrote in|in)\s+(?:an?|its|their|his|her)\s+(?:[\w’'-]+\s+){0,2}%s\b"
+            % (ISSUE_VERBS_ALT, re.escape(head)))
     last = None
     for m in pat.finditer(text, max(0, pos - ANTECEDENT_CHARS // 2), pos):
         last = m
