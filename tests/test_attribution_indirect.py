@@ -182,3 +182,38 @@ def test_an_adjective_opening_the_sentence_is_no_name(body, source):
     from attribution_helpers import attribs
 
     assert [a.source for a in attribs(body) if a.kind == "indirect"] == [source]
+
+
+@pytest.mark.parametrize("body, want", [
+    # modifiers between the comma and the name belong to the source, not the content
+    ("The record is nearly complete, singer Anthony Kiedis revealed.",
+     [("The record is nearly complete", "Anthony Kiedis")]),
+    ("The couple will campaign in Ohio, the nominee's campaign announced.",
+     [("The couple will campaign in Ohio", "the nominee's campaign")]),
+    ("Many donors no longer exist, campaign and corporate records show.",
+     [("Many donors no longer exist", "campaign and corporate records")]),
+    # a subject of people described, with no name in it
+    ("Former prosecutors said investigators were feeling the pressure of time.",
+     [("investigators were feeling the pressure of time", "Former prosecutors")]),
+    ("Iowa biofuels advocates say they already have promises from the governor.",
+     [("they already have promises from the governor", "Iowa biofuels advocates")]),
+    ("Several senators said they were willing to let bygones be bygones.",
+     [("they were willing to let bygones be bygones", "several senators")]),
+    ("The social media company said on Friday that it had suspended the accounts.",
+     [("it had suspended the accounts", "the social media company")]),
+    # shares of people polled
+    ("Fifty-nine percent said the deal was a mistake.", [("the deal was a mistake", "Fifty-nine percent")]),
+    ("Nearly half said they prefer an outsider.", [("they prefer an outsider", "Nearly half")]),
+    # things are no speakers ("cutbacks", "remarks"), nor a clause before the cue
+    ("The cutbacks announced Friday affect rights holders.", []),
+    ("The remarks added to the tense mood.", []),
+    # two appositions, a party tag, a possessive role between subject and cue
+    ("Nevada's governor, Brian Sandoval, a Republican, said Tuesday that he had voted early.",
+     [("he had voted early", "Brian Sandoval")]),
+    ("Rep. Chris Collins, R-NY, says the delegates outlined a plan.",
+     [("the delegates outlined a plan", "Chris Collins")]),
+    ("Rashad Robinson, Color of Change's executive director, said his group will keep pressing.",
+     [("his group will keep pressing", "Rashad Robinson")]),
+])
+def test_described_sources_and_post_posed_cues(body, want):
+    assert [(a.content, a.source) for a in attribs(body)] == want

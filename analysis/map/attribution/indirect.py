@@ -12,8 +12,8 @@ from .affiliation import _person_facts
 from .cues import _ATTR_CUE_RE, CUE_VERBS, CUES
 from .lexicon import (
     ADVERBS_BEFORE_CUE, ANON_HEADS, COMMON_SENTENCE_STARTERS, DETERMINERS, IT_DOCUMENT_HEADS, LEXICON_TAGS,
-    NP_HEADS, PLACES_AS_GOVERNMENT, STATEMENT_HEADS, _CALENDAR_WORDS, _entity_kind, _KIND_FOR_SOURCE, _MEDIA_RE,
-    _role_of, _WS_RE,
+    NP_HEADS, ORG_DESCRIPTION_HEADS, PLACES_AS_GOVERNMENT, PRONOUNS, STATEMENT_HEADS, _CALENDAR_WORDS,
+    _entity_kind, _KIND_FOR_SOURCE, _MEDIA_RE, _role_of, _role_word, _WS_RE,
 )
 from .phrases import _before_paren, _appos_after, _np_back, _np_fwd, _owned_medium, _span, _subject
 from .sentences import _sent_end, _sent_start
@@ -39,8 +39,16 @@ def lead_words_ok(lead: str) -> bool:
 
 
 #: between a subject and its cue: an apposition or relative clause set off by commas
-_SUBJECT_APPOS_RE = re.compile(r"\s*(?:\([^()]{1,25}\)\s*)?(?:,\s*(?:\d{1,3},\s*)?(?:an?|the|who|which|whose|one|another|its|his|her|their|[a-z][\w-]*)\b"
-                           r"[^;“”\"]{0,160}?,|\s[—–]\s?[^;“”\"—–]{2,120}?\s?[—–])\s*(?:(?:also|later|then|has|have|had)\s+)?")
+_SUBJECT_APPOS_RE = re.compile(
+    r"(?:\s*(?:\([^()]{1,25}\)\s*)?(?:"
+    r",\s*(?:\d{1,3},\s*)?(?:an?|the|who|which|whose|one|another|its|his|her|their|[a-z][\w-]*)\b[^;“”\"]{0,160}?,"
+    r"|\s[—–]\s?[^;“”\"—–]{2,120}?\s?[—–]"
+    r"|,\s*[RDI]-[A-Z][\w.]{0,12},"  # a party and state: "Rep. Chris Collins, R-NY, says"
+    r"|,\s*[A-Z][^,;“”\"]{0,60}?[’']s\s+[a-z][^,;“”\"]{0,60}?,"  # "X, Color of Change's executive director,"
+    r"|,\s*(?:[A-Z][\w.’'-]*\s){1,3}[A-Z][\w’'-]+(?=,\s*(?:an?|the)\s[^;“”\"]{0,160}?,)"  # "..., Brian Sandoval, a Republican,"
+    r"))+\s*(?:(?:also|later|then|has|have|had)\s+)?")
+#: a name in apposition after a description, before another comma ("the governor, Brian Sandoval,")
+_NAME_APPOS_RE = re.compile(r",\s*((?:[A-Z][\w.’'-]*\s){1,3}[A-Z][\w’'-]+)(?=,)")
 #: words that may open a sentence before its subject without making it a clause
 _INTRO_RE = re.compile(r"^(?:(?:But|And|Yet|So|Still|However|Meanwhile|Now|Later|Earlier|Also|Instead)\b,?\s*)?$")
 
@@ -243,6 +251,9 @@ def _indirect(ctx, cue: str, cs: int, ce: int, bs: int, be: int, in_quote) -> Op
             subj = _subject(ctx, ss, np_end)
             if subj and subj[1] < np_end and _SUBJECT_APPOS_RE.fullmatch(text, subj[1], np_end) and tail_words >= 2:
                 np = subj
+                named = _NAME_APPOS_RE.match(text, subj[1], np_end)
+                if named and text[subj[0]:subj[1]].split()[-1].islower():
+                    np = named.span(1)  # "Nevada's governor, Brian Sandoval, a Republican, said": the name
             elif np is None and pre.rstrip().endswith(","):  # "CONTENT, said X."
                 np2 = _np_fwd(text, _skip_space(text, ce, se), se)
                 if not np2 or len(text[ss:cs].split()) < 3:
@@ -250,20 +261,13 @@ def _indirect(ctx, cue: str, cs: int, ce: int, bs: int, be: int, in_quote) -> Op
                 src = _source(ctx, np2[0], np2[1], se)
                 content = (ss, cs)
         if content is None and np is None and tail_words >= 2:
-            # "People briefed on the talks say ...": the whole subject, a description
-            ps, pe = _span(text, ss, cs)
-            words = text[ps:pe].split()
-            if 2 <= len(words) <= 10 and not _NO_SUBJECT_RE.search(text, ps, pe) \
-                    and (words[0].lower() in DETERMINERS or words[0][:1].isupper()) \
-                    and words[0].lower() not in COMMON_SENTENCE_STARTERS - DETERMINERS \
-                    and any(w.lower().strip("’'s") in NP_HEADS or w.lower() in ANON_HEADS for w in words):
-                src = _source(ctx, ps, pe, se)
-                if src is None or (src[0] or "").split() == words[:1]:  # "People briefed ...": all of it
-                    src = _described(text, ps, pe)
+            src = _whole_subject(ctx, ss, cs, se)  # "People briefed on the talks say ..."
+            if src is not None:
                 content = tail
         if content is None:
             if np is None:
                 return None
+            np = _widen_after_comma(text, ss, np)
             lead = text[ss:np[0]]
             if lead.rstrip().endswith(_AFTER_QUOTE):
                 return None  # "“...,” State Department spokesman John Kirby said": the quote's cue
@@ -281,6 +285,10 @@ def _indirect(ctx, cue: str, cs: int, ce: int, bs: int, be: int, in_quote) -> Op
             else:
                 return None
             src = _source(ctx, np[0], np[1], se)
+            if src is None and kind == "media" and _EVIDENCE_RE.fullmatch(text, np[0], np[1]):
+                src = _described(text, np[0], np[1])  # "..., campaign and federal records show."
+            elif src is None and content == tail and "," not in lead:
+                src = _whole_subject(ctx, ss, cs, se)  # "Iowa biofuels advocates say ..."
         if kind in ("belief", "intention") and src and src[1] == "unattributed":
             return None
     if src is None:
@@ -321,6 +329,126 @@ _PHRASE_RE = re.compile(r"[^,;:“”\"()]{2,90}?(?=\s*(?:[,;:.]\s|[,;:.]?$|\())
 _ADJECTIVE_OPENER_TAGS = frozenset({"JJ", "JJR", "JJS", "RBS", "RBR", "RB", "CD", "DT", "PDT"})
 #: a lower-case word after the opener that is not one of the adverbs that stand between a name and its cue
 _LOWER_WORD_AFTER_RE = re.compile(r"\s+(?!(?:%s)\b)[a-z]" % "|".join(sorted(ADVERBS_BEFORE_CUE)))
+
+
+#: tags of the words that may stand between a comma and the name or noun before a cue, in
+#: "CONTENT, frontman Anthony Kiedis revealed", "CONTENT, the nominee's campaign announced"
+_MODIFIER_TAGS = frozenset({"DT", "PRP$", "NN", "NNS", "NNP", "NNPS", "JJ", "JJR", "JJS", "POS"})
+_MODIFIER_WORD_RE = re.compile(r"[A-Za-z][\w-]*(?:[’']s)?")
+
+
+def _widen_after_comma(text: str, ss: int, np: tuple[int, int]) -> tuple[int, int]:
+    """The phrase before a cue, widened back to the comma when up to four modifiers stand
+    between them ("..., singer Anthony Kiedis revealed": "singer Anthony Kiedis"), so that the
+    words before the comma are the content; else ``np`` as it is."""
+    k = text.rfind(",", ss, np[0])
+    if k < 0 or k + 1 >= np[0]:
+        return np
+    head = text[np[0]:np[1]].split()[0].lower()
+    if head in PRONOUNS or head in DETERMINERS:
+        return np  # "..., the year he said", "..., a process the pollster said": a clause, not modifiers
+    words = text[k + 1:np[0]].split()
+    if not 1 <= len(words) <= 4 or len(text[ss:k].split()) < 3:
+        return np
+    for i, w in enumerate(words):
+        if w == "and" and 0 < i < len(words) - 1:
+            continue  # ("campaign and corporate records")
+        if not _MODIFIER_WORD_RE.fullmatch(w):
+            return np
+        base = w[:-2] if w.endswith(("’s", "'s")) else w
+        tag = LEXICON_TAGS.get(base.lower(), "NN")
+        if tag not in _MODIFIER_TAGS or tag in ("DT", "PRP$") and i > 0:
+            return np
+    return _skip_space(text, k + 1, np[0]), np[1]
+
+
+#: a plural noun of written evidence, with modifiers before it, as the source of a cue such as
+#: "show" or "found" ("records show", "campaign and corporate records show", "new polls found")
+_EVIDENCE_RE = re.compile(r"(?:[a-z][\w-]*\s+(?:and\s+)?){0,3}(?:records|documents|polls|surveys|studies|data|"
+                          r"figures|statistics|filings|tallies|estimates|results|numbers|reports|emails|"
+                          r"e-mails|files|papers|receipts|transcripts)")
+
+
+#: a share of people polled as the subject of a cue ("59 percent said", "Nearly half said",
+#: "A mere 9 percent say", "Two-thirds of Republicans said")
+_SHARE_RE = re.compile(r"(?i:(?:(?:nearly|almost|about|around|roughly|just|only|a\s+mere|more\s+than|less\s+than|"
+                       r"fewer\s+than|over|under|some|another)\s+)*(?:\d[\d.,]*\s*(?:percent|per\s+cent|%)|"
+                       r"[a-z]+(?:-[a-z]+)?\s+(?:percent|per\s+cent)|half|a\s+third|a\s+quarter|a\s+fifth|"
+                       r"(?:one|two)-thirds|(?:one|three)-quarters|a\s+majority|a\s+minority|a\s+plurality)"
+                       r"(?:\s+of\s+(?:the\s+)?[a-z][\w-]*(?:\s+[a-z][\w-]*){0,3})?)")
+
+
+_CLAUSE_WORDS = frozenset(("how", "what", "why", "that", "which", "whether", "where", "when"))
+
+
+def _whole_subject(ctx, ss: int, cs: int, se: int):
+    """The words from the sentence's start to the cue as a described source ("People briefed on
+    the talks say", "Former prosecutors said", "The social media company said"), or None when
+    they are no noun phrase of people, an organisation or a group."""
+    text = ctx.text
+    ps, pe = _span(text, ss, cs)
+    while True:  # "the inspector general also said": no "also"
+        tail = text.rfind(" ", ps, pe)
+        if tail <= ps or text[tail + 1:pe].lower() not in ADVERBS_BEFORE_CUE:
+            break
+        pe = tail
+    if _SHARE_RE.fullmatch(text, ps, pe):
+        return _described(text, ps, pe)  # "59 percent said", "Nearly half said"
+    words = text[ps:pe].split()
+    if not (2 <= len(words) <= 10) or _NO_SUBJECT_RE.search(text, ps, pe) \
+            or not (words[0].lower() in DETERMINERS or words[0][:1].isupper()) \
+            or words[0].lower() in COMMON_SENTENCE_STARTERS - DETERMINERS \
+            or not _CLAUSE_WORDS.isdisjoint(w.lower() for w in words) \
+            or any(CUES.get(w.lower()) in ("speech", "media", "tell") for w in words):
+        return None  # ("the whistleblower related a story about how his superiors told": a clause)
+    if not (any(_singular(w) in NP_HEADS or w.lower() in ANON_HEADS for w in words)
+            or _people_head(_head_word(words)) or _singular(words[-1]) in ORG_DESCRIPTION_HEADS):
+        return None
+    src = _source(ctx, ps, pe, se)
+    if src is None or (src[0] or "").split() == words[:1]:  # "People briefed ...": all of it
+        src = _described(text, ps, pe)
+    return src
+
+
+def _singular(word: str) -> str:
+    """A word in lower case without its possessive or plural ending ("senators" -> "senator")."""
+    w = word.lower()
+    if w.endswith(("’s", "'s", "s’", "s'")):
+        w = w[:-2] if w[-1] == "s" else w[:-1]
+    return w[:-1] if w.endswith("s") and not w.endswith("ss") else w
+
+
+def _head_word(words: list[str]) -> str:
+    """The head of a noun phrase's words: the last word before its first preposition ("the deputy
+    head of China’s delegation": "head"), else its last word."""
+    for i, w in enumerate(words[1:], 1):
+        if w in ("of", "at", "for", "from", "in", "with", "on"):
+            return words[i - 1]
+    return words[-1]
+
+
+_AGENT_PLURALS = ("ors", "ers", "ians", "ants", "ents", "ates", "ees", "ics")
+_THING_PLURALS = frozenset(("numbers", "papers", "letters", "orders", "matters", "others", "powers", "waters",
+                            "centers", "centres", "computers", "chambers", "answers", "offers", "borders",
+                            "meters", "headquarters", "quarters", "markers", "filters", "plants", "grants",
+                            "talents", "rates", "dates", "states", "estates", "debates", "updates",
+                            "mandates", "topics", "politics", "basics", "tactics", "metrics", "graphics",
+                            "statistics", "lyrics", "fees", "trees", "degrees", "guarantees", "committees"))
+
+
+def _people_head(word: str) -> bool:
+    """Does a subject ending in ``word`` describe people ("Former prosecutors", "the
+    self-described democratic socialist")? A plural common noun of the lexicon, a role word,
+    or a word of the -ist class of activists and economists."""
+    w = word.lower()
+    if not w.isalpha() or word[:1].isupper():
+        return False
+    if _role_word(_singular(w)) or w.endswith(("ist", "ists")):
+        return True
+    # a plural of the lexicon with an agent ending ("prosecutors", "advocates", "participants"),
+    # not a thing ("cutbacks", "remarks", "documents", "numbers")
+    return LEXICON_TAGS.get(w) == "NNS" and w.endswith(_AGENT_PLURALS) and not w.endswith(("ments", "events")) \
+        and w not in _THING_PLURALS
 
 
 def _described(text: str, s: int, e: int):
