@@ -217,3 +217,25 @@ def test_an_adjective_opening_the_sentence_is_no_name(body, source):
 ])
 def test_described_sources_and_post_posed_cues(body, want):
     assert [(a.content, a.source) for a in attribs(body)] == want
+
+
+@pytest.mark.parametrize("body, want", [
+    ("About three in 10 said they prefer a more liberal agenda.", [("they prefer a more liberal agenda", "About three in 10")]),
+    ("Those surveyed say the country should move to clean energy.",
+     [("the country should move to clean energy", "those surveyed")]),
+    ("Many in the crowd said the senator was the only candidate they trusted.",
+     [("the senator was the only candidate they trusted", "many in the crowd")]),
+    # an age, a long parenthesis, a relative clause, an auxiliary or adverb before the cue
+    ("Marcel Lehel Lazar, 44, said that he hacked nearly 100 accounts.", [("he hacked nearly 100 accounts", "Marcel Lehel Lazar")]),
+    ("Kasich (who has 25 delegates to date) said it is possible to win.", [("it is possible to win", "Kasich")]),
+    ("Current and former officials who spoke with the paper said the group is a shell.",
+     [("the group is a shell", "Current and former officials who spoke with the paper")]),
+    ("Federal authorities haven’t said who is behind the attack.", [("who is behind the attack", "Federal authorities")]),
+    ("Many of his rivals have forcefully condemned such an idea.", [("such an idea", "many of his rivals")]),
+    # a passive or a reduced relative clause credits nobody
+    ("Two attackers believed to have died were found.", []),
+    ("Several top officials at the agency were asked to leave.", []),
+    ("Administration officials point to other members who’ve publicly said they back it.", []),
+])
+def test_subjects_of_people_described(body, want):
+    assert [(a.content, a.source) for a in attribs(body)] == want

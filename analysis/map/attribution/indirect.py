@@ -40,7 +40,8 @@ def lead_words_ok(lead: str) -> bool:
 
 #: between a subject and its cue: an apposition or relative clause set off by commas
 _SUBJECT_APPOS_RE = re.compile(
-    r"(?:\s*(?:\([^()]{1,25}\)\s*)?(?:"
+    r"(?:\s*(?:\([^()]{1,80}\)\s*)?(?:"
+    r",\s*\d{1,3}(?:,\s*$|(?=,))|"  # an age: "Marcel Lazar, 44, said"
     r",\s*(?:\d{1,3},\s*)?(?:an?|the|who|which|whose|one|another|its|his|her|their|[a-z][\w-]*)\b[^;“”\"]{0,160}?,"
     r"|\s[—–]\s?[^;“”\"—–]{2,120}?\s?[—–]"
     r"|,\s*[RDI]-[A-Z][\w.]{0,12},"  # a party and state: "Rep. Chris Collins, R-NY, says"
@@ -261,8 +262,8 @@ def _indirect(ctx, cue: str, cs: int, ce: int, bs: int, be: int, in_quote) -> Op
                 src = _source(ctx, np2[0], np2[1], se)
                 content = (ss, cs)
         if content is None and np is None and tail_words >= 2:
-            src = _whole_subject(ctx, ss, cs, se)  # "People briefed on the talks say ..."
-            if src is not None:
+            src = None if _passive_to(text, cue, tail[0]) else _whole_subject(ctx, ss, cs, se)
+            if src is not None:  # "People briefed on the talks say ..."
                 content = tail
         if content is None:
             if np is None:
@@ -287,7 +288,7 @@ def _indirect(ctx, cue: str, cs: int, ce: int, bs: int, be: int, in_quote) -> Op
             src = _source(ctx, np[0], np[1], se)
             if src is None and kind == "media" and _EVIDENCE_RE.fullmatch(text, np[0], np[1]):
                 src = _described(text, np[0], np[1])  # "..., campaign and federal records show."
-            elif src is None and content == tail and "," not in lead:
+            elif src is None and content == tail and "," not in lead and not _passive_to(text, cue, tail[0]):
                 src = _whole_subject(ctx, ss, cs, se)  # "Iowa biofuels advocates say ..."
         if kind in ("belief", "intention") and src and src[1] == "unattributed":
             return None
@@ -374,11 +375,32 @@ _EVIDENCE_RE = re.compile(r"(?:[a-z][\w-]*\s+(?:and\s+)?){0,3}(?:records|documen
 _SHARE_RE = re.compile(r"(?i:(?:(?:nearly|almost|about|around|roughly|just|only|a\s+mere|more\s+than|less\s+than|"
                        r"fewer\s+than|over|under|some|another)\s+)*(?:\d[\d.,]*\s*(?:percent|per\s+cent|%)|"
                        r"[a-z]+(?:-[a-z]+)?\s+(?:percent|per\s+cent)|half|a\s+third|a\s+quarter|a\s+fifth|"
-                       r"(?:one|two)-thirds|(?:one|three)-quarters|a\s+majority|a\s+minority|a\s+plurality)"
-                       r"(?:\s+of\s+(?:the\s+)?[a-z][\w-]*(?:\s+[a-z][\w-]*){0,3})?)")
+                       r"(?:one|two)-thirds|(?:one|three)-quarters|a\s+majority|a\s+minority|a\s+plurality|"
+                       r"majorities|(?:one|two|three|four|five|six|seven|eight|nine|\d+)\s+(?:in|out\s+of)\s+(?:\d+|ten|five|four|three)|"
+                       r"(?:many|most|some|few|several|those|all|none|others)(?=\s+(?:of|in|at|surveyed|polled|questioned|interviewed)\b))"
+                       r"(?:\s+(?:surveyed|polled|questioned|interviewed))?"
+                       r"(?:\s+(?:of|in|at)\s+(?:the\s+)?[a-z][\w-]*(?:\s+[a-z][\w-]*){0,3})?)")
 
 
-_CLAUSE_WORDS = frozenset(("how", "what", "why", "that", "which", "whether", "where", "when"))
+_CLAUSE_WORDS = frozenset(("how", "what", "why", "that", "which", "whether", "where", "when", "also", "then",
+                           "later", "now", "not", "never", "appear", "appears", "appeared", "seem", "seems",
+                           "seemed"))
+#: words no noun phrase ends in ("the lawyers for his said", "a former CEO like the ... said")
+_NO_HEAD_WORDS = frozenset(("the", "a", "an", "his", "her", "its", "their", "our", "my", "your", "this", "that",
+                            "in", "on", "at", "for", "of", "to", "by", "with", "like", "from", "and", "or"))
+_BE_FORMS = frozenset(("is", "are", "was", "were", "be", "been", "being"))
+_AUXILIARIES = frozenset(("has", "have", "had", "will", "would", "could", "should", "did", "does", "do", "may",
+                          "might", "must", "can", "is", "are", "was", "were", "be", "been"))
+#: cues that, before "to", are mostly a passive participle ("the hackers believed to be based in
+#: China", "officials asked to leave"): a reduced relative clause, not an attribution
+_PASSIVE_TO_CUES = frozenset(("believed", "expected", "asked", "told", "thought", "said", "reported", "alleged",
+                              "known", "considered", "seen", "understood", "estimated", "urged", "ordered",
+                              "required", "invited", "forced"))
+
+
+def _passive_to(text: str, cue: str, k: int) -> bool:
+    """Is ``cue`` a participle before "to" at ``k`` ("believed to have died")?"""
+    return cue.lower() in _PASSIVE_TO_CUES and text.startswith("to ", _skip_space(text, k, len(text)))
 
 
 def _whole_subject(ctx, ss: int, cs: int, se: int):
@@ -387,23 +409,36 @@ def _whole_subject(ctx, ss: int, cs: int, se: int):
     they are no noun phrase of people, an organisation or a group."""
     text = ctx.text
     ps, pe = _span(text, ss, cs)
-    while True:  # "the inspector general also said": no "also"
+    while True:  # "the inspector general also said", "Federal authorities haven’t said": the subject alone
         tail = text.rfind(" ", ps, pe)
-        if tail <= ps or text[tail + 1:pe].lower() not in ADVERBS_BEFORE_CUE:
+        last = text[tail + 1:pe].lower()
+        if tail <= ps or not (last in ADVERBS_BEFORE_CUE or last in _AUXILIARIES or last.endswith(("n’t", "n't"))
+                              or last.endswith("ly") and last.isalpha()):
             break
+        if last in _BE_FORMS:
+            return None  # "officials were asked to leave": a passive, whose subject said nothing
         pe = tail
     if _SHARE_RE.fullmatch(text, ps, pe):
         return _described(text, ps, pe)  # "59 percent said", "Nearly half said"
     words = text[ps:pe].split()
-    if not (2 <= len(words) <= 10) or _NO_SUBJECT_RE.search(text, ps, pe) \
+    clause = _NO_SUBJECT_RE.search(text, ps, pe)
+    if clause and clause.group() == "and" and len(words) > 2 and words[1] == "and" and words[0][1:].islower() \
+            and not _NO_SUBJECT_RE.search(text, clause.end(), pe):
+        clause = None  # "Current and former officials"
+    if not (2 <= len(words) <= 10) or clause \
             or not (words[0].lower() in DETERMINERS or words[0][:1].isupper()) \
             or words[0].lower() in COMMON_SENTENCE_STARTERS - DETERMINERS \
             or not _CLAUSE_WORDS.isdisjoint(w.lower() for w in words) \
+            or words[-1].lower() in _NO_HEAD_WORDS \
             or any(CUES.get(w.lower()) in ("speech", "media", "tell") for w in words):
         return None  # ("the whistleblower related a story about how his superiors told": a clause)
     if not (any(_singular(w) in NP_HEADS or w.lower() in ANON_HEADS for w in words)
             or _people_head(_head_word(words)) or _singular(words[-1]) in ORG_DESCRIPTION_HEADS):
         return None
+    if words[-1].lower().startswith(("who", "that", "which")):
+        return None  # "... members who’ve said": the relative pronoun's antecedent is the source
+    if "who" in words or "whose" in words:  # "Current and former officials who spoke with X": as written
+        return _described(text, ps, pe)
     src = _source(ctx, ps, pe, se)
     if src is None or (src[0] or "").split() == words[:1]:  # "People briefed ...": all of it
         src = _described(text, ps, pe)

@@ -394,12 +394,12 @@ def _text_subject(text: str, ss: int, hi: int) -> Optional[tuple[int, int]]:
     return _np_fwd(text, toks[i].s, hi)
 
 
-_PAREN_END_RE = re.compile(r"\s*\([^()]{1,25}\)\s*,?\s*$")
+_PAREN_END_RE = re.compile(r"\s*\((?:[^()]{1,25}|(?:who|which|whose|a|an|the)\s[^()]{1,75})\)\s*,?\s*$")
 
 
 def _before_paren(text: str, lo: int, p: int) -> int:
     """``p`` moved before a short parenthesis that ends text[lo:p] ("Sen. Ann Lee (D-Vt.) said")."""
-    m = _PAREN_END_RE.search(text, max(lo, p - 40), p)
+    m = _PAREN_END_RE.search(text, max(lo, p - 90), p)
     return m.start() if m else p
 
 
