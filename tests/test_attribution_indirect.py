@@ -239,3 +239,22 @@ def test_described_sources_and_post_posed_cues(body, want):
 ])
 def test_subjects_of_people_described(body, want):
     assert [(a.content, a.source) for a in attribs(body)] == want
+
+
+@pytest.mark.parametrize("body, want", [
+    # a coordinated clause with its own subject and cue is another attribution
+    ("Forbes says it is big, while many analysts say it is small.",
+     [("it is big", "Forbes"), ("it is small", "many analysts")]),
+    ("Most voters said they were worried about the economy, and more than 4 in 10 said they were angry.",
+     [("they were worried about the economy", "most voters"), ("they were angry", "more than 4 in 10")]),
+    ("Marta Silva said the plan would fail and that voters knew it.",
+     [("the plan would fail and that voters knew it", "Marta Silva")]),
+    # a passive cue: the agent after "by" is the source; without one, nobody is
+    ("Marco Rubio was asked by the debate moderator Gerard Baker whether his plan would work.",
+     [("whether his plan would work", "Gerard Baker")]),
+    ("The mayor was criticized by some of his rivals for failing to visit the flooded towns.",
+     [("for failing to visit the flooded towns", "some of his rivals")]),
+    ("Janet Yellen is widely expected to lay the groundwork for a rate hike.", []),
+])
+def test_coordinated_and_passive_cues(body, want):
+    assert [(a.content, a.source) for a in attribs(body)] == want

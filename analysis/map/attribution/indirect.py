@@ -199,6 +199,8 @@ def _indirect(ctx, cue: str, cs: int, ce: int, bs: int, be: int, in_quote) -> Op
             via = _media_name(ctx, *agent)
         content = (m.end(), se)
     else:
+        if cue[-2:].lower() == "ed" and (_PASSIVE_BEFORE_RE.search(pre) or _BY_AGENT_RE.match(text, ce, se)):
+            return _passive_agent(ctx, cs, ce, se, via)  # "Rubio was asked by the moderator whether ..."
         np = _np_back(text, max(ss, np_end - 150), _before_paren(text, ss, np_end))
         if np is not None and _PREP_BEFORE_RE.search(text, max(ss, np[0] - 8), np[0]):
             np = None  # "referred to the massacre in Orlando and said": a preposition's object is no speaker
@@ -261,9 +263,13 @@ def _indirect(ctx, cue: str, cs: int, ce: int, bs: int, be: int, in_quote) -> Op
                     return None
                 src = _source(ctx, np2[0], np2[1], se)
                 content = (ss, cs)
-        if content is None and np is None and tail_words >= 2:
-            src = None if _passive_to(text, cue, tail[0]) else _whole_subject(ctx, ss, cs, se)
-            if src is not None:  # "People briefed on the talks say ..."
+        if content is None and np is None and tail_words >= 2 and not _passive_to(text, cue, tail[0]):
+            src = _whole_subject(ctx, ss, cs, se)  # "People briefed on the talks say ..."
+            if src is None:  # "..., and more than 4 in 10 said ...": the subject after a coordinator
+                nm = _NEXT_SPEAKER_RE.search(text, max(ss, cs - 90), cs)
+                if nm is not None:
+                    src = _whole_subject(ctx, nm.start(1), cs, se)
+            if src is not None:
                 content = tail
         if content is None:
             if np is None:
@@ -313,7 +319,7 @@ def _indirect(ctx, cue: str, cs: int, ce: int, bs: int, be: int, in_quote) -> Op
                         or kind == "media" and name.split()[-1].lower() not in _WRITTEN_HEADS):
         return None  # ("it" when it means an organisation or a document, speakers._it_speaker; what
         # "shows" or "found" is a document, not "the Iraqi military")
-    c0, c1 = _span(text, *content)
+    c0, c1 = _span(text, content[0], _before_next_attribution(text, *content))
     if c1 - c0 < 3 or not _WORD_CHAR_RE.search(text, c0, c1) or in_quote(c0):
         return None
     if s0 < c1 and c0 < e0:  # the source inside the content: a misparse
@@ -396,6 +402,57 @@ _AUXILIARIES = frozenset(("has", "have", "had", "will", "would", "could", "shoul
 _PASSIVE_TO_CUES = frozenset(("believed", "expected", "asked", "told", "thought", "said", "reported", "alleged",
                               "known", "considered", "seen", "understood", "estimated", "urged", "ordered",
                               "required", "invited", "forced"))
+
+
+#: a coordinator and the subject of another cue, at the end of a stretch ("..., and more than 4
+#: in 10 said", "..., while Forbes says")
+_NEXT_SPEAKER_RE = re.compile(r"(?:[,;]\s*|\s)(?:and|but|while|whereas|although|though|after)\s+"
+                              r"(?!(?:that|who|which|what|if|whether|how|why|when|where|to)\b)((?:[\w’'.-]+\s+){1,7})$")
+_NEXT_CUE_KINDS = frozenset(("speech", "tell", "belief", "media"))
+
+
+def _before_next_attribution(text: str, c0: int, c1: int) -> int:
+    """Where the content text[c0:c1] ends: before a coordinated clause with a cue and a subject
+    of its own ("Most said they were worried, and more than 4 in 10 said ...": that is another
+    attribution), else ``c1``."""
+    for m in _ATTR_CUE_RE.finditer(text, c0, c1):
+        cue = m.group()
+        if (CUES.get(cue) or CUES.get(cue.lower(), "")) not in _NEXT_CUE_KINDS:
+            continue
+        nm = _NEXT_SPEAKER_RE.search(text, max(c0, m.start() - 90), m.start())
+        if nm is not None and len(text[c0:nm.start()].split()) >= 2:
+            return nm.start()
+    return c1
+
+
+#: a form of "be" (and an adverb) before a participle cue: a passive ("is widely expected to")
+_PASSIVE_BEFORE_RE = re.compile(r"\b(?:was|were|is|are|been|being|be)\s+(?:[a-z]+ly\s+)?$")
+_BY_AGENT_RE = re.compile(r"\s+by\s+(?=[A-Za-z])")
+#: what a passive cue's content opens with after its agent ("asked by X whether ...")
+_PASSIVE_CONTENT_RE = re.compile(r"\s*,?\s*\b(?:whether|if|about|to|for|that|how|why|what|when)\b")
+
+
+def _passive_agent(ctx, cs: int, ce: int, se: int, via: str) -> Optional[Attribution]:
+    """A passive cue ("asked", "criticized", "expected"): its source is the agent after "by",
+    and its content what follows the agent ("Rubio was asked by Fox Business moderator Gerard
+    Baker whether ..."); the grammatical subject is no source. None without an agent ("Yellen
+    is expected to ..." credits nobody)."""
+    text = ctx.text
+    by = _BY_AGENT_RE.match(text, ce, se)
+    opener = _PASSIVE_CONTENT_RE.search(text, by.end(), min(se, by.end() + 90)) if by else None
+    if opener is None:
+        return None
+    a0, a1 = _span(text, by.end(), opener.start())  # the agent: the words up to the content
+    if a1 <= a0 or len(text[a0:a1].split()) > 10 or _NO_SUBJECT_RE.search(text, a0, a1):
+        return None
+    src = _source(ctx, a0, a1, se) or _described(text, a0, a1)
+    c0, c1 = _span(text, opener.end() - len(opener.group().lstrip(" ,")), se)
+    if len(text[c0:c1].split()) < 2:
+        return None
+    name, skind, role, s0, e0, _low = src
+    aff, g = _person_facts(ctx, name, skind, s0, e0, se)
+    return Attribution("indirect", c0, c1, text[c0:c1], name or "", s0, e0, skind, role,
+                       text[cs:ce], cs, ce, via, aff, g)
 
 
 def _passive_to(text: str, cue: str, k: int) -> bool:
