@@ -386,3 +386,19 @@ def test_fragments_without_a_clause_source_stay_scare_quotes(body, fragment):
     text, q, s, _ = run(body)
     assert fragment not in [x.quote for x in q]
     assert fragment in [x.text for x in s]
+
+
+@pytest.mark.parametrize("body, start, speaker", [
+    # "X said, adding, “": the speaker of the cue before the participle, not the sentence's subject
+    ('The gunman left as soon as prayers ended, Omar Nefzi said, adding, "He was not very religious."',
+     "He was not", "Omar Nefzi"),
+    ('The gunman left early, said Omar Nefzi, adding, "He was not very religious."', "He was not", "Omar Nefzi"),
+    # a quote that is the object of "that" belongs to the cue before it, not to the next clause's
+    ("Even as Ann Lee claimed on Tuesday that “the agency got in trouble for far less,” one of the "
+     "former prosecutors said the two cases were quite different.", "the agency got", "Ann Lee"),
+    # a qualified title before "of": "Former Secretary of State" is no person called "Former Secretary"
+    ("“It was a mistake,” Former Secretary of State Marta Silva famously said.", "It was a mistake", "Marta Silva"),
+])
+def test_speaker_of_participles_that_clauses_and_titles(body, start, speaker):
+    lead = "A headline\n\nThe town was calm on Friday.\n\n"  # (a lone first paragraph may be a standfirst)
+    assert quote_starting(body, start, lead).speaker == speaker

@@ -74,6 +74,8 @@ def _np_past_adjectives(text: str, p: int, hi: int):
 #: issued a statement, “…”")
 _ISSUED_DOCUMENT_RE = re.compile(r"\b(%s)\s+(?:a|an|his|her|its|their|the)\s+(?:[\w’'-]+\s+){0,2}(?:%s)\s*,$"
                                  % (ISSUE_VERBS_ALT, "|".join(sorted(STATEMENT_HEADS))))
+#: "that" right before an opening quotation mark: the quote is a reported clause's object
+_THAT_BEFORE_RE = re.compile(r"\bthat\s*$")
 #: a description's name given after it ("the base chief known as Bob", "a man identified only as Ali")
 _KNOWN_AS_RE = re.compile(r",?\s+(?:known|identified)(?:\s+only)?\s+as\s+((?:[A-Z][\w’'-]+\s+){0,2}[A-Z][\w’'-]+)"
                           r"(?=\s*(?:[,.;:!?—–]|$))")
@@ -385,6 +387,14 @@ def _find_quotes(ctx: _Ctx):
                 if spk:
                     how, cue, adjacent = "after", _WS_RE.sub(" ", cm.group()), True
             ctx.after_quote = None
+            if spk is not None and _THAT_BEFORE_RE.search(text, max(bs, o - 12), o):
+                # "Trump claimed that “…,” one of the prosecutors said the cases differ": a quote
+                # that is the object of "that" belongs to the cue before it
+                ss = _sent_start(text, bs, o)
+                np, cm = _cue_speaker(ctx, max(ss, prev_close_in_block.get(bi, bs)), ss, o)
+                alt = _classify(ctx, np[0], np[1], "", np[0]) if np else None
+                if alt is not None:
+                    spk, how, cue, adjacent = alt, "before", _WS_RE.sub(" ", cm.group()), False
         # ---- before: X said: “...” / saying, “...” / X said the plan was “...”
         if spk is None:
             ss = _sent_start(text, bs, o)

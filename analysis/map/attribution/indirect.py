@@ -9,13 +9,16 @@ import re
 from typing import NamedTuple, Optional
 
 from .affiliation import _person_facts
-from .cues import _ATTR_CUE_RE, CUE_VERBS, CUES
+from .cues import _ATTR_CUE_RE, CUES
 from .lexicon import (
     ADVERBS_BEFORE_CUE, ANON_HEADS, COMMON_SENTENCE_STARTERS, DETERMINERS, IT_DOCUMENT_HEADS, LEXICON_TAGS,
     NP_HEADS, ORG_DESCRIPTION_HEADS, PLACES_AS_GOVERNMENT, PRONOUNS, STATEMENT_HEADS, _CALENDAR_WORDS,
     _entity_kind, _KIND_FOR_SOURCE, _MEDIA_RE, _role_of, _role_word, _WS_RE,
 )
-from .phrases import _before_paren, _appos_after, _np_back, _np_fwd, _owned_medium, _span, _subject
+from .phrases import (
+    _ADVERBIAL_RE, _appos_after, _before_paren, _cue_before_source, _np_back, _np_fwd, _owned_medium, _skip_space,
+    _span, _subject,
+)
 from .sentences import _sent_end, _sent_start
 from .speakers import _classify
 
@@ -26,10 +29,6 @@ _THAT_RE = re.compile(r"(?:\s*(?:on|in|at|during|last|this|earlier|later|late|af
                       r"repeatedly|previously|again|also|publicly|privately|separately)\b[^,;:“”\"]{0,50}?)?"
                       r"\s*,?\s*\bthat\s+")
 _AS_SAYING_RE = re.compile(r"\s+as\s+(?:saying|telling\s+[^,;:]{1,40}?)(?:\s+that)?\s+")
-#: a clause tail that is no content ("on Monday", "in a statement", "during a rally in Ohio")
-_ADVERBIAL_RE = re.compile(r"(?:on|in|at|during|last|this|late|early|earlier|later|after|before|from|"
-                           r"with|via|through|when|while|to|Monday|Tuesday|Wednesday|Thursday|Friday|"
-                           r"Saturday|Sunday|today|yesterday|recently|again|repeatedly)\b")
 _WORD_CHAR_RE = re.compile(r"\w")
 _AFTER_QUOTE = (",”", ",\"", "?”", "!”", "?\"", "!\"", "—”")
 
@@ -408,7 +407,7 @@ _PASSIVE_TO_CUES = frozenset(("believed", "expected", "asked", "told", "thought"
 #: in 10 said", "..., while Forbes says")
 _NEXT_SPEAKER_RE = re.compile(r"(?:[,;]\s*|\s)(?:and|but|while|whereas|although|though|after)\s+"
                               r"(?!(?:that|who|which|what|if|whether|how|why|when|where|to)\b)((?:[\w’'.-]+\s+){1,7})$")
-_NEXT_CUE_KINDS = frozenset(("speech", "tell", "belief", "media"))
+_NEXT_CUE_KINDS = frozenset(("speech", "tell", "belief", "intention", "media"))
 
 
 def _before_next_attribution(text: str, c0: int, c1: int) -> int:
@@ -417,7 +416,13 @@ def _before_next_attribution(text: str, c0: int, c1: int) -> int:
     attribution), else ``c1``."""
     for m in _ATTR_CUE_RE.finditer(text, c0, c1):
         cue = m.group()
-        if (CUES.get(cue) or CUES.get(cue.lower(), "")) not in _NEXT_CUE_KINDS:
+        kind = CUES.get(cue) or CUES.get(cue.lower(), "")
+        if kind == "according_to":  # "..., according to Politico": the source of what is before
+            k = text.rfind(",", max(c0, m.start() - 3), m.start())
+            if k >= 0 and not text[k + 1:m.start()].strip() and len(text[c0:k].split()) >= 2:
+                return k
+            continue
+        if kind not in _NEXT_CUE_KINDS:
             continue
         nm = _NEXT_SPEAKER_RE.search(text, max(c0, m.start() - 90), m.start())
         if nm is not None and len(text[c0:nm.start()].split()) >= 2:
@@ -552,29 +557,6 @@ def _described(text: str, s: int, e: int):
     return phrase, "anonymous", _role_of(phrase), s, e, phrase.lower()
 
 
-#: what stands between a speech verb and the comma before a participle cue: "“…,” Anderson said,
-#: adding", "said Ann Lee, adding", "Twitter said in a statement, adding"
-_UP_TO_COMMA_RE = re.compile(r"([^,;“”\"]{0,60}),\s*")
-
-
-def _cue_before_source(text: str, ss: int, cs: int) -> Optional[tuple[int, int]]:
-    """The source of the speech cue (``data/cues.csv``) just before a participle cue when the
-    sentence opens with a quote ("“…,” Anderson said, adding that", "“…,” said Ann Lee, adding")."""
-    cm = None
-    for cm in _ATTR_CUE_RE.finditer(text, max(ss, cs - 160), cs):
-        pass
-    kind = (CUES.get(cm.group()) or CUES.get(cm.group().lower(), "")) if cm else ""
-    m = _UP_TO_COMMA_RE.fullmatch(text, cm.end(), cs) if kind in ("speech", "tell") else None
-    if m is None:
-        return None
-    rest = m.group(1).split()
-    if rest and cm.group().lower() in CUE_VERBS and kind != "tell" and not _ADVERBIAL_RE.match(rest[0]):
-        # "said Ann Lee, adding" (a verb whose subject may follow it; "criticized Trump's visit,
-        # saying" names its object)
-        return _np_fwd(text, _skip_space(text, m.start(1), m.end(1)), m.end(1))
-    return _np_back(text, max(ss, cm.start() - 150), cm.start())  # "Twitter said in a statement, adding"
-
-
 #: what follows "states" the verb (not the noun): "the report states that", "states: “"
 _STATES_VERB_RE = re.compile(r"\s*(?:that\b|:|“|\")")
 #: a reflexive pronoun between a subject and its cue ("Cruz himself said")
@@ -595,17 +577,6 @@ _AND_CUE_RE = re.compile(r"(?:,?\s(?:and|but))\s+(?:(?:also|then|later|now|has|h
 _QUOTED_BY_RE = re.compile(r",?\s*(?:quoted|cited)\s+by\s+")
 _LATE_QUOTED_BY_RE = re.compile(r",\s*(?:quoted|cited)\s+by\s+")
 _BY_RE = re.compile(r"\s+by\s+")
-
-
-def _skip_space(text: str, k: int, end: int) -> int:
-    """The first offset at or after ``k`` (before ``end``) that is not whitespace.
-
-    >>> _skip_space("said   Kirby", 4, 12)
-    7
-    """
-    while k < end and text[k].isspace():
-        k += 1
-    return k
 
 
 def _passive_quoted(ctx, cs: int, ce: int, ss: int, se: int, pre: str) -> Optional[Attribution]:

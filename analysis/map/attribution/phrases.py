@@ -12,6 +12,7 @@ import re
 from itertools import islice
 from typing import Optional, TYPE_CHECKING
 
+from .cues import _ATTR_CUE_RE, CUE_VERBS, CUES
 from .lexicon import (
     ABBREVIATIONS, ADVERBS_BEFORE_CUE, ANON_HEADS, COMMON_SENTENCE_STARTERS, DETERMINERS, FIRST_NAMES,
     LEXICON_TAGS, MEDIA_HEADS, MEDIA_MODIFIERS, MEDIA_WORDS, MODIFIERS, MONTHS, NAME_CONNECTORS, NP_HEADS,
@@ -440,3 +441,43 @@ def _owned_medium(ctx: _Ctx, s: int, e: int) -> Optional[str]:
             rest.pop()  # "Anadolu news agency" -> Anadolu
         return " ".join(w for w in rest if not w.islower()) or " ".join(rest)  # (not "state-run")
     return pm.group(1)
+
+
+#: a clause tail that is no content ("on Monday", "in a statement", "during a rally in Ohio")
+_ADVERBIAL_RE = re.compile(r"(?:on|in|at|during|last|this|late|early|earlier|later|after|before|from|"
+                           r"with|via|through|when|while|to|Monday|Tuesday|Wednesday|Thursday|Friday|"
+                           r"Saturday|Sunday|today|yesterday|recently|again|repeatedly)\b")
+
+
+#: what stands between a speech verb and the comma before a participle cue: "“…,” Anderson said,
+#: adding", "said Ann Lee, adding", "Twitter said in a statement, adding"
+_UP_TO_COMMA_RE = re.compile(r"([^,;“”\"]{0,60}),\s*")
+
+
+def _cue_before_source(text: str, ss: int, cs: int) -> Optional[tuple[int, int]]:
+    """The source of the speech cue (``data/cues.csv``) just before a participle cue when the
+    sentence opens with a quote ("“…,” Anderson said, adding that", "“…,” said Ann Lee, adding")."""
+    cm = None
+    for cm in _ATTR_CUE_RE.finditer(text, max(ss, cs - 160), cs):
+        pass
+    kind = (CUES.get(cm.group()) or CUES.get(cm.group().lower(), "")) if cm else ""
+    m = _UP_TO_COMMA_RE.fullmatch(text, cm.end(), cs) if kind in ("speech", "tell") else None
+    if m is None:
+        return None
+    rest = m.group(1).split()
+    if rest and cm.group().lower() in CUE_VERBS and kind != "tell" and not _ADVERBIAL_RE.match(rest[0]):
+        # "said Ann Lee, adding" (a verb whose subject may follow it; "criticized Trump's visit,
+        # saying" names its object)
+        return _np_fwd(text, _skip_space(text, m.start(1), m.end(1)), m.end(1))
+    return _np_back(text, max(ss, cm.start() - 150), cm.start())  # "Twitter said in a statement, adding"
+
+
+def _skip_space(text: str, k: int, end: int) -> int:
+    """The first offset at or after ``k`` (before ``end``) that is not whitespace.
+
+    >>> _skip_space("said   Kirby", 4, 12)
+    7
+    """
+    while k < end and text[k].isspace():
+        k += 1
+    return k

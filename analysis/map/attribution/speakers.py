@@ -16,7 +16,10 @@ from .lexicon import (
     ORG_DESCRIPTION_HEADS, PERSON_HEADS, PRONOUNS, PRONOUN_GENDER, STATEMENT_HEADS, TITLES, _alt, _entity_kind,
     _MEDIA_RE, _role_of, _role_word, _WS_RE,
 )
-from .phrases import _AGE_RE, _before_paren, INTRO_WORDS, _TRAIL_ADV_RE, _gap, _np_back, _np_fwd, _strip_title, _subject, _toks, _trim
+from .phrases import (
+    _AGE_RE, _before_paren, _cue_before_source, _gap, INTRO_WORDS, _np_back, _np_fwd, _strip_title, _subject, _toks,
+    _TRAIL_ADV_RE, _trim,
+)
 from .sentences import _sent_start
 from ..mentions import DEMONYMS
 
@@ -27,7 +30,9 @@ _OF_PLACE_RE = re.compile(r"\s(?:of|in|from)\s+(?:the\s+)?[A-Z]")
 _AFFIL_RE = re.compile(r"((?:[A-Z][\w’'.-]*|al|bin|ibn|abu|de|van|von)(?:\s+(?:[A-Z][\w’'.-]*|al|bin|ibn|abu|de|van|von))*)"
                        r"\s+(?:at|of|from|with)\s+(?:the\s+)?[A-Z(]")
 _CAPITAL_WORD_RE = re.compile(r"(?<![\w’'.-])[A-Z][a-z]")
-_TITLE_ONLY_RE = re.compile(r"(?:(?:%s)\.?\s*)+" % _alt(TITLES))
+#: titles alone, maybe qualified ("Former Secretary" before "of State Hillary Clinton")
+_TITLE_ONLY_RE = re.compile(r"(?:(?:Former|Ex-|Acting|Interim|Deputy|Then-|former|acting|interim|deputy)\s*)?"
+                            r"(?:(?:%s)\.?\s*)+" % _alt(TITLES))
 
 
 #: a country's state broadcaster, described: "(the) Syrian state TV", "Iran's state television"
@@ -336,6 +341,9 @@ def _it_speaker(ctx: _Ctx, pos: int, hs: int, he: int) -> Optional[_Speaker]:
     return _Speaker(desc, "anonymous", "", hs, he, "anonymous", "pronoun")
 
 
+#: a speech verb (and the name after it) right before the comma of a participle cue: "Nefzi said,
+#: adding, “", "said Ali Nefzi, adding: “"
+_SAID_COMMA_RE = re.compile(r"\b(?:said|says|told|added|explained|wrote|writes)(?:\s+[A-Z][\w.’' -]{0,40})?,\s*$")
 #: a word before a participle cue whose subject is the clause's ("... before saying, “")
 _SUBJECT_BEFORE_PARTICIPLE = frozenset(("before", "after", "by", "while", "when", "then"))
 
@@ -354,7 +362,11 @@ def _cue_speaker(ctx: _Ctx, lo: int, ss: int, o: int):
     cueword = cm.group().lower()
     if _PART_RE.fullmatch(cueword):
         if text[lo:cm.start()].rstrip().endswith(","):
-            return _subject(ctx, ss, o), cm  # "X ..., saying: “"
+            # "Nefzi said, adding, “": the speaker of the cue before; "X ..., saying: “": the subject
+            before = None
+            if text[cm.end():o].strip() in (":", ",", "") and _SAID_COMMA_RE.search(text, max(lo, cm.start() - 60), cm.start()):
+                before = _cue_before_source(text, ss, cm.start())
+            return before or _subject(ctx, ss, o), cm
         before = text[lo:cm.start()].split()[-1:]
         if before and before[0] in _SUBJECT_BEFORE_PARTICIPLE and text[cm.end():o].strip() in (":", ","):
             # "X deflected questions before saying, “": the subject of the clause, the last one
