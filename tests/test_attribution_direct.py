@@ -396,6 +396,9 @@ def test_fragments_without_a_clause_source_stay_scare_quotes(body, fragment):
     # a quote that is the object of "that" belongs to the cue before it, not to the next clause's
     ("Even as Ann Lee claimed on Tuesday that “the agency got in trouble for far less,” one of the "
      "former prosecutors said the two cases were quite different.", "the agency got", "Ann Lee"),
+    # a role with "of" before the name after the cue
+    ('"Thanks for welcoming these families," said master of ceremonies Asab Al-Tabchi, an engineer.',
+     "Thanks for welcoming", "Asab Al-Tabchi"),
     # a qualified title before "of": "Former Secretary of State" is no person called "Former Secretary"
     ("“It was a mistake,” Former Secretary of State Marta Silva famously said.", "It was a mistake", "Marta Silva"),
 ])

@@ -47,7 +47,7 @@ _CLAUSE_WORDS = INTRO_WORDS | CLAUSE_WORDS | {"than", "nor", "be", "been", "not"
 
 
 def _np_past_adjectives(text: str, p: int, hi: int):
-    """A speaker phrase after a cue that opens with up to three plain lower-case words and ends
+    """A speaker phrase after a cue that opens with up to four plain lower-case words and ends
     with a name of two or more capitalised words ("said undecided Republican voter Stephanie
     Hooton of Derry"), or None."""
     toks = _toks(text, p, min(hi, p + 120), 8)
@@ -60,8 +60,9 @@ def _np_past_adjectives(text: str, p: int, hi: int):
         if k and _gap(text, toks[k - 1], t) != "space":
             break
         if t.w[0].islower():
-            if t.w in _CLAUSE_WORDS or t.w in DETERMINERS or end is not None or lower == 3:
-                break
+            role_of = t.w == "of" and lower and k + 1 < len(toks) and toks[k + 1].w[0].islower()
+            if (t.w in _CLAUSE_WORDS and not role_of) or t.w in DETERMINERS or end is not None or lower == 4:
+                break  # ("master of ceremonies Asab Al-Tabchi": "of" inside a role)
             lower += 1
         elif k and toks[k - 1].w[0].isupper():
             end = t.e  # (a second capitalised word in a row)
