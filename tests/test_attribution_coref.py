@@ -83,6 +83,13 @@ def test_statement_points_back_to_its_author(body, speaker):
     ("At the White House, Josh Earnest was asked about the new secretary.\n\n"
      "Ashton Carter is “a strong believer in the chain of command,” the press spokesman said.",
      "a strong", "Josh Earnest"),
+    # a pronoun after a sentence whose subject is a description means whom it describes, not a
+    # person named later in that sentence
+    ("Marco Rubio spoke in Miami on Tuesday.\n\nThe senator sought to calm his supporters, a swipe at "
+     "the disturbances at Donald Trump’s rallies. “We will pray for him,” he said.", "We will pray", "Marco Rubio"),
+    # ... but a description with a name in apposition is that name
+    ("Jane Roe met the envoy on Monday.\n\nThe minister of the Emirates, Sheikh Abdullah bin Zayed, also "
+     "condemned the killing. “It is an ugly crime,” he said.", "It is an ugly", "Abdullah bin Zayed"),
     # a description whose only name is a place stays a description
     ("The hearing ended.\n\nThe Benghazi committee, in a statement, said it denies the claims.\n\n"
      "“The employee was terminated,” the statement said.", "The employee", "the statement"),

@@ -13,7 +13,7 @@ from typing import Optional
 from .cues import _CUE_RE
 from .lexicon import (
     ANY_ORG_HEADS, COMMON_SENTENCE_STARTERS, FIRST_NAMES, GENDER_WORDS, IT_BODY_HEADS, IT_DOCUMENT_HEADS,
-    LEXICON_TAGS, NAME_GENDERS_SURE, ORG_DESCRIPTION_HEADS, PRONOUNS, PRONOUN_GENDER, STATEMENT_HEADS,
+    LEXICON_TAGS, NAME_GENDERS_SURE, ORG_DESCRIPTION_HEADS, PERSON_HEADS, PRONOUNS, PRONOUN_GENDER, STATEMENT_HEADS,
     STATE_BODY_WORDS, TITLE_FORMS, _CALENDAR_WORDS, _derived_first, _entity_kind, _GENDER_TITLE_RE,
 )
 from .phrases import _np_back, _subject
@@ -48,6 +48,11 @@ _QUOTE_PRONOUN_CUE_RE = re.compile(r"\s*[\"“][^\"“”]{1,300}[\"”],?\s+(he
 _OPENING_NAME_RE = re.compile(r"[\s\"“”‘’'(]*(?:(?:But|And|Then|Later|Still|However|Meanwhile|Yet|So),?\s+)?"
                               r"([A-Z][\w’'-]+)(?:,\s+however,)?\s+(?=[a-z])")
 _NEXT_WORD_RE = re.compile(r"([a-z]+)\b")
+#: a sentence that opens with a definite description of a person, then a lower-case word ("The
+#: Florida senator sought"); group 1 is its head
+_OPENING_DESCRIPTION_RE = re.compile(r"[\s\"“”‘’'(]*(?:(?:But|And|Then|Later|Still|However|Meanwhile|Yet|So),?\s+)?"
+                                     r"The\s+(?:[\w’'-]+\s+){0,3}?(%s)\s+(?=[a-z])(?!(?:of|at|for|from|in|with|who)\b)"
+                                     % "|".join(sorted(h for h in PERSON_HEADS if h.islower())))
 _LEADING_CLAUSE_RE = re.compile(r"[\"“”‘’'(\s]*(?:(?:But|And|Yet|So),?\s+)?(?:[Ww]hen|[Aa]s|[Aa]fter|[Bb]efore|[Ww]hile|"
                                 r"[Ii]f|[Aa]lthough|[Tt]hough|[Ss]ince|[Bb]ecause|[Oo]nce|[Uu]ntil|[Uu]nless|"
                                 r"[Ww]hereas)\b[^,;:.!?]{0,150},")
@@ -162,6 +167,9 @@ class _Coref:
             first = self._opening_surname(s0, s_end, want) if k != own else None
             if first is not None and (not in_sent or first[0] < in_sent[0][0]):
                 return answer(first)  # "Calderon regretted that ... Trump .... “...,” he said": the subject
+            desc = self._opening_description(s0, s_end, want) if k != own and in_sent else None
+            if desc is not None and desc[0] < in_sent[0][0]:
+                return answer(desc)  # "The Florida senator sought to calm ... Trump's rallies. He said": the senator
             if in_sent:
                 return answer(in_sent[0])
             k -= 1
@@ -185,6 +193,19 @@ class _Coref:
                 out.append(c)
         out.sort()
         return out
+
+    def _opening_description(self, s0: int, s_end: int, want: str = ""):
+        """(position, name) when the sentence at ``s0`` opens with a definite description of a
+        person ("The Florida senator sought ...") that points back to someone named before; else
+        None."""
+        m = _OPENING_DESCRIPTION_RE.match(self.text, s0, s_end)
+        if m is None:
+            return None
+        head = m.group(1).lower()
+        name = self.antecedent(m.start(1), GENDER_WORDS.get(head, want), prefer=self.titled(head))
+        if not name or (want and self.gender(name, m.start(1)) not in ("", want)):
+            return None
+        return (m.start(), name)
 
     def _opening_surname(self, s0: int, s_end: int, want: str = ""):
         """(position, full name) when the sentence at ``s0`` opens with the surname of a person
