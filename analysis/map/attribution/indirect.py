@@ -164,6 +164,11 @@ def _indirect(ctx, cue: str, cs: int, ce: int, bs: int, be: int, in_quote) -> Op
             np = (k, k + len(m.group().rstrip())) if m and m.group().strip() else None
             if not np:
                 return None
+        m = _COMPOUND_ADJ_COMMA_RE.match(text, np[0], se)
+        if m is not None:  # "according to the UK-based, anti-Assad Syrian Observatory for Human Rights,":
+            k = _skip_space(text, m.start(1), se)  # the name after the adjectives' comma, and
+            stance = _STANCE_ADJ_RE.match(text, k, m.end(1))  # after an "anti-Assad" before it
+            np = (stance.end() if stance else k, m.end(1))
         src = _source(ctx, np[0], np[1], se) or _described(text, np[0], np[1])
         if not pre.strip() or _INTRO_RE.match(pre.strip()):
             comma = text.find(",", np[1], se)
@@ -458,6 +463,13 @@ def _passive_agent(ctx, cs: int, ce: int, se: int, via: str) -> Optional[Attribu
     aff, g = _person_facts(ctx, name, skind, s0, e0, se)
     return Attribution("indirect", c0, c1, text[c0:c1], name or "", s0, e0, skind, role,
                        text[cs:ce], cs, ce, via, aff, g)
+
+
+_STANCE_ADJ_RE = re.compile(r"(?:anti|pro|non)-[\w.’'-]+,?\s+(?=[A-Z])")
+#: a source phrase whose compound adjectives are set off by a comma, up to its next comma: "the
+#: UK-based, anti-Assad Syrian Observatory for Human Rights,"
+_COMPOUND_ADJ_COMMA_RE = re.compile(r"(?:the\s+)?[\w.-]+-(?:based|backed|led|run|funded|affiliated|aligned|owned),"
+                                    r"(\s+[^,;:“”\"]{3,80}?)(?=[,.]|$)")
 
 
 def _passive_to(text: str, cue: str, k: int) -> bool:
