@@ -255,6 +255,9 @@ def test_subjects_of_people_described(body, want):
     ("The mayor was criticized by some of his rivals for failing to visit the flooded towns.",
      [("for failing to visit the flooded towns", "some of his rivals")]),
     ("Janet Yellen is widely expected to lay the groundwork for a rate hike.", []),
+    # after "told" the noun phrase is the hearer: a quote before "X, a Democrat, told Mr. Lee" is X's
+    ("“That was a good speech,” Representative Steve Cohen, a Democrat, told Mr. Lee.",
+     [("That was a good speech,", "Steve Cohen")]),
     # compound adjectives set off by a comma are part of the source, and the name after them is it
     ("According to the UK-based, anti-Assad Syrian Observatory for Human Rights, the group seized six villages.",
      [("the group seized six villages", "Syrian Observatory for Human Rights")]),

@@ -261,7 +261,7 @@ def _indirect(ctx, cue: str, cs: int, ce: int, bs: int, be: int, in_quote) -> Op
                 named = _NAME_APPOS_RE.match(text, subj[1], np_end)
                 if named and text[subj[0]:subj[1]].split()[-1].islower():
                     np = named.span(1)  # "Nevada's governor, Brian Sandoval, a Republican, said": the name
-            elif np is None and pre.rstrip().endswith(","):  # "CONTENT, said X."
+            elif np is None and pre.rstrip().endswith(",") and kind != "tell":  # "CONTENT, said X." (after "told", the hearer)
                 np2 = _np_fwd(text, _skip_space(text, ce, se), se)
                 if not np2 or len(text[ss:cs].split()) < 3:
                     return None
