@@ -258,6 +258,13 @@ def test_subjects_of_people_described(body, want):
     # after "told" the noun phrase is the hearer: a quote before "X, a Democrat, told Mr. Lee" is X's
     ("“That was a good speech,” Representative Steve Cohen, a Democrat, told Mr. Lee.",
      [("That was a good speech,", "Steve Cohen")]),
+    # speech participles after a comma, and dashes typed as "--" around an apposition
+    ("Sen. Pat Toomey refused to entertain the idea, responding that his campaign was on track.",
+     [("his campaign was on track", "Pat Toomey")]),
+    ("John McCain -- who lost in 2008 -- said the plan was weak.", [("the plan was weak", "John McCain")]),
+    # ... but "responding to", "conceding defeat" report no speech
+    ("Mike Huckabee spoke out on Monday, responding to a story in the Washington Times.", []),
+    ("David Vitter is conceding defeat and preparing for an exit from the Senate.", []),
     # compound adjectives set off by a comma are part of the source, and the name after them is it
     ("According to the UK-based, anti-Assad Syrian Observatory for Human Rights, the group seized six villages.",
      [("the group seized six villages", "Syrian Observatory for Human Rights")]),

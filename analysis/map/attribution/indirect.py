@@ -42,7 +42,7 @@ _SUBJECT_APPOS_RE = re.compile(
     r"(?:\s*(?:\([^()]{1,80}\)\s*)?(?:"
     r",\s*\d{1,3}(?:,\s*$|(?=,))|"  # an age: "Marcel Lazar, 44, said"
     r",\s*(?:\d{1,3},\s*)?(?:an?|the|who|which|whose|one|another|its|his|her|their|[a-z][\w-]*)\b[^;“”\"]{0,160}?,"
-    r"|\s[—–]\s?[^;“”\"—–]{2,120}?\s?[—–]"
+    r"|\s[—–]\s?[^;“”\"—–]{2,120}?\s?[—–]|\s--\s?[^;“”\"—–]{2,120}?\s?--"  # (dashes typed as "--")
     r"|,\s*[RDI]-[A-Z][\w.]{0,12},"  # a party and state: "Rep. Chris Collins, R-NY, says"
     r"|,\s*[A-Z][^,;“”\"]{0,60}?[’']s\s+[a-z][^,;“”\"]{0,60}?,"  # "X, Color of Change's executive director,"
     r"|,\s*(?:[A-Z][\w.’'-]*\s){1,3}[A-Z][\w’'-]+(?=,\s*(?:an?|the)\s[^;“”\"]{0,160}?,)"  # "..., Brian Sandoval, a Republican,"
@@ -137,6 +137,8 @@ def _indirect(ctx, cue: str, cs: int, ce: int, bs: int, be: int, in_quote) -> Op
     if se <= ce:
         se = be
     kind = CUES.get(cue) or CUES.get(cue.lower(), "")
+    if cue.lower() in _THAT_PARTICIPLES and not _THAT_OR_QUOTE_RE.match(text, ce, se):
+        return None  # "responding to a story", "is conceding defeat": no speech without "that"
     pre = text[ss:cs]
     np_end = cs  # where the source phrase before the cue ends
     refl = _REFLEXIVE_RE.search(pre)
@@ -253,7 +255,7 @@ def _indirect(ctx, cue: str, cs: int, ce: int, bs: int, be: int, in_quote) -> Op
                 return None
             content = tail
             src = _source(ctx, np[0], np[1], se)
-        elif pre.rstrip().endswith((",", "—", "–")):
+        elif pre.rstrip().endswith((",", "—", "–", "--")):
             # "X, a senator from Vermont, said ...": the sentence's subject, past its apposition
             subj = _subject(ctx, ss, np_end)
             if subj and subj[1] < np_end and _SUBJECT_APPOS_RE.fullmatch(text, subj[1], np_end) and tail_words >= 2:
@@ -470,6 +472,13 @@ _STANCE_ADJ_RE = re.compile(r"(?:anti|pro|non)-[\w.’'-]+,?\s+(?=[A-Z])")
 #: UK-based, anti-Assad Syrian Observatory for Human Rights,"
 _COMPOUND_ADJ_COMMA_RE = re.compile(r"(?:the\s+)?[\w.-]+-(?:based|backed|led|run|funded|affiliated|aligned|owned),"
                                     r"(\s+[^,;:“”\"]{3,80}?)(?=[,.]|$)")
+
+
+#: participle cues that report speech only before "that", a colon or a quotation mark
+#: ("responding that …", not "responding to a story"; "conceding that …", not "conceding defeat")
+_THAT_PARTICIPLES = frozenset(("responding", "conceding", "complaining", "reiterating", "lamenting", "asserting",
+                               "acknowledging", "predicting"))
+_THAT_OR_QUOTE_RE = re.compile(r"\s*(?:,\s*)?(?:that\b|:|[“\"‘'])")
 
 
 def _passive_to(text: str, cue: str, k: int) -> bool:
