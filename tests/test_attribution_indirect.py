@@ -262,6 +262,8 @@ def test_subjects_of_people_described(body, want):
     ("Sen. Pat Toomey refused to entertain the idea, responding that his campaign was on track.",
      [("his campaign was on track", "Pat Toomey")]),
     ("John McCain -- who lost in 2008 -- said the plan was weak.", [("the plan was weak", "John McCain")]),
+    # "X told Y, adding that ...": the participle's attribution, not one of "told" with "Y, adding" in it
+    ("Newt Gingrich told reporters, adding that the plan was dead.", [("the plan was dead", "Newt Gingrich")]),
     # ... but "responding to", "conceding defeat" report no speech
     ("Mike Huckabee spoke out on Monday, responding to a story in the Washington Times.", []),
     ("David Vitter is conceding defeat and preparing for an exit from the Senate.", []),

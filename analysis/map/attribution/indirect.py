@@ -212,6 +212,9 @@ def _indirect(ctx, cue: str, cs: int, ce: int, bs: int, be: int, in_quote) -> Op
             np = None  # "referred to the massacre in Orlando and said": a preposition's object is no speaker
         tail_s = ce
         if kind == "tell":
+            pm = _COMMA_PARTICIPLE_RE.match(text, ce, se)
+            if pm and (CUES.get(pm.group(1)) or CUES.get(pm.group(1).lower(), "")) == "participle":
+                return None  # "X told O'Reilly, noting that ...": the participle's attribution
             obj = _np_fwd(text, _skip_space(text, ce, se), se)
             if obj:
                 tail_s = obj[1]
@@ -414,6 +417,7 @@ _PASSIVE_TO_CUES = frozenset(("believed", "expected", "asked", "told", "thought"
 #: in 10 said", "..., while Forbes says")
 _NEXT_SPEAKER_RE = re.compile(r"(?:[,;]\s*|\s)(?:and|but|while|whereas|although|though|after)\s+"
                               r"(?!(?:that|who|which|what|if|whether|how|why|when|where|to)\b)((?:[\w’'.-]+\s+){1,7})$")
+_OPENS_A_CLAUSE = frozenset(("that", "which", "who", "and", "but", "because", "if", "when", "while", "as"))
 _NEXT_CUE_KINDS = frozenset(("speech", "tell", "belief", "intention", "media"))
 
 
@@ -426,7 +430,9 @@ def _before_next_attribution(text: str, c0: int, c1: int) -> int:
         kind = CUES.get(cue) or CUES.get(cue.lower(), "")
         if kind == "according_to":  # "..., according to Politico": the source of what is before
             k = text.rfind(",", max(c0, m.start() - 3), m.start())
-            if k >= 0 and not text[k + 1:m.start()].strip() and len(text[c0:k].split()) >= 2:
+            before = text[c0:k].split() if k >= 0 else ()
+            if k >= 0 and not text[k + 1:m.start()].strip() and len(before) >= 2 \
+                    and before[-1].lower() not in _OPENS_A_CLAUSE:  # (not "that, according to X, the ...")
                 return k
             continue
         if kind not in _NEXT_CUE_KINDS:
@@ -479,6 +485,10 @@ _COMPOUND_ADJ_COMMA_RE = re.compile(r"(?:the\s+)?[\w.-]+-(?:based|backed|led|run
 _THAT_PARTICIPLES = frozenset(("responding", "conceding", "complaining", "reiterating", "lamenting", "asserting",
                                "acknowledging", "predicting"))
 _THAT_OR_QUOTE_RE = re.compile(r"\s*(?:,\s*)?(?:that\b|:|[“\"‘'])")
+
+
+#: a hearer after "told", then a comma and a participle ("told O’Reilly, noting that")
+_COMMA_PARTICIPLE_RE = re.compile(r"\s+[^,;.:“”\"]{1,40}?,\s*([a-z]+ing)\b")
 
 
 def _passive_to(text: str, cue: str, k: int) -> bool:
