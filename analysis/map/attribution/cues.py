@@ -131,6 +131,17 @@ def _load_cues(path=CUES_PATH) -> dict[str, str]:
 
 
 CUES = _load_cues()
+
+
+def cue_kind(cue: str) -> str:
+    """The kind of an attribution cue as written ("Said" as "said"), "" when it is none.
+
+    >>> cue_kind("According to"), cue_kind("ballot")
+    ('according_to', '')
+    """
+    return CUES.get(cue) or CUES.get(cue.lower(), "")
+
+
 _ATTR_CUE_RE = _CueRegex(list(CUES) + [c[:1].upper() + c[1:] for c in CUES if CUES[c] == "according_to"])
 
 #: every cue of the regexes above

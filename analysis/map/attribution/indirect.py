@@ -9,7 +9,7 @@ import re
 from typing import NamedTuple, Optional
 
 from .affiliation import _person_facts
-from .cues import _ATTR_CUE_RE, CUES
+from .cues import _ATTR_CUE_RE, cue_kind
 from .lexicon import (
     ADVERBS_BEFORE_CUE, ANON_HEADS, COMMON_SENTENCE_STARTERS, DETERMINERS, IT_DOCUMENT_HEADS, LEXICON_TAGS,
     NP_HEADS, ORG_DESCRIPTION_HEADS, PLACES_AS_GOVERNMENT, PRONOUNS, STATEMENT_HEADS, _CALENDAR_WORDS,
@@ -136,8 +136,8 @@ def _indirect(ctx, cue: str, cs: int, ce: int, bs: int, be: int, in_quote) -> Op
     se = _sent_end(text, ce, be)
     if se <= ce:
         se = be
-    kind = CUES.get(cue) or CUES.get(cue.lower(), "")
-    if cue.lower() in _THAT_PARTICIPLES and not _THAT_OR_QUOTE_RE.match(text, ce, se):
+    kind = cue_kind(cue)
+    if cue.lower() in _THAT_PARTICIPLES and not _SPEECH_OPENER_RE.match(text, ce, se):
         return None  # "responding to a story", "is conceding defeat": no speech without "that"
     pre = text[ss:cs]
     np_end = cs  # where the source phrase before the cue ends
@@ -151,7 +151,7 @@ def _indirect(ctx, cue: str, cs: int, ce: int, bs: int, be: int, in_quote) -> Op
             pre = text[ss:np_end]
     if kind not in ("according_to", "participle") and _NOUN_BEFORE_RE.search(text, max(ss, cs - 8), cs):
         return None  # "the plan", "her fears", "to say": a noun or an infinitive, no cue
-    if cue == "states" and not _STATES_VERB_RE.match(text, ce, se):
+    if cue == "states" and not _SPEECH_OPENER_RE.match(text, ce, se):
         return None  # "four Western states", "Eighteen states have": the noun; the verb introduces ("states that")
     if kind == "quoted_as" and _PASSIVE_RE.search(pre):
         return _passive_quoted(ctx, cs, ce, ss, se, pre)
@@ -205,7 +205,7 @@ def _indirect(ctx, cue: str, cs: int, ce: int, bs: int, be: int, in_quote) -> Op
             via = _media_name(ctx, *agent)
         content = (m.end(), se)
     else:
-        if cue[-2:].lower() == "ed" and (_PASSIVE_BEFORE_RE.search(pre) or _BY_AGENT_RE.match(text, ce, se)):
+        if cue[-2:].lower() == "ed" and (_PASSIVE_RE.search(pre) or _BY_RE.match(text, ce, se)):
             return _passive_agent(ctx, cs, ce, se, via)  # "Rubio was asked by the moderator whether ..."
         np = _np_back(text, max(ss, np_end - 150), _before_paren(text, ss, np_end))
         if np is not None and _PREP_BEFORE_RE.search(text, max(ss, np[0] - 8), np[0]):
@@ -213,7 +213,7 @@ def _indirect(ctx, cue: str, cs: int, ce: int, bs: int, be: int, in_quote) -> Op
         tail_s = ce
         if kind == "tell":
             pm = _COMMA_PARTICIPLE_RE.match(text, ce, se)
-            if pm and (CUES.get(pm.group(1)) or CUES.get(pm.group(1).lower(), "")) == "participle":
+            if pm and cue_kind(pm.group(1)) == "participle":
                 return None  # "X told O'Reilly, noting that ...": the participle's attribution
             obj = _np_fwd(text, _skip_space(text, ce, se), se)
             if obj:
@@ -397,15 +397,16 @@ _SHARE_RE = re.compile(r"(?i:(?:(?:nearly|almost|about|around|roughly|just|only|
                        r"(?:\s+(?:of|in|at)\s+(?:the\s+)?[a-z][\w-]*(?:\s+[a-z][\w-]*){0,3})?)")
 
 
-_CLAUSE_WORDS = frozenset(("how", "what", "why", "that", "which", "whether", "where", "when", "also", "then",
+#: words that make the stretch before a cue a clause rather than its subject
+_SUBJECT_STOP_WORDS = frozenset(("how", "what", "why", "that", "which", "whether", "where", "when", "also", "then",
                            "later", "now", "not", "never", "appear", "appears", "appeared", "seem", "seems",
                            "seemed"))
 #: words no noun phrase ends in ("the lawyers for his said", "a former CEO like the ... said")
 _NO_HEAD_WORDS = frozenset(("the", "a", "an", "his", "her", "its", "their", "our", "my", "your", "this", "that",
                             "in", "on", "at", "for", "of", "to", "by", "with", "like", "from", "and", "or"))
 _BE_FORMS = frozenset(("is", "are", "was", "were", "be", "been", "being"))
-_AUXILIARIES = frozenset(("has", "have", "had", "will", "would", "could", "should", "did", "does", "do", "may",
-                          "might", "must", "can", "is", "are", "was", "were", "be", "been"))
+_AUXILIARIES = _BE_FORMS | {"has", "have", "had", "will", "would", "could", "should", "did", "does", "do", "may",
+                            "might", "must", "can"}
 #: cues that, before "to", are mostly a passive participle ("the hackers believed to be based in
 #: China", "officials asked to leave"): a reduced relative clause, not an attribution
 _PASSIVE_TO_CUES = frozenset(("believed", "expected", "asked", "told", "thought", "said", "reported", "alleged",
@@ -426,8 +427,7 @@ def _before_next_attribution(text: str, c0: int, c1: int) -> int:
     of its own ("Most said they were worried, and more than 4 in 10 said ...": that is another
     attribution), else ``c1``."""
     for m in _ATTR_CUE_RE.finditer(text, c0, c1):
-        cue = m.group()
-        kind = CUES.get(cue) or CUES.get(cue.lower(), "")
+        kind = cue_kind(m.group())
         if kind == "according_to":  # "..., according to Politico": the source of what is before
             k = text.rfind(",", max(c0, m.start() - 3), m.start())
             before = text[c0:k].split() if k >= 0 else ()
@@ -443,9 +443,6 @@ def _before_next_attribution(text: str, c0: int, c1: int) -> int:
     return c1
 
 
-#: a form of "be" (and an adverb) before a participle cue: a passive ("is widely expected to")
-_PASSIVE_BEFORE_RE = re.compile(r"\b(?:was|were|is|are|been|being|be)\s+(?:[a-z]+ly\s+)?$")
-_BY_AGENT_RE = re.compile(r"\s+by\s+(?=[A-Za-z])")
 #: what a passive cue's content opens with after its agent ("asked by X whether ...")
 _PASSIVE_CONTENT_RE = re.compile(r"\s*,?\s*\b(?:whether|if|about|to|for|that|how|why|what|when)\b")
 
@@ -456,7 +453,7 @@ def _passive_agent(ctx, cs: int, ce: int, se: int, via: str) -> Optional[Attribu
     Baker whether ..."); the grammatical subject is no source. None without an agent ("Yellen
     is expected to ..." credits nobody)."""
     text = ctx.text
-    by = _BY_AGENT_RE.match(text, ce, se)
+    by = _BY_RE.match(text, ce, se)
     opener = _PASSIVE_CONTENT_RE.search(text, by.end(), min(se, by.end() + 90)) if by else None
     if opener is None:
         return None
@@ -473,6 +470,7 @@ def _passive_agent(ctx, cs: int, ce: int, se: int, via: str) -> Optional[Attribu
                        text[cs:ce], cs, ce, via, aff, g)
 
 
+#: a stance adjective before a name ("anti-Assad Syrian Observatory"): no part of it
 _STANCE_ADJ_RE = re.compile(r"(?:anti|pro|non)-[\w.’'-]+,?\s+(?=[A-Z])")
 #: a source phrase whose compound adjectives are set off by a comma, up to its next comma: "the
 #: UK-based, anti-Assad Syrian Observatory for Human Rights,"
@@ -484,7 +482,6 @@ _COMPOUND_ADJ_COMMA_RE = re.compile(r"(?:the\s+)?[\w.-]+-(?:based|backed|led|run
 #: ("responding that …", not "responding to a story"; "conceding that …", not "conceding defeat")
 _THAT_PARTICIPLES = frozenset(("responding", "conceding", "complaining", "reiterating", "lamenting", "asserting",
                                "acknowledging", "predicting"))
-_THAT_OR_QUOTE_RE = re.compile(r"\s*(?:,\s*)?(?:that\b|:|[“\"‘'])")
 
 
 #: a hearer after "told", then a comma and a participle ("told O’Reilly, noting that")
@@ -521,9 +518,9 @@ def _whole_subject(ctx, ss: int, cs: int, se: int):
     if not (2 <= len(words) <= 10) or clause \
             or not (words[0].lower() in DETERMINERS or words[0][:1].isupper()) \
             or words[0].lower() in COMMON_SENTENCE_STARTERS - DETERMINERS \
-            or not _CLAUSE_WORDS.isdisjoint(w.lower() for w in words) \
+            or not _SUBJECT_STOP_WORDS.isdisjoint(w.lower() for w in words) \
             or words[-1].lower() in _NO_HEAD_WORDS \
-            or any(CUES.get(w.lower()) in ("speech", "media", "tell") for w in words):
+            or any(cue_kind(w) in ("speech", "media", "tell") for w in words):
         return None  # ("the whistleblower related a story about how his superiors told": a clause)
     if not (any(_singular(w) in NP_HEADS or w.lower() in ANON_HEADS for w in words)
             or _people_head(_head_word(words)) or _singular(words[-1]) in ORG_DESCRIPTION_HEADS):
@@ -588,8 +585,9 @@ def _described(text: str, s: int, e: int):
     return phrase, "anonymous", _role_of(phrase), s, e, phrase.lower()
 
 
-#: what follows "states" the verb (not the noun): "the report states that", "states: “"
-_STATES_VERB_RE = re.compile(r"\s*(?:that\b|:|“|\")")
+#: what follows a cue that reports speech only before "that", a colon or a quotation mark: "states"
+#: the verb, not the noun ("the report states that", "states: “"), "responding that …"
+_SPEECH_OPENER_RE = re.compile(r"\s*(?:,\s*)?(?:that\b|:|[“\"‘'])")
 #: a reflexive pronoun between a subject and its cue ("Cruz himself said")
 _REFLEXIVE_RE = re.compile(r"(?<=\w)\s+(?:himself|herself|themselves|itself)\s+$")
 #: a document right before a participle cue ("issued a statement saying")
@@ -600,7 +598,9 @@ _PREP_BEFORE_RE = re.compile(r"(?<![\w’'])(?:in|on|at|to|from|into|onto|with|a
 _PROGRESSIVE_RE = re.compile(r"(?<![\w’'])(?:is|are|was|were|been|’s|'s)(?:\s+(?:also|now|still|again|repeatedly|publicly|privately))?\s+$")
 _NOUN_BEFORE_RE = re.compile(r"(?:(?:^|(?<=[\s“\"(]))(?:[Tt]he|[Aa]n?|[Hh]is|[Hh]er|[Ii]ts|[Tt]heir|[Oo]ur|[Mm]y|[Yy]our|[Tt]his|"
                              r"[Tt]hat|[Tt]hese|[Tt]hose|[Nn]o|[Ee]very|to)|[’']s)\s+$")
-_PASSIVE_RE = re.compile(r"\b(?:was|were|is|are|been|being)\s+$")
+#: a form of "be" (and an adverb) before a participle cue: a passive ("was quoted by", "is widely
+#: expected to")
+_PASSIVE_RE = re.compile(r"\b(?:was|were|is|are|been|being|be)\s+(?:[a-z]+ly\s+)?$")
 #: a subject stretch that is a clause, not a noun phrase
 _NO_SUBJECT_RE = re.compile(r"[,;:“”\"()]|\b(?:is|are|was|were|has|have|had|will|would|can|could|did|does|do|"
                             r"and|but|if|when|while|because|after|before)\b")

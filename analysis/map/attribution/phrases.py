@@ -12,7 +12,7 @@ import re
 from itertools import islice
 from typing import Optional, TYPE_CHECKING
 
-from .cues import _ATTR_CUE_RE, CUE_VERBS, CUES
+from .cues import _ATTR_CUE_RE, CUE_VERBS, cue_kind
 from .lexicon import (
     ABBREVIATIONS, ADVERBS_BEFORE_CUE, ANON_HEADS, COMMON_SENTENCE_STARTERS, DETERMINERS, FIRST_NAMES,
     LEXICON_TAGS, MEDIA_HEADS, MEDIA_MODIFIERS, MEDIA_WORDS, MODIFIERS, MONTHS, NAME_CONNECTORS, NP_HEADS,
@@ -460,7 +460,7 @@ def _cue_before_source(text: str, ss: int, cs: int) -> Optional[tuple[int, int]]
     cm = None
     for cm in _ATTR_CUE_RE.finditer(text, max(ss, cs - 160), cs):
         pass
-    kind = (CUES.get(cm.group()) or CUES.get(cm.group().lower(), "")) if cm else ""
+    kind = cue_kind(cm.group()) if cm else ""
     m = _UP_TO_COMMA_RE.fullmatch(text, cm.end(), cs) if kind in ("speech", "tell") else None
     if m is None:
         return None
