@@ -292,6 +292,20 @@ def _clause_speaker(ctx: _Ctx, bs: int, be: int, ss: int, o: int, e: int) -> Opt
             _WS_RE.sub(" ", att.cue))
 
 
+def _cue_source(ctx: _Ctx, cm: re.Match, bs: int, be: int, o: int, e: int) -> Optional[tuple[_Speaker, str]]:
+    """(speaker, cue) of the reported speech of the one cue ``cm`` when its content holds the
+    quote text[o+1:e] ("Another source familiar with Lee’s thinking said, “"); or None."""
+    with ctx.trial():  # the attributions stage reads this sentence again later
+        att = _indirect(ctx, cm.group(), cm.start(), cm.end(), bs, be, _NOWHERE)
+    if att is None or not (att.content_start <= o + 1 and att.content_end >= e - 1) \
+            or not att.source or att.source_kind == "unattributed" or att.source_start is None \
+            or att.source_start >= cm.start():
+        return None
+    kind = "anonymous" if att.source_kind == "anonymous" else "named"
+    return (_Speaker(att.source, kind, att.speaker_role, att.source_start, att.source_end, att.source_kind),
+            _WS_RE.sub(" ", att.cue))
+
+
 def _NOWHERE(_p: int) -> bool:
     return False
 
@@ -426,6 +440,14 @@ def _find_quotes(ctx: _Ctx):
                     spk = _classify(ctx, np[0], np[1], "", np[0])
                     if spk:
                         how, cue, adjacent = "colon", ":", True
+            if spk is None and ends_punct and cm is not None and o - lo > 8:
+                # "Another source familiar with Lee’s thinking said, “", "Sen. X (D-Ill.), noting
+                # ..., said, “": a subject the phrase rules miss; the reported-speech rules of
+                # the nearest cue (the whole subject, past its appositions) may name it
+                found = _cue_source(ctx, cm, bs, be, o, e)
+                if found is not None:
+                    spk, cue = found
+                    how, adjacent = "before", len(text[cm.end():o].split()) <= 5
             # previous paragraph ends with "X said:" / "As X wrote," and this one opens with the quote
             if spk is None and not clause.strip() and o == bs and bi > 0:
                 pbs, pbe = ctx.blocks[bi - 1]
