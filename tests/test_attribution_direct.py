@@ -401,6 +401,18 @@ def test_fragments_without_a_clause_source_stay_scare_quotes(body, fragment):
      "Thanks for welcoming", "Asab Al-Tabchi"),
     # a qualified title before "of": "Former Secretary of State" is no person called "Former Secretary"
     ("“It was a mistake,” Former Secretary of State Marta Silva famously said.", "It was a mistake", "Marta Silva"),
+    # a subject the phrase rules before a quote miss, named by the reported-speech rules of its cue
+    ("Another source familiar with Lee’s thinking said, “I think he will certainly try to win it.”",
+     "I think he will", "another source familiar with Lee’s thinking"),
+    ('But Sen. Paul Ortega (D-Ill.), noting the size of the crowd, said, "Let me tell you, he has an army."',
+     "Let me tell you", "Paul Ortega"),
+    ("Sen. Mara Quinn (D-Va.), a moderate who said she has not taken a position yet, said, “We will wait and see.”",
+     "We will wait", "Mara Quinn"),
+    ("Omar Kerpen needled the “reporter,” saying, “A reporter who tweets on request!”",
+     "A reporter who", "Omar Kerpen"),
+    # two opening phrases before the subject of a participle's clause
+    ("In the speech, two days before the prayer breakfast, Louis Garner noted Ann Ortiz’s visit, adding, "
+     "“I am greatly appreciative of her faith.”", "I am greatly", "Louis Garner"),
 ])
 def test_speaker_of_participles_that_clauses_and_titles(body, start, speaker):
     lead = "A headline\n\nThe town was calm on Friday.\n\n"  # (a lone first paragraph may be a standfirst)

@@ -377,18 +377,23 @@ def _text_subject(text: str, ss: int, hi: int) -> Optional[tuple[int, int]]:
         i += 1
     if i < len(toks) - 1 and toks[i].lw in _INVERTING_CUES and toks[i].w[:1].isupper():
         i += 1  # "Said a third Iowa Republican who named Christie: “": the speaker follows the verb
-    # leading adverbial ending with a comma within 7 words ("In May,", "On Oct. 7,")
-    for j in range(i, min(i + 10, len(toks) - 1)):
-        if _gap(text, toks[j], toks[j + 1]) == "comma":
-            if (toks[i].lw in COMMON_SENTENCE_STARTERS and toks[i].lw not in DETERMINERS | {"one", "two"}
-                    or LEXICON_TAGS.get(toks[i].lw) in ("VBG", "VBN", "IN", "RB")
-                    and not any(t.w[:1].isupper() for t in toks[i + 1:j + 1])
-                    # "Eight years ago,", "Two weeks later,": a time, not "Two officials, who ..."
-                    or (LEXICON_TAGS.get(toks[i].lw) == "CD" or toks[i].lw in DETERMINERS)
-                    and any(t.lw in _TIME_AGO_WORDS for t in toks[i + 1:j + 1])):
-                # "Continuing to explain it, X said", "Outside the courtroom, X said" (but
-                # "South Carolina Sen. Lindsey Graham, a friend of ..., said" opens with its subject)
-                i = j + 1
+    # leading adverbials, each ending with a comma within 10 words ("In May,", "On Oct. 7,"; two:
+    # "In the speech, two days before the breakfast, X noted")
+    for _ in range(2):
+        skipped = False
+        for j in range(i, min(i + 10, len(toks) - 1)):
+            if _gap(text, toks[j], toks[j + 1]) == "comma":
+                if (toks[i].lw in COMMON_SENTENCE_STARTERS and toks[i].lw not in DETERMINERS | {"one", "two"}
+                        or LEXICON_TAGS.get(toks[i].lw) in ("VBG", "VBN", "IN", "RB")
+                        and not any(t.w[:1].isupper() for t in toks[i + 1:j + 1])
+                        # "Eight years ago,", "Two weeks later,": a time, not "Two officials, who ..."
+                        or (LEXICON_TAGS.get(toks[i].lw) == "CD" or toks[i].lw in DETERMINERS)
+                        and any(t.lw in _TIME_AGO_WORDS for t in toks[i + 1:j + 1])):
+                    # "Continuing to explain it, X said", "Outside the courtroom, X said" (but
+                    # "South Carolina Sen. Lindsey Graham, a friend of ..., said" opens with its subject)
+                    i, skipped = j + 1, True
+                break
+        if not skipped or i >= len(toks):
             break
     if i >= len(toks):
         return None
