@@ -410,6 +410,10 @@ def test_fragments_without_a_clause_source_stay_scare_quotes(body, fragment):
      "We will wait", "Mara Quinn"),
     ("Omar Kerpen needled the “reporter,” saying, “A reporter who tweets on request!”",
      "A reporter who", "Omar Kerpen"),
+    # an indefinite description after the cue whose head noun no person list holds
+    ("“It is more of the same, but worse,” says a narrator.", "It is more of", "a narrator"),
+    ("Now that the cuts have grown in, “you cannot tell them apart,” says one longtime instructor.",
+     "you cannot tell", "one longtime instructor"),
     # two opening phrases before the subject of a participle's clause
     ("In the speech, two days before the prayer breakfast, Louis Garner noted Ann Ortiz’s visit, adding, "
      "“I am greatly appreciative of her faith.”", "I am greatly", "Louis Garner"),

@@ -104,6 +104,31 @@ def _the_described_after_cue(text: str, p: int, hi: int):
     return (p, toks[k].e) if not rest or rest[0] in ".,;:!?—–" else None
 
 
+#: nouns that end "said a ..." as a time, not a speaker ("said a day later" ends elsewhere anyway)
+_TIME_NOUNS = frozenset(("day", "week", "month", "year", "time", "moment", "minute", "hour", "while", "bit",
+                         "lot", "second", "decade", "century"))
+
+
+def _a_described_after_cue(text: str, p: int, hi: int):
+    """An indefinite description that ends the clause after a quote's cue, whose head noun no
+    list of person words holds: "“…,” says a narrator.", "said one longtime attendee," (plain
+    lower-case words of the tagger's lexicon, the last a singular noun); or None."""
+    toks = _toks(text, p, min(hi, p + 80), 6)
+    if len(toks) < 2 or toks[0].s != p or toks[0].lw not in ("a", "an", "one", "another"):
+        return None
+    for k in range(1, min(len(toks), 5)):
+        t = toks[k]
+        if not t.w.isalpha() or not t.w.islower() or _gap(text, toks[k - 1], t) != "space":
+            return None
+        rest = text[t.e:hi].lstrip(" ")
+        if not rest or rest[0] in ".,;:!?—–":
+            ok = LEXICON_TAGS.get(t.lw) == "NN" and t.lw not in _TIME_NOUNS
+            return (p, t.e) if ok else None
+        if LEXICON_TAGS.get(t.lw, "")[:2] not in ("JJ", "NN"):
+            return None  # ("said a lot has changed": a clause)
+    return None
+
+
 def _reported_before(ctx: _Ctx, bs: int, ss: int, o: int):
     """The speaker of the sentence before ``ss`` (in the same paragraph) when that sentence
     reports speech without quotation marks and opens with its speaker: "X says ...",
@@ -365,7 +390,7 @@ def _find_quotes(ctx: _Ctx):
                         while q0 < se and text[q0].isspace():
                             q0 += 1
                         np = (_np_fwd(text, q0, se) or _np_past_adjectives(text, q0, se)
-                              or _the_described_after_cue(text, q0, se))
+                              or _the_described_after_cue(text, q0, se) or _a_described_after_cue(text, q0, se))
                     if np:
                         extra = _appos_after(text, np[1], se)
                         spk = _classify(ctx, np[0], np[1], extra, o)
